@@ -1,0 +1,57 @@
+// Browser tests: @web/test-runner driving Debian's Chromium (no browser download here),
+// with the sample portal started in the same process so tests never touch the internet.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { startPortal } from './test/portal/server.mjs';
+
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const userDataDir = mkdtempSync(join(tmpdir(), 'wtr-chromium-'));
+process.on('exit', () => rmSync(userDataDir, { recursive: true, force: true }));
+
+export const chromiumArgs = [
+  '--no-sandbox', // CI runs as root
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const portal = await startPortal({ port: 0, remotePort: 0 });
+process.on('exit', () => portal.close());
+
+/** Tells the tests where the sample portal listens (see test/helpers/portal.ts). */
+const portalInfo = {
+  name: 'sample-portal-info',
+  serve(context) {
+    if (context.path === '/__portal__.json') {
+      return { body: JSON.stringify({ base: portal.url, remote: portal.remoteUrl }), type: 'json' };
+    }
+  },
+};
+
+const group = process.env.TEST_FILES;
+
+export default {
+  rootDir: '.',
+  files: group ? group.split(',') : ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+  // 'source' resolves @culture-widgets/* to their TypeScript sources; browser picks arquero's web files
+  nodeResolve: { browser: true, exportConditions: ['source', 'development'] },
+  plugins: [portalInfo, esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'auto' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, userDataDir, args: chromiumArgs },
+    }),
+  ],
+  concurrency: 2,
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 180000,
+  testFramework: { config: { timeout: 20000 } },
+};

@@ -1,1 +1,17 @@
-export {};
+export { CultureDataElement, type DataState } from './data-element.js';
+export {
+  CultureLoadEvent,
+  CultureErrorEvent,
+  CultureSelectEvent,
+  CultureFilterChangeEvent,
+  type CultureLoadDetail,
+  type CultureErrorDetail,
+  type CultureSelectDetail,
+  type CultureFilterChangeDetail,
+} from './events.js';
+export { ThemeController, pageScheme, type Scheme, type ThemeSetting } from './theme.js';
+export { baseStyles, tokens, readPalette, readToken } from './styles.js';
+export { messages, resolveLang, type SharedMessages } from './messages.js';
+export { renderCitation, safeUrl, formatDay } from './citation.js';
+export { findById, isSourceProvider, type SourceProvider } from './source-link.js';
+export { defineElement } from './define.js';

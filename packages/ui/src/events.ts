@@ -1,0 +1,70 @@
+import type { FilterClause, ErrorCode, ResolvedSource, Row } from '@culture-widgets/core';
+
+/** Every culture event bubbles out of shadow roots, so a page listens once on `document`. */
+const init = { bubbles: true, composed: true } as const;
+
+export interface CultureLoadDetail {
+  /** Rows (or groups) shown. */
+  rows: number;
+  /** Rows (or groups) matching, before paging. */
+  total: number;
+  source: ResolvedSource;
+}
+
+/** Data is shown. */
+export class CultureLoadEvent extends Event {
+  static readonly type = 'culture-load';
+  constructor(readonly detail: CultureLoadDetail) {
+    super(CultureLoadEvent.type, init);
+  }
+}
+
+export interface CultureErrorDetail {
+  code: ErrorCode | 'no-source';
+  message: string;
+}
+
+/** Something failed; the same message is shown in the element (`role="alert"`). */
+export class CultureErrorEvent extends Event {
+  static readonly type = 'culture-error';
+  constructor(readonly detail: CultureErrorDetail) {
+    super(CultureErrorEvent.type, init);
+  }
+}
+
+export interface CultureSelectDetail {
+  /** The row behind the clicked row, mark or feature. */
+  row: Row;
+  /** Column → value pairs that identify it (a bar's category, a feature's code…), for click-to-filter. */
+  values?: Record<string, string | number | boolean | null>;
+}
+
+/** A row, mark or feature was activated (click, Enter). */
+export class CultureSelectEvent extends Event {
+  static readonly type = 'culture-select';
+  constructor(readonly detail: CultureSelectDetail) {
+    super(CultureSelectEvent.type, init);
+  }
+}
+
+export interface CultureFilterChangeDetail {
+  /** The live clauses of the source, after the change. */
+  filters: FilterClause[];
+}
+
+/** The filters of a `<culture-source>` changed. */
+export class CultureFilterChangeEvent extends Event {
+  static readonly type = 'culture-filter-change';
+  constructor(readonly detail: CultureFilterChangeDetail) {
+    super(CultureFilterChangeEvent.type, init);
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'culture-load': CultureLoadEvent;
+    'culture-error': CultureErrorEvent;
+    'culture-select': CultureSelectEvent;
+    'culture-filter-change': CultureFilterChangeEvent;
+  }
+}

@@ -1,0 +1,55 @@
+import type { Lang } from '@culture-widgets/core';
+
+/** The words every element shares. Elements keep their own in their package's `messages.ts`. */
+export interface SharedMessages {
+  loading: string;
+  downloaded: (size: string) => string;
+  downloadedOf: (size: string, total: string) => string;
+  empty: string;
+  errorTitle: string;
+  noSource: string;
+  missingSource: (id: string) => string;
+  source: string;
+  producer: string;
+  license: string;
+  updated: (date: string) => string;
+  retry: string;
+}
+
+const fr: SharedMessages = {
+  loading: 'Chargement des données…',
+  downloaded: (size) => `${size} téléchargés`,
+  downloadedOf: (size, total) => `${size} sur ${total} téléchargés`,
+  empty: 'Aucune ligne ne correspond.',
+  errorTitle: 'Les données n’ont pas pu être affichées',
+  noSource: 'Aucune donnée : indiquez un jeu de données (dataset), une ressource (resource) ou un fichier (src).',
+  missingSource: (id) => `Aucune source « ${id} » (<culture-source id="${id}">) sur la page.`,
+  source: 'Source',
+  producer: 'Producteur',
+  license: 'Licence',
+  updated: (date) => `mis à jour le ${date}`,
+  retry: 'Réessayer',
+};
+
+const en: SharedMessages = {
+  loading: 'Loading data…',
+  downloaded: (size) => `${size} downloaded`,
+  downloadedOf: (size, total) => `${size} of ${total} downloaded`,
+  empty: 'No rows match.',
+  errorTitle: 'The data could not be shown',
+  noSource: 'No data: set a dataset, a resource or a file (src).',
+  missingSource: (id) => `No source “${id}” (<culture-source id="${id}">) on the page.`,
+  source: 'Source',
+  producer: 'Publisher',
+  license: 'Licence',
+  updated: (date) => `updated ${date}`,
+  retry: 'Retry',
+};
+
+export const messages = (lang: Lang): SharedMessages => (lang === 'en' ? en : fr);
+
+/** `fr` or `en` for an element: its own `lang`, the nearest `[lang]` ancestor, the page, else `fr`. */
+export function resolveLang(el: Element): Lang {
+  const declared = el.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+  return declared?.toLowerCase().startsWith('en') ? 'en' : 'fr';
+}

@@ -1,0 +1,71 @@
+/**
+ * The CSV download of what the table currently shows (filters, search and sort applied, every
+ * page). The CSV text itself comes from core's `toCSV` (`;`, BOM, quoting: opens in French Excel).
+ */
+import type { Query, ResolvedSource } from '@culture-widgets/core';
+
+/** A table never builds a file bigger than this in the page; the file says it was cut. */
+export const DOWNLOAD_LIMIT = 50_000;
+
+/** The query behind the download: the view's, every page of it, up to the limit. */
+export function downloadQuery(view: Query, limit = DOWNLOAD_LIMIT): Query {
+  const { offset: _offset, limit: _limit, ...rest } = view;
+  return { ...rest, limit };
+}
+
+/** `frequentation-des-musees-de-france.csv`: the dataset slug, else the title or the file name. */
+export function downloadFilename(source: Pick<ResolvedSource, 'citation' | 'fileUrl'>, dataset?: string): string {
+  const candidates = [slugFromDataset(dataset), slugFromUrl(source.citation.datasetUrl), slugify(source.citation.datasetTitle), fileStem(source.fileUrl)];
+  return `${candidates.find((name) => name) ?? 'donnees'}.csv`;
+}
+
+/** `Fréquentation des musées (2024)` → `frequentation-des-musees-2024`. */
+export function slugify(text: string | undefined): string {
+  return (text ?? '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+/** The Blob the download link points at; a BOM is added only if the CSV text lacks one. */
+export function csvBlob(csv: string): Blob {
+  return new Blob([csv.startsWith('\uFEFF') ? csv : `\uFEFF${csv}`], { type: 'text/csv;charset=utf-8' });
+}
+
+/** Hands the file to the browser: a temporary object URL on a clicked `<a download>`. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoke later: Chromium starts reading the URL after the click handler returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function slugFromDataset(dataset: string | undefined): string {
+  if (!dataset) return '';
+  const fromUrl = slugFromUrl(dataset);
+  if (fromUrl) return fromUrl;
+  // An id (24 hex digits) says nothing to the person who saves the file.
+  return /^[0-9a-f]{24}$/i.test(dataset.trim()) ? '' : slugify(dataset);
+}
+
+function slugFromUrl(url: string | undefined): string {
+  const match = url ? /\/datasets\/([^/?#]+)/.exec(url) : null;
+  if (!match?.[1] || /^[0-9a-f]{24}$/i.test(match[1]) || match[1] === 'r') return '';
+  return slugify(decodeURIComponent(match[1]));
+}
+
+function fileStem(url: string | undefined): string {
+  const name = url?.split(/[?#]/)[0]?.split('/').pop() ?? '';
+  return slugify(name.replace(/\.[a-z0-9]+$/i, ''));
+}

@@ -1,0 +1,85 @@
+/**
+ * Every word the table shows, in French and English. Small functions, so plurals and numbers
+ * are written once per language.
+ */
+import type { Lang } from '@culture-widgets/core';
+
+export interface TableMessages {
+  yes: string;
+  no: string;
+  empty: string;
+  noRows: string;
+  search: string;
+  searchPlaceholder: string;
+  download: string;
+  downloading: string;
+  downloadTruncated: (limit: string) => string;
+  sortBy: (column: string) => string;
+  /** "Lignes 1–20 sur 12 292". */
+  rowRange: (first: string, last: string, total: string) => string;
+  rowCount: (total: string) => string;
+  previousPage: string;
+  nextPage: string;
+  firstPage: string;
+  lastPage: string;
+  pageOf: (page: string, pages: string) => string;
+  pageSize: string;
+  pagination: string;
+  loadingRows: string;
+  unknownColumns: (names: string) => string;
+  tableOf: (title: string) => string;
+}
+
+const fr: TableMessages = {
+  yes: 'Oui',
+  no: 'Non',
+  empty: 'vide',
+  noRows: 'Aucune ligne ne correspond',
+  search: 'Rechercher dans le tableau',
+  searchPlaceholder: 'Rechercher…',
+  download: 'Télécharger (CSV)',
+  downloading: 'Préparation du fichier…',
+  downloadTruncated: (limit) => `Le fichier contient les ${limit} premières lignes.`,
+  sortBy: (column) => `Trier par ${column}`,
+  rowRange: (first, last, total) => `Lignes ${first}–${last} sur ${total}`,
+  rowCount: (total) => `${total} ligne${total === '0' || total === '1' ? '' : 's'}`,
+  previousPage: 'Page précédente',
+  nextPage: 'Page suivante',
+  firstPage: 'Première page',
+  lastPage: 'Dernière page',
+  pageOf: (page, pages) => `Page ${page} sur ${pages}`,
+  pageSize: 'Lignes par page',
+  pagination: 'Pagination du tableau',
+  loadingRows: 'Chargement des lignes…',
+  unknownColumns: (names) => `Colonnes inconnues ignorées : ${names}`,
+  tableOf: (title) => title,
+};
+
+const en: TableMessages = {
+  yes: 'Yes',
+  no: 'No',
+  empty: 'empty',
+  noRows: 'No row matches',
+  search: 'Search the table',
+  searchPlaceholder: 'Search…',
+  download: 'Download (CSV)',
+  downloading: 'Preparing the file…',
+  downloadTruncated: (limit) => `The file holds the first ${limit} rows.`,
+  sortBy: (column) => `Sort by ${column}`,
+  rowRange: (first, last, total) => `Rows ${first}–${last} of ${total}`,
+  rowCount: (total) => `${total} row${total === '1' ? '' : 's'}`,
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  firstPage: 'First page',
+  lastPage: 'Last page',
+  pageOf: (page, pages) => `Page ${page} of ${pages}`,
+  pageSize: 'Rows per page',
+  pagination: 'Table pagination',
+  loadingRows: 'Loading rows…',
+  unknownColumns: (names) => `Unknown columns ignored: ${names}`,
+  tableOf: (title) => title,
+};
+
+export function tableMessages(lang: Lang): TableMessages {
+  return lang === 'en' ? en : fr;
+}

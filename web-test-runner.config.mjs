@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { summaryReporter } from './test/runner/summary-reporter.mjs';
 import { startPortal } from './test/portal/server.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -49,6 +51,7 @@ export default {
       launchOptions: { executablePath, headless: true, userDataDir, args: chromiumArgs },
     }),
   ],
+  reporters: [defaultReporter(), summaryReporter()],
   concurrency: 2,
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,

@@ -1,0 +1,33 @@
+// npm run build: type declarations, per-package ESM, the CDN bundles in dist/, the pages shipped
+// with them (builder, embed), the Custom Elements Manifest and the bundle size report.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { bundleSizes, formatSizeReport } from './sizes.mjs';
+
+const run = (cmd, args, env = {}) => {
+  const started = Date.now();
+  execFileSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`  ${cmd} ${args.join(' ')} — ${((Date.now() - started) / 1000).toFixed(1)} s`);
+};
+
+rmSync('dist', { recursive: true, force: true });
+run('npx', ['tsc', '-b']);
+run('npx', ['rollup', '-c', 'rollup.config.mjs', '--silent']);
+run('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs']);
+cpSync('custom-elements.json', 'packages/culture-widgets/custom-elements.json');
+
+// Pages shipped beside the bundles: they load ./culture-widgets.js instead of ../dist/.
+mkdirSync('dist', { recursive: true });
+for (const page of ['builder.html', 'embed.html', 'embed.js', 'embed-resizer.js']) {
+  const from = `examples/${page}`;
+  if (!existsSync(from)) continue;
+  writeFileSync(`dist/${page}`, readFileSync(from, 'utf8').replaceAll('../dist/', './'));
+}
+
+const sizes = bundleSizes('dist');
+const report = formatSizeReport(sizes);
+console.log(`\n${report}`);
+writeFileSync(
+  'docs/bundle-sizes.md',
+  `# Bundle sizes\n\nWritten by \`npm run build\` (terser, gzip level 9). "First load" is the entry and the chunks it\nimports statically: what a page downloads before anything lazy (Vega, arquero, Leaflet CSS…).\n"With lazy" adds every chunk it may import later.\n\n${report}\n`,
+);

@@ -1,0 +1,55 @@
+// npm start: build, start the sample portal, serve the examples and the builder.
+//   npm start                 offline, against the built-in sample portal
+//   npm start -- --live       the same pages against www.data.gouv.fr and tabular-api.data.gouv.fr
+//   npm start -- --no-build   skip the build (dist/ already there)
+import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { startPortal } from '../test/portal/server.mjs';
+import { serveStatic } from './serve.mjs';
+
+const { values } = parseArgs({
+  options: {
+    live: { type: 'boolean', default: false },
+    build: { type: 'boolean', default: true },
+    port: { type: 'string', default: process.env.PORT ?? '8080' },
+    'portal-port': { type: 'string', default: '4790' },
+  },
+  allowNegative: true,
+});
+
+if (values.build) execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
+
+// The examples name the sample portal on its fixed port; --live swaps it for the real APIs and
+// the sample slugs for the real ones.
+const SAMPLE = `http://127.0.0.1:${values['portal-port']}`;
+const LIVE_SLUGS = {
+  'frequentation-des-musees-de-france': 'frequentation-des-musees-de-france-1',
+};
+const live = (text) => {
+  let out = text
+    .replaceAll(`${SAMPLE}/tabular/api`, 'https://tabular-api.data.gouv.fr/api')
+    .replaceAll(`${SAMPLE}/api`, 'https://www.data.gouv.fr/api');
+  for (const [sample, real] of Object.entries(LIVE_SLUGS)) out = out.replaceAll(`"${sample}"`, `"${real}"`);
+  return out;
+};
+
+const portal = values.live ? undefined : await startPortal({ port: Number(values['portal-port']) });
+const site = await serveStatic({
+  root: '.',
+  port: Number(values.port),
+  transform: values.live ? (path, text) => (path.startsWith('/examples/') ? live(text) : text) : undefined,
+});
+
+console.log(`
+culture-widgets is running${values.live ? ' against live data.gouv.fr' : ' offline, on the sample portal'}:
+  examples  ${site.url}/examples/
+  builder   ${site.url}/examples/builder.html
+${portal ? `  portal    ${portal.url}/api/1/datasets/frequentation-des-musees-de-france/\n` : ''}Press Ctrl+C to stop.`);
+
+const stop = () => {
+  site.close();
+  portal?.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

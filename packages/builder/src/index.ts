@@ -1,1 +1,3 @@
-export {};
+export * from './schema.js';
+export * from './snippet.js';
+export { defaultsFromProfile, TABLE_FIRST_COLUMNS } from './defaults.js';

@@ -1,0 +1,194 @@
+import { expect } from '@open-wc/testing';
+import type { ColumnInfo } from '@culture-widgets/core';
+import {
+  DEFAULT_CDN_BASE,
+  buildIframeSnippet,
+  buildShareLink,
+  buildSnippet,
+  defaultsFromProfile,
+  escapeAttribute,
+  optionsOf,
+  parseEmbedParams,
+  type WidgetConfig,
+} from '../src/index.js';
+
+const HOSTILE = `"><script>window.__xss=true</script><img src=x onerror="window.__xss=true">'&`;
+
+/** Parses snippet HTML without running it: a template's content is inert. */
+function inert(html: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return template.content;
+}
+
+const chart: WidgetConfig = {
+  element: 'chart',
+  attributes: { dataset: 'frequentation-des-musees-de-france', type: 'line', x: 'annee', y: 'total', aggregate: 'sum' },
+};
+
+describe('buildSnippet', () => {
+  it('loads the library from the CDN, then writes the element with its attributes', () => {
+    const snippet = buildSnippet(chart);
+    expect(snippet).to.equal(
+      `<script type="module" src="${DEFAULT_CDN_BASE}culture-widgets.js"></script>\n` +
+        '<culture-chart\n  type="line"\n  x="annee"\n  y="total"\n  aggregate="sum"\n  dataset="frequentation-des-musees-de-france">\n</culture-chart>',
+    );
+    expect(DEFAULT_CDN_BASE).to.match(/^https:\/\/cdn\.jsdelivr\.net\/npm\/culture-widgets@\d+\.\d+\.\d+\/dist\/$/);
+  });
+
+  const cases: [string, WidgetConfig, string][] = [
+    ['omits defaults (type auto, theme auto, default APIs)', { element: 'chart', attributes: { dataset: 'd', type: 'auto', theme: 'auto', api: 'https://www.data.gouv.fr/api' } }, '<culture-chart dataset="d"></culture-chart>'],
+    ['omits empty values', { element: 'table', attributes: { dataset: 'd', columns: '', sort: '' } }, '<culture-table dataset="d"></culture-table>'],
+    ['drops unknown attributes', { element: 'table', attributes: { dataset: 'd', onclick: 'alert(1)', style: 'x' } }, '<culture-table dataset="d"></culture-table>'],
+    ['drops attributes of another element', { element: 'table', attributes: { dataset: 'd', x: 'annee', mode: 'points' } }, '<culture-table dataset="d"></culture-table>'],
+    ['drops invalid select values', { element: 'chart', attributes: { dataset: 'd', type: 'pie"><b>' } }, '<culture-chart dataset="d"></culture-chart>'],
+    ['writes a true boolean bare', { element: 'table', attributes: { dataset: 'd', search: 'true', download: 'false' } }, '<culture-table search dataset="d"></culture-table>'],
+    ['keeps a non-default API', { element: 'map', attributes: { dataset: 'd', api: 'http://127.0.0.1:4790/api' } }, '<culture-map dataset="d" api="http://127.0.0.1:4790/api"></culture-map>'],
+    ['drops a javascript: URL', { element: 'map', attributes: { dataset: 'd', tiles: 'javascript:alert(1)' } }, '<culture-map dataset="d"></culture-map>'],
+    ['keeps a tiles preset', { element: 'map', attributes: { dataset: 'd', tiles: 'osm' } }, '<culture-map tiles="osm" dataset="d"></culture-map>'],
+  ];
+  for (const [name, config, element] of cases) {
+    it(name, () => {
+      expect(buildSnippet(config, { cdnBase: 'https://cdn.example/' }).split('\n').slice(1).join('\n')).to.equal(element);
+    });
+  }
+
+  it('escapes hostile values so they stay one attribute value', () => {
+    const config: WidgetConfig = { element: 'chart', attributes: { dataset: HOSTILE, title: HOSTILE, x: HOSTILE, filter: `nom = "a" ; b < 3 & c > 2` } };
+    const snippet = buildSnippet(config);
+    expect(snippet).not.to.contain('<script>window');
+    expect(snippet).not.to.contain('<img');
+    const fragment = inert(snippet);
+    expect(fragment.querySelectorAll('img')).to.have.length(0);
+    expect(fragment.querySelectorAll('script')).to.have.length(1);
+    const el = fragment.querySelector('culture-chart')!;
+    expect(el.getAttribute('dataset')).to.equal(HOSTILE);
+    expect(el.getAttribute('title')).to.equal(HOSTILE);
+    expect(el.getAttribute('x')).to.equal(HOSTILE);
+    expect(el.getAttribute('filter')).to.equal(`nom = "a" ; b < 3 & c > 2`);
+    expect(el.getAttributeNames()).to.deep.equal(['x', 'title', 'dataset', 'filter']);
+  });
+
+  it('escapes a hostile CDN base', () => {
+    const fragment = inert(buildSnippet(chart, { cdnBase: 'https://cdn.example/"><img src=x onerror=alert(1)>/' }));
+    expect(fragment.querySelectorAll('img')).to.have.length(0);
+    expect(fragment.querySelector('script')!.getAttribute('src')).to.equal('https://cdn.example/"><img src=x onerror=alert(1)>/culture-widgets.js');
+  });
+
+  it('escapes the five characters of attribute context', () => {
+    expect(escapeAttribute(`<a href="x" title='y'>&amp;</a>`)).to.equal('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;');
+  });
+});
+
+describe('buildIframeSnippet', () => {
+  it('points at embed.html with the config in the query, a title and the resizer', () => {
+    const snippet = buildIframeSnippet({ ...chart, attributes: { ...chart.attributes, title: 'Entrées' } }, { embedBase: 'https://example.org/cw' });
+    const fragment = inert(snippet);
+    const iframe = fragment.querySelector('iframe')!;
+    const url = new URL(iframe.getAttribute('src')!);
+    expect(url.origin + url.pathname).to.equal('https://example.org/cw/embed.html');
+    expect(Object.fromEntries(url.searchParams)).to.deep.equal({
+      element: 'chart', type: 'line', x: 'annee', y: 'total', aggregate: 'sum', title: 'Entrées', dataset: 'frequentation-des-musees-de-france',
+    });
+    expect(iframe.getAttribute('title')).to.equal('Entrées');
+    expect(iframe.getAttribute('height')).to.equal('480');
+    expect(fragment.querySelector('script')!.getAttribute('src')).to.equal('https://example.org/cw/embed-resizer.js');
+  });
+
+  it('asks for a transparent background when told', () => {
+    const iframe = inert(buildIframeSnippet(chart, { embedBase: 'https://e.org/', transparent: true })).querySelector('iframe')!;
+    expect(new URL(iframe.src).searchParams.get('bg')).to.equal('transparent');
+  });
+
+  it('keeps hostile titles and values inside the attributes', () => {
+    const config: WidgetConfig = { element: 'table', attributes: { dataset: HOSTILE } };
+    const fragment = inert(buildIframeSnippet(config, { embedBase: 'https://e.org/', title: HOSTILE }));
+    expect(fragment.querySelectorAll('img')).to.have.length(0);
+    expect(fragment.querySelectorAll('script')).to.have.length(1);
+    const iframe = fragment.querySelector('iframe')!;
+    expect(iframe.getAttribute('title')).to.equal(HOSTILE);
+    expect(new URL(iframe.src).searchParams.get('dataset')).to.equal(HOSTILE);
+  });
+});
+
+describe('share link and parseEmbedParams', () => {
+  it('round-trips a config through the share link', () => {
+    const config: WidgetConfig = {
+      element: 'map',
+      attributes: { dataset: 'liste-et-localisation-des-musees-de-france', coords: 'geolocalisation', popup: 'Nom officiel du musée,Ville', filter: "Région administrative = 'Île-de-France'" },
+    };
+    const link = buildShareLink(config, 'https://example.org/builder.html?old=1#x');
+    expect(link.startsWith('https://example.org/builder.html?element=map&')).to.equal(true);
+    expect(link).not.to.contain('#');
+    expect(parseEmbedParams(new URL(link).searchParams)).to.deep.equal({ config, transparent: false });
+  });
+
+  const cases: [string, string, unknown][] = [
+    ['no element', 'dataset=d', null],
+    ['an element that is not a widget', 'element=builder&dataset=d', null],
+    ['an element name with markup', 'element=chart"><script>', null],
+    ['unknown keys ignored', 'element=table&dataset=d&onload=alert(1)&innerHTML=<b>', { config: { element: 'table', attributes: { dataset: 'd' } }, transparent: false }],
+    ['invalid values dropped', 'element=chart&dataset=d&type=evil&limit=ten&height=300', { config: { element: 'chart', attributes: { dataset: 'd', height: '300' } }, transparent: false }],
+    ['non-http APIs dropped', 'element=chart&dataset=d&api=javascript:alert(1)&tabular-api=data:text/html,x', { config: { element: 'chart', attributes: { dataset: 'd' } }, transparent: false }],
+    ['hostile strings kept as plain strings', `element=table&dataset=${encodeURIComponent(HOSTILE)}`, { config: { element: 'table', attributes: { dataset: HOSTILE } }, transparent: false }],
+    ['control characters become spaces', 'element=table&dataset=a%0Ab%00c', { config: { element: 'table', attributes: { dataset: 'a b c' } }, transparent: false }],
+    ['transparent background and id', 'element=map&dataset=d&bg=transparent&id=w-1', { config: { element: 'map', attributes: { dataset: 'd' } }, transparent: true, id: 'w-1' }],
+    ['a hostile id dropped', 'element=map&dataset=d&id=%22%3E%3Cb', { config: { element: 'map', attributes: { dataset: 'd' } }, transparent: false }],
+    ['an over-long value dropped', `element=table&dataset=d&filter=${'a'.repeat(3000)}`, { config: { element: 'table', attributes: { dataset: 'd' } }, transparent: false }],
+  ];
+  for (const [name, query, expected] of cases) {
+    it(name, () => {
+      expect(parseEmbedParams(new URLSearchParams(query))).to.deep.equal(expected);
+    });
+  }
+});
+
+describe('option schema', () => {
+  it('lists every attribute of DESIGN.md §2, once per element, with French and English words', () => {
+    const names = (e: 'table' | 'chart' | 'map') => optionsOf(e).map((o) => o.name);
+    const data = ['dataset', 'resource', 'src', 'filter', 'api', 'tabular-api', 'lang', 'theme'];
+    expect(names('table')).to.have.members([...data, 'columns', 'sort', 'page-size', 'search', 'download', 'bars', 'height']);
+    expect(names('chart')).to.have.members([
+      ...data, 'type', 'x', 'y', 'group', 'aggregate', 'stack', 'sort', 'limit', 'time-unit', 'facet', 'y-min', 'y-max', 'unit', 'title', 'description', 'height',
+    ]);
+    expect(names('map')).to.have.members([
+      ...data, 'mode', 'lat', 'lon', 'coords', 'label', 'popup', 'color', 'size', 'cluster', 'code', 'level', 'value', 'aggregate', 'boundaries', 'tiles',
+    ]);
+    for (const e of ['table', 'chart', 'map'] as const) {
+      for (const o of optionsOf(e)) {
+        expect(o.label.fr && o.label.en && o.help.fr && o.help.en, `${e} ${o.name}`).to.be.ok;
+        if (o.kind === 'select') expect(o.options?.length, o.name).to.be.greaterThan(0);
+      }
+    }
+  });
+});
+
+const col = (name: string, type: ColumnInfo['type'], extra: Partial<ColumnInfo> = {}): ColumnInfo => ({ name, type, ...extra });
+const museums = [
+  col('IDPatrimostat', 'string'), col('IDMuseofile', 'string'), col('region', 'string', { categorical: true }),
+  col('departement', 'string'), col('nom_du_musee', 'string'), col('ville', 'string'),
+  col('codeInseeCommune', 'string', { format: 'code_commune_insee' }), col('annee', 'integer', { format: 'year' }),
+  col('payant', 'integer'), col('gratuit', 'integer'), col('total', 'integer'), col('individuel', 'integer'), col('scolaires', 'integer'),
+];
+const places = [
+  col('Nom officiel du musée', 'string'), col('Ville', 'string'), col('Code Postal', 'string', { format: 'code_postal' }),
+  col('Latitude', 'number', { format: 'latitude_wgs' }), col('Longitude', 'number', { format: 'longitude_wgs' }), col('geolocalisation', 'string', { format: 'latlon_wgs' }),
+];
+
+describe('defaultsFromProfile', () => {
+  const cases: [string, ColumnInfo[], 'table' | 'chart' | 'map', Record<string, string>][] = [
+    ['chart: years on x, the total-like measure, summed', museums, 'chart', { x: 'annee', y: 'total', aggregate: 'sum', type: 'line' }],
+    ['chart: a category and the first measure without years', [col('discipline', 'string', { categorical: true }), col('code', 'integer'), col('budget', 'number')], 'chart', { x: 'discipline', y: 'budget', aggregate: 'sum', type: 'bar' }],
+    ['chart: a count when nothing is numeric', [col('discipline', 'string', { categorical: true })], 'chart', { x: 'discipline', aggregate: 'count', type: 'bar' }],
+    ['map: latitude and longitude columns, the name as label', places, 'map', { mode: 'points', lat: 'Latitude', lon: 'Longitude', label: 'Nom officiel du musée' }],
+    ['map: one "lat, lon" column', [col('nom', 'string'), col('Géocodage xy', 'string')], 'map', { mode: 'points', coords: 'Géocodage xy', label: 'nom' }],
+    ['map: INSEE codes for a choropleth', museums, 'map', { mode: 'choropleth', code: 'codeInseeCommune', value: 'total', aggregate: 'sum' }],
+    ['map: nothing to place', [col('a', 'string')], 'map', {}],
+    ['table: the first eight columns', museums, 'table', { columns: 'IDPatrimostat,IDMuseofile,region,departement,nom_du_musee,ville,codeInseeCommune,annee' }],
+    ['table: all columns when few', places, 'table', {}],
+    ['table: all columns when a name holds a comma', [col('a, b', 'string'), ...museums], 'table', {}],
+  ];
+  for (const [name, columns, element, expected] of cases) {
+    it(name, () => expect(defaultsFromProfile(columns, element)).to.deep.equal(expected));
+  }
+});

@@ -1,1 +1,16 @@
-export {};
+/**
+ * @culture-widgets/table — `<culture-table>` (a searchable, sortable, paginated or virtually
+ * scrolled table of any data.gouv.fr resource) and `<culture-data-table>` (rows you already have,
+ * the text alternative charts and maps reuse). Importing this module registers both tags.
+ */
+import './culture-table.js';
+
+export { CultureTable, cssLength } from './table.js';
+export { CultureDataTable } from './data-table.js';
+export { renderTable, type TableTemplateOptions } from './render-table.js';
+export { tableStyles } from './table.styles.js';
+export { formatCell, safeHref, barDomain, barGeometry, cellText, type CellView } from './cells.js';
+export { parseList, parseSort, selectColumns, nextSort, ariaSort } from './columns.js';
+export { pageWindow, virtualWindow, type PageWindow, type VirtualWindow } from './paging.js';
+export { downloadFilename, slugify } from './download.js';
+export { tableMessages, type TableMessages } from './messages.js';

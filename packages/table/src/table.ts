@@ -1,0 +1,383 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { TaskStatus } from '@lit/task';
+import { runQuery, toCSV, type ColumnInfo, type FilterClause, type Query, type SortKey } from '@culture-widgets/core';
+import { CultureDataElement, CultureSelectEvent, baseStyles, renderCitation, type DataState } from '@culture-widgets/ui';
+import { findColumn, isNumeric, nextSort, parseList, parseSort, resolveSort, selectColumns } from './columns.js';
+import { barDomain } from './cells.js';
+import { csvBlob, downloadFilename, downloadQuery, DOWNLOAD_LIMIT, saveBlob } from './download.js';
+import { tableMessages } from './messages.js';
+import { pageSizeChoices, pageWindow, parsePageSize } from './paging.js';
+import { renderTable } from './render-table.js';
+import { cultureTableStyles, tableStyles } from './table.styles.js';
+import { BLOCK_SIZE, VirtualRows } from './virtual.js';
+
+/** Waits for the reader to pause before asking the server. */
+const SEARCH_DELAY = 300;
+
+/**
+ * A searchable, sortable, paginated (or virtually scrolled) table of any data.gouv.fr resource.
+ *
+ * ```html
+ * <culture-table dataset="frequentation-des-musees-de-france"
+ *                columns="nom_du_musee, ville, annee, total" sort="-total" search download></culture-table>
+ * ```
+ *
+ * Rows come from core (`runQuery`): on the tabular path sorting, searching and paging run on the
+ * server, so a 500,000-row resource costs one page. Cells are text: numbers, dates and booleans
+ * are formatted for the reader's language, only http(s) URLs become links.
+ *
+ * @fires culture-load - rows are shown; `detail: { rows, total, source }`.
+ * @fires culture-error - loading failed; `detail: { code, message }` (also shown, `role="alert"`).
+ * @fires culture-select - a row was activated (click, or Enter on a focused row); `detail.row`.
+ *
+ * @csspart toolbar - the bar above the table (search box, download button)
+ * @csspart search - the search input
+ * @csspart download - the download button
+ * @csspart frame - the box the table scrolls in (sideways on a phone, both ways with `height`)
+ * @csspart table - the `<table>`
+ * @csspart caption - its caption (the `title`, else the dataset title)
+ * @csspart head - @csspart header - @csspart sort-button - header cells and their sort buttons
+ * @csspart body - @csspart row - @csspart cell - body rows and cells
+ * @csspart bar - the in-cell bar of a `bars` column
+ * @csspart empty - the « Aucune ligne ne correspond » row
+ * @csspart pager - the pagination bar
+ * @csspart count - the row count of a virtually scrolled table
+ * @csspart loading - @csspart error - @csspart citation - shared states and the source line
+ *
+ * @cssproperty --culture-table-row-height - row height (default `2.5rem`)
+ * @cssproperty --culture-table-header-background - header cells (default: the surface colour)
+ * @cssproperty --culture-table-stripe - background of every other row (default `transparent`)
+ * @cssproperty --culture-table-bar-color - in-cell bars (default `--culture-color-1`)
+ * @cssproperty --culture-text-color - @cssproperty --culture-muted-color - @cssproperty --culture-background
+ * @cssproperty --culture-surface - @cssproperty --culture-border-color - @cssproperty --culture-accent-color
+ * @cssproperty --culture-focus-color - @cssproperty --culture-error-color - @cssproperty --culture-radius
+ * @cssproperty --culture-font-family - shared tokens of the ui base (DSFR tokens are used when present)
+ */
+export class CultureTable extends CultureDataElement {
+  static override styles = [...baseStyles, tableStyles, cultureTableStyles];
+
+  /** Columns shown, in order (comma list; quote names holding commas). Default: all. */
+  @property() columns?: string;
+  /** Initial sort: `-total`, `annee, -total`. A header click replaces it. */
+  @property() sort?: string;
+  /** Rows per page (default 20). */
+  @property({ attribute: 'page-size' }) pageSize?: string;
+  /** Shows a search box (server-side « contains » on the tabular path). */
+  @property({ type: Boolean }) search = false;
+  /** Shows a button that downloads the current view as CSV (`;`, UTF-8 BOM). */
+  @property({ type: Boolean }) download = false;
+  /** Numeric columns drawn with an in-cell bar (comma list). */
+  @property() bars?: string;
+  /** A fixed height (`480`, `30rem`, `60vh`): the body scrolls virtually instead of paging. */
+  @property() height?: string;
+  /** Caption of the table; default: the dataset title. */
+  @property() override title = '';
+
+  @state() private page = 0;
+  /** The sort a header click chose; `undefined` follows the `sort` attribute. */
+  @state() private userSort?: SortKey[];
+  @state() private searchText = '';
+  @state() private focusRow = 0;
+  @state() private downloading = false;
+  @state() private downloadNote?: { text: string; alert: boolean };
+
+  @query('.frame') private frame?: HTMLElement;
+
+  private readonly virtualRows = new VirtualRows(this);
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private downloadController?: AbortController;
+  /** The view (everything but page, sort and search) each query was built for. */
+  private readonly views = new WeakMap<Query, string>();
+
+  // --- lifecycle -----------------------------------------------------------------------------
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+    this.downloadController?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const has = (name: string) => (changed as Map<PropertyKey, unknown>).has(name);
+    if (has('sort')) this.userSort = undefined;
+    if (['sort', 'userSort', 'searchText', 'pageSize', 'columns', 'filter', 'datasetRef', 'resource', 'src', 'source', 'height'].some(has)) {
+      this.page = 0;
+    }
+    if (has('search') && !this.search) this.searchText = '';
+    const data = this.readyData;
+    this.virtualRows.reset(
+      this.virtual && data
+        ? { source: data.source, query: data.query, total: data.result.total, firstRows: data.result.rows }
+        : undefined,
+    );
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.virtualRows.attach(this.virtual ? (this.frame ?? null) : null);
+    if (this.virtual) this.virtualRows.measure();
+  }
+
+  // --- the query -------------------------------------------------------------------------------
+
+  protected queryKey(): unknown[] {
+    return [this.columns, JSON.stringify(this.currentSort), this.rowsPerPage, this.page, this.searchText, this.virtual];
+  }
+
+  protected buildQuery(columns: ColumnInfo[], filters: FilterClause[]): Query {
+    const sort = resolveSort(this.currentSort, columns);
+    const query: Query = {
+      filters,
+      ...(this.searchText ? { search: this.searchText } : {}),
+      ...(this.columns ? { columns: this.shownColumns(columns).map((column) => column.name) } : {}),
+      ...(sort.length ? { sort } : {}),
+      offset: this.virtual ? 0 : this.page * this.rowsPerPage,
+      limit: this.virtual ? BLOCK_SIZE : this.rowsPerPage,
+    };
+    this.views.set(query, this.viewKey());
+    return query;
+  }
+
+  /** The table never switches to the shared empty notice: it keeps its header and search box. */
+  protected override isEmpty(): boolean {
+    return false;
+  }
+
+  // --- rendering -------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    return html`${this.renderToolbar()}${this.renderBody()}`;
+  }
+
+  protected renderReady(data: DataState): TemplateResult {
+    return this.renderView(data, false);
+  }
+
+  private renderBody(): TemplateResult {
+    // Paging, sorting or searching the same view keeps its rows (dimmed, aria-busy) until the
+    // next ones arrive; anything else (dataset, filter…) goes back to the skeleton.
+    const last = this.data.value;
+    if (this.data.status === TaskStatus.PENDING && isData(last) && this.views.get(last.query) === this.viewKey()) {
+      return html`${this.renderView(last, true)}${renderCitation(last.source.citation, this.locale)}`;
+    }
+    return this.renderData();
+  }
+
+  private renderToolbar(): TemplateResult | typeof nothing {
+    if (!this.search && !this.download) return nothing;
+    const m = tableMessages(this.locale);
+    const ready = isData(this.data.value) && this.data.status !== TaskStatus.ERROR;
+    return html`<div class="toolbar" part="toolbar">
+      ${this.search
+        ? html`<form class="search" role="search" @submit=${this.onSearchSubmit}>
+            <label for="search">${m.search}</label>
+            <input id="search" part="search" type="search" name="search" autocomplete="off"
+              placeholder=${m.searchPlaceholder} .value=${this.searchText} @input=${this.onSearchInput} />
+          </form>`
+        : nothing}
+      ${this.download
+        ? html`<div>
+            <button type="button" class="button primary" part="download" ?disabled=${!ready || this.downloading}
+              aria-busy=${this.downloading ? 'true' : 'false'} @click=${this.onDownload}>
+              ${this.downloading ? m.downloading : m.download}
+            </button>
+            ${this.downloadNote
+              ? html`<p class="note" role=${this.downloadNote.alert ? 'alert' : 'status'}>${this.downloadNote.text}</p>`
+              : nothing}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderView(data: DataState, busy: boolean): TemplateResult {
+    const m = tableMessages(this.locale);
+    const { columns, unknown } = selectColumns(parseList(this.columns), data.columns);
+    const rows = this.virtual ? this.virtualRows.rows() : data.result.rows;
+    const caption = this.title || data.source.citation.datasetTitle;
+    const window = this.virtual ? this.virtualRows.window : undefined;
+    const firstIndex = window ? window.start : pageWindow(this.page, this.rowsPerPage, data.result.total).offset;
+    const table = renderTable({
+      columns,
+      rows,
+      lang: this.locale,
+      caption,
+      sort: resolveSort(this.currentSort, data.columns),
+      onSort: this.onSort,
+      bars: this.barDomains(columns, data),
+      firstIndex,
+      totalRows: data.result.total,
+      spacers: window ? { before: window.before, after: window.after } : undefined,
+      focusRow: Math.max(firstIndex, Math.min(this.focusRow, firstIndex + rows.length - 1)),
+      emptyText: m.noRows,
+    });
+    return html`${unknown.length ? html`<p class="note">${m.unknownColumns(unknown.join(', '))}</p>` : nothing}
+      <div class="frame ${this.virtual ? 'virtual' : ''} ${busy ? 'busy' : ''}" part="frame" tabindex="0" role="region"
+        aria-label=${caption} aria-busy=${busy ? 'true' : 'false'} style=${styleMap({ height: this.virtual ? cssLength(this.height) : undefined })}
+        @click=${this.onRowClick} @keydown=${this.onRowKeydown}>
+        ${table}
+      </div>
+      ${this.virtual ? this.renderCount(data.result.total) : this.renderPager(data.result.total)}`;
+  }
+
+  private renderPager(total: number): TemplateResult | typeof nothing {
+    if (total === 0) return nothing;
+    const m = tableMessages(this.locale);
+    const n = (value: number) => formatCount(value, this.locale);
+    const w = pageWindow(this.page, this.rowsPerPage, total);
+    const go = (page: number) => () => (this.page = page);
+    return html`<nav class="pager" part="pager" aria-label=${m.pagination}>
+      <p class="range" role="status">${m.rowRange(n(w.first), n(w.last), n(total))}</p>
+      ${w.pages > 1
+        ? html`<div class="pages">
+            <button type="button" class="button" aria-label=${m.firstPage} ?disabled=${w.page === 0} @click=${go(0)}>«</button>
+            <button type="button" class="button" aria-label=${m.previousPage} ?disabled=${w.page === 0} @click=${go(w.page - 1)}>‹</button>
+            <span>${m.pageOf(n(w.page + 1), n(w.pages))}</span>
+            <button type="button" class="button" aria-label=${m.nextPage} ?disabled=${w.page >= w.pages - 1} @click=${go(w.page + 1)}>›</button>
+            <button type="button" class="button" aria-label=${m.lastPage} ?disabled=${w.page >= w.pages - 1} @click=${go(w.pages - 1)}>»</button>
+          </div>`
+        : nothing}
+      <label>${m.pageSize}
+        <select @change=${this.onPageSize}>
+          ${pageSizeChoices(this.rowsPerPage).map((size) => html`<option value=${size} ?selected=${size === this.rowsPerPage}>${size}</option>`)}
+        </select>
+      </label>
+    </nav>`;
+  }
+
+  private renderCount(total: number): TemplateResult {
+    return html`<p class="count" part="count" role="status">${tableMessages(this.locale).rowCount(formatCount(total, this.locale))}</p>`;
+  }
+
+  // --- handlers --------------------------------------------------------------------------------
+
+  private readonly onSort = (column: string) => {
+    this.userSort = nextSort(this.currentSort, column);
+  };
+
+  private readonly onSearchInput = (event: InputEvent) => {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => (this.searchText = value.trim()), SEARCH_DELAY);
+  };
+
+  private readonly onSearchSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    clearTimeout(this.searchTimer);
+    this.searchText = ((event.target as HTMLFormElement).elements.namedItem('search') as HTMLInputElement).value.trim();
+  };
+
+  private readonly onPageSize = (event: Event) => {
+    this.pageSize = (event.target as HTMLSelectElement).value;
+  };
+
+  private readonly onRowClick = (event: MouseEvent) => {
+    if ((event.target as Element).closest('a, button')) return;
+    const row = (event.target as Element).closest<HTMLElement>('tr[data-index]');
+    if (row) this.select(Number(row.dataset.index));
+  };
+
+  private readonly onRowKeydown = (event: KeyboardEvent) => {
+    const row = event.target as HTMLElement;
+    if (!row.matches?.('tr[data-index]')) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.select(Number(row.dataset.index));
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = (event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
+      if (next?.dataset.index) {
+        this.focusRow = Number(next.dataset.index);
+        next.focus();
+      }
+    }
+  };
+
+  private readonly onDownload = async () => {
+    const data = this.data.value;
+    if (!isData(data)) return;
+    const m = tableMessages(this.locale);
+    this.downloadController?.abort();
+    const controller = (this.downloadController = new AbortController());
+    this.downloading = true;
+    this.downloadNote = undefined;
+    try {
+      const result = await runQuery(data.source, downloadQuery(data.query), { signal: controller.signal });
+      const names = selectColumns(parseList(this.columns), data.columns).columns.map((column) => column.name);
+      saveBlob(csvBlob(toCSV(result.rows, names)), downloadFilename(data.source, this.datasetRef));
+      if (result.total > result.rows.length) {
+        this.downloadNote = { text: m.downloadTruncated(formatCount(DOWNLOAD_LIMIT, this.locale)), alert: false };
+      }
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const detail = this.errorDetail(error);
+      this.downloadNote = { text: detail.message, alert: true };
+      this.reportError(detail);
+    } finally {
+      if (this.downloadController === controller) this.downloading = false;
+    }
+  };
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  private get virtual(): boolean {
+    return cssLength(this.height) !== undefined;
+  }
+
+  private get rowsPerPage(): number {
+    return parsePageSize(this.pageSize);
+  }
+
+  private get currentSort(): SortKey[] {
+    return this.userSort ?? parseSort(this.sort);
+  }
+
+  private get readyData(): DataState | undefined {
+    const value = this.data.value;
+    return this.data.status === TaskStatus.COMPLETE && isData(value) ? value : undefined;
+  }
+
+  /** Everything that changes which rows exist, as opposed to which page of them is shown. */
+  private viewKey(): string {
+    return JSON.stringify([this.datasetRef, this.resource, this.src, this.source, this.api, this.tabularApi, this.filter, this.columns, this.virtual]);
+  }
+
+  private shownColumns(columns: ColumnInfo[]): ColumnInfo[] {
+    return selectColumns(parseList(this.columns), columns).columns;
+  }
+
+  private barDomains(shown: ColumnInfo[], data: DataState): Map<string, [number, number]> {
+    const domains = new Map<string, [number, number]>();
+    for (const name of parseList(this.bars)) {
+      const column = findColumn(name, shown);
+      if (column && isNumeric(column)) domains.set(column.name, barDomain(column, data.result.rows));
+    }
+    return domains;
+  }
+
+  private select(index: number): void {
+    const data = this.data.value;
+    if (!isData(data)) return;
+    const row = this.virtual ? this.virtualRows.rowAt(index) : data.result.rows[index - pageWindow(this.page, this.rowsPerPage, data.result.total).offset];
+    this.focusRow = index;
+    if (row) this.dispatchEvent(new CultureSelectEvent({ row }));
+  }
+}
+
+function isData(value: unknown): value is DataState {
+  return typeof value === 'object' && value !== null && 'result' in value;
+}
+
+/** `480` → `480px`; `30rem`, `60vh`, `100%` as they are; anything else is no height. */
+export function cssLength(value: string | null | undefined): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) > 0 ? `${text}px` : undefined;
+  return /^\d+(\.\d+)?(px|rem|em|vh|svh|dvh|%)$/.test(text) ? text : undefined;
+}
+
+function formatCount(value: number, lang: 'fr' | 'en'): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR').format(value);
+}

@@ -1,0 +1,151 @@
+/**
+ * The virtually scrolled body: keeps only the visible rows (plus overscan) in the DOM and fetches
+ * blocks of rows through core as they scroll into view. Blocks scrolled past are aborted while in
+ * flight and dropped from memory, so 500,000 rows cost what a screenful costs.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { runQuery, type Query, type ResolvedSource, type Row } from '@culture-widgets/core';
+import { blocksFor, blocksToKeep, virtualWindow, type VirtualWindow } from './paging.js';
+
+/** Rows per request: a multiple of every page size the tabular API accepts (its maximum is ≥ 50). */
+export const BLOCK_SIZE = 50;
+/** Neighbouring blocks kept around the visible ones. */
+const MARGIN = 2;
+/** Wait for the scroll to settle a little before asking for rows a flick just passed. */
+const FETCH_DELAY = 60;
+
+export interface VirtualData {
+  source: ResolvedSource;
+  /** The view's query; blocks only change `offset` / `limit`. */
+  query: Query;
+  total: number;
+  /** Block 0, already loaded with the view. */
+  firstRows: readonly Row[];
+}
+
+export class VirtualRows implements ReactiveController {
+  window: VirtualWindow = { start: 0, end: 0, before: 0, after: 0, height: 0 };
+  /** Measured from a rendered row; the CSS row height is the first guess. */
+  rowHeight = 40;
+  /** Requests made for blocks (bench and tests read it). */
+  requested = 0;
+
+  private data?: VirtualData;
+  private readonly blocks = new Map<number, readonly Row[]>();
+  private readonly inflight = new Map<number, AbortController>();
+  private timer?: ReturnType<typeof setTimeout>;
+  private scroller?: HTMLElement;
+  private frame = 0;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+    host.addController(this);
+  }
+
+  /** A new view (dataset, filter, sort, search): forget every row of the previous one. */
+  reset(data: VirtualData | undefined): void {
+    if (data === this.data) return;
+    this.abortAll();
+    this.blocks.clear();
+    this.data = data;
+    if (data) this.blocks.set(0, data.firstRows);
+    if (this.scroller) this.scroller.scrollTop = 0;
+    this.measure();
+  }
+
+  /** Rows `[start, end)` of the window; `undefined` where a block has not arrived yet. */
+  rows(): (Row | undefined)[] {
+    const rows: (Row | undefined)[] = [];
+    for (let i = this.window.start; i < this.window.end; i++) {
+      rows.push(this.blocks.get(Math.floor(i / BLOCK_SIZE))?.[i % BLOCK_SIZE]);
+    }
+    return rows;
+  }
+
+  rowAt(index: number): Row | undefined {
+    return this.blocks.get(Math.floor(index / BLOCK_SIZE))?.[index % BLOCK_SIZE];
+  }
+
+  /** Called after each render with the scroll box; re-measures and follows its scroll events. */
+  attach(scroller: HTMLElement | null): void {
+    if (scroller === this.scroller) return;
+    this.scroller?.removeEventListener('scroll', this.onScroll);
+    this.scroller = scroller ?? undefined;
+    this.scroller?.addEventListener('scroll', this.onScroll, { passive: true });
+    this.measure();
+  }
+
+  hostDisconnected(): void {
+    this.abortAll();
+    cancelAnimationFrame(this.frame);
+    this.scroller?.removeEventListener('scroll', this.onScroll);
+    this.scroller = undefined;
+  }
+
+  /** Recomputes the window from the scroll position; renders only when it moved. */
+  measure(): void {
+    const scroller = this.scroller;
+    const data = this.data;
+    if (!scroller || !data) return;
+    const row = scroller.querySelector<HTMLElement>('tbody tr[data-index]');
+    const height = row?.getBoundingClientRect().height;
+    if (height && Math.abs(height - this.rowHeight) > 0.5) this.rowHeight = height;
+    const body = scroller.querySelector('tbody');
+    const bodyTop = body ? body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop : 0;
+    const next = virtualWindow({
+      scrollTop: scroller.scrollTop - bodyTop,
+      viewportHeight: scroller.clientHeight,
+      rowHeight: this.rowHeight,
+      total: data.total,
+    });
+    const moved = next.start !== this.window.start || next.end !== this.window.end || Math.abs(next.before - this.window.before) > 0.5 || next.height !== this.window.height;
+    this.window = next;
+    if (moved) this.host.requestUpdate();
+    this.schedule();
+  }
+
+  private readonly onScroll = () => {
+    cancelAnimationFrame(this.frame);
+    this.frame = requestAnimationFrame(() => this.measure());
+  };
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    const needed = blocksFor(this.window.start, this.window.end, BLOCK_SIZE);
+    const keep = blocksToKeep(needed, MARGIN);
+    for (const [block, controller] of this.inflight) {
+      if (!keep.has(block)) {
+        controller.abort();
+        this.inflight.delete(block);
+      }
+    }
+    for (const block of this.blocks.keys()) if (!keep.has(block)) this.blocks.delete(block);
+    if (needed.some((block) => !this.blocks.has(block) && !this.inflight.has(block))) {
+      this.timer = setTimeout(() => needed.forEach((block) => this.fetch(block)), FETCH_DELAY);
+    }
+  }
+
+  private async fetch(block: number): Promise<void> {
+    const data = this.data;
+    if (!data || this.blocks.has(block) || this.inflight.has(block)) return;
+    const controller = new AbortController();
+    this.inflight.set(block, controller);
+    this.requested++;
+    try {
+      const result = await runQuery(data.source, { ...data.query, offset: block * BLOCK_SIZE, limit: BLOCK_SIZE }, { signal: controller.signal });
+      // A block of an earlier view, or one scrolled past, never lands.
+      if (this.data !== data || controller.signal.aborted) return;
+      this.blocks.set(block, result.rows);
+      this.host.requestUpdate();
+    } catch {
+      // Aborted, or failed: the placeholders stay and the next scroll asks again.
+    } finally {
+      if (this.inflight.get(block) === controller) this.inflight.delete(block);
+    }
+  }
+
+  private abortAll(): void {
+    clearTimeout(this.timer);
+    for (const controller of this.inflight.values()) controller.abort();
+    this.inflight.clear();
+  }
+}

@@ -12,3 +12,5 @@ declare global {
     'culture-data-table': CultureDataTable;
   }
 }
+
+export { CultureTable, CultureDataTable };

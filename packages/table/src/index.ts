@@ -1,9 +1,10 @@
 /**
  * @culture-widgets/table — `<culture-table>` (a searchable, sortable, paginated or virtually
  * scrolled table of any data.gouv.fr resource) and `<culture-data-table>` (rows you already have,
- * the text alternative charts and maps reuse). Importing this module registers both tags.
+ * the text alternative charts and maps reuse). Classes only: `@culture-widgets/table/culture-table.js`
+ * registers both tags. A chart or map can also render `renderTable({ columns, rows, lang })` in its
+ * own shadow root with `tableStyles`.
  */
-import './culture-table.js';
 
 export { CultureTable, cssLength } from './table.js';
 export { CultureDataTable } from './data-table.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ColumnInfo, Row } from '@culture-widgets/core';
-import '../src/index.js';
+import '../src/culture-table.js';
 import type { CultureDataTable } from '../src/data-table.js';
 
 declare global {

@@ -1,0 +1,126 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '@culture-widgets/table/culture-table.js';
+
+/** `npm run storybook` starts the sample portal on this port (.storybook/main.ts). */
+const portal = 'http://127.0.0.1:4790';
+const api = `${portal}/api`;
+const tabularApi = `${portal}/tabular/api`;
+
+interface Args {
+  dataset: string;
+  columns?: string;
+  sort?: string;
+  pageSize?: string;
+  search?: boolean;
+  download?: boolean;
+  bars?: string;
+  height?: string;
+  filter?: string;
+  title?: string;
+  theme?: string;
+  lang?: string;
+  api?: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/culture-table',
+  component: 'culture-table',
+  args: { dataset: 'frequentation-des-musees-de-france' },
+  render: (a) => html`<culture-table
+    dataset=${a.dataset}
+    api=${a.api ?? api}
+    tabular-api=${tabularApi}
+    columns=${a.columns ?? nothing}
+    sort=${a.sort ?? nothing}
+    page-size=${a.pageSize ?? nothing}
+    ?search=${a.search}
+    ?download=${a.download}
+    bars=${a.bars ?? nothing}
+    height=${a.height ?? nothing}
+    filter=${a.filter ?? nothing}
+    title=${a.title ?? nothing}
+    theme=${a.theme ?? nothing}
+    lang=${a.lang ?? nothing}
+  ></culture-table>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Nothing but a dataset: the first tabular resource, 20 rows a page, every column. */
+export const Defaults: Story = {};
+
+/** What a museum editor writes: chosen columns, biggest first, bars, search and download. */
+export const Ready: Story = {
+  args: {
+    columns: 'nom_du_musee, ville, region, annee, total',
+    sort: '-total',
+    bars: 'total',
+    search: true,
+    download: true,
+    filter: 'annee = 2023',
+    title: 'Les musées les plus visités en 2023',
+  },
+};
+
+/** 500,000 rows through the tabular API: only the visible rows exist in the page. */
+export const VirtualScroll: Story = {
+  args: { dataset: 'billetterie-du-spectacle-vivant', height: '420', search: true },
+};
+
+/** A file-only resource (no tabular API): downloaded with progress, parsed in a worker. */
+export const FilePath: Story = {
+  args: { dataset: 'liste-des-festivals-en-france', search: true, pageSize: '10' },
+};
+
+/** « Aucune ligne ne correspond »: the header and the search box stay. */
+export const Empty: Story = {
+  args: { filter: 'annee = 1850', search: true },
+};
+
+/** A resource answering 410: the error says so (`role="alert"`) and `culture-error` fires. */
+export const ErrorGone: Story = {
+  args: { dataset: 'jeu-de-donnees-supprime' },
+};
+
+/** An unknown dataset. */
+export const ErrorNotFound: Story = {
+  args: { dataset: 'ce-jeu-n-existe-pas' },
+};
+
+/** Loading: an API that never answers keeps the skeleton on screen. */
+export const Loading: Story = {
+  args: { api: 'http://10.255.255.1/api' },
+};
+
+/** Every text of this dataset is an HTML/script payload: all of it shows as text. */
+export const Hostile: Story = {
+  args: { dataset: 'jeu-de-donnees-hostile', search: true },
+};
+
+export const Dark: Story = {
+  args: { theme: 'dark', columns: 'nom_du_musee, annee, total', bars: 'total', sort: '-total' },
+  parameters: { backgrounds: { default: 'dark' } },
+  decorators: [(story) => html`<div style="background:#161616;padding:1rem">${story()}</div>`],
+};
+
+export const English: Story = {
+  args: { lang: 'en', search: true, download: true },
+};
+
+/** `<culture-data-table>`: rows you already have (what charts and maps show as their table). */
+export const DataTable: StoryObj = {
+  render: () => html`<culture-data-table
+    caption="Entrées par année"
+    sortable
+    .columns=${[
+      { name: 'annee', type: 'integer', format: 'year' },
+      { name: 'total', type: 'number' },
+    ]}
+    .rows=${[
+      { annee: 2021, total: 2_345_678 },
+      { annee: 2022, total: 3_456_789.5 },
+      { annee: 2023, total: null },
+    ]}
+  ></culture-data-table>`,
+};

@@ -1,0 +1,267 @@
+/**
+ * The chart's side of the data: which Query to ask core for (so the server aggregates when it
+ * can), and how the answer becomes the tidy rows the spec draws (series, « Autres », order).
+ * Pure: no DOM, no vega.
+ */
+import type { Aggregate, AggregateOp, Cell, FilterClause, Query, Row } from '@culture-widgets/core';
+import { formatNumber } from './locale.js';
+import { chartMessages } from './messages.js';
+import type { ResolvedChart, TimeUnit } from './options.js';
+
+/** Raw points a scatter plot draws at most (never the whole of a 500k-row resource). */
+export const SCATTER_MAX_POINTS = 5000;
+/** Groups asked for at most: enough to fold a top N, bounded whatever the column. */
+export const MAX_GROUPS = 10000;
+
+/** One drawn value, under fixed field names (column names may hold dots, brackets, quotes…). */
+export interface ChartDatum {
+  x: string | number | null;
+  y: number | null;
+  /** Series: the group value and/or the measure's name. */
+  series?: string;
+  facet?: string;
+  /** Rank of the category on the ordered axis (0 first); « Autres » is always last. */
+  order: number;
+  /** Rank of the series in the legend (0 first). */
+  rank?: number;
+  /** Share of the whole (pie and donut slices). */
+  share?: number;
+  /** The tooltip, as plain text lines formatted for the locale (never HTML, never an expression). */
+  tip?: string;
+}
+
+export interface ChartData {
+  values: ChartDatum[];
+  /** Series names in legend order (empty for a single series). */
+  series: string[];
+  /** Categories folded into « Autres » (0 when none). */
+  folded: number;
+}
+
+/** Name of an aggregate's result column, as core and the tabular API name it. */
+export const aggregateName = (a: Aggregate): string => a.as ?? (a.column ? `${a.column}__${a.op}` : 'count');
+
+/** The aggregates a chart asks for: one per measure, or a row count. */
+export function chartAggregates(chart: ResolvedChart): Aggregate[] {
+  const op = chart.aggregate ?? 'sum';
+  if (op === 'count' || chart.y.length === 0) return [{ op: 'count', as: 'count' }];
+  return chart.y.map((column) => ({ op, column, as: `${column}__${op}` }));
+}
+
+/**
+ * The Query for core: grouped and aggregated (server-side when allowed), or, for a scatter of
+ * raw points, only the needed columns and a bounded number of rows.
+ */
+export function chartQuery(chart: ResolvedChart, filters: FilterClause[] = []): Query {
+  const keys = [chart.x, chart.group, chart.facet].filter((k): k is string => !!k);
+  const base: Query = filters.length ? { filters } : {};
+  if (!chart.aggregate) {
+    const notEmpty: FilterClause[] = [chart.x, ...chart.y].map((column) => ({ column, op: 'is not empty' }));
+    return {
+      ...base,
+      filters: [...filters, ...notEmpty],
+      columns: [...new Set([...keys, ...chart.y])],
+      limit: SCATTER_MAX_POINTS,
+    };
+  }
+  return { ...base, groupBy: [...new Set(keys)], aggregates: chartAggregates(chart), limit: MAX_GROUPS };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** Numbers from cells: core types them, but text like `1 234,5` still shows up in files. */
+export function toNumber(cell: Cell | undefined): number | null {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
+  if (typeof cell === 'boolean') return cell ? 1 : 0;
+  if (cell == null) return null;
+  const text = String(cell).trim().replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (text === '') return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+}
+
+function toX(cell: Cell | undefined, chart: ResolvedChart, empty: string): string | number | null {
+  if (cell == null || cell === '') return chart.xKind === 'nominal' ? empty : null;
+  if (chart.xKind === 'year' || chart.xKind === 'quantitative') return toNumber(cell);
+  return String(cell);
+}
+
+const label = (cell: Cell | undefined, empty: string): string => (cell == null || cell === '' ? empty : String(cell));
+
+/** Combines values of one folded bucket, when the aggregate allows it (a mean of means does not). */
+function combiner(op: AggregateOp | undefined): ((a: number, b: number) => number) | undefined {
+  if (op === 'sum' || op === 'count') return (a, b) => a + b;
+  if (op === 'min') return Math.min;
+  if (op === 'max') return Math.max;
+  return undefined;
+}
+
+/** Query result rows → tidy chart values: one datum per (x, series, facet), ordered and folded. */
+export function toChartData(rows: Row[], chart: ResolvedChart): ChartData {
+  const t = chartMessages(chart.lang);
+  const measures = chart.aggregate ? chartAggregates(chart).map(aggregateName) : chart.y;
+  const several = measures.length > 1;
+  const measureLabel = (i: number) => (chart.y[i] ?? t.count);
+  let values: ChartDatum[] = [];
+  for (const row of rows) {
+    const x = toX(row[chart.x], chart, t.empty);
+    if (x === null) continue;
+    measures.forEach((m, i) => {
+      const parts = [chart.group ? label(row[chart.group], t.empty) : undefined, several ? measureLabel(i) : undefined];
+      const series = parts.filter((p) => p !== undefined).join(' · ');
+      const datum: ChartDatum = { x, y: toNumber(row[m]), order: 0 };
+      if (series) datum.series = series;
+      if (chart.facet) datum.facet = label(row[chart.facet], t.empty);
+      values.push(datum);
+    });
+  }
+  if (chart.timeUnit) values = bucketDates(values, chart.timeUnit, combiner(chart.aggregate) ?? mean);
+  let folded = 0;
+  if (chart.xKind === 'nominal' && chart.aggregate) {
+    ({ values, folded } = foldCategories(values, chart, t.other));
+  } else {
+    values.sort((a, b) => compareX(a.x, b.x));
+  }
+  if (chart.xKind !== 'nominal' && chart.sort === '-x') values.reverse();
+  const series = seriesOrder(values);
+  const rank = new Map(series.map((s, i) => [s, i]));
+  const round = chart.type === 'pie' || chart.type === 'donut';
+  const whole = round ? values.reduce((sum, v) => sum + Math.max(0, v.y ?? 0), 0) : 0;
+  for (const v of values) {
+    if (v.series !== undefined) v.rank = rank.get(v.series) ?? 0;
+    if (round) v.share = whole ? Math.max(0, v.y ?? 0) / whole : 0;
+    v.tip = tooltipText(v, chart);
+  }
+  return { values, series, folded };
+}
+
+/** Legend order: the largest series first. */
+function seriesOrder(values: ChartDatum[]): string[] {
+  const totals = new Map<string, number>();
+  for (const v of values) if (v.series !== undefined) totals.set(v.series, (totals.get(v.series) ?? 0) + Math.abs(v.y ?? 0));
+  return [...totals.keys()].sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0));
+}
+
+const mean = (a: number, b: number): number => (a + b) / 2;
+
+/**
+ * Dates grouped by day (what a server `groupby` gives) → buckets of the time unit (month, year…),
+ * re-aggregated here so the spec needs no aggregate. Cyclic units (month, quarter, day) use a
+ * fixed year. A mean of daily means is approximate.
+ */
+function bucketDates(values: ChartDatum[], unit: TimeUnit, combine: (a: number, b: number) => number): ChartDatum[] {
+  const buckets = new Map<string, ChartDatum>();
+  for (const v of values) {
+    const x = bucketDate(String(v.x), unit);
+    if (x === null) continue;
+    const key = `${x}\u0000${v.series ?? ''}\u0000${v.facet ?? ''}`;
+    const bucket = buckets.get(key);
+    if (!bucket) buckets.set(key, { ...v, x });
+    else if (v.y !== null) bucket.y = bucket.y === null ? v.y : combine(bucket.y, v.y);
+  }
+  return [...buckets.values()];
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+export function bucketDate(iso: string, unit: TimeUnit): string | null {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(iso);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3] ?? 1)];
+  const quarterStart = Math.floor((month - 1) / 3) * 3 + 1;
+  switch (unit) {
+    case 'year': return `${year}-01-01`;
+    case 'yearquarter': return `${year}-${pad(quarterStart)}-01`;
+    case 'yearmonth': return `${year}-${pad(month)}-01`;
+    case 'quarter': return `2000-${pad(quarterStart)}-01`;
+    case 'month': return `2000-${pad(month)}-01`;
+    case 'day': return `2000-01-${pad(2 + new Date(Date.UTC(year, month - 1, day)).getUTCDay())}`; // 2000-01-02 was a Sunday
+    default: return `${year}-${pad(month)}-${pad(day)}`;
+  }
+}
+
+/** An x value as a reader says it: `2024`, `mars 2024`, `T2 2024`, `Bretagne`. */
+export function xLabel(x: ChartDatum['x'], chart: ResolvedChart): string {
+  if (x === null) return '';
+  if (chart.xKind === 'temporal') {
+    const date = new Date(String(x).length === 10 ? `${x}T00:00:00Z` : String(x));
+    if (!Number.isNaN(date.getTime())) return dateLabel(date, chart);
+  }
+  if (typeof x === 'number' && chart.xKind !== 'year') return formatNumber(x, chart.lang);
+  return String(x);
+}
+
+function dateLabel(date: Date, chart: ResolvedChart): string {
+  const locale = chart.lang === 'en' ? 'en-GB' : 'fr-FR';
+  const fmt = (o: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { ...o, timeZone: 'UTC' }).format(date);
+  const quarter = `${chart.lang === 'en' ? 'Q' : 'T'}${Math.floor(date.getUTCMonth() / 3) + 1}`;
+  switch (chart.timeUnit) {
+    case 'year': return fmt({ year: 'numeric' });
+    case 'yearquarter': return `${quarter} ${date.getUTCFullYear()}`;
+    case 'yearmonth': return fmt({ month: 'long', year: 'numeric' });
+    case 'quarter': return quarter;
+    case 'month': return fmt({ month: 'long' });
+    case 'day': return fmt({ weekday: 'long' });
+    default: return fmt({ day: 'numeric', month: 'long', year: 'numeric' });
+  }
+}
+
+/** `annee : 2014` / `region : Bretagne` / `total (somme) : 1 234 567`, one line each. */
+function tooltipText(v: ChartDatum, chart: ResolvedChart): string {
+  const t = chartMessages(chart.lang);
+  const sep = chart.lang === 'en' ? ': ' : '\u00a0: ';
+  const measure = chart.y.length === 0 ? t.count : chart.y.length === 1 ? t.measure(chart.y[0]!, chart.aggregate) : '';
+  const value = v.y === null ? '–' : `${exact(v.y, chart.lang)}${chart.unit ? `\u00a0${chart.unit}` : ''}`;
+  const lines = [`${chart.x}${sep}${xLabel(v.x, chart)}`];
+  if (v.series !== undefined) lines.push(chart.group && measure ? `${chart.group}${sep}${v.series}` : v.series);
+  if (v.facet !== undefined && chart.facet) lines.push(`${chart.facet}${sep}${v.facet}`);
+  lines.push(measure ? `${measure}${sep}${value}` : value);
+  if (v.share !== undefined) lines.push(new Intl.NumberFormat(chart.lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(v.share));
+  return lines.join('\n');
+}
+
+/** Full precision for a tooltip: `1 234 567`, `12,5`. */
+const exact = (n: number, lang: string): string => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 }).format(n);
+
+const compareX = (a: string | number | null, b: string | number | null): number =>
+  typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'fr', { numeric: true });
+
+/** Orders categories (by value or by name), keeps the top `limit` and folds the rest into « Autres ». */
+function foldCategories(values: ChartDatum[], chart: ResolvedChart, other: string): { values: ChartDatum[]; folded: number } {
+  const totals = new Map<string, number>();
+  for (const v of values) totals.set(String(v.x), (totals.get(String(v.x)) ?? 0) + (v.y ?? 0));
+  const byValue = chart.sort === 'y' || chart.sort === '-y';
+  const categories = [...totals.keys()].sort((a, b) => {
+    if (byValue) {
+      const d = (totals.get(a) ?? 0) - (totals.get(b) ?? 0);
+      if (d !== 0) return chart.sort === 'y' ? d : -d;
+    }
+    const byName = compareX(a, b);
+    return chart.sort === '-x' ? -byName : byName;
+  });
+  // The top N are the largest values whatever the display order.
+  let kept = new Set(categories);
+  if (chart.limit !== undefined && categories.length > chart.limit) {
+    const largest = [...categories].sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0));
+    kept = new Set(largest.slice(0, chart.limit));
+  }
+  const rank = new Map(categories.filter((c) => kept.has(c)).map((c, i) => [c, i]));
+  const folded = categories.length - kept.size;
+  const out: ChartDatum[] = [];
+  const buckets = new Map<string, ChartDatum>();
+  const combine = combiner(chart.aggregate);
+  for (const v of values) {
+    const key = String(v.x);
+    if (kept.has(key)) {
+      out.push({ ...v, order: rank.get(key) ?? 0 });
+      continue;
+    }
+    if (!combine) continue; // a mean of the rest would lie: the rest is only counted in the text
+    const bucketKey = `${v.series ?? ''}\u0000${v.facet ?? ''}`;
+    const bucket = buckets.get(bucketKey);
+    if (bucket) bucket.y = v.y === null ? bucket.y : bucket.y === null ? v.y : combine(bucket.y, v.y);
+    else buckets.set(bucketKey, { ...v, x: other, order: kept.size });
+  }
+  out.sort((a, b) => a.order - b.order);
+  return { values: [...out, ...buckets.values()], folded };
+}

@@ -1,0 +1,313 @@
+/**
+ * A resolved chart + the query's rows → a Vega-Lite spec. Data goes in inline (`values`) under
+ * fixed field names (`x`, `y`, `series`, `facet`, `order`), so no column name or cell value ever
+ * reaches an expression; titles, labels and tooltips are text marks. Pure: no DOM, no vega.
+ */
+import type { ColumnInfo, Row } from '@culture-widgets/core';
+import type { TopLevelSpec } from 'vega-lite';
+import { toChartData, type ChartData, type ChartDatum } from './data.js';
+import { vegaLocale } from './locale.js';
+import { chartMessages } from './messages.js';
+import type { ResolvedChart } from './options.js';
+
+/** Colours and font read from the element's CSS custom properties at draw time. */
+export interface ChartTheme {
+  palette: string[];
+  dark: boolean;
+  text: string;
+  muted: string;
+  grid: string;
+  background: string;
+  font: string;
+}
+
+/** Defaults matching the ui package's light theme (DSFR illustrative colours). */
+export const DEFAULT_THEME: ChartTheme = {
+  palette: ['#000091', '#c9191e', '#009081', '#e4794a', '#6a6af4', '#a6a15e', '#a94645', '#417dc4'],
+  dark: false,
+  text: '#161616',
+  muted: '#3a3a3a',
+  grid: '#dddddd',
+  background: '#ffffff',
+  font: 'Marianne, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+};
+
+export interface ChartSpecInput {
+  chart: ResolvedChart;
+  /** The query's result rows (grouped and aggregated, or raw points for a scatter). */
+  rows: Row[];
+  /** The resource's columns; only used for labels today. */
+  columns?: ColumnInfo[];
+  /** Drawing width in CSS pixels (the container's). */
+  width: number;
+  theme?: Partial<ChartTheme>;
+  /** Title and caption lines (source, licence, date) drawn into an exported image. */
+  caption?: { title: string; lines: string[] };
+  /** Already prepared data (the element reuses it for the summary and the table). */
+  data?: ChartData;
+}
+
+type Json = Record<string, unknown>;
+
+const STEP = 22;
+const LABEL_LIMIT = 140;
+
+export function buildChartSpec(input: ChartSpecInput): TopLevelSpec {
+  const { chart } = input;
+  const theme = { ...DEFAULT_THEME, ...input.theme };
+  const data = input.data ?? toChartData(input.rows, chart);
+  const facet = chart.facet ? facetColumns(input.width) : 0;
+  const width = facet ? Math.max(120, Math.floor((input.width - 40) / facet) - 24) : Math.max(120, input.width);
+  const view = { ...layer(chart, data, theme, width), ...size(chart, data, width, !!facet) };
+  const top: Json = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    data: { values: data.values },
+    background: input.caption ? theme.background : 'transparent',
+    padding: 4,
+    config: config(chart, theme),
+  };
+  if (input.caption) {
+    top['title'] = {
+      text: input.caption.title,
+      subtitle: input.caption.lines,
+      anchor: 'start',
+      ...(facet ? {} : { frame: 'group' }),
+    };
+  }
+  if (!facet) {
+    return { ...top, ...view, autosize: { type: 'height' in view && typeof view.height === 'object' ? 'fit-x' : 'fit', contains: 'padding' } } as TopLevelSpec;
+  }
+  const { width: _w, height: _h, ...inner } = view as Json;
+  void _w;
+  void _h;
+  return {
+    ...top,
+    facet: { field: 'facet', type: 'nominal', title: chart.facet, header: { labelLimit: width, labelFontSize: 12, titleFontSize: 12 } },
+    columns: facet,
+    spec: { ...inner, width, height: chart.height ?? 180 },
+    resolve: { scale: { y: 'shared', x: 'shared' } },
+  } as TopLevelSpec;
+}
+
+/** Small multiples per row: one on a phone, up to three on a wide screen. */
+const facetColumns = (width: number): number => (width < 520 ? 1 : width < 900 ? 2 : 3);
+
+function size(chart: ResolvedChart, data: ChartData, width: number, faceted: boolean): Json {
+  if (faceted) return {};
+  const categories = new Set(data.values.map((v) => String(v.x))).size;
+  const grouped = data.series.length > 1 && chart.stack === 'none' ? data.series.length : 1;
+  if (chart.type === 'bar' && !chart.height) return { width, height: { step: grouped > 1 ? Math.max(8, STEP / Math.sqrt(grouped)) * grouped : STEP } };
+  if (chart.type === 'heatmap' && !chart.height) return { width, height: { step: STEP + 2 } };
+  if (chart.type === 'pie' || chart.type === 'donut') {
+    const h = chart.height ?? Math.min(width, 320) + legendHeight(categories);
+    return { width, height: h };
+  }
+  return { width, height: chart.height ?? Math.round(Math.min(400, Math.max(220, width * 0.55))) };
+}
+
+const legendHeight = (n: number): number => Math.min(6, Math.ceil(n / 2)) * 18 + 16;
+
+// ---------------------------------------------------------------------------------------------
+// Marks and encodings
+
+function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: number): Json {
+  const yTitle = valueTitle(chart);
+  const hasSeries = data.series.length > 0;
+  const color = hasSeries
+    ? { color: { field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, legend: legend() } }
+    : {};
+  const value = valueChannel(chart, data, yTitle);
+  const tooltip = { tooltip: TOOLTIP };
+  const many = new Set(data.values.map((v) => String(v.x))).size;
+  switch (chart.type) {
+    case 'column':
+    case 'bar': {
+      const category = categoryChannel(chart, chart.type === 'column' ? many * 60 > width : false);
+      const offset = hasSeries && chart.stack === 'none' ? { field: 'series', type: 'nominal', sort: BY_RANK } : undefined;
+      const [c, v, o] = chart.type === 'column' ? ['x', 'y', 'xOffset'] : ['y', 'x', 'yOffset'];
+      return {
+        mark: { type: 'bar', cornerRadiusEnd: 2, ...(hasSeries ? {} : { color: theme.palette[0] }) },
+        encoding: { [c]: category, [v]: value, ...color, ...(offset ? { [o]: offset } : {}), ...tooltip },
+      };
+    }
+    case 'line':
+    case 'area': {
+      const area = chart.type === 'area';
+      return {
+        mark: area
+          ? { type: 'area', line: true, opacity: chart.stack === 'none' ? 0.5 : 0.85, ...(hasSeries ? {} : { color: theme.palette[0] }) }
+          : { type: 'line', point: { filled: true, size: 36 }, strokeWidth: 2, ...(hasSeries ? {} : { color: theme.palette[0] }) },
+        encoding: { x: ordinalOrContinuousX(chart), y: value, ...color, ...tooltip },
+      };
+    }
+    case 'scatter':
+      return {
+        mark: { type: 'point', filled: true, opacity: 0.7, size: 40, ...(hasSeries ? {} : { color: theme.palette[0] }) },
+        encoding: {
+          x: { field: 'x', type: 'quantitative', title: chart.x, scale: { zero: false }, axis: numberAxis(maxAbs(data.values, (d) => d.x), chart, false) },
+          y: value,
+          ...color,
+          ...tooltip,
+        },
+      };
+    case 'pie':
+    case 'donut': {
+      const radius = Math.max(40, Math.min(width, 320) / 2 - 8);
+      return {
+        mark: { type: 'arc', outerRadius: radius, innerRadius: chart.type === 'donut' ? Math.round(radius * 0.55) : 0, stroke: theme.background, strokeWidth: 1 },
+        encoding: {
+          theta: { field: 'y', type: 'quantitative', stack: true },
+          color: {
+            field: 'x', type: 'nominal', title: chart.x,
+            sort: { field: 'order', op: 'min' },
+            legend: legend(),
+          },
+          order: { field: 'order', type: 'quantitative' },
+          tooltip: TOOLTIP,
+        },
+      };
+    }
+    case 'heatmap':
+      return {
+        mark: { type: 'rect', stroke: theme.background, strokeWidth: 1 },
+        encoding: {
+          x: { ...ordinalOrContinuousX(chart, true), axis: { labelLimit: LABEL_LIMIT, labelAngle: -40 } },
+          y: hasSeries
+            ? { field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, axis: { labelLimit: LABEL_LIMIT } }
+            : { value: 0 },
+          color: {
+            field: 'y', type: 'quantitative', title: yTitle,
+            scale: { range: [theme.dark ? '#2a2a3a' : '#eef0fb', theme.palette[0]] },
+            legend: { orient: 'bottom', ...numberFormat(maxAbs(data.values, (d) => d.y), chart) },
+          },
+          tooltip: TOOLTIP,
+        },
+      };
+  }
+}
+
+const legend = () => ({ orient: 'bottom', direction: 'horizontal', columns: 0, labelLimit: 220, symbolType: 'square' });
+
+/**
+ * Orders come from rank fields computed in `toChartData`: an explicit domain or sort array would
+ * be compiled by Vega-Lite into expressions holding the data's strings.
+ */
+const BY_RANK = { field: 'rank', op: 'min', order: 'ascending' };
+/** The tooltip is one prepared text field: Vega's default handler shows it as plain text. */
+const TOOLTIP = { field: 'tip', type: 'nominal' };
+
+/** The category axis of a column or bar chart, in the order `toChartData` ranked (« Autres » last). */
+function categoryChannel(chart: ResolvedChart, crowded: boolean): Json {
+  if (chart.xKind !== 'nominal') return ordinalOrContinuousX(chart, true);
+  return {
+    field: 'x', type: 'nominal', title: chart.x,
+    sort: { field: 'order', op: 'min', order: 'ascending' },
+    axis: { labelLimit: LABEL_LIMIT, ...(crowded ? { labelAngle: -40 } : { labelAngle: 0 }) },
+  };
+}
+
+/** Years and dates: continuous on a line, bands on columns and heatmaps. */
+function ordinalOrContinuousX(chart: ResolvedChart, banded = false): Json {
+  const descending = chart.sort === '-x';
+  if (chart.xKind === 'year') {
+    return banded
+      ? { field: 'x', type: 'ordinal', title: chart.x, sort: descending ? 'descending' : 'ascending', axis: { labelAngle: 0 } }
+      : { field: 'x', type: 'quantitative', title: chart.x, scale: { zero: false, nice: false, reverse: descending }, axis: { format: 'd', tickMinStep: 1, labelOverlap: true } };
+  }
+  if (chart.xKind === 'temporal') {
+    const unit = chart.timeUnit ? `utc${chart.timeUnit}` : undefined;
+    return {
+      field: 'x', type: banded ? 'ordinal' : 'temporal', title: chart.x,
+      ...(unit ? { timeUnit: unit } : {}),
+      ...(banded ? { sort: descending ? 'descending' : 'ascending' } : { scale: { type: 'utc', reverse: descending } }),
+    };
+  }
+  if (chart.xKind === 'quantitative') {
+    return { field: 'x', type: banded ? 'ordinal' : 'quantitative', title: chart.x, ...(banded ? {} : { scale: { zero: false } }) };
+  }
+  return { field: 'x', type: 'nominal', title: chart.x, sort: { field: 'order', op: 'min' }, axis: { labelLimit: LABEL_LIMIT } };
+}
+
+/** The measure's title: `total (somme)`, the unit when given, « Nombre de lignes » for a count. */
+export function valueTitle(chart: ResolvedChart): string {
+  const t = chartMessages(chart.lang);
+  const base = chart.y.length === 0 ? t.count : chart.y.length === 1 ? t.measure(chart.y[0]!, chart.aggregate) : '';
+  return chart.unit ? (base ? `${base} (${chart.unit})` : chart.unit) : base;
+}
+
+function valueChannel(chart: ResolvedChart, data: ChartData, title: string): Json {
+  const normalize = chart.stack === 'normalize';
+  const stacked = chart.stack !== 'none' && data.series.length > 0;
+  const max = stacked ? maxStacked(data.values) : maxAbs(data.values, (d) => d.y);
+  const scale: Json = {};
+  if (chart.yMin !== undefined) scale['domainMin'] = chart.yMin;
+  if (chart.yMax !== undefined) scale['domainMax'] = chart.yMax;
+  if ((chart.type === 'line' || chart.type === 'scatter') && chart.yMin === undefined) scale['zero'] = false;
+  return {
+    field: 'y', type: 'quantitative', title: title || null,
+    stack: normalize ? 'normalize' : stacked ? 'zero' : null,
+    ...(Object.keys(scale).length ? { scale } : {}),
+    axis: { ...numberAxis(max, chart, normalize), labelOverlap: true },
+  };
+}
+
+function maxAbs(values: ChartDatum[], pick: (d: ChartDatum) => unknown): number {
+  let max = 0;
+  for (const v of values) {
+    const n = pick(v);
+    if (typeof n === 'number' && Math.abs(n) > max) max = Math.abs(n);
+  }
+  return max;
+}
+
+function maxStacked(values: ChartDatum[]): number {
+  const sums = new Map<string, number>();
+  for (const v of values) {
+    const key = `${String(v.x)}\u0000${v.facet ?? ''}`;
+    sums.set(key, (sums.get(key) ?? 0) + Math.abs(v.y ?? 0));
+  }
+  return Math.max(0, ...sums.values());
+}
+
+/**
+ * Axis labels for the locale: `1 234`, `1,2 M`, `3 Md`, `45 %`. Large values are divided in the
+ * label expression (our own fixed text; the suffix is a JSON string literal).
+ */
+export function numberAxis(max: number, chart: ResolvedChart, normalize: boolean): Json {
+  if (normalize) return { format: '.0%' };
+  return numberFormat(max, chart);
+}
+
+function numberFormat(max: number, chart: ResolvedChart): Json {
+  const t = chartMessages(chart.lang);
+  const unit = chart.unit ? ` ${chart.unit}` : '';
+  const scaled = (divisor: number, suffix: string) => ({
+    labelExpr: `format(datum.value / ${divisor}, ',.2~f') + ${JSON.stringify(`\u00a0${suffix}${unit}`)}`,
+  });
+  if (max >= 1e9) return scaled(1e9, t.billion);
+  if (max >= 1e6) return scaled(1e6, t.million);
+  if (unit) return { labelExpr: `format(datum.value, ',.2~f') + ${JSON.stringify(unit.replace(' ', '\u00a0'))}` };
+  return { format: ',.2~f' };
+}
+
+function config(chart: ResolvedChart, theme: ChartTheme): Json {
+  const text = { labelColor: theme.muted, titleColor: theme.text, labelFont: theme.font, titleFont: theme.font };
+  return {
+    locale: vegaLocale(chart.lang),
+    font: theme.font,
+    // The element carries role="img" and the text alternative; per-mark ARIA descriptions would
+    // also be expressions built from column names.
+    aria: false,
+    view: { stroke: null },
+    range: { category: theme.palette },
+    axis: {
+      ...text, labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal',
+      gridColor: theme.grid, domainColor: theme.grid, tickColor: theme.grid, titlePadding: 8,
+    },
+    legend: { ...text, labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal' },
+    header: { ...text },
+    title: { color: theme.text, subtitleColor: theme.muted, fontSize: 16, subtitleFontSize: 11, font: theme.font, subtitleFont: theme.font, offset: 12 },
+    text: { color: theme.text },
+    style: { 'guide-label': { fill: theme.muted }, 'guide-title': { fill: theme.text } },
+  };
+}

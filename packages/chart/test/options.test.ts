@@ -1,0 +1,89 @@
+import { expect } from '@open-wc/testing';
+import {
+  chooseChartType, parseChartType, parseList, parseNumber, parseStack, parseSort, parseTimeUnit, resolveChart,
+  type ChartOptions, type ChartType,
+} from '../src/options.js';
+import { attendance, budgets, museums, tickets } from './profiles.js';
+
+describe('chooseChartType (type="auto")', () => {
+  const cases: [string, Parameters<typeof chooseChartType>[0], ChartOptions, ChartType][] = [
+    ['a year on x → line', attendance, { x: 'annee', y: ['total'] }, 'line'],
+    ['nothing named, a year and a measure → line', attendance, {}, 'line'],
+    ['a date on x → line', tickets, { x: 'date', y: ['billets'] }, 'line'],
+    ['a category with few values → column', tickets, { x: 'discipline', y: ['billets'] }, 'column'],
+    ['a category with ~20 values → bar', attendance, { x: 'region', y: ['total'] }, 'bar'],
+    ['many categories → bar', attendance, { x: 'nom_du_musee', y: ['total'] }, 'bar'],
+    ['no measure at all → count per category (bar)', museums, {}, 'bar'],
+    ['two numbers → scatter', budgets, { x: 'population', y: ['depenses'] }, 'scatter'],
+    ['two numbers with an aggregate → column', budgets, { x: 'population', y: ['depenses'], aggregate: 'mean' }, 'column'],
+    ['an explicit type wins', attendance, { type: 'pie', x: 'region' }, 'pie'],
+  ];
+  for (const [name, columns, options, expected] of cases) {
+    it(name, () => expect(chooseChartType(columns, options)).to.equal(expected));
+  }
+});
+
+describe('resolveChart', () => {
+  it('fills the blanks of the museum attendance resource: total by year, summed', () => {
+    const chart = resolveChart(attendance, {});
+    expect(chart).to.include({ type: 'line', x: 'annee', xKind: 'year', aggregate: 'sum', sort: 'x', stack: 'none', lang: 'fr' });
+    expect(chart.y).to.deep.equal(['total']);
+  });
+
+  it('counts rows per region when the resource has no measure', () => {
+    const chart = resolveChart(museums, { lang: 'en' });
+    expect(chart).to.include({ type: 'bar', x: 'Région administrative', aggregate: 'count', sort: '-y', lang: 'en' });
+    expect(chart.y).to.deep.equal([]);
+    expect(chart.limit).to.equal(undefined);
+  });
+
+  it('keeps a top 10 of a category with hundreds of values', () => {
+    expect(resolveChart(attendance, { x: 'nom_du_musee', y: ['total'] }).limit).to.equal(10);
+    expect(resolveChart(attendance, { x: 'nom_du_musee', y: ['total'], limit: 5 }).limit).to.equal(5);
+  });
+
+  it('keeps six slices in a pie, one measure, no group', () => {
+    const chart = resolveChart(attendance, { type: 'pie', x: 'region', y: ['total', 'payant'], group: 'annee' });
+    expect(chart).to.include({ type: 'pie', limit: 6 });
+    expect(chart.y).to.deep.equal(['total']);
+    expect(chart.group).to.equal(undefined);
+  });
+
+  it('maps stack, sort, time unit and bounds', () => {
+    const chart = resolveChart(tickets, {
+      type: 'area', x: 'date', y: ['billets'], group: 'discipline', stack: 'normalize', sort: '-x',
+      timeUnit: 'yearmonth', yMin: 0, yMax: 100, unit: '€', height: 250,
+    });
+    expect(chart).to.include({ stack: 'normalize', sort: '-x', timeUnit: 'yearmonth', yMin: 0, yMax: 100, unit: '€', height: 250, group: 'discipline' });
+    expect(resolveChart(tickets, { type: 'area', x: 'date', y: ['billets'] }).stack).to.equal('zero');
+    expect(resolveChart(tickets, { type: 'column', x: 'discipline', y: ['billets'], stack: true }).stack).to.equal('zero');
+  });
+
+  it('draws a scatter of raw points (no aggregate)', () => {
+    const chart = resolveChart(budgets, { x: 'population', y: ['depenses'] });
+    expect(chart).to.include({ type: 'scatter', xKind: 'quantitative' });
+    expect(chart.aggregate).to.equal(undefined);
+  });
+
+  it('throws unknown-column for a column the resource does not have', () => {
+    for (const options of [{ x: 'nope' }, { y: ['nope'] }, { group: 'nope' }, { facet: 'nope' }]) {
+      expect(() => resolveChart(attendance, options)).to.throw().with.property('code', 'unknown-column');
+    }
+  });
+});
+
+describe('attribute parsing', () => {
+  it('reads attribute strings, dropping unknown values', () => {
+    expect(parseChartType('donut')).to.equal('donut');
+    expect(parseChartType('pyramid')).to.equal('auto');
+    expect(parseList(' total, payant ,,')).to.deep.equal(['total', 'payant']);
+    expect(parseStack('')).to.equal(true);
+    expect(parseStack('normalize')).to.equal('normalize');
+    expect(parseStack(null)).to.equal(undefined);
+    expect(parseSort('-y')).to.equal('-y');
+    expect(parseSort('z')).to.equal(undefined);
+    expect(parseTimeUnit('yearmonth')).to.equal('yearmonth');
+    expect(parseNumber('12,5')).to.equal(12.5);
+    expect(parseNumber('abc')).to.equal(undefined);
+  });
+});

@@ -10,36 +10,137 @@
  *                                           QueryResult { rows, columns, total, path, source }
  *
  * Elements call `load` (or `resolveSource` + `loadColumns` + `runQuery`) and nothing else.
- * CONTRACT STUB: signatures are final, bodies land with the data core issue.
+ * Modules: resolve.ts (catalogue) · filter.ts (grammar) · query.ts (one meaning for a Query) ·
+ * tabular.ts (tabular API) · file.ts + parse.ts + csv.ts + infer.ts + json.ts (files) ·
+ * local.ts (eval-free engine) · arquero-engine.ts · http.ts + share.ts (requests, sharing) ·
+ * format.ts (display) · messages.ts (fr / en).
  */
 export type * from './types.js';
-import type {
-  ColumnInfo, FilterClause, Lang, LoadOptions, Query, QueryResult, ResolvedSource, Row, SourceSpec, ErrorCode,
-} from './types.js';
+import type { ColumnInfo, LoadOptions, Query, QueryResult, ResolvedSource, SourceSpec } from './types.js';
+import { CultureError } from './errors.js';
+import { SharedCache } from './share.js';
+import { clearResolveCache, resolveSource } from './resolve.js';
+import { type NormalizedQuery, normalizeQuery } from './query.js';
+import { type LocalResult, aggregateColumns, runLocal, sortRows } from './local.js';
+import { canEval, runArquero } from './arquero-engine.js';
+import { clearTables, loadTable } from './file.js';
+import { DelimitedParser, sniff } from './csv.js';
+import { type Table } from './table.js';
+import { config } from './config.js';
+import {
+  Refused, aggregateOnServer, filteredCSV, loadProfile, rowsOnServer, serverCanAggregate, typeCell,
+} from './tabular.js';
 
-/** Typed failure with a stable `code`, and a message in French and English. */
-export class CultureError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly details?: Record<string, unknown>) {
-    super(message);
-    this.name = 'CultureError';
-  }
-  /** The message for the user, in their language. */
-  messageIn(_lang: Lang): string { return this.message; }
+export { CultureError, isCultureError } from './errors.js';
+export { parseFilter, formatFilter, checkFilter, matchColumn } from './filter.js';
+export { resolveSource, listResources, searchDatasets, parseInput, chooseResource, isTabular } from './resolve.js';
+export type { ResourceSummary, DatasetSummary, ParsedInput } from './resolve.js';
+export { formatNumber, formatCompact, formatPercent, formatDate, formatCell, columnLabel, toCSV } from './format.js';
+export { errorMessage } from './messages.js';
+export { configureCore } from './config.js';
+export type { CoreConfig } from './config.js';
+export { GEOMETRY_COLUMN } from './json.js';
+export { normalizeQuery, aggregateName } from './query.js';
+export { toTabularParams, columnsFromProfile } from './tabular.js';
+export { decode, sniff, parseDelimited } from './csv.js';
+export { inferColumn, readNumber, readDate } from './infer.js';
+
+const profiles = new SharedCache<ColumnInfo[]>(32);
+const results = new SharedCache<QueryResult>(32);
+
+/** Column profile (tabular `/profile/`, or inferred from the file). */
+export async function loadColumns(source: ResolvedSource, options: LoadOptions = {}): Promise<ColumnInfo[]> {
+  if (source.tabular) return profiles.run(source.key, (signal) => loadProfile(source, signal), options.signal);
+  return (await loadTable(source, options)).columns;
 }
 
-const todo = (): never => { throw new Error('core: not implemented yet'); };
+/** Which local engine answers file queries: arquero when the page allows eval, ours otherwise. */
+export function localEngine(): 'arquero' | 'eval-free' {
+  return (config.evalAllowed ?? canEval()) ? 'arquero' : 'eval-free';
+}
 
-/** Parses the filter grammar of DESIGN.md; throws `CultureError('bad-filter')`. */
-export function parseFilter(_text: string): FilterClause[] { return todo(); }
-/** Writes clauses back in the grammar (quoting where needed). */
-export function formatFilter(_clauses: FilterClause[]): string { return todo(); }
-/** Dataset / resource / src → the resource to read, with its citation. Cached per page. */
-export async function resolveSource(_spec: SourceSpec, _options?: LoadOptions): Promise<ResolvedSource> { return todo(); }
-/** Column profile (tabular `/profile/`, or inferred from the file). */
-export async function loadColumns(_source: ResolvedSource, _options?: LoadOptions): Promise<ColumnInfo[]> { return todo(); }
+function runOnTable(table: Table, q: NormalizedQuery): Promise<LocalResult> | LocalResult {
+  return localEngine() === 'arquero' ? runArquero(table, q) : runLocal(table, q);
+}
+
+/** The tabular CSV typed with the profile, as a Table for the local engine. */
+function tableFromCSV(text: string, columns: ColumnInfo[]): Table {
+  const { delimiter, start } = sniff(text);
+  const parser = new DelimitedParser(text, delimiter, start);
+  parser.step();
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const present = parser.header.map((name, i) => ({ name: name.replace(/^"+|"+$/g, ''), i })).filter((h) => byName.has(h.name));
+  return {
+    columns: present.map((h) => byName.get(h.name)!),
+    length: parser.rows,
+    data: present.map((h) => ({ kind: 'cells' as const, values: parser.columns[h.i]!.map((t) => typeCell(t, byName.get(h.name))) })),
+  };
+}
+
+async function fromFile(source: ResolvedSource, query: Query, options: LoadOptions): Promise<QueryResult> {
+  const table = await loadTable(source, options);
+  const result = await runOnTable(table, normalizeQuery(query, table.columns));
+  return { ...result, path: 'file', source };
+}
+
+/** Reads the filtered rows from `/data/csv/` and finishes the query locally; too long → the file. */
+async function fromTabularCSV(source: ResolvedSource, q: NormalizedQuery, query: Query, columns: ColumnInfo[], options: LoadOptions): Promise<QueryResult> {
+  let text: string;
+  try {
+    text = await filteredCSV(source, q, options.signal);
+  } catch (error) {
+    if (error instanceof Refused) return fromFile(source, query, options);
+    throw error;
+  }
+  const result = runLocal(tableFromCSV(text, columns), q);
+  return { ...result, path: 'tabular-local', source };
+}
+
+async function fromTabular(source: ResolvedSource, query: Query, options: LoadOptions): Promise<QueryResult> {
+  const columns = await loadColumns(source, options);
+  const q = normalizeQuery(query, columns);
+  const { signal } = options;
+  if (q.aggregates.length) {
+    if (serverCanAggregate(q)) {
+      try {
+        const groups = sortRows(await aggregateOnServer(source, q, signal), q.sort.length ? q.sort : q.groupBy.map((column) => ({ column })));
+        const from = q.offset ?? 0;
+        const rows = groups.slice(from, q.limit === undefined ? undefined : from + q.limit);
+        return { rows, columns: aggregateColumns(columns, q), total: groups.length, path: 'tabular', source };
+      } catch (error) {
+        if (!(error instanceof Refused)) throw error;
+      }
+    }
+    return fromTabularCSV(source, q, query, columns, options);
+  }
+  let page;
+  try {
+    page = await rowsOnServer(source, q, signal);
+  } catch (error) {
+    if (error instanceof Refused) throw new CultureError('server', undefined, { status: error.status, detail: error.body.detail, title: error.body.title });
+    throw error;
+  }
+  if (!page) return fromTabularCSV(source, q, query, columns, options);
+  const names = q.columns ?? columns.map((c) => c.name);
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  return { rows: page.rows, columns: names.map((n) => byName.get(n)!), total: page.total, path: 'tabular', source };
+}
+
 /** Runs the query where it is cheapest; identical concurrent queries share one request. */
-export async function runQuery(_source: ResolvedSource, _query: Query, _options?: LoadOptions): Promise<QueryResult> { return todo(); }
+export function runQuery(source: ResolvedSource, query: Query, options: LoadOptions = {}): Promise<QueryResult> {
+  const key = `${source.key}|${source.tabular}|${JSON.stringify(query)}`;
+  return results.run(key, (signal) => (source.tabular ? fromTabular : fromFile)(source, query, { ...options, signal }), options.signal);
+}
+
 /** resolveSource + runQuery. */
-export async function load(_spec: SourceSpec, _query: Query, _options?: LoadOptions): Promise<QueryResult> { return todo(); }
-/** CSV for a download: `;`, UTF-8 BOM, RFC 4180 quoting, so it opens in French Excel. */
-export function toCSV(_rows: Row[], _columns: string[]): string { return todo(); }
+export async function load(spec: SourceSpec, query: Query, options: LoadOptions = {}): Promise<QueryResult> {
+  return runQuery(await resolveSource(spec, options), query, options);
+}
+
+/** Forgets every cached resolution, profile, file and result (tests; a "reload" button). */
+export function clearCaches(): void {
+  clearResolveCache();
+  clearTables();
+  profiles.clear();
+  results.clear();
+}

@@ -1,0 +1,229 @@
+/**
+ * Bytes → text → columns of strings: decoding (BOMs, UTF-8 else windows-1252), sniffing the
+ * delimiter and the header row, and a fast RFC 4180 parser that fills columns directly.
+ * The parser is resumable (`step`) so the main thread can parse in short slices.
+ */
+
+export interface Decoded {
+  text: string;
+  encoding: 'utf-8' | 'windows-1252' | 'utf-16le';
+}
+
+/** UTF-8 when the bytes are valid UTF-8, else windows-1252 (what French spreadsheets export). BOMs removed. */
+export function decode(bytes: Uint8Array): Decoded {
+  let text: string;
+  let encoding: Decoded['encoding'] = 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    encoding = 'utf-16le';
+    text = new TextDecoder('utf-16le').decode(bytes);
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      encoding = 'windows-1252';
+      text = new TextDecoder('windows-1252').decode(bytes);
+    }
+  }
+  return { text: stripBOM(text), encoding };
+}
+
+/** Some exports carry the BOM twice (or more): strip them all. */
+export const stripBOM = (text: string): string => text.replace(/^(\uFEFF|\u00EF\u00BB\u00BF)+/, '');
+
+export const DELIMITERS = [';', ',', '|', '\t'] as const;
+
+/** Splits the start of a text into records (quotes respected), at most `max` of them. */
+function sampleRecords(text: string, max: number): string[] {
+  const records: string[] = [];
+  let start = 0, quoted = false;
+  const end = Math.min(text.length, 256 * 1024);
+  for (let i = 0; i < end && records.length < max; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === '\n' && !quoted) {
+      records.push(text.slice(start, i).replace(/\r$/, ''));
+      start = i + 1;
+    }
+  }
+  if (records.length < max && start < end && end === text.length) records.push(text.slice(start));
+  return records;
+}
+
+/** Delimiter count outside quotes. */
+function count(record: string, delimiter: string): number {
+  let n = 0, quoted = false;
+  for (const c of record) {
+    if (c === '"') quoted = !quoted;
+    else if (c === delimiter && !quoted) n++;
+  }
+  return n;
+}
+
+export interface Sniffed {
+  delimiter: string;
+  /** Index in the text where the header row starts (title lines above it are skipped). */
+  start: number;
+}
+
+/**
+ * The delimiter is the candidate that splits most records the same way (the mode), ties going to
+ * the header's count; the header is the first record that has that many delimiters (files
+ * sometimes start with a title line).
+ */
+export function sniff(text: string): Sniffed {
+  const records = sampleRecords(text, 30).filter((r) => r.trim() !== '');
+  let best = { delimiter: ';', score: -1, mode: 0 };
+  for (const delimiter of DELIMITERS) {
+    const counts = records.map((r) => count(r, delimiter));
+    const freq = new Map<number, number>();
+    for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1);
+    let mode = 0, modeFreq = 0;
+    for (const [c, f] of freq) if (f > modeFreq || (f === modeFreq && c > mode)) { mode = c; modeFreq = f; }
+    if (!mode) continue;
+    // consistency first (share of records with the mode), then more columns
+    const score = (modeFreq / records.length) * 1000 + Math.min(mode, 999);
+    if (score > best.score) best = { delimiter, score, mode };
+  }
+  let start = 0;
+  if (best.mode > 0) {
+    let at = 0;
+    for (const record of sampleRecords(text, 30)) {
+      if (count(record, best.delimiter) === best.mode) { start = at; break; }
+      at += record.length + 1 + (text[at + record.length] === '\r' ? 1 : 0);
+    }
+  }
+  return { delimiter: best.delimiter, start };
+}
+
+/** Resumable column-major parser. */
+export class DelimitedParser {
+  header: string[] = [];
+  columns: string[][] = [];
+  rows = 0;
+  #pos: number;
+  #nextQuote = -1;
+  #nextDelim = -1;
+  readonly #code: number;
+  readonly #fields: string[] = [];
+
+  constructor(readonly text: string, readonly delimiter: string, start = 0) {
+    this.#pos = start;
+    this.#code = delimiter.charCodeAt(0);
+    this.#nextQuote = this.#find('"', start);
+    this.#nextDelim = this.#find(delimiter, start);
+    const header = this.#record();
+    if (header) this.#setHeader(header);
+  }
+
+  get done(): boolean { return this.#pos >= this.text.length; }
+  /** Share of the text read, 0–1. */
+  get progress(): number { return this.text.length ? Math.min(1, this.#pos / this.text.length) : 1; }
+
+  #find(what: string, from: number): number {
+    const i = this.text.indexOf(what, from);
+    return i < 0 ? Infinity : i;
+  }
+
+  #setHeader(fields: string[]): void {
+    const seen = new Map<string, number>();
+    this.header = fields.map((raw, i) => {
+      const name = raw.trim() === '' ? `colonne_${i + 1}` : raw.replace(/^\uFEFF+/, '');
+      const n = (seen.get(name) ?? 0) + 1;
+      seen.set(name, n);
+      return n > 1 ? `${name}_${n}` : name;
+    });
+    this.columns = this.header.map(() => []);
+  }
+
+  /** Parses up to `maxRows` more rows; returns true when the text is exhausted. */
+  step(maxRows = Infinity): boolean {
+    const { columns } = this;
+    const width = columns.length;
+    for (let r = 0; r < maxRows; r++) {
+      const fields = this.#record();
+      if (!fields) return true;
+      if (fields.length === 1 && fields[0] === '' ) continue; // blank line
+      for (let c = 0; c < width; c++) columns[c]!.push(fields[c] ?? '');
+      this.rows++;
+    }
+    return this.done;
+  }
+
+  /** The next record's fields (reused array), or undefined at the end. */
+  #record(): string[] | undefined {
+    const { text } = this;
+    const length = text.length;
+    const pos = this.#pos;
+    if (pos >= length) return undefined;
+    const fields = this.#fields;
+    fields.length = 0;
+    let lineEnd = text.indexOf('\n', pos);
+    if (lineEnd < 0) lineEnd = length;
+    if (this.#nextQuote < pos) this.#nextQuote = this.#find('"', pos);
+    if (this.#nextQuote > lineEnd) {
+      // fast path: no quote in this line
+      const end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+      let s = pos;
+      for (;;) {
+        if (this.#nextDelim < s) this.#nextDelim = this.#find(this.delimiter, s);
+        const d = this.#nextDelim;
+        if (d >= end) break;
+        fields.push(text.slice(s, d));
+        s = d + 1;
+      }
+      fields.push(text.slice(s, end));
+      this.#pos = lineEnd + 1;
+      return fields;
+    }
+    return this.#quotedRecord();
+  }
+
+  /** RFC 4180, character by character: quoted fields, doubled quotes, newlines inside quotes. */
+  #quotedRecord(): string[] {
+    const { text } = this;
+    const length = text.length;
+    const fields = this.#fields;
+    const delim = this.#code;
+    let i = this.#pos;
+    for (;;) {
+      if (text.charCodeAt(i) === 34) {
+        // quoted field
+        let value = '';
+        let from = ++i;
+        for (;;) {
+          const q = text.indexOf('"', i);
+          if (q < 0) { value += text.slice(from); i = length; break; }
+          if (text.charCodeAt(q + 1) === 34) { value += text.slice(from, q + 1); i = from = q + 2; continue; }
+          value += text.slice(from, q);
+          i = q + 1;
+          break;
+        }
+        // anything between the closing quote and the delimiter is kept (lenient)
+        let j = i;
+        while (j < length) { const c = text.charCodeAt(j); if (c === delim || c === 10 || c === 13) break; j++; }
+        fields.push(j > i ? value + text.slice(i, j) : value);
+        i = j;
+      } else {
+        let j = i;
+        while (j < length) { const c = text.charCodeAt(j); if (c === delim || c === 10 || c === 13) break; j++; }
+        fields.push(text.slice(i, j));
+        i = j;
+      }
+      const c = text.charCodeAt(i);
+      if (c === delim) { i++; continue; }
+      if (c === 13) i++;
+      if (text.charCodeAt(i) === 10) i++;
+      break;
+    }
+    this.#pos = i;
+    return fields;
+  }
+}
+
+/** Whole text at once: header and columns of raw strings. */
+export function parseDelimited(text: string, delimiter?: string): { header: string[]; columns: string[][]; delimiter: string } {
+  const sniffed = sniff(text);
+  const parser = new DelimitedParser(text, delimiter ?? sniffed.delimiter, delimiter ? 0 : sniffed.start);
+  parser.step();
+  return { header: parser.header, columns: parser.columns, delimiter: parser.delimiter };
+}

@@ -1,0 +1,92 @@
+/** Formatting for elements: numbers, percentages, dates and cells, per locale, through Intl. */
+import type { Cell, ColumnInfo, Lang, Row } from './types.js';
+
+const locale = (lang: Lang): string => (lang === 'en' ? 'en-GB' : 'fr-FR');
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `n${lang}${JSON.stringify(options)}`;
+  let f = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.NumberFormat(locale(lang), options)));
+  return f;
+}
+
+function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `d${lang}${JSON.stringify(options)}`;
+  let f = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale(lang), options)));
+  return f;
+}
+
+/** `1 234,5` (fr) / `1,234.5` (en); at most `maximumFractionDigits` decimals (default 2). */
+export function formatNumber(value: number, lang: Lang = 'fr', options: Intl.NumberFormatOptions = {}): string {
+  if (!Number.isFinite(value)) return '';
+  return numberFormat(lang, { maximumFractionDigits: 2, ...options }).format(value);
+}
+
+/** Short form for axes and legends: `1,2 M` (fr) / `1.2M` (en). */
+export function formatCompact(value: number, lang: Lang = 'fr'): string {
+  if (!Number.isFinite(value)) return '';
+  return numberFormat(lang, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+/**
+ * A percentage. `value` is a ratio (0.247 → `24,7 %`) unless `{ points: true }` says it is already
+ * in percent (what a `24,7%` cell of a file becomes: 24.7).
+ */
+export function formatPercent(value: number, lang: Lang = 'fr', { points = false, digits = 1 } = {}): string {
+  if (!Number.isFinite(value)) return '';
+  return numberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(points ? value / 100 : value);
+}
+
+/**
+ * An ISO date (`2024-03-05`, or a datetime) for reading: `5 mars 2024` / `5 March 2024`.
+ * `style: 'short'` gives `05/03/2024`. A bare year or anything unparseable comes back as given.
+ */
+export function formatDate(value: string | number | Date, lang: Lang = 'fr', { style = 'long' as 'long' | 'short' } = {}): string {
+  if (typeof value === 'string' && !/^\d{4}-\d{2}(-\d{2})?/.test(value)) return value;
+  const dateOnly = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  // a date without time is a calendar day: read it in UTC so no time zone shifts it
+  const date = value instanceof Date ? value : new Date(dateOnly ? `${value as string}T00:00:00Z` : value);
+  if (Number.isNaN(date.getTime())) return String(value);
+  const options: Intl.DateTimeFormatOptions = style === 'short'
+    ? { day: '2-digit', month: '2-digit', year: 'numeric' }
+    : { day: 'numeric', month: 'long', year: 'numeric' };
+  if (dateOnly) options.timeZone = 'UTC';
+  else if (typeof value === 'string' && /T\d{2}:\d{2}/.test(value)) { options.hour = '2-digit'; options.minute = '2-digit'; }
+  return dateFormat(lang, options).format(date);
+}
+
+const booleans: Record<Lang, [string, string]> = { fr: ['oui', 'non'], en: ['yes', 'no'] };
+
+/** A cell as text for the locale, following its column (years without separators, percent, dates…). */
+export function formatCell(value: Cell | undefined, column: ColumnInfo | undefined, lang: Lang = 'fr'): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (typeof value === 'boolean') return booleans[lang][value ? 0 : 1];
+  if (typeof value === 'number') {
+    if (column?.format === 'year') return String(value);
+    if (column?.format === 'percent') return formatPercent(value, lang, { points: true, digits: 2 });
+    return formatNumber(value, lang);
+  }
+  if (column?.type === 'date' || column?.type === 'datetime') return formatDate(value, lang, { style: 'short' });
+  return value;
+}
+
+/** A readable label from a column name: `nom_du_musee` → `Nom du musee`; names with spaces are kept. */
+export function columnLabel(name: string): string {
+  const label = name.replace(/__(sum|count|mean|median|min|max)$/, ' ($1)').replace(/[_]+/g, ' ').trim();
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+const csvCell = (value: Cell | undefined): string => {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/** CSV for a download: `;`, UTF-8 BOM, RFC 4180 quoting, CRLF, so it opens in French Excel. */
+export function toCSV(rows: Row[], columns: string[]): string {
+  const lines = [columns.map(csvCell).join(';')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(';'));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

@@ -1,0 +1,218 @@
+/**
+ * Type inference for files, close to what csv-detective writes in the tabular `/profile/`, and
+ * friendlier to French data: `2 901,60` and `24,7%` are numbers, `05/03/2021` is 2021-03-05,
+ * `01053` stays a code, `"46.2, 5.5"` is a coordinate pair.
+ */
+import type { Cell, ColumnInfo, ColumnType } from './types.js';
+import { type ColumnData, packText } from './table.js';
+
+/** Set by `readNumber` for the last value read (no allocation on the hot path). */
+export const lastNumber = { integer: false, percent: false, leadingZero: false };
+
+const SPACES = /[\s\u00a0\u202f]/g;
+const THOUSANDS_FR = /^[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?$/;
+const THOUSANDS_DOT = /^[+-]?\d{1,3}(?:\.\d{3})+,\d+$/;
+const PLAIN = /^[+-]?\d+(?:[.,]\d+)?(?:e[+-]?\d+)?$/i;
+
+function readNumberSlow(raw: string): number {
+  let s = raw.trim();
+  lastNumber.percent = false;
+  if (s.endsWith('%')) { lastNumber.percent = true; s = s.slice(0, -1).trim(); }
+  if (THOUSANDS_FR.test(s)) s = s.replace(SPACES, '');
+  else if (THOUSANDS_DOT.test(s)) s = s.replace(/\./g, '');
+  else if (!PLAIN.test(s)) return NaN;
+  lastNumber.leadingZero = /^[+-]?0\d/.test(s);
+  lastNumber.integer = !/[.,e]/i.test(s);
+  return Number(s.replace(',', '.'));
+}
+
+/**
+ * A number written the French or English way, or NaN. Plain digits take a fast path: files are
+ * mostly made of them.
+ */
+export function readNumber(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 40) return NaN;
+  let i = 0;
+  let c = s.charCodeAt(0);
+  if (c === 45) { if (n === 1) return NaN; i = 1; c = s.charCodeAt(1); }
+  if (c < 48 || c > 57) return readNumberSlow(s);
+  let sep = -1;
+  for (let j = i + 1; j < n; j++) {
+    c = s.charCodeAt(j);
+    if (c >= 48 && c <= 57) continue;
+    if ((c === 46 || c === 44) && sep < 0 && j < n - 1) { sep = j; continue; }
+    return readNumberSlow(s);
+  }
+  lastNumber.percent = false;
+  lastNumber.leadingZero = s.charCodeAt(i) === 48 && n > i + 1 && i + 1 !== sep;
+  lastNumber.integer = sep < 0;
+  if (sep >= 0 && s.charCodeAt(sep) === 44) return +(s.slice(0, sep) + '.' + s.slice(sep + 1));
+  return +s;
+}
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const FR_DATE = /^(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|1[0-2])\/(\d{4})$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+const LATLON = /^\s*\(?\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*\)?\s*$/;
+const BOOLEANS: Record<string, boolean> = { true: true, false: false, vrai: true, faux: false, oui: true, non: false, yes: true, no: false };
+/** Sentinels for "no value" in otherwise numeric columns (non communiqué, non disponible…). */
+const SENTINELS = new Set(['nc', 'nd', 'n/a', 'na', 'n.c.', 'n.d.', '-', '–', '—', 's', 'ns', 'nr']);
+
+/** `05/03/2021` → `2021-03-05`; ISO dates as given; else undefined. */
+export function readDate(s: string): string | undefined {
+  if (ISO_DATE.test(s)) return s;
+  const m = FR_DATE.exec(s);
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : undefined;
+}
+
+export function readBoolean(s: string): boolean | undefined {
+  return BOOLEANS[s.trim().toLowerCase()];
+}
+
+/** Codes look numeric but are identifiers: their lost leading zeros must not turn them into numbers. */
+const CODE_NAME = /(^|[^a-z])(code|insee|cog|postal|cp|siren|siret|id|identifiant|ref|reference|num[eé]ro|n°|tel|t[eé]l[eé]phone|uai|finess)([^a-z]|$)/i;
+const LAT_NAME = /^(lat|latitude|y_?wgs84|coord_?y)([^a-z]|$)/i;
+const LON_NAME = /^(lon|lng|long|longitude|x_?wgs84|coord_?x)([^a-z]|$)/i;
+
+interface Stats {
+  missing: number;
+  distinct: Map<string, number>;
+}
+
+const MAX_DISTINCT = 1000;
+
+function stats(values: ArrayLike<string | null>): Stats {
+  const distinct = new Map<string, number>();
+  let missing = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined || v === '') { missing++; continue; }
+    if (distinct.size < MAX_DISTINCT || distinct.has(v)) distinct.set(v, (distinct.get(v) ?? 0) + 1);
+  }
+  return { missing, distinct };
+}
+
+function tops(distinct: Map<string, number>): { value: string; count: number }[] {
+  return [...distinct].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([value, count]) => ({ value, count }));
+}
+
+/** What a text column holds beyond "text": url, coordinates. */
+function textFormat(sample: string[]): string | undefined {
+  if (sample.length && sample.every((v) => /^(https?:\/\/|www\.)\S+$/i.test(v))) return 'url';
+  if (sample.length && sample.every((v) => {
+    const m = LATLON.exec(v);
+    return m && Math.abs(+m[1]!) <= 90 && Math.abs(+m[2]!) <= 180 && v.includes(',');
+  })) return 'latlon_wgs';
+  return undefined;
+}
+
+/** Empty or a sentinel: counts as a missing value in a numeric column. */
+const blank = (v: string | null): boolean => v === null || v === '' || v.trim() === '';
+
+interface Inferred {
+  info: ColumnInfo;
+  data: ColumnData;
+}
+
+function asNumbers(name: string, values: ArrayLike<string | null>): Inferred | undefined {
+  const out = new Float64Array(values.length);
+  let integer = true, percent = true, seen = 0, sentinels = 0;
+  let min = Infinity, max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (blank(v)) { out[i] = NaN; continue; }
+    const x = readNumber(v);
+    if (x !== x) {
+      if (SENTINELS.has(v.trim().toLowerCase())) { out[i] = NaN; sentinels++; continue; }
+      return undefined;
+    }
+    if (lastNumber.leadingZero) return undefined;
+    integer &&= lastNumber.integer;
+    percent &&= lastNumber.percent;
+    seen++;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    out[i] = x;
+  }
+  if (seen === 0 || sentinels > seen) return undefined;
+  if (integer && CODE_NAME.test(name)) return undefined; // codes with lost leading zeros stay text
+  let format: string | undefined;
+  if (percent) format = 'percent';
+  else if (LAT_NAME.test(name) && min >= -90 && max <= 90 && !integer) format = 'latitude_wgs';
+  else if (LON_NAME.test(name) && min >= -180 && max <= 180 && !integer) format = 'longitude_wgs';
+  else if (integer && min >= 1000 && max <= 2100 && /ann[eé]e|year|^an$|millesime|exercice/i.test(name)) format = 'year';
+  const type: ColumnType = integer ? 'integer' : 'number';
+  return { info: { name, type, ...(format ? { format } : {}), min, max }, data: { kind: 'number', values: out } };
+}
+
+function asBooleans(name: string, values: ArrayLike<string | null>): Inferred | undefined {
+  const out = new Uint8Array(values.length);
+  let seen = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (blank(v)) { out[i] = 2; continue; }
+    const b = readBoolean(v);
+    if (b === undefined) return undefined;
+    out[i] = b ? 1 : 0;
+    seen++;
+  }
+  return seen ? { info: { name, type: 'boolean' }, data: { kind: 'boolean', values: out } } : undefined;
+}
+
+function datesWith(name: string, values: ArrayLike<string | null>, read: (v: string) => string | undefined, type: ColumnType): Inferred | undefined {
+  const out: (string | null)[] = new Array(values.length);
+  let seen = 0, french = false, min = '', max = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (blank(v)) { out[i] = null; continue; }
+    const iso = read(v);
+    if (!iso) return undefined;
+    if (iso !== v) french = true;
+    seen++;
+    if (!min || iso < min) min = iso;
+    if (!max || iso > max) max = iso;
+    out[i] = iso;
+  }
+  if (!seen) return undefined;
+  return { info: { name, type, ...(french ? { format: 'date_fr' } : {}), min, max }, data: packText(out) };
+}
+
+const readDatetime = (v: string): string | undefined => (DATETIME.test(v) ? v : undefined);
+
+function asDates(name: string, values: ArrayLike<string | null>): Inferred | undefined {
+  return datesWith(name, values, readDate, 'date') ?? datesWith(name, values, readDatetime, 'datetime');
+}
+
+/** Infers one column from its raw texts ('' = empty) and returns its typed storage and profile. */
+export function inferColumn(name: string, values: ArrayLike<string | null>): Inferred {
+  const found = asNumbers(name, values) ?? asBooleans(name, values) ?? asDates(name, values);
+  const s = stats(values);
+  const distinct = s.distinct.size;
+  const categorical = distinct > 0 && distinct < 25 && s.distinct.size < MAX_DISTINCT;
+  const profile = { distinct, missing: s.missing, categorical, ...(categorical || found?.info.type === 'boolean' ? { tops: tops(s.distinct) } : {}) };
+  if (found) {
+    found.info = { ...found.info, ...profile };
+    return found;
+  }
+  const sample: string[] = [];
+  for (let i = 0; i < values.length && sample.length < 200; i++) { const v = values[i]; if (v) sample.push(v.trim()); }
+  const format = textFormat(sample);
+  return { info: { name, type: 'string', ...(format ? { format } : {}), ...profile }, data: packText(values) };
+}
+
+/** A cell of a JSON record, when the column is already typed by JSON itself. */
+export function jsonColumn(name: string, values: Cell[], type: ColumnType, format?: string): Inferred {
+  const present = values.filter((v) => v !== null);
+  const info: ColumnInfo = { name, type, ...(format ? { format } : {}), missing: values.length - present.length };
+  if (type === 'number' || type === 'integer') {
+    const nums = present as number[];
+    info.min = Math.min(...nums.slice(0, 100_000));
+    info.max = Math.max(...nums.slice(0, 100_000));
+    const out = new Float64Array(values.length);
+    values.forEach((v, i) => { out[i] = v === null ? NaN : (v as number); });
+    if (type === 'integer' && info.min >= 1000 && info.max <= 2100 && /ann[eé]e|year|^an$/i.test(name)) info.format = 'year';
+    return { info, data: { kind: 'number', values: out } };
+  }
+  return { info, data: { kind: 'cells', values } };
+}

@@ -1,0 +1,25 @@
+/**
+ * The parse worker: bytes in, a column Table out (typed arrays transferred, not copied).
+ * Started by worker-client.ts; it holds no state between messages.
+ */
+import { CultureError } from './errors.js';
+import { parseBytes } from './parse.js';
+import { transferables } from './table.js';
+import type { FileFormat } from './parse.js';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<{ bytes: Uint8Array; format: FileFormat }>) => void) | null;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+}
+const scope = globalThis as unknown as WorkerScope;
+
+scope.onmessage = ({ data }) => {
+  try {
+    const table = parseBytes(data.bytes, data.format);
+    scope.postMessage({ table }, transferables(table));
+  } catch (error) {
+    const code = error instanceof CultureError ? error.code : 'parse';
+    const details = error instanceof CultureError ? error.details : { cause: String(error) };
+    scope.postMessage({ error: { code, details } });
+  }
+};

@@ -1,0 +1,106 @@
+/**
+ * One query model, one meaning on every path. `normalizeQuery` checks a Query against the column
+ * profile (unknown columns → `unknown-column` with the available names), types the filter values
+ * (`2 901,60` → 2901.6 for number columns, `05/03/2021` → `2021-03-05` for dates) and makes the
+ * implicit explicit: a descending top-N drops empty values, as the tabular API needs.
+ */
+import type { Aggregate, Cell, ColumnInfo, FilterClause, Query } from './types.js';
+import { CultureError } from './errors.js';
+import { matchColumn } from './filter.js';
+import { readBoolean, readDate, readNumber } from './infer.js';
+
+export const isNumeric = (c: ColumnInfo | undefined): boolean => c?.type === 'number' || c?.type === 'integer';
+
+/** The result column of an aggregate: `total__sum`, or `count` for a row count. */
+export const aggregateName = (a: Aggregate): string => a.as ?? (a.column ? `${a.column}__${a.op}` : 'count');
+
+/** A filter value typed for its column. */
+export type Typed = Exclude<Cell, null>;
+
+function typeValue(value: string, column: ColumnInfo, clause: FilterClause): Typed {
+  if (isNumeric(column)) {
+    const n = readNumber(value.trim());
+    if (Number.isNaN(n)) throw new CultureError('bad-filter', undefined, { reason: 'not-a-number', value, column: column.name, clause: `${clause.column} ${clause.op} ${value}` });
+    return n;
+  }
+  if (column.type === 'boolean') return readBoolean(value) ?? value;
+  if (column.type === 'date') return readDate(value.trim()) ?? value;
+  return value;
+}
+
+/** A clause whose value(s) are typed for the column. */
+export interface TypedClause extends FilterClause {
+  typed?: Typed;
+  typedValues?: Typed[];
+}
+
+export interface NormalizedQuery extends Query {
+  filters: TypedClause[];
+  sort: NonNullable<Query['sort']>;
+  groupBy: string[];
+  aggregates: Aggregate[];
+  /** Columns searched by `search` (the text columns). */
+  searchColumns: string[];
+}
+
+export function normalizeQuery(query: Query, columns: ColumnInfo[]): NormalizedQuery {
+  const names = columns.map((c) => c.name);
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const col = (name: string): string => matchColumn(name, names);
+  const filters: TypedClause[] = (query.filters ?? []).map((clause) => {
+    const name = col(clause.column);
+    const info = byName.get(name)!;
+    const c: TypedClause = { ...clause, column: name };
+    if ((c.op === '~' || c.op === '!~') && (isNumeric(info) || info.type === 'boolean')) {
+      throw new CultureError('bad-filter', undefined, { reason: 'text-operator', op: c.op, column: name, clause: `${clause.column} ${clause.op} ${clause.value ?? ''}` });
+    }
+    if (c.value !== undefined) c.typed = typeValue(c.value, info, clause);
+    if (c.values) c.typedValues = c.values.map((v) => typeValue(v, info, clause));
+    return c;
+  });
+  const groupBy = (query.groupBy ?? []).map(col);
+  const aggregates = (query.aggregates ?? []).map((a) => (a.column ? { ...a, column: col(a.column) } : { ...a }));
+  const aggregated = aggregates.length > 0;
+  const outputs = aggregated ? [...groupBy, ...aggregates.map(aggregateName)] : names;
+  const sort = (query.sort ?? []).map((s) => ({ ...s, column: matchColumn(s.column, outputs) }));
+  // a descending top-N must not start with the empty values (they sort first, as in PostgreSQL)
+  const first = sort[0];
+  if (first?.descending && query.limit !== undefined && !aggregated) {
+    if (!filters.some((f) => f.column === first.column && f.op === 'is not empty')) filters.push({ column: first.column, op: 'is not empty' });
+  }
+  return {
+    ...query,
+    filters,
+    sort,
+    groupBy,
+    aggregates,
+    ...(query.columns && !aggregated ? { columns: query.columns.map(col) } : {}),
+    searchColumns: columns.filter((c) => c.type === 'string').map((c) => c.name),
+  };
+}
+
+/** Nulls compare greater than everything (PostgreSQL's order); otherwise natural order, text by code unit. */
+export function compareCells(a: Cell, b: Cell): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The test a clause applies to one cell, with SQL's meaning for empty cells. */
+export function cellTest(clause: TypedClause): (cell: Cell) => boolean {
+  const v = clause.typed as Typed;
+  switch (clause.op) {
+    case '=': return (x) => x === v;
+    case '!=': return (x) => x !== v; // IS DISTINCT FROM: an empty cell differs
+    case '>': return (x) => x !== null && x > v;
+    case '>=': return (x) => x !== null && x >= v;
+    case '<': return (x) => x !== null && x < v;
+    case '<=': return (x) => x !== null && x <= v;
+    case '~': { const needle = String(v).toLowerCase(); return (x) => x !== null && String(x).toLowerCase().includes(needle); }
+    case '!~': { const needle = String(v).toLowerCase(); return (x) => x !== null && !String(x).toLowerCase().includes(needle); }
+    case 'in': { const set = new Set<Cell>(clause.typedValues); return (x) => x !== null && set.has(x); }
+    case 'is empty': return (x) => x === null;
+    case 'is not empty': return (x) => x !== null;
+  }
+}

@@ -1,0 +1,254 @@
+/**
+ * The tabular API path: `/profile/` → ColumnInfo[], a Query compiled to the API's parameters
+ * (API.md §2.4), pages fetched with URLs we build ourselves, the page-size maximum learnt from
+ * the server's 400, and server aggregation with a fallback to local aggregation of `/data/csv/`.
+ */
+import type { Cell, ColumnInfo, ColumnType, ResolvedSource, Row } from './types.js';
+import { CultureError } from './errors.js';
+import { type ErrorBody, getJSON, readErrorBody, request, responseError } from './http.js';
+import { type NormalizedQuery, type TypedClause, aggregateName, isNumeric } from './query.js';
+import { readNumber } from './infer.js';
+
+// ---------- profile ----------
+
+interface ProfileBody {
+  profile: {
+    header?: string[];
+    columns?: Record<string, { python_type?: string; format?: string }>;
+    profile?: Record<string, { tops?: unknown[]; nb_distinct?: number; nb_missing_values?: number; min?: unknown; max?: unknown }>;
+    categorical?: string[];
+  };
+}
+
+const PYTHON_TYPES: Record<string, ColumnType> = {
+  int: 'integer', float: 'number', bool: 'boolean', date: 'date', datetime: 'datetime',
+  datetime_aware: 'datetime', datetime_naive: 'datetime', json: 'json', string: 'string', binary: 'string',
+};
+
+const unquote = (name: string): string => name.replace(/^"+|"+$/g, '');
+
+/** `{value, count}`, the swapped `{count: value, value: count}` of old analyses, or bare strings. */
+function readTops(tops: unknown[] | undefined): ColumnInfo['tops'] {
+  if (!Array.isArray(tops)) return undefined;
+  return tops.map((t) => {
+    if (typeof t === 'string' || typeof t === 'number') return { value: String(t), count: NaN };
+    const { value, count } = t as { value: unknown; count: unknown };
+    return typeof count === 'number' || typeof value !== 'number'
+      ? { value: String(value), count: Number(count) }
+      : { value: String(count), count: value };
+  });
+}
+
+/** Turns a `/profile/` body into ColumnInfo[] (header order, `"` stripped, numeric min/max as numbers). */
+export function columnsFromProfile(body: ProfileBody): ColumnInfo[] {
+  const p = body.profile ?? ({} as ProfileBody['profile']);
+  const strip = <T,>(record: Record<string, T> | undefined): Map<string, T> =>
+    new Map(Object.entries(record ?? {}).map(([k, v]) => [unquote(k), v]));
+  const types = strip(p.columns);
+  const stats = strip(p.profile);
+  const categorical = new Set((p.categorical ?? []).map(unquote));
+  const header = (p.header ?? [...types.keys()]).map(unquote);
+  return header.map((name) => {
+    const t = types.get(name);
+    const type = PYTHON_TYPES[t?.python_type ?? 'string'] ?? 'string';
+    const s = stats.get(name);
+    const info: ColumnInfo = { name, type };
+    if (t?.format) info.format = t.format;
+    if (categorical.has(name)) info.categorical = true;
+    if (s?.nb_distinct !== undefined) info.distinct = s.nb_distinct;
+    if (s?.nb_missing_values !== undefined) info.missing = s.nb_missing_values;
+    for (const key of ['min', 'max'] as const) {
+      const v = s?.[key];
+      if (v === undefined || v === null) continue;
+      info[key] = isNumeric(info) ? Number(v) : String(v);
+    }
+    const tops = readTops(s?.tops);
+    if (tops) info.tops = tops;
+    return info;
+  });
+}
+
+const resourceUrl = (source: ResolvedSource, path: string): string =>
+  `${source.tabularApi}/resources/${source.resourceId}/${path}`;
+
+export async function loadProfile(source: ResolvedSource, signal?: AbortSignal): Promise<ColumnInfo[]> {
+  return columnsFromProfile(await getJSON<ProfileBody>(resourceUrl(source, 'profile/'), { signal }));
+}
+
+// ---------- query compilation ----------
+
+const OPS: Record<TypedClause['op'], string> = {
+  '=': 'exact', '!=': 'differs', '>': 'strictly_greater', '>=': 'greater', '<': 'strictly_less', '<=': 'less',
+  '~': 'contains', '!~': 'notcontains', in: 'in', 'is empty': 'isnull', 'is not empty': 'isnotnull',
+};
+const SERVER_AGGREGATES: Record<string, string> = { sum: 'sum', count: 'count', mean: 'avg', min: 'min', max: 'max' };
+
+const enc = encodeURIComponent;
+/** Inside `or=(…)` the API reads `.`, `(` and `)` as syntax: encode them too (quoting does not work). */
+const encOr = (text: string): string => enc(text).replace(/\./g, '%2E').replace(/\(/g, '%28').replace(/\)/g, '%29');
+const literal = (v: Cell | undefined): string => (v === null || v === undefined ? '' : String(v));
+
+/** The filter and search parameters (shared by `/data/` and `/data/csv/`). */
+export function filterParams(q: NormalizedQuery): string[] {
+  const parts = q.filters.map((f) => {
+    const name = `${enc(f.column)}__${OPS[f.op]}`;
+    if (f.op === 'is empty' || f.op === 'is not empty') return name; // bare flag
+    if (f.op === 'in') return `${name}=${(f.typedValues ?? []).map((v) => enc(literal(v))).join(',')}`;
+    return `${name}=${enc(literal(f.typed))}`;
+  });
+  const needle = q.search?.trim();
+  if (needle && q.searchColumns.length) {
+    parts.push(`or=(${q.searchColumns.map((c) => `${encOr(c)}__contains.${encOr(needle)}`).join(',')})`);
+  }
+  return parts;
+}
+
+/** Whether the server can run this aggregation (median is not among its operators). */
+export const serverCanAggregate = (q: NormalizedQuery): boolean =>
+  q.aggregates.every((a) => a.op in SERVER_AGGREGATES && (a.column || q.groupBy.length > 0));
+
+/** The parameters of a `/data/` request, without paging: filters, search, columns, sort, group-by. */
+export function toTabularParams(q: NormalizedQuery): string[] {
+  const parts = filterParams(q);
+  if (q.aggregates.length) {
+    for (const g of q.groupBy) parts.push(`${enc(g)}__groupby`);
+    for (const a of q.aggregates) parts.push(`${enc(a.column ?? q.groupBy[0]!)}__${SERVER_AGGREGATES[a.op]}`);
+    return parts; // sorted locally: the API refuses to sort on an aggregate
+  }
+  if (q.columns) parts.push(`columns=${q.columns.map(enc).join(',')}`);
+  const first = q.sort[0]; // one sort goes to the server (several `order=` are not reliable)
+  if (first) parts.push(`${enc(first.column)}__sort=${first.descending ? 'desc' : 'asc'}`);
+  return parts;
+}
+
+// ---------- requests ----------
+
+interface DataPage {
+  data: Record<string, unknown>[];
+  meta?: { page?: number; page_size?: number; total?: number };
+}
+
+/** The largest page size each tabular API accepts, learnt from its 400 answers. */
+const pageSizeMax = new Map<string, number>();
+export const PAGE_SIZE_START = 200;
+export const maxPageSize = (tabularApi: string): number => pageSizeMax.get(tabularApi) ?? PAGE_SIZE_START;
+
+/** A refusal the caller may work around (aggregation not allowed, CSV too long). */
+export class Refused extends Error {
+  constructor(readonly status: number, readonly body: ErrorBody) { super(`refused ${status}`); }
+}
+
+async function fetchPage(source: ResolvedSource, params: string[], page: number, pageSize: number, signal?: AbortSignal): Promise<DataPage> {
+  const url = `${resourceUrl(source, 'data/')}?${[...params, `page=${page}`, `page_size=${pageSize}`].join('&')}`;
+  const response = await request(url, { signal });
+  if (response.ok) return (await response.json()) as DataPage;
+  if (response.status === 400 || response.status === 403) {
+    const body = await readErrorBody(response);
+    const detail = typeof body.detail === 'string' ? body.detail : '';
+    const max = /page size exceeds allowed maximum:\s*(\d+)/i.exec(detail);
+    if (max && Number(max[1]) < pageSize) {
+      pageSizeMax.set(source.tabularApi, Number(max[1]));
+      throw new PageSizeLearnt(Number(max[1]));
+    }
+    const error = await responseError(response, body);
+    if (error.code === 'unknown-column') throw error;
+    throw new Refused(response.status, body);
+  }
+  throw await responseError(response);
+}
+
+class PageSizeLearnt extends Error {
+  constructor(readonly size: number) { super('page size'); }
+}
+
+/** One page, retried once with the learnt maximum when the server says the size is too big. */
+async function page(source: ResolvedSource, params: string[], pageNo: number, pageSize: number, signal?: AbortSignal): Promise<DataPage> {
+  try {
+    return await fetchPage(source, params, pageNo, pageSize, signal);
+  } catch (error) {
+    if (error instanceof PageSizeLearnt) return fetchPage(source, params, pageNo, error.size, signal);
+    throw error;
+  }
+}
+
+/** JSON cells as core cells: objects become JSON text, `__id` is dropped. */
+function toRow(record: Record<string, unknown>, rename: Map<string, string>): Row {
+  const row: Row = {};
+  for (const [k, v] of Object.entries(record)) {
+    if (k === '__id') continue;
+    row[rename.get(k) ?? k] = v === undefined ? null : typeof v === 'object' && v !== null ? JSON.stringify(v) : (v as Cell);
+  }
+  return row;
+}
+
+/** Every page of a query, fetched until a short page (aggregations have no `meta.total`). */
+async function allPages(source: ResolvedSource, params: string[], signal?: AbortSignal): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  for (let n = 1; ; n++) {
+    let size = maxPageSize(source.tabularApi);
+    const p = await page(source, params, n, size, signal);
+    size = maxPageSize(source.tabularApi);
+    out.push(...p.data);
+    if (p.data.length < size || (p.meta?.total !== undefined && out.length >= p.meta.total)) return out;
+    if (n > 500) throw new CultureError('too-large', undefined, { rows: out.length });
+  }
+}
+
+/** Server-side aggregation: every group, with result columns renamed to the query's names. */
+export async function aggregateOnServer(source: ResolvedSource, q: NormalizedQuery, signal?: AbortSignal): Promise<Row[]> {
+  const rename = new Map(q.aggregates.map((a) => [`${a.column ?? q.groupBy[0]!}__${SERVER_AGGREGATES[a.op]}`, aggregateName(a)]));
+  const records = await allPages(source, toTabularParams(q), signal);
+  return records.map((r) => toRow(r, rename));
+}
+
+export interface RowsPage {
+  rows: Row[];
+  total: number;
+}
+
+/**
+ * Rows of a non-aggregated query, `offset` / `limit` honoured with as few requests as possible:
+ * a page aligned on the limit when it can, else the covering pages.
+ */
+export async function rowsOnServer(source: ResolvedSource, q: NormalizedQuery, signal?: AbortSignal): Promise<RowsPage | undefined> {
+  const params = toTabularParams(q);
+  const max = maxPageSize(source.tabularApi);
+  const offset = q.offset ?? 0;
+  const none = new Map<string, string>();
+  if (q.limit !== undefined && q.limit <= max && offset % Math.max(q.limit, 1) === 0) {
+    const size = Math.max(q.limit, 1);
+    const p = await page(source, params, offset / size + 1, size, signal);
+    return { rows: p.data.slice(0, q.limit).map((r) => toRow(r, none)), total: p.meta?.total ?? p.data.length };
+  }
+  const first = Math.floor(offset / max) + 1;
+  const p1 = await page(source, params, first, max, signal);
+  const size = maxPageSize(source.tabularApi);
+  if (size !== max) return rowsOnServer(source, q, signal); // learnt a smaller maximum: start over
+  const total = p1.meta?.total ?? p1.data.length;
+  const end = Math.min(total, q.limit === undefined ? total : offset + q.limit);
+  const last = Math.max(first, Math.ceil(end / size));
+  // too many pages for the browser: the caller streams /data/csv/ or reads the file
+  if (last - first > 10) return undefined;
+  const records = [...p1.data];
+  for (let n = first + 1; n <= last; n++) records.push(...(await page(source, params, n, size, signal)).data);
+  const skip = offset - (first - 1) * size;
+  return { rows: records.slice(skip, skip + (end - offset)).map((r) => toRow(r, none)), total };
+}
+
+/** The streamed `/data/csv/` of the filtered rows (at most 50,000 rows, else `Refused` 403). */
+export async function filteredCSV(source: ResolvedSource, q: NormalizedQuery, signal?: AbortSignal): Promise<string> {
+  const params = filterParams(q);
+  const url = `${resourceUrl(source, 'data/csv/')}${params.length ? `?${params.join('&')}` : ''}`;
+  const response = await request(url, { signal });
+  if (response.ok) return response.text();
+  if (response.status === 403 || response.status === 400) throw new Refused(response.status, await readErrorBody(response));
+  throw await responseError(response);
+}
+
+/** Types the CSV's text cells with the profile (the tabular CSV is PostgreSQL's text output). */
+export function typeCell(text: string, column: ColumnInfo | undefined): Cell {
+  if (text === '') return null;
+  if (isNumeric(column)) { const n = readNumber(text); return Number.isNaN(n) ? text : n; }
+  if (column?.type === 'boolean') return text === 'true' || text === 't' ? true : text === 'false' || text === 'f' ? false : text;
+  return text;
+}

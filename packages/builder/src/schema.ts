@@ -115,9 +115,14 @@ const TABLE_OPTIONS: readonly OptionSpec[] = [
     help: { fr: 'Colonnes numériques dessinées en barres dans leurs cellules.', en: 'Numeric columns drawn as bars in their cells.' },
   },
   {
-    name: 'height', kind: 'number',
-    label: { fr: 'Hauteur (px)', en: 'Height (px)' },
-    help: { fr: 'Hauteur fixe : le tableau défile au lieu d’être paginé.', en: 'Fixed height: the table scrolls instead of paging.' },
+    name: 'height', kind: 'text',
+    label: { fr: 'Hauteur', en: 'Height' },
+    help: { fr: 'Hauteur fixe (480, 30rem, 60vh) : le tableau défile au lieu d’être paginé.', en: 'Fixed height (480, 30rem, 60vh): the table scrolls instead of paging.' },
+  },
+  {
+    name: 'title', kind: 'text',
+    label: { fr: 'Titre', en: 'Title' },
+    help: { fr: 'La légende du tableau ; par défaut le titre du jeu de données.', en: 'The table’s caption; default: the dataset title.' },
   },
 ];
 

@@ -147,7 +147,7 @@ describe('option schema', () => {
   it('lists every attribute of DESIGN.md §2, once per element, with French and English words', () => {
     const names = (e: 'table' | 'chart' | 'map') => optionsOf(e).map((o) => o.name);
     const data = ['dataset', 'resource', 'src', 'filter', 'api', 'tabular-api', 'lang', 'theme'];
-    expect(names('table')).to.have.members([...data, 'columns', 'sort', 'page-size', 'search', 'download', 'bars', 'height']);
+    expect(names('table')).to.have.members([...data, 'columns', 'sort', 'page-size', 'search', 'download', 'bars', 'height', 'title']);
     expect(names('chart')).to.have.members([
       ...data, 'type', 'x', 'y', 'group', 'aggregate', 'stack', 'sort', 'limit', 'time-unit', 'facet', 'y-min', 'y-max', 'unit', 'title', 'description', 'height',
     ]);

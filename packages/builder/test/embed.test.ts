@@ -1,0 +1,106 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { HEIGHT_MESSAGE, buildIframeSnippet, createWidget, mountEmbed, reportHeight, type HeightMessage } from '../src/index.js';
+import '../../../examples/embed-resizer.js';
+
+const HOSTILE = `"><img src=x onerror="window.__xss=true"><script>window.__xss=true</script>`;
+const xss = () => (window as { __xss?: boolean }).__xss;
+
+/** A fake parent window that records what the embed posts. */
+function recorder(): { target: Window; messages: HeightMessage[] } {
+  const messages: HeightMessage[] = [];
+  return { target: { postMessage: (m: HeightMessage) => messages.push(m) } as unknown as Window, messages };
+}
+
+describe('embed page logic', () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    root = document.createElement('main');
+    document.body.append(root);
+  });
+  afterEach(() => root.remove());
+
+  it('creates the element named by the query, attributes set as plain text', () => {
+    const mounted = mountEmbed(root, `?element=chart&dataset=${encodeURIComponent(HOSTILE)}&title=${encodeURIComponent(HOSTILE)}&type=line&onload=x`);
+    const el = root.firstElementChild!;
+    expect(el.localName).to.equal('culture-chart');
+    expect(el.getAttribute('dataset')).to.equal(HOSTILE);
+    expect(el.getAttribute('title')).to.equal(HOSTILE);
+    expect(el.getAttribute('type')).to.equal('line');
+    expect(el.hasAttribute('onload')).to.equal(false);
+    expect(root.querySelector('img, script')).to.equal(null);
+    expect(xss()).to.equal(undefined);
+    mounted.stop();
+  });
+
+  it('says so, in an alert, when the query names no widget', () => {
+    mountEmbed(root, '?element=script&dataset=d');
+    const alert = root.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('mal configuré');
+    expect(root.querySelector('script')).to.equal(null);
+  });
+
+  it('makes the background transparent on request', () => {
+    const { element } = mountEmbed(root, '?element=table&dataset=d&bg=transparent');
+    expect(element!.style.getPropertyValue('--culture-background')).to.equal('transparent');
+    expect(document.documentElement.classList.contains('transparent')).to.equal(true);
+    document.documentElement.classList.remove('transparent');
+  });
+
+  it('posts its height, then again when the content grows, with the id', async () => {
+    const { target, messages } = recorder();
+    const box = document.createElement('div');
+    box.style.height = '100px';
+    root.append(box);
+    const stop = reportHeight(root, target, 'w1');
+    expect(messages[0]).to.deep.equal({ type: HEIGHT_MESSAGE, height: 100, id: 'w1' });
+    box.style.height = '250px';
+    await waitUntil(() => messages.length === 2, 'no second height message');
+    expect(messages[1]).to.deep.equal({ type: HEIGHT_MESSAGE, height: 250, id: 'w1' });
+    stop();
+  });
+
+  it('createWidget never parses markup', () => {
+    const el = createWidget({ element: 'map', attributes: { label: '<b>x</b>' } });
+    expect(el.localName).to.equal('culture-map');
+    expect(el.getAttribute('label')).to.equal('<b>x</b>');
+    expect(el.childNodes).to.have.length(0);
+  });
+});
+
+describe('iframe snippet round trip', () => {
+  /** The fixture page, on another origin: 127.0.0.1 when the tests run on localhost, and back. */
+  function crossOriginBase(): string {
+    const here = new URL('./embed/', new URL(import.meta.url));
+    here.hostname = here.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+    return here.href;
+  }
+
+  it('renders in a cross-origin iframe that the resizer sizes to its content', async () => {
+    const { portal, DATASETS } = await import('../../../test/helpers/portal.js');
+    const p = await portal();
+    const config = { element: 'table' as const, attributes: { dataset: DATASETS.museums, 'page-size': '5', api: p.api, 'tabular-api': p.tabularApi } };
+    const snippet = buildIframeSnippet(config, { embedBase: crossOriginBase(), title: 'Fréquentation' });
+    // The host page: the snippet's iframe (the resizer is already imported above).
+    const template = document.createElement('template');
+    template.innerHTML = snippet;
+    const iframe = template.content.querySelector('iframe')!;
+    expect(new URL(iframe.src).origin).not.to.equal(location.origin);
+    const heights: number[] = [];
+    const listener = (e: MessageEvent) => e.source === iframe.contentWindow && heights.push(e.data.height);
+    window.addEventListener('message', listener);
+    document.body.append(iframe);
+    try {
+      expect(iframe.getAttribute('height')).to.equal('480');
+      await waitUntil(() => heights.some((h) => h > 150), 'the embed never reported a real height', { timeout: 15000 });
+      const last = heights[heights.length - 1]!;
+      await waitUntil(() => iframe.style.height === `${heights[heights.length - 1]}px`, 'the resizer did not size the iframe');
+      expect(iframe.getBoundingClientRect().height).to.be.closeTo(heights[heights.length - 1]!, 1);
+      expect(last).to.be.greaterThan(150);
+      // The table inside really asked the portal.
+      expect(await p.requests('/1/datasets/')).to.not.be.empty;
+    } finally {
+      window.removeEventListener('message', listener);
+      iframe.remove();
+    }
+  });
+});

@@ -338,7 +338,7 @@ export const regions = () => build().regions;
 export const chefsLieux = () => DEPARTEMENTS.map(([code, nom, region, [lat, lon]]) => ({ code, nom, region, lat, lon }));
 
 // `node test/portal/geo/boundaries.mjs DIR` writes both files, to look at them.
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (typeof process !== 'undefined' && import.meta.url === `file://${process.argv[1]}`) {
   const { writeFileSync, mkdirSync } = await import('node:fs');
   const dir = process.argv[2] ?? '.';
   mkdirSync(dir, { recursive: true });

@@ -1,0 +1,421 @@
+/**
+ * The Leaflet side of <culture-map>: one map per element, living in its shadow root, driven by
+ * plain models (what to draw, in which colours) and disposed with `map.remove()`.
+ *
+ *   draw(container, model)  creates the map (once per container), the base map, the data layers
+ *   update(model)           swaps the data layers, refits the view
+ *   restyle(model)          same data, new colours (theme change): the view stays
+ *   resize()                the container changed size
+ *   dispose()               map.remove(), observers and listeners off
+ *
+ * Data never reaches Leaflet as HTML: popups, tooltips and cluster badges are DOM nodes filled
+ * with `textContent` (Leaflet's `bindPopup(string)` sets innerHTML: CVE-2025-69993).
+ */
+import * as L from 'leaflet/dist/leaflet-src.esm.js';
+import type { Map as LeafletMap, Layer, LayerGroup, Path, TileLayer, LatLngBoundsExpression } from 'leaflet';
+import type { Place } from './coords.js';
+import type { PopupModel } from './popup.js';
+import { clusterIndex, clusterSize, densityGrid, type ClusterIndex } from './cluster.js';
+import { INSET_BOXES, insetGeometry, insetPosition, type BoundaryFeature } from './choropleth.js';
+import type { TileSpec } from './tiles.js';
+
+export interface PointsModel {
+  kind: 'points';
+  places: Place[];
+  cluster: boolean;
+  colorOf: (place: Place) => string;
+  radiusOf: (place: Place) => number;
+  /** Proportional circles are translucent, plain points are not. */
+  proportional: boolean;
+  popupOf: (place: Place) => PopupModel;
+  clusterLabel: (count: number) => string;
+  shortCount: (count: number) => string;
+}
+
+export interface DensityModel {
+  kind: 'density';
+  places: Place[];
+  /** Colour of a grid cell from its count and the counts of all cells at this zoom. */
+  colorOf: (count: number, counts: number[]) => string;
+  popupOf: (count: number) => PopupModel;
+  /** Told the counts at each zoom, to redraw the legend. */
+  onCounts?: (counts: number[]) => void;
+}
+
+export interface AreasModel {
+  kind: 'areas';
+  features: { feature: BoundaryFeature; code: string }[];
+  fillOf: (code: string) => string;
+  popupOf: (code: string) => PopupModel;
+}
+
+export type LayerModel = PointsModel | DensityModel | AreasModel;
+
+export interface Theme {
+  border: string;
+  background: string;
+  text: string;
+  accent: string;
+}
+
+export interface MapCallbacks {
+  /** A marker or an area was activated (click, Enter). */
+  select: (what: { place?: Place; code?: string }) => void;
+  /** Tiles failed to load (offline, blocked). */
+  tilesFailed: () => void;
+  /** Drawn at least once with this model. */
+  drawn: (shown: number) => void;
+}
+
+export interface MapOptions {
+  tiles?: TileSpec;
+  zoomInTitle: string;
+  zoomOutTitle: string;
+  closeLabel: string;
+  /** Moves overseas positions into insets (and draws their frames). */
+  insets: boolean;
+}
+
+export class MapController {
+  private map?: LeafletMap;
+  private container?: HTMLElement;
+  private tileLayer?: TileLayer;
+  private tileUrl?: string;
+  private data?: LayerGroup;
+  private frames?: LayerGroup;
+  private model?: LayerModel;
+  private theme!: Theme;
+  private options!: MapOptions;
+  private readonly renderer = L.canvas({ padding: 0.5 });
+  private readonly svgRenderer = L.svg();
+  private index?: ClusterIndex;
+  private resizeObserver?: ResizeObserver;
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(private readonly callbacks: MapCallbacks) {}
+
+  /** The live Leaflet map, for tests and advanced use. */
+  get leaflet(): LeafletMap | undefined {
+    return this.map;
+  }
+
+  get drawnOn(): HTMLElement | undefined {
+    return this.container;
+  }
+
+  draw(container: HTMLElement, model: LayerModel, theme: Theme, options: MapOptions): void {
+    if (this.container !== container) {
+      this.dispose();
+      this.create(container, options);
+    }
+    this.options = options;
+    this.setTiles(options.tiles);
+    this.update(model, theme);
+  }
+
+  update(model: LayerModel, theme: Theme = this.theme, fit = true): void {
+    const map = this.map;
+    if (!map) return;
+    this.model = model;
+    this.theme = theme;
+    this.index = model.kind === 'points' && model.cluster ? clusterIndex(model.places) : undefined;
+    this.drawFrames();
+    if (fit) this.fit();
+    this.redraw();
+    this.callbacks.drawn(model.kind === 'areas' ? model.features.length : model.places.length);
+  }
+
+  restyle(model: LayerModel, theme: Theme): void {
+    this.update(model, theme, false);
+  }
+
+  resize(): void {
+    this.map?.invalidateSize({ animate: false });
+  }
+
+  dispose(): void {
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    for (const off of this.cleanups.splice(0)) off();
+    this.map?.remove();
+    this.map = undefined;
+    this.container = undefined;
+    this.tileLayer = undefined;
+    this.tileUrl = undefined;
+    this.data = undefined;
+    this.frames = undefined;
+    this.index = undefined;
+  }
+
+  /** Centres the map on one place or area and opens its popup (from the features list). */
+  show(what: { place?: Place; code?: string }): void {
+    const map = this.map;
+    const model = this.model;
+    if (!map || !model) return;
+    if (what.place && model.kind !== 'areas') {
+      const at = this.position(what.place);
+      map.setView(at, Math.max(map.getZoom(), 12), { animate: false });
+      this.redraw();
+      this.openPopup(at, model.kind === 'points' ? model.popupOf(what.place) : { title: '', fields: [] });
+    } else if (what.code && model.kind === 'areas') {
+      const item = model.features.find((f) => f.code === what.code);
+      if (!item?.feature.geometry) return;
+      const layer = L.geoJSON(this.insetFeature(item.feature) as never);
+      map.fitBounds(layer.getBounds(), { animate: false, maxZoom: 9, padding: [24, 24] });
+      this.openPopup(layer.getBounds().getCenter(), model.popupOf(what.code));
+    }
+  }
+
+  // --- the map ---------------------------------------------------------------------------------
+
+  private create(container: HTMLElement, options: MapOptions): void {
+    this.container = container;
+    const map = L.map(container, {
+      attributionControl: false, // rendered by the element, as text
+      zoomControl: false,
+      scrollWheelZoom: false, // until the map is clicked or focused: never trap the page scroll
+      zoomAnimation: false,
+      fadeAnimation: false,
+      markerZoomAnimation: false,
+      preferCanvas: true,
+      // On touch screens one finger scrolls the page; two fingers pinch and move the map.
+      dragging: !L.Browser.mobile,
+      worldCopyJump: false,
+    });
+    L.control.zoom({ zoomInTitle: options.zoomInTitle, zoomOutTitle: options.zoomOutTitle }).addTo(map);
+    map.setView([46.6, 2.4], 5, { animate: false });
+    this.map = map;
+    this.data = L.layerGroup().addTo(map);
+    this.frames = L.layerGroup().addTo(map);
+
+    const wheelOn = () => map.scrollWheelZoom.enable();
+    const wheelOff = () => map.scrollWheelZoom.disable();
+    map.on('click focus', wheelOn);
+    map.on('blur', wheelOff);
+    container.addEventListener('mouseleave', wheelOff);
+    this.cleanups.push(() => container.removeEventListener('mouseleave', wheelOff));
+    // Clusters and densities depend on the view; plain points and areas do not.
+    map.on('moveend', () => {
+      if (this.index || this.model?.kind === 'density') this.redraw();
+    });
+
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(container);
+  }
+
+  private setTiles(spec: TileSpec | undefined): void {
+    const map = this.map!;
+    if (spec?.url === this.tileUrl) return;
+    this.tileLayer?.remove();
+    this.tileLayer = undefined;
+    this.tileUrl = spec?.url;
+    if (!spec) return;
+    let loaded = 0;
+    let reported = false;
+    const layer = L.tileLayer(spec.url, { maxZoom: spec.maxZoom, crossOrigin: true });
+    layer.on('tileload', () => loaded++);
+    layer.on('tileerror', () => {
+      if (!reported && loaded === 0) {
+        reported = true;
+        this.callbacks.tilesFailed();
+      }
+    });
+    this.tileLayer = layer.addTo(map);
+  }
+
+  private position(place: Place): [number, number] {
+    return this.options.insets ? insetPosition(place.lat, place.lon) : [place.lat, place.lon];
+  }
+
+  private insetFeature(feature: BoundaryFeature): BoundaryFeature {
+    if (!this.options.insets || !feature.geometry) return feature;
+    return { ...feature, geometry: insetGeometry(feature.geometry) };
+  }
+
+  /** Dashed frames around the overseas insets, each named (constant text, no data). */
+  private drawFrames(): void {
+    this.frames!.clearLayers();
+    if (!this.options.insets) return;
+    for (const box of INSET_BOXES) {
+      const frame = L.rectangle(
+        [
+          [box.south, box.west],
+          [box.north, box.east],
+        ],
+        { color: this.theme.border, weight: 1, dashArray: '4 3', fill: false, interactive: false },
+      );
+      const label = document.createElement('span');
+      label.textContent = box.name;
+      frame.bindTooltip(label, { permanent: true, direction: 'top', className: 'inset-label', offset: [0, 0] });
+      this.frames!.addLayer(frame);
+    }
+  }
+
+  private fit(): void {
+    const map = this.map!;
+    const model = this.model!;
+    let bounds: LatLngBoundsExpression | undefined;
+    if (model.kind === 'areas') {
+      const layer = L.geoJSON({ type: 'FeatureCollection', features: model.features.map((f) => this.insetFeature(f.feature)) } as never);
+      const b = layer.getBounds();
+      if (b.isValid()) bounds = b;
+    } else if (model.places.length) {
+      bounds = L.latLngBounds(model.places.map((p) => this.position(p)));
+    }
+    if (!bounds) return;
+    map.invalidateSize({ animate: false });
+    map.fitBounds(bounds, { animate: false, padding: [16, 16], maxZoom: 13 });
+  }
+
+  /** Draws what the current view needs (clusters and densities depend on zoom and extent). */
+  private redraw(): void {
+    const map = this.map;
+    const model = this.model;
+    const group = this.data;
+    if (!map || !model || !group) return;
+    group.clearLayers();
+    if (model.kind === 'areas') this.drawAreas(model, group);
+    else if (model.kind === 'density') this.drawDensity(model, group);
+    else if (this.index) this.drawClusters(model, group);
+    else this.drawPoints(model, model.places, group);
+  }
+
+  private drawPoints(model: PointsModel, places: Place[], group: LayerGroup): void {
+    // Largest circles first, so small ones stay clickable on top.
+    const ordered = model.proportional ? [...places].sort((a, b) => model.radiusOf(b) - model.radiusOf(a)) : places;
+    for (const place of ordered) {
+      const marker = L.circleMarker(this.position(place), {
+        renderer: this.renderer,
+        radius: model.radiusOf(place),
+        color: this.theme.background,
+        weight: 1,
+        fillColor: model.colorOf(place),
+        fillOpacity: model.proportional ? 0.6 : 0.9,
+      });
+      marker.on('click', () => {
+        this.openPopup(marker.getLatLng(), model.popupOf(place));
+        this.callbacks.select({ place });
+      });
+      group.addLayer(marker);
+    }
+  }
+
+  private drawClusters(model: PointsModel, group: LayerGroup): void {
+    const map = this.map!;
+    const b = map.getBounds().pad(0.25);
+    const zoom = map.getZoom();
+    const singles: Place[] = [];
+    // The index holds real positions; insets are drawn elsewhere, so ask for the whole world then.
+    const bbox: [number, number, number, number] = this.options.insets
+      ? [-180, -85, 180, 85]
+      : [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())];
+    for (const item of this.index!.view(bbox, zoom)) {
+      if (item.kind === 'point') {
+        singles.push(item.place);
+        continue;
+      }
+      const at = this.options.insets ? insetPosition(item.lat, item.lon) : ([item.lat, item.lon] as [number, number]);
+      const size = clusterSize(item.count);
+      const badge = document.createElement('span');
+      badge.className = 'cluster-badge';
+      badge.textContent = model.shortCount(item.count);
+      badge.style.width = badge.style.height = `${size}px`;
+      badge.style.lineHeight = `${size}px`;
+      const marker = L.marker(at, {
+        icon: L.divIcon({ html: badge, className: 'cluster', iconSize: [size, size] }),
+        keyboard: true,
+        title: model.clusterLabel(item.count),
+      });
+      marker.on('add', () => marker.getElement()?.setAttribute('aria-label', model.clusterLabel(item.count)));
+      marker.on('click', () => {
+        const target = Math.min(this.index!.expansionZoom(item.id), map.getMaxZoom());
+        map.setView(at, target, { animate: false });
+      });
+      group.addLayer(marker);
+    }
+    this.drawPoints(model, singles, group);
+  }
+
+  private drawDensity(model: DensityModel, group: LayerGroup): void {
+    const map = this.map!;
+    // cells of about 32 px at this zoom
+    const size = (32 * 360) / (256 * 2 ** map.getZoom());
+    const cells = densityGrid(model.places, size);
+    const counts = cells.map((c) => c.count);
+    model.onCounts?.(counts);
+    for (const cell of cells) {
+      const marker = L.circleMarker(this.position({ lat: cell.lat, lon: cell.lon, row: {}, index: -1 }), {
+        renderer: this.renderer,
+        radius: 12,
+        stroke: false,
+        fillColor: model.colorOf(cell.count, counts),
+        fillOpacity: 0.75,
+      });
+      marker.on('click', () => this.openPopup(marker.getLatLng(), model.popupOf(cell.count)));
+      group.addLayer(marker);
+    }
+  }
+
+  private drawAreas(model: AreasModel, group: LayerGroup): void {
+    const features = model.features
+      .filter((f) => f.feature.geometry)
+      .map(({ feature, code }) => ({ type: 'Feature', properties: { code }, geometry: this.insetFeature(feature).geometry }));
+    const codeOf = (feature?: { properties?: { code?: string } }) => feature?.properties?.code ?? '';
+    const layer = L.geoJSON({ type: 'FeatureCollection', features } as never, {
+      // SVG paths (not canvas), so each area carries its code in a class for styles and tests
+      renderer: this.svgRenderer,
+      style: (feature: { properties?: { code?: string } }) => ({
+        color: this.theme.background,
+        weight: 0.8,
+        fillColor: model.fillOf(codeOf(feature)),
+        fillOpacity: 0.9,
+        className: `area area-${codeOf(feature).replace(/[^0-9A-Za-z]/g, '')}`,
+      }),
+    } as never);
+    layer.on('click', (e: { latlng: L.LatLng; layer: { feature?: { properties?: { code?: string } } } }) => {
+      const code = codeOf(e.layer.feature);
+      this.openPopup(e.latlng, model.popupOf(code));
+      this.callbacks.select({ code });
+    });
+    layer.on('mouseover', (e: { layer: Path }) => e.layer.setStyle({ weight: 2.5, color: this.theme.text }));
+    layer.on('mouseout', (e: { layer: Path }) => e.layer.setStyle({ weight: 0.8, color: this.theme.background }));
+    group.addLayer(layer as Layer);
+  }
+
+  /** A popup whose content is built from text nodes only. */
+  private openPopup(at: L.LatLngExpression, model: PopupModel): void {
+    const map = this.map;
+    if (!map) return;
+    L.popup({ maxWidth: 280, autoPanPadding: [16, 16], closeButton: true })
+      .setLatLng(at)
+      .setContent(popupNode(model))
+      .openOn(map);
+    const close = map.getContainer().querySelector('.leaflet-popup-close-button');
+    close?.setAttribute('aria-label', this.options.closeLabel);
+    close?.setAttribute('title', this.options.closeLabel);
+  }
+}
+
+/** `<div><p class="popup-title">…</p><dl><dt>…</dt><dd>…</dd></dl></div>`, all text. */
+export function popupNode(model: PopupModel): HTMLElement {
+  const root = document.createElement('div');
+  root.className = 'popup';
+  if (model.title) {
+    const title = document.createElement('p');
+    title.className = 'popup-title';
+    title.textContent = model.title;
+    root.append(title);
+  }
+  if (model.fields.length) {
+    const list = document.createElement('dl');
+    for (const field of model.fields) {
+      const dt = document.createElement('dt');
+      dt.textContent = field.name;
+      const dd = document.createElement('dd');
+      dd.textContent = field.value;
+      list.append(dt, dd);
+    }
+    root.append(list);
+  }
+  return root;
+}

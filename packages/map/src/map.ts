@@ -1,0 +1,522 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { CultureError, type ColumnInfo, type ErrorCode, type FilterClause, type Lang, type Query, type Row } from '@culture-widgets/core';
+import { CultureDataElement, CultureSelectEvent, baseStyles, readPalette, readToken, type DataState } from '@culture-widgets/ui';
+import { leafletStyles } from './leaflet-css.js';
+import { mapStyles } from './map.styles.js';
+import { mapMessages, type MapMessages } from './messages.js';
+import { MapController, type AreasModel, type LayerModel, type Theme } from './map-controller.js';
+import { buildPlan, mapQuery, unknownColumns, type AreasPlan, type MapAttributes, type MapMode, type Plan, type PointsPlan } from './plan.js';
+import { boundariesUrl, loadBoundaries } from './boundaries.js';
+import { featureCode, featureName, isOverseas, type FeatureCollection } from './choropleth.js';
+import { categoryScale, sequentialScale, sizeScale, type CategoryScale, type SequentialScale, type SizeScale } from './scales.js';
+import { cellText, popupModel, summary, type PopupModel } from './popup.js';
+import { shortCount } from './cluster.js';
+import { toNumber, type Place } from './coords.js';
+import { tileSpec } from './tiles.js';
+import type { Level } from './insee.js';
+
+/** Features listed under the map for keyboard and screen-reader users (the table alternative). */
+const LIST_LIMIT = 200;
+const OVERSEAS_CODES = new Set(['971', '972', '973', '974', '976']);
+const OVERSEAS_REGIONS = new Set(['01', '02', '03', '04', '06']);
+
+/** An error with the map's own words (no coordinates, boundaries unreachable…). */
+class MapError extends CultureError {
+  constructor(code: ErrorCode, private readonly text: (lang: Lang) => string) {
+    super(code, text('en'));
+  }
+  override messageIn(lang: Lang): string {
+    return this.text(lang);
+  }
+}
+
+interface Drawn {
+  data: DataState;
+  boundaries?: FeatureCollection;
+  key: string;
+}
+
+/**
+ * A Leaflet map of a data.gouv.fr resource: points (clustered above ~1,000), proportional
+ * circles, a density layer, or a choropleth by INSEE code.
+ *
+ * @fires culture-load - drawn; detail: rows shown, total, source
+ * @fires culture-error - loading or drawing failed; detail: code, message
+ * @fires culture-select - a marker, an area or a list entry was activated; detail: row, values
+ * @csspart figure - the map, its legend and notes
+ * @csspart map - the Leaflet container
+ * @csspart legend - the legend
+ * @csspart features - the list (or table) of what the map shows
+ * @csspart citation - the source line
+ * @csspart error - the error state
+ * @csspart loading - the loading skeleton
+ * @cssproperty --culture-map-height - height of the map (default 26rem)
+ * @cssproperty --culture-color-1 - colour of points and of the choropleth scale
+ */
+export class CultureMap extends CultureDataElement {
+  static override styles = [...baseStyles, leafletStyles, mapStyles];
+
+  /** `auto` (default), `points`, `choropleth`, `heatmap`. */
+  @property() mode: MapMode = 'auto';
+  /** Latitude column (with `lon`). */
+  @property() lat?: string;
+  /** Longitude column (with `lat`). */
+  @property() lon?: string;
+  /** One column holding "lat, lon" (either order, detected). */
+  @property() coords?: string;
+  /** Column naming each place (popup title, list). */
+  @property() label?: string;
+  /** Columns shown in popups, comma list. */
+  @property() popup?: string;
+  /** Category column colouring the points (with a legend). */
+  @property() color?: string;
+  /** Number column sizing the points (proportional circles, with a legend). */
+  @property() size?: string;
+  /** `auto` (above ~1,000 points), `true`, `false`. */
+  @property() cluster = 'auto';
+  /** INSEE code column (choropleth). */
+  @property() code?: string;
+  /** `region`, `departement`, `commune`; guessed from the codes when absent. */
+  @property() level?: string;
+  /** Value column for the choropleth (default: a count of rows). */
+  @property() value?: string;
+  /** `sum` (default with `value`), `count`, `mean`, `median`, `min`, `max`. */
+  @property() aggregate?: string;
+  /** Boundaries GeoJSON URL (`{level}` becomes regions / departements / communes). */
+  @property() boundaries?: string;
+  /** `ign` (default), `osm`, `none`, or a `https://…/{z}/{x}/{y}.png` template. */
+  @property() tiles = 'ign';
+
+  @state() private tilesFailed = false;
+  @state() private hint?: string;
+  @state() private densityCounts: number[] = [];
+
+  private readonly controller = new MapController({
+    select: (what) => this.select(what),
+    tilesFailed: () => (this.tilesFailed = true),
+    drawn: (shown) => this.onDrawn(shown),
+  });
+  private drawn?: Drawn;
+  private announcedFor?: DataState;
+  private reportedFor?: unknown;
+  private planCache?: { data: DataState; key: string; plan: Plan };
+  private hintTimer?: ReturnType<typeof setTimeout>;
+
+  /** Boundaries load once the plan knows the level (lazily: points never fetch them). */
+  private readonly boundariesTask = new Task(this, {
+    task: async ([url]: readonly [string | undefined]) => {
+      if (!url) return undefined;
+      try {
+        return await loadBoundaries(url);
+      } catch {
+        throw new MapError('network', (lang) => mapMessages(lang).boundariesFailed(url));
+      }
+    },
+    args: () => [this.boundariesNeeded()] as const,
+  });
+
+  constructor() {
+    super();
+    this.themeController.onChange(() => this.requestUpdate());
+  }
+
+  /** The Leaflet map while drawn (tests, advanced use); undefined otherwise. */
+  get leafletMap() {
+    return this.controller.leaflet;
+  }
+
+  // --- lifecycle -------------------------------------------------------------------------------
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.controller.dispose();
+    this.drawn = undefined;
+    clearTimeout(this.hintTimer);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('tiles')) this.tilesFailed = false;
+    this.sync();
+  }
+
+  protected override get announcesOnRender(): boolean {
+    return false;
+  }
+
+  protected override queryKey(): unknown[] {
+    return [this.mode, this.lat, this.lon, this.coords, this.code, this.value, this.aggregate];
+  }
+
+  protected override buildQuery(columns: ColumnInfo[], filters: FilterClause[]): Query {
+    const missing = unknownColumns(this.attributes_(), columns);
+    if (missing.length) {
+      throw new CultureError('unknown-column', `Unknown column ${missing[0]}`, { column: missing[0], available: columns.map((c) => c.name) });
+    }
+    return mapQuery(this.attributes_(), columns, filters);
+  }
+
+  // --- render ----------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    return this.renderData();
+  }
+
+  protected override renderReady(data: DataState): TemplateResult {
+    const plan = this.planFor(data);
+    const m = mapMessages(this.locale);
+    if (plan.mode === 'none') return this.renderError(this.errorDetail(this.planError(plan)));
+    if (plan.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.ERROR) {
+      return this.renderError(this.errorDetail(this.boundariesTask.error));
+    }
+    const tiles = tileSpec(this.tiles);
+    const count = plan.mode === 'choropleth' ? plan.folded.values.size : plan.located.places.length;
+    const what = `${data.source.citation.datasetTitle}, ${plan.mode === 'choropleth' ? m.areas(this.number(count)) : m.places(this.number(count))}`;
+    return html`<figure part="figure">
+      <div class="frame" @wheel=${this.onWheel} @touchmove=${this.onTouchMove}>
+        <div class="map" part="map" role="region" aria-label=${m.mapOf(what)} aria-describedby="keyboard-help"></div>
+        <p id="keyboard-help" class="visually-hidden">${m.keyboardHelp}</p>
+        ${tiles
+          ? html`<p class="overlay attribution">
+              ${tiles.attribution.map((a) => (a.href ? html`<a href=${a.href} target="_blank" rel="noopener noreferrer">${a.text}</a>` : a.text))}
+            </p>`
+          : nothing}
+        ${this.tilesFailed ? html`<p class="overlay tiles-failed" part="notice" role="status">${m.tilesFailed}</p>` : nothing}
+        ${plan.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.PENDING
+          ? html`<p class="overlay boundaries-loading" role="status">${m.loadingBoundaries}</p>`
+          : nothing}
+        ${this.hint ? html`<p class="overlay hint" aria-hidden="true">${this.hint}</p>` : nothing}
+      </div>
+      ${this.renderLegend(plan, m)} ${this.renderNotes(plan, data, m)} ${this.renderFeatures(plan, m)}
+    </figure>`;
+  }
+
+  private renderLegend(plan: PointsPlan | AreasPlan, m: MapMessages): TemplateResult | typeof nothing {
+    const scales = this.scalesFor(plan);
+    const items: TemplateResult[] = [];
+    if (scales.sequential) {
+      const title = plan.mode === 'choropleth' ? m.aggregateName(plan.op, plan.value) : m.densityLegend;
+      items.push(html`<li class="legend-title">${title}</li>`);
+      for (const c of scales.sequential.classes) {
+        items.push(html`<li><span class="swatch" style="background:${c.color}" aria-hidden="true"></span>${m.range(this.number(c.from), this.number(c.to))}</li>`);
+      }
+      if (plan.mode === 'choropleth') {
+        items.push(html`<li><span class="swatch" style="background:${scales.sequential.noData}" aria-hidden="true"></span>${m.noData}</li>`);
+      }
+    }
+    if (scales.category && plan.mode !== 'choropleth') {
+      items.push(html`<li class="legend-title">${plan.color}</li>`);
+      for (const c of scales.category.categories) {
+        items.push(html`<li><span class="swatch dot" style="background:${c.color}" aria-hidden="true"></span>${c.value || m.empty} (${this.number(c.count)})</li>`);
+      }
+      const other = scales.category.other;
+      if (other) items.push(html`<li><span class="swatch dot" style="background:${other.color}" aria-hidden="true"></span>${m.other} (${this.number(other.count)})</li>`);
+    }
+    if (scales.size && plan.mode !== 'choropleth') {
+      items.push(html`<li class="legend-title">${plan.size}</li>`);
+      for (const s of scales.size.steps) {
+        const d = Math.round(s.radius * 2);
+        items.push(html`<li><span class="swatch circle" style="width:${d}px;height:${d}px" aria-hidden="true"></span>${this.number(s.value)}</li>`);
+      }
+    }
+    if (!items.length) return nothing;
+    return html`<ul class="legend" part="legend" aria-label=${m.legend}>${items}</ul>`;
+  }
+
+  private renderNotes(plan: PointsPlan | AreasPlan, data: DataState, m: MapMessages): TemplateResult | typeof nothing {
+    const notes: string[] = [];
+    if (plan.mode === 'choropleth') {
+      const unknown = plan.folded.invalid + this.unmatchedCodes(plan);
+      if (unknown) notes.push(m.invalidCodes(unknown, this.number(unknown)));
+    } else {
+      const invalid = plan.located.invalid;
+      if (invalid) notes.push(m.invalidRows(invalid, this.number(invalid)));
+      if (data.result.total > data.result.rows.length) notes.push(m.truncated(this.number(data.result.rows.length), this.number(data.result.total)));
+    }
+    return notes.length ? html`<p class="notes" part="notes">${notes.join(' ')}</p>` : nothing;
+  }
+
+  private renderFeatures(plan: PointsPlan | AreasPlan, m: MapMessages): TemplateResult {
+    if (plan.mode === 'choropleth') {
+      const names = this.featureNames();
+      const entries = [...plan.folded.values.values()].sort((a, b) => (b.value || 0) - (a.value || 0));
+      return html`<details class="features" part="features">
+        <summary>${m.listOfAreas(this.number(entries.length))}</summary>
+        <div class="table-scroll">
+          <table>
+            <thead><tr><th scope="col">${m.code}</th><th scope="col">${m.name}</th><th scope="col">${m.aggregateName(plan.op, plan.value)}</th></tr></thead>
+            <tbody>
+              ${entries.map(
+                (e) => html`<tr>
+                  <td>${e.code}</td>
+                  <td><button type="button" @click=${() => this.showArea(e.code)}>${names.get(e.code) ?? e.code}</button></td>
+                  <td class="number">${Number.isNaN(e.value) ? m.noData : this.number(e.value)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+      </details>`;
+    }
+    const places = plan.located.places;
+    const shown = places.slice(0, LIST_LIMIT);
+    return html`<details class="features" part="features">
+      <summary>${m.listOfPlaces(this.number(places.length))}</summary>
+      ${places.length > LIST_LIMIT ? html`<p class="notes">${m.listLimited(this.number(LIST_LIMIT), this.number(places.length))}</p>` : nothing}
+      <ul>
+        ${shown.map((p) => html`<li><button type="button" @click=${() => this.showPlace(p)}>${summary(this.popupOf(p, plan)) || `${p.lat}, ${p.lon}`}</button></li>`)}
+      </ul>
+    </details>`;
+  }
+
+  // --- drawing -----------------------------------------------------------------------------------
+
+  /** After each render: draw, restyle or dispose the Leaflet map, and report errors once. */
+  private sync(): void {
+    const container = this.renderRoot.querySelector<HTMLElement>('.map');
+    const data = this.data.status === TaskStatus.COMPLETE ? (this.data.value as DataState | undefined) : undefined;
+    const plan = data && typeof data === 'object' && 'result' in data ? this.planFor(data) : undefined;
+    if (plan?.mode === 'none') this.reportOnce(plan, this.planError(plan));
+    if (plan?.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.ERROR) this.reportOnce(this.boundariesTask.error, this.boundariesTask.error);
+    if (!container || !data || !plan || plan.mode === 'none') {
+      if (this.controller.drawnOn) this.controller.dispose();
+      this.drawn = undefined;
+      return;
+    }
+    const boundaries = plan.mode === 'choropleth' ? this.boundariesTask.value : undefined;
+    if (plan.mode === 'choropleth' && !boundaries) return;
+    const key = JSON.stringify([this.themeController.scheme, this.color, this.size, this.label, this.popup, this.cluster, this.level, this.tiles, this.locale]);
+    const model = this.layerModel(plan, data);
+    const theme = this.mapTheme();
+    const options = {
+      tiles: tileSpec(this.tiles),
+      zoomInTitle: mapMessages(this.locale).zoomIn,
+      zoomOutTitle: mapMessages(this.locale).zoomOut,
+      closeLabel: mapMessages(this.locale).close,
+      insets: this.needsInsets(plan, boundaries),
+    };
+    if (this.controller.drawnOn !== container || this.drawn?.data !== data || this.drawn.boundaries !== boundaries) {
+      this.controller.draw(container, model, theme, options);
+    } else if (this.drawn.key !== key) {
+      this.controller.draw(container, model, theme, options); // same container: keeps the map, swaps layers and tiles
+    } else return;
+    this.drawn = { data, boundaries, key };
+  }
+
+  private onDrawn(shown: number): void {
+    const data = this.data.value as DataState | undefined;
+    if (!data || this.announcedFor === data) return;
+    this.announcedFor = data;
+    this.announceLoad(shown);
+  }
+
+  private reportOnce(token: unknown, error: unknown): void {
+    if (this.reportedFor === token) return;
+    this.reportedFor = token;
+    this.reportError(this.errorDetail(error));
+  }
+
+  private layerModel(plan: PointsPlan | AreasPlan, data: DataState): LayerModel {
+    const m = mapMessages(this.locale);
+    const scales = this.scalesFor(plan);
+    if (plan.mode === 'choropleth') {
+      const names = this.featureNames();
+      const features = (this.boundariesTask.value?.features ?? [])
+        .map((feature) => ({ feature, code: featureCode(feature, plan.level) ?? '' }))
+        .filter((f) => f.code);
+      const model: AreasModel = {
+        kind: 'areas',
+        features,
+        fillOf: (code) => scales.sequential!.colorOf(plan.folded.values.get(code)?.value),
+        popupOf: (code) => {
+          const v = plan.folded.values.get(code)?.value;
+          return {
+            title: names.get(code) ?? code,
+            fields: [
+              { name: m.code, value: code },
+              { name: m.aggregateName(plan.op, plan.value), value: v === undefined || Number.isNaN(v) ? m.noData : this.number(v) },
+            ],
+          };
+        },
+      };
+      return model;
+    }
+    const palette = readPalette(this);
+    if (plan.mode === 'heatmap') {
+      return {
+        kind: 'density',
+        places: plan.located.places,
+        colorOf: (count, counts) => this.densityScale(counts).colorOf(count),
+        popupOf: (count) => ({ title: m.places(this.number(count)), fields: [] }),
+        onCounts: (counts) => {
+          if (counts.join() !== this.densityCounts.join()) this.densityCounts = counts;
+        },
+      };
+    }
+    const base = palette.colors[0] || '#000091';
+    const sizeColumn = plan.size;
+    const colorColumn = plan.color;
+    return {
+      kind: 'points',
+      places: plan.located.places,
+      cluster: plan.cluster,
+      proportional: !!sizeColumn,
+      colorOf: (p) => (colorColumn && scales.category ? scales.category.colorOf(p.row[colorColumn]) : base),
+      radiusOf: (p) => (sizeColumn && scales.size ? scales.size.radiusOf(toNumber(p.row[sizeColumn])) : data.result.rows.length > 5000 ? 4 : 6),
+      popupOf: (p) => this.popupOf(p, plan),
+      clusterLabel: (n) => m.clusterLabel(this.number(n)),
+      shortCount: (n) => shortCount(n, this.locale),
+    };
+  }
+
+  private mapTheme(): Theme {
+    return {
+      border: readToken(this, 'muted') || '#5c5c5c',
+      background: readToken(this, 'background') || '#ffffff',
+      text: readToken(this, 'text') || '#161616',
+      accent: readToken(this, 'accent') || '#000091',
+    };
+  }
+
+  // --- plan and scales -------------------------------------------------------------------------
+
+  private attributes_(): MapAttributes {
+    return {
+      mode: this.mode, lat: this.lat, lon: this.lon, coords: this.coords, label: this.label, popup: this.popup,
+      color: this.color, size: this.size, cluster: this.cluster, code: this.code, level: this.level,
+      value: this.value, aggregate: this.aggregate,
+    };
+  }
+
+  private planFor(data: DataState): Plan {
+    const key = JSON.stringify(this.attributes_());
+    if (this.planCache?.data === data && this.planCache.key === key) return this.planCache.plan;
+    const plan = buildPlan(this.attributes_(), data.columns, data.result.rows);
+    this.planCache = { data, key, plan };
+    return plan;
+  }
+
+  private planError(plan: { reason: 'no-coordinates' | 'no-code' }): MapError {
+    return new MapError('unknown-column', (lang) => (plan.reason === 'no-code' ? mapMessages(lang).noCode : mapMessages(lang).noCoordinates));
+  }
+
+  private boundariesNeeded(): string | undefined {
+    const data = this.data.status === TaskStatus.COMPLETE ? (this.data.value as DataState | undefined) : undefined;
+    if (!data || typeof data !== 'object' || !('result' in data)) return undefined;
+    const plan = this.planFor(data);
+    return plan.mode === 'choropleth' ? boundariesUrl(this.boundaries, plan.level) : undefined;
+  }
+
+  private scalesFor(plan: PointsPlan | AreasPlan): { sequential?: SequentialScale; category?: CategoryScale; size?: SizeScale } {
+    const palette = readPalette(this);
+    const base = palette.colors[0] || '#000091';
+    const background = readToken(this, 'background') || '#ffffff';
+    const noData = readToken(this, 'skeleton') || '#e5e5e5';
+    if (plan.mode === 'choropleth') {
+      const values = [...plan.folded.values.values()].map((v) => v.value);
+      return { sequential: sequentialScale(values, { base, background, noData }) };
+    }
+    if (plan.mode === 'heatmap') return { sequential: this.densityScale(this.densityCounts) };
+    const rows = plan.located.places.map((p) => p.row);
+    return {
+      category: plan.color ? categoryScale(rows.map((r) => r[plan.color!]), palette.colors, palette.other) : undefined,
+      size: plan.size ? sizeScale(rows.map((r) => toNumber(r[plan.size!]) ?? NaN)) : undefined,
+    };
+  }
+
+  private densityScale(counts: number[]): SequentialScale {
+    const base = readPalette(this).colors[0] || '#000091';
+    return sequentialScale(counts, { base, background: readToken(this, 'background') || '#ffffff', noData: 'transparent' }, 5, 'quantile');
+  }
+
+  private featureNames(): Map<string, string> {
+    const names = new Map<string, string>();
+    const data = this.data.value as DataState | undefined;
+    const plan = data && 'result' in data ? this.planFor(data) : undefined;
+    if (plan?.mode !== 'choropleth') return names;
+    for (const f of this.boundariesTask.value?.features ?? []) {
+      const code = featureCode(f, plan.level);
+      if (code) names.set(code, featureName(f));
+    }
+    return names;
+  }
+
+  private unmatchedCodes(plan: AreasPlan): number {
+    const known = this.featureNames();
+    if (!known.size) return 0;
+    return [...plan.folded.values.keys()].filter((c) => !known.has(c)).length;
+  }
+
+  private needsInsets(plan: PointsPlan | AreasPlan, boundaries?: FeatureCollection): boolean {
+    if (plan.mode === 'choropleth') {
+      const codes = (boundaries?.features ?? []).map((f) => featureCode(f, plan.level) ?? '');
+      const overseas = (c: string) => (plan.level === 'region' ? OVERSEAS_REGIONS.has(c) : OVERSEAS_CODES.has(c.slice(0, 3)));
+      return codes.some(overseas) && codes.some((c) => c && !overseas(c));
+    }
+    const places = plan.located.places;
+    return places.some((p) => isOverseas(p.lat, p.lon)) && places.some((p) => !isOverseas(p.lat, p.lon));
+  }
+
+  private popupOf(place: Place, plan: PointsPlan): PopupModel {
+    const data = this.data.value as DataState;
+    return popupModel(
+      place.row,
+      { label: plan.label, popup: plan.popup, exclude: plan.exclude, columns: data.columns.map((c) => c.name) },
+      this.locale,
+    );
+  }
+
+  // --- interaction ---------------------------------------------------------------------------
+
+  private showPlace(place: Place): void {
+    this.controller.show({ place });
+    this.select({ place });
+  }
+
+  private showArea(code: string): void {
+    this.controller.show({ code });
+    this.select({ code });
+  }
+
+  private select(what: { place?: Place; code?: string }): void {
+    const data = this.data.value as DataState | undefined;
+    if (!data) return;
+    const plan = this.planFor(data);
+    if (what.place && plan.mode !== 'choropleth' && plan.mode !== 'none') {
+      const values = plan.label ? { [plan.label]: what.place.row[plan.label] ?? null } : undefined;
+      this.dispatchEvent(new CultureSelectEvent({ row: what.place.row, values }));
+    } else if (what.code && plan.mode === 'choropleth') {
+      const entry = plan.folded.values.get(what.code);
+      const row: Row = { [plan.code]: what.code, value: entry && !Number.isNaN(entry.value) ? entry.value : null };
+      this.dispatchEvent(new CultureSelectEvent({ row, values: { [plan.code]: what.code } }));
+    }
+  }
+
+  private readonly onWheel = () => {
+    if (this.leafletMap && !this.leafletMap.scrollWheelZoom.enabled()) this.flashHint(mapMessages(this.locale).scrollHint);
+  };
+
+  private readonly onTouchMove = (e: TouchEvent) => {
+    if (e.touches.length === 1 && this.leafletMap && !this.leafletMap.dragging.enabled()) this.flashHint(mapMessages(this.locale).touchHint);
+  };
+
+  private flashHint(text: string): void {
+    this.hint = text;
+    clearTimeout(this.hintTimer);
+    this.hintTimer = setTimeout(() => (this.hint = undefined), 1500);
+  }
+
+  private number(n: number): string {
+    return cellText(n, this.locale);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'culture-map': CultureMap;
+  }
+}
+
+export type { Level };

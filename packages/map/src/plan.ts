@@ -1,0 +1,142 @@
+/**
+ * From the element's attributes and the loaded rows to what the map shows: which mode, which
+ * columns, which query. Pure: the element only renders the plan and hands it to the controller.
+ */
+import type { Aggregate, AggregateOp, ColumnInfo, FilterClause, Query, Row } from '@culture-widgets/core';
+import { coordColumns, detectCoordinates, locate, normaliseName, type CoordSpec, type Located } from './coords.js';
+import { detectCodeColumn, guessLevel, type Level } from './insee.js';
+import { foldByCode, type Folded } from './choropleth.js';
+import { detectLabelColumn, parseColumnList } from './popup.js';
+import { parseClusterSetting, shouldCluster } from './cluster.js';
+
+export type MapMode = 'auto' | 'points' | 'choropleth' | 'heatmap';
+
+/** The attributes that shape the map (strings as the author wrote them). */
+export interface MapAttributes {
+  mode?: string;
+  lat?: string;
+  lon?: string;
+  coords?: string;
+  label?: string;
+  popup?: string;
+  color?: string;
+  size?: string;
+  cluster?: string;
+  code?: string;
+  level?: string;
+  value?: string;
+  aggregate?: string;
+}
+
+/** Points are loaded whole up to this many rows. */
+export const MAX_POINTS = 100_000;
+/** Name of the aggregated value in a choropleth query. */
+export const VALUE = 'value';
+
+const OPS: AggregateOp[] = ['sum', 'count', 'mean', 'median', 'min', 'max'];
+export const aggregateOp = (a: MapAttributes): AggregateOp =>
+  OPS.includes(a.aggregate as AggregateOp) ? (a.aggregate as AggregateOp) : a.value ? 'sum' : 'count';
+
+const LEVELS: Level[] = ['region', 'departement', 'commune'];
+const levelOf = (value: string | undefined): Level | undefined => {
+  const v = value ? normaliseName(value) : '';
+  return LEVELS.find((l) => l === v) ?? (v === 'regions' ? 'region' : v === 'departements' ? 'departement' : v === 'communes' ? 'commune' : undefined);
+};
+
+/** Rows made of the profile's most frequent values: enough to sniff "lat, lon" columns before loading. */
+const topsAsRows = (columns: ColumnInfo[]): Row[] => {
+  const rows: Row[] = [];
+  for (const c of columns) (c.tops ?? []).slice(0, 10).forEach((t, i) => ((rows[i] ??= {})[c.name] = t.value));
+  return rows;
+};
+
+const GEO_HINT = /(^|_)(lat|latitude|lon|lng|longitude|geolocalisation|geocodage|coordonnees|coords?|geo_point(_2d)?|geometry|geo_shape|latlon|xy)(_|$)/;
+
+/** The mode once columns are known: the author's, else points when anything looks spatial, else areas by code. */
+export function chooseMode(a: MapAttributes, columns: ColumnInfo[]): Exclude<MapMode, 'auto'> {
+  const mode = (a.mode ?? 'auto') as MapMode;
+  if (mode === 'points' || mode === 'heatmap' || mode === 'choropleth') return mode;
+  if (a.code) return 'choropleth';
+  if (a.lat || a.lon || a.coords) return 'points';
+  if (detectCoordinates(columns, topsAsRows(columns))) return 'points';
+  if (columns.some((c) => GEO_HINT.test(normaliseName(c.name)))) return 'points';
+  return detectCodeColumn(columns) ? 'choropleth' : 'points';
+}
+
+/** Column names the author gave that the resource does not have. */
+export function unknownColumns(a: MapAttributes, columns: ColumnInfo[]): string[] {
+  const names = new Set(columns.map((c) => c.name));
+  const asked = [a.lat, a.lon, a.coords, a.label, a.color, a.size, a.code, a.value, ...parseColumnList(a.popup)];
+  return asked.filter((n): n is string => !!n && !names.has(n));
+}
+
+/** The query for the plan: all rows for points, one row per code for areas (the server groups when allowed). */
+export function mapQuery(a: MapAttributes, columns: ColumnInfo[], filters: FilterClause[]): Query {
+  if (chooseMode(a, columns) !== 'choropleth') return { filters, limit: MAX_POINTS };
+  const code = a.code ?? detectCodeColumn(columns)?.name;
+  if (!code) return { filters, limit: MAX_POINTS };
+  const op = aggregateOp(a);
+  const aggregate: Aggregate = op === 'count' || !a.value ? { op: 'count', as: VALUE } : { op, column: a.value, as: VALUE };
+  return { filters, groupBy: [code], aggregates: [aggregate], limit: 50_000 };
+}
+
+export interface PointsPlan {
+  mode: 'points' | 'heatmap';
+  spec: CoordSpec;
+  located: Located;
+  label?: string;
+  popup: string[];
+  exclude: string[];
+  color?: string;
+  size?: string;
+  cluster: boolean;
+}
+
+export interface AreasPlan {
+  mode: 'choropleth';
+  code: string;
+  level: Level;
+  folded: Folded;
+  op: AggregateOp;
+  value?: string;
+}
+
+export type Plan = PointsPlan | AreasPlan | { mode: 'none'; reason: 'no-coordinates' | 'no-code' };
+
+/** What the map shows for these rows. */
+export function buildPlan(a: MapAttributes, columns: ColumnInfo[], rows: Row[]): Plan {
+  const mode = chooseMode(a, columns);
+  if (mode === 'choropleth') {
+    const code = a.code ?? detectCodeColumn(columns)?.name;
+    if (!code) return { mode: 'none', reason: 'no-code' };
+    const info = columns.find((c) => c.name === code);
+    const level = levelOf(a.level) ?? guessLevel(info, rows.map((r) => r[code]));
+    const op = aggregateOp(a);
+    const key = valueKey(rows, a.value, op);
+    return { mode, code, level, folded: foldByCode(rows, code, key, level, op), op, value: a.value };
+  }
+  const spec = detectCoordinates(columns, rows, { lat: a.lat, lon: a.lon, coords: a.coords });
+  if (!spec) return { mode: 'none', reason: 'no-coordinates' };
+  const located = locate(rows, spec);
+  const exclude = coordColumns(spec);
+  const size = a.size || undefined;
+  return {
+    mode,
+    spec,
+    located,
+    label: a.label ?? detectLabelColumn(columns, exclude),
+    popup: parseColumnList(a.popup),
+    exclude,
+    color: a.color || undefined,
+    size,
+    // proportional circles and densities are never clustered
+    cluster: mode === 'points' && !size && shouldCluster(located.places.length, parseClusterSetting(a.cluster)),
+  };
+}
+
+/** Where the aggregate landed: our alias, else the tabular API's `col__op` naming, else `count`. */
+function valueKey(rows: Row[], column: string | undefined, op: AggregateOp): string {
+  const first = rows[0] ?? {};
+  const candidates = [VALUE, column && `${column}__${op}`, 'count', column].filter((k): k is string => !!k);
+  return candidates.find((k) => k in first) ?? VALUE;
+}

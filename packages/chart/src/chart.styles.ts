@@ -1,0 +1,131 @@
+import { css } from 'lit';
+
+export const chartStyles = css`
+  :host {
+    --_chart-min-height: var(--culture-chart-min-height, 12rem);
+    --_tooltip-background: var(--culture-tooltip-background, var(--_text));
+    --_tooltip-color: var(--culture-tooltip-color, var(--_background));
+    position: relative;
+  }
+  figure {
+    margin: 0;
+  }
+  .head {
+    display: flex;
+    align-items: flex-start;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+  .head h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1.125rem;
+    line-height: 1.4;
+    font-weight: 700;
+  }
+  .chart {
+    position: relative;
+    min-height: var(--_chart-min-height);
+  }
+  .view svg {
+    display: block;
+    max-width: 100%;
+    height: auto;
+  }
+  .tooltip {
+    position: absolute;
+    z-index: 2;
+    max-width: min(20rem, 90%);
+    padding: 0.375rem 0.5rem;
+    border-radius: var(--_radius);
+    background: var(--_tooltip-background);
+    color: var(--_tooltip-color);
+    font-size: 0.8125rem;
+    line-height: 1.35;
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+    pointer-events: none;
+  }
+  .menu {
+    position: relative;
+    margin-left: auto;
+    flex: none;
+  }
+  .menu-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-width: 2.5rem;
+    min-height: 2.5rem;
+    padding: 0 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_text);
+    font: inherit;
+    cursor: pointer;
+  }
+  .menu-button:hover {
+    background: var(--_surface);
+  }
+  .menu-button svg {
+    width: 1.25rem;
+    height: 1.25rem;
+    fill: currentColor;
+  }
+  [role='menu'] {
+    position: absolute;
+    right: 0;
+    top: calc(100% + 0.25rem);
+    z-index: 3;
+    min-width: 16rem;
+    margin: 0;
+    padding: 0.25rem 0;
+    list-style: none;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+  }
+  [role='menuitem'] {
+    display: block;
+    width: 100%;
+    padding: 0.5rem 0.75rem;
+    border: 0;
+    background: none;
+    color: var(--_text);
+    font: inherit;
+    text-align: left;
+    cursor: pointer;
+  }
+  [role='menuitem']:hover,
+  [role='menuitem']:focus-visible {
+    background: var(--_surface);
+  }
+  .data-table {
+    margin-top: 0.75rem;
+    max-height: 24rem;
+    overflow: auto;
+  }
+  .draw-error {
+    min-height: auto;
+  }
+  @media print {
+    :host {
+      width: 100% !important;
+      max-width: none;
+      break-inside: avoid;
+    }
+    .menu,
+    .tooltip {
+      display: none !important;
+    }
+    .view svg {
+      width: 100% !important;
+      height: auto !important;
+    }
+    .data-table {
+      max-height: none;
+      overflow: visible;
+    }
+  }
+`;

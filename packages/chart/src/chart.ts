@@ -1,0 +1,467 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { toCSV, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
+import {
+  CultureDataElement, CultureSelectEvent, baseStyles, formatDay, readPalette, readToken, type CultureErrorDetail, type DataState,
+} from '@culture-widgets/ui';
+import { renderTable, tableStyles } from '@culture-widgets/table';
+import type { TopLevelSpec } from 'vega-lite';
+import { chartStyles } from './chart.styles.js';
+import { toChartData, type ChartData, type ChartDatum } from './data.js';
+import { chartQuery } from './data.js';
+import { describeChart } from './describe.js';
+import { chartMessages } from './messages.js';
+import {
+  parseAggregate, parseChartType, parseList, parseNumber, parseSort, parseStack, parseTimeUnit, resolveChart,
+  type ChartOptions, type ResolvedChart,
+} from './options.js';
+import { loadVega, renderImage, VegaRenderer } from './renderer.js';
+import { buildChartSpec, DEFAULT_THEME, valueTitle, type ChartTheme } from './spec.js';
+
+/** What the ready state draws, derived from the data and the attributes. */
+interface Prepared {
+  chart: ResolvedChart;
+  data: ChartData;
+  description: string;
+}
+
+/**
+ * The right chart from a data.gouv.fr resource, in one tag. Drawn with Vega-Lite, compiled and
+ * rendered by Vega in interpreter mode (no `eval`: works under a strict CSP).
+ *
+ * ```html
+ * <culture-chart dataset="frequentation-des-musees-de-france" x="annee" y="total"
+ *                filter="region = Bretagne" title="Entrées dans les musées bretons"></culture-chart>
+ * ```
+ *
+ * The query groups and aggregates on the tabular API when it allows it, else locally (core
+ * decides): a chart never downloads the rows of a large resource.
+ *
+ * @fires culture-load - the chart is drawn; `detail: { rows, total, source }`.
+ * @fires culture-error - loading or drawing failed; `detail: { code, message }` (also shown, `role="alert"`).
+ * @fires culture-select - a mark was clicked; `detail.row` (the drawn values), `detail.values` (category, series).
+ *
+ * @csspart figure - the chart, its title and menu
+ * @csspart title - the `title` heading
+ * @csspart menu-button - @csspart menu - the options menu and its button
+ * @csspart chart - the drawing (`role="img"`)
+ * @csspart tooltip - the tooltip (plain text)
+ * @csspart description - the text alternative (visually hidden)
+ * @csspart data-table - the data shown as a table
+ * @csspart loading - @csspart error - @csspart empty - @csspart citation - shared states and the source line
+ *
+ * @cssproperty --culture-color-1 - … `--culture-color-8`: data colours (series, bars, slices), read at draw time
+ * @cssproperty --culture-chart-min-height - space kept for the drawing (default `12rem`)
+ * @cssproperty --culture-tooltip-background - @cssproperty --culture-tooltip-color - tooltip colours
+ * @cssproperty --culture-text-color - @cssproperty --culture-muted-color - @cssproperty --culture-background
+ * @cssproperty --culture-border-color - @cssproperty --culture-font-family - shared tokens of the ui base
+ */
+export class CultureChart extends CultureDataElement {
+  static override styles = [...baseStyles, tableStyles, chartStyles];
+
+  /** `auto` (default), `column`, `bar`, `line`, `area`, `scatter`, `pie`, `donut`, `heatmap`. */
+  @property() type = 'auto';
+  /** Column on the x axis (categories, years, dates). Default: chosen from the profile. */
+  @property() x?: string;
+  /** Value column(s), comma list. Default: the main measure, else a row count. */
+  @property() y?: string;
+  /** Column that splits the values into series (colours). */
+  @property() group?: string;
+  /** `sum` (default), `count`, `mean`, `median`, `min`, `max`. */
+  @property() aggregate?: string;
+  /** `true` stacks series, `normalize` stacks to 100 %. */
+  @property() stack?: string;
+  /** `x`, `-x`, `y`, `-y`. Default: by value for categories, by x for years and dates. */
+  @property() sort?: string;
+  /** Keeps the top N categories; the rest is folded into « Autres ». */
+  @property() limit?: string;
+  /** Buckets dates: `year`, `yearquarter`, `yearmonth`, `month`… */
+  @property({ attribute: 'time-unit' }) timeUnit?: string;
+  /** Column that splits the chart into small multiples sharing one scale. */
+  @property() facet?: string;
+  @property({ attribute: 'y-min' }) yMin?: string;
+  @property({ attribute: 'y-max' }) yMax?: string;
+  /** Unit shown after values (`€`, `visiteurs`). */
+  @property() unit?: string;
+  /** Heading above the chart, also drawn into exported images. */
+  @property() override title = '';
+  /** Text alternative; generated from the data when absent. */
+  @property() description?: string;
+  /** Drawing height in pixels. */
+  @property() height?: string;
+
+  @state() private menuOpen = false;
+  @state() private tableShown = false;
+  @state() private drawError?: CultureErrorDetail;
+  @state() private tooltip?: { text: string; left: number; top: number };
+  /** Container width the chart was (or will be) drawn at. */
+  @state() private width = 0;
+
+  @query('.view') private viewContainer?: HTMLElement;
+  @query('.chart') private chartBox?: HTMLElement;
+
+  private readonly renderer = new VegaRenderer(this, {
+    onSelect: (datum) => this.select(datum),
+    onTooltip: (text, event) => this.showTooltip(text, event),
+  });
+  private readonly resizeObserver = new ResizeObserver((entries) => {
+    const width = Math.floor(entries[0]?.contentRect.width ?? 0);
+    if (width > 0 && Math.abs(width - this.width) >= 1) this.width = width;
+  });
+  private unsubscribeTheme?: () => void;
+  /** What the current drawing was made from; a new key means a new draw. */
+  private drawnKey?: string;
+  private prepared?: Prepared;
+
+  /** The Vega view currently drawn (for tests and advanced use); `undefined` before the first draw. */
+  get view() {
+    return this.renderer.current;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver.observe(this);
+    this.unsubscribeTheme = this.themeController.onChange(() => this.requestUpdate());
+    this.requestUpdate(); // moved in the page: draw again
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A failed drawing is retried once anything but the UI state changes.
+    const ui = new Set<PropertyKey>(['menuOpen', 'tableShown', 'tooltip', 'drawError']);
+    if (this.drawError && [...changed.keys()].some((k) => !ui.has(k))) this.drawError = undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+    this.unsubscribeTheme?.();
+    this.drawnKey = undefined;
+  }
+
+  protected override firstUpdated(): void {
+    // Fetch Vega while the data loads, once the skeleton has painted.
+    requestAnimationFrame(() => void loadVega().catch(() => undefined));
+  }
+
+  // --- data ---------------------------------------------------------------------------------
+
+  protected override get announcesOnRender(): boolean {
+    return false;
+  }
+
+  protected override queryKey(): unknown[] {
+    return [this.type, this.x, this.y, this.group, this.aggregate, this.facet];
+  }
+
+  protected override buildQuery(columns: ColumnInfo[], filters: FilterClause[]): Query {
+    return chartQuery(resolveChart(columns, this.options()), filters);
+  }
+
+  /** The attributes, typed. */
+  private options(): ChartOptions {
+    const y = parseList(this.y);
+    return {
+      type: parseChartType(this.type),
+      ...(this.x ? { x: this.x.trim() } : {}),
+      ...(y.length ? { y } : {}),
+      ...(this.group ? { group: this.group.trim() } : {}),
+      ...(parseAggregate(this.aggregate) ? { aggregate: parseAggregate(this.aggregate)! } : {}),
+      ...(parseStack(this.stack) !== undefined ? { stack: parseStack(this.stack)! } : {}),
+      ...(parseSort(this.sort) ? { sort: parseSort(this.sort)! } : {}),
+      ...(parseNumber(this.limit) ? { limit: parseNumber(this.limit)! } : {}),
+      ...(parseTimeUnit(this.timeUnit) ? { timeUnit: parseTimeUnit(this.timeUnit)! } : {}),
+      ...(this.facet ? { facet: this.facet.trim() } : {}),
+      ...(parseNumber(this.yMin) !== undefined ? { yMin: parseNumber(this.yMin)! } : {}),
+      ...(parseNumber(this.yMax) !== undefined ? { yMax: parseNumber(this.yMax)! } : {}),
+      ...(this.unit ? { unit: this.unit } : {}),
+      ...(parseNumber(this.height) ? { height: parseNumber(this.height)! } : {}),
+      lang: this.locale,
+    };
+  }
+
+  private prepare(state: DataState): Prepared {
+    const chart = resolveChart(state.columns, this.options());
+    const data = toChartData(state.result.rows, chart);
+    return { chart, data, description: this.description || describeChart(data, chart) };
+  }
+
+  // --- render ---------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    return this.renderData();
+  }
+
+  protected override renderReady(state: DataState): TemplateResult {
+    const m = chartMessages(this.locale);
+    let prepared: Prepared;
+    try {
+      prepared = this.prepare(state);
+    } catch (error) {
+      this.prepared = undefined;
+      return this.renderError(this.errorDetail(error));
+    }
+    this.prepared = prepared;
+    const label = this.title || m.typeName[prepared.chart.type];
+    return html`<figure part="figure">
+      <div class="head">
+        ${this.title ? html`<h2 part="title">${this.title}</h2>` : nothing} ${this.renderMenu()}
+      </div>
+      ${this.drawError
+        ? this.renderError(this.drawError)
+        : html`<div class="chart" part="chart" role="img" aria-label=${label} aria-describedby="description">
+            <div class="view"></div>
+            ${this.tooltip
+              ? html`<div class="tooltip" part="tooltip" style="left:${this.tooltip.left}px;top:${this.tooltip.top}px">${this.tooltip.text}</div>`
+              : nothing}
+          </div>`}
+      <p id="description" class="visually-hidden" part="description">${prepared.description}</p>
+      ${this.tableShown ? this.renderDataTable(prepared) : nothing}
+    </figure>`;
+  }
+
+  private renderMenu(): TemplateResult {
+    const m = chartMessages(this.locale);
+    const items: [string, () => void][] = [
+      [m.downloadPng, () => void this.downloadImage('png')],
+      [m.downloadSvg, () => void this.downloadImage('svg')],
+      [m.downloadCsv, () => this.downloadCsv()],
+      [this.tableShown ? m.hideTable : m.showTable, () => (this.tableShown = !this.tableShown)],
+    ];
+    return html`<div class="menu" @keydown=${this.onMenuKey} @focusout=${this.onMenuFocusOut}>
+      <button
+        class="menu-button"
+        part="menu-button"
+        type="button"
+        aria-haspopup="true"
+        aria-expanded=${this.menuOpen ? 'true' : 'false'}
+        aria-controls="menu"
+        title=${m.menu}
+        @click=${() => this.toggleMenu()}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="5" cy="12" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="19" cy="12" r="2" /></svg>
+        <span class="visually-hidden">${m.menu}</span>
+      </button>
+      ${this.menuOpen
+        ? html`<ul id="menu" role="menu" part="menu" aria-label=${m.menu}>
+            ${items.map(
+              ([text, action]) => html`<li role="none">
+                <button type="button" role="menuitem" tabindex="-1" @click=${() => this.runMenuItem(action)}>${text}</button>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderDataTable({ chart, data }: Prepared): TemplateResult {
+    const { columns, rows } = tableOf(chart, data);
+    return html`<div class="data-table" part="data-table">
+      ${renderTable({ columns, rows, lang: this.locale, caption: chartMessages(this.locale).tableCaption(this.title || valueTitle(chart)) })}
+    </div>`;
+  }
+
+  // --- drawing ----------------------------------------------------------------------------------
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const container = this.viewContainer;
+    const prepared = this.prepared;
+    if (!container || !prepared || this.width <= 0 || this.drawError) return;
+    const key = JSON.stringify([prepared.chart, this.width, this.themeController.scheme, this.dataVersion()]);
+    if (key === this.drawnKey && this.renderer.current?.container() === container) return;
+    this.drawnKey = key;
+    void this.draw(container, prepared);
+  }
+
+  /** Identity of the task's current result, so new data with the same shape still redraws. */
+  private dataIdentity = new WeakMap<object, number>();
+  private dataCounter = 0;
+  private dataVersion(): number {
+    const value = this.data.value as object | undefined;
+    if (!value) return 0;
+    if (!this.dataIdentity.has(value)) this.dataIdentity.set(value, ++this.dataCounter);
+    return this.dataIdentity.get(value)!;
+  }
+
+  private async draw(container: HTMLElement, prepared: Prepared): Promise<void> {
+    try {
+      const spec = buildChartSpec({ chart: prepared.chart, rows: [], data: prepared.data, width: this.width, theme: this.readTheme() });
+      const view = await this.renderer.draw(container, spec);
+      if (view) this.announceLoad(prepared.data.values.length);
+    } catch (error) {
+      this.drawError = { code: 'server', message: error instanceof Error ? error.message : String(error) };
+      this.reportError(this.drawError);
+    }
+  }
+
+  /** Colours and font as the page styles the element now (light, dark, DSFR, author overrides). */
+  private readTheme(): ChartTheme {
+    const palette = readPalette(this).colors;
+    const token = (name: string, fallback: string) => readToken(this, name) || fallback;
+    return {
+      palette: palette.length ? palette : DEFAULT_THEME.palette,
+      dark: this.themeController.scheme === 'dark',
+      text: token('text', DEFAULT_THEME.text),
+      muted: token('muted', DEFAULT_THEME.muted),
+      grid: token('border', DEFAULT_THEME.grid),
+      background: token('background', DEFAULT_THEME.background),
+      font: getComputedStyle(this).fontFamily || DEFAULT_THEME.font,
+    };
+  }
+
+  private showTooltip(text: string | null, event: MouseEvent | undefined): void {
+    const box = this.chartBox?.getBoundingClientRect();
+    if (!text || !event || !box) {
+      if (this.tooltip) this.tooltip = undefined;
+      return;
+    }
+    const left = Math.min(Math.max(0, event.clientX - box.left + 12), Math.max(0, box.width - 160));
+    this.tooltip = { text, left, top: Math.max(0, event.clientY - box.top + 12) };
+  }
+
+  private select(datum: ChartDatum): void {
+    const chart = this.prepared?.chart;
+    if (!chart) return;
+    const row = rowOf(chart, datum);
+    const values: Record<string, string | number | null> = {};
+    if (datum.x !== chartMessages(chart.lang).other) values[chart.x] = datum.x;
+    if (chart.group && datum.series !== undefined) values[chart.group] = datum.series;
+    if (chart.facet && datum.facet !== undefined) values[chart.facet] = datum.facet;
+    this.dispatchEvent(new CultureSelectEvent({ row, values }));
+  }
+
+  // --- menu ---------------------------------------------------------------------------------------
+
+  private async toggleMenu(open = !this.menuOpen): Promise<void> {
+    this.menuOpen = open;
+    await this.updateComplete;
+    if (open) this.menuItems()[0]?.focus();
+  }
+
+  private menuItems(): HTMLElement[] {
+    return [...(this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  }
+
+  private runMenuItem(action: () => void): void {
+    action();
+    this.menuOpen = false;
+    this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
+  }
+
+  private readonly onMenuKey = (event: KeyboardEvent): void => {
+    if (!this.menuOpen) {
+      if (event.key === 'ArrowDown' && (event.target as HTMLElement).classList.contains('menu-button')) {
+        event.preventDefault();
+        void this.toggleMenu(true);
+      }
+      return;
+    }
+    const items = this.menuItems();
+    const index = items.indexOf(this.renderRoot.querySelector(':focus') as HTMLElement);
+    const move = (i: number) => {
+      event.preventDefault();
+      items[(i + items.length) % items.length]?.focus();
+    };
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.menuOpen = false;
+      this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
+    } else if (event.key === 'ArrowDown') move(index + 1);
+    else if (event.key === 'ArrowUp') move(index - 1);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(items.length - 1);
+  };
+
+  private readonly onMenuFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget as Node | null;
+    if (this.menuOpen && next && !(event.currentTarget as HTMLElement).contains(next)) this.menuOpen = false;
+  };
+
+  // --- downloads ----------------------------------------------------------------------------------
+
+  /** PNG or SVG with the title, source, licence and date drawn in. */
+  async exportImage(type: 'png' | 'svg'): Promise<string> {
+    const prepared = this.prepared;
+    const state = this.data.value as DataState | undefined;
+    if (!prepared || !state) throw new Error('Nothing drawn yet');
+    const m = chartMessages(this.locale);
+    const citation = state.source.citation;
+    const source = [citation.datasetTitle, citation.producer].filter(Boolean).join(' — ');
+    const licence = citation.licenseTitle ?? citation.license;
+    const today = formatDay(new Date().toISOString(), this.locale) ?? '';
+    const lines = [m.sourceLine(source), ...(licence ? [m.licenceLine(licence)] : []), m.drawnOn(today)];
+    const spec: TopLevelSpec = buildChartSpec({
+      chart: prepared.chart,
+      rows: [],
+      data: prepared.data,
+      width: Math.max(this.width, 480),
+      theme: this.readTheme(),
+      caption: { title: this.title || citation.datasetTitle, lines },
+    });
+    return renderImage(spec, type);
+  }
+
+  private async downloadImage(type: 'png' | 'svg'): Promise<void> {
+    try {
+      const image = await this.exportImage(type);
+      const url = type === 'svg' ? URL.createObjectURL(new Blob([image], { type: 'image/svg+xml' })) : image;
+      save(url, `${this.fileStem()}.${type}`);
+      if (type === 'svg') setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      this.reportError({ code: 'server', message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  /** The chart's own data (what is drawn, « Autres » included) as CSV. */
+  chartCsv(): string {
+    if (!this.prepared) return '';
+    const { columns, rows } = tableOf(this.prepared.chart, this.prepared.data);
+    return toCSV(rows, columns.map((c) => c.name));
+  }
+
+  private downloadCsv(): void {
+    const csv = this.chartCsv();
+    const url = URL.createObjectURL(new Blob([csv.startsWith('\uFEFF') ? csv : `\uFEFF${csv}`], { type: 'text/csv;charset=utf-8' }));
+    save(url, `${this.fileStem()}.csv`);
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private fileStem(): string {
+    const state = this.data.value as DataState | undefined;
+    const text = this.title || state?.source.citation.datasetTitle || 'graphique';
+    return (
+      text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) ||
+      'graphique'
+    );
+  }
+}
+
+/** The drawn values as a table: x, series (group), value. */
+function tableOf(chart: ResolvedChart, data: ChartData): { columns: ColumnInfo[]; rows: Row[] } {
+  const columns: ColumnInfo[] = [
+    { name: chart.x, type: chart.xKind === 'quantitative' ? 'number' : chart.xKind === 'temporal' ? 'date' : 'string' },
+    ...(data.series.length ? [{ name: chart.group ?? chartMessages(chart.lang).count, type: 'string' as const }] : []),
+    ...(chart.facet ? [{ name: chart.facet, type: 'string' as const }] : []),
+    { name: valueTitle(chart) || chartMessages(chart.lang).count, type: 'number' },
+  ];
+  return { columns, rows: data.values.map((v) => rowOf(chart, v, columns)) };
+}
+
+function rowOf(chart: ResolvedChart, datum: ChartDatum, columns?: ColumnInfo[]): Row {
+  const names = columns?.map((c) => c.name) ?? [chart.x, ...(datum.series !== undefined ? [chart.group ?? chartMessages(chart.lang).count] : []), ...(chart.facet ? [chart.facet] : []), valueTitle(chart) || chartMessages(chart.lang).count];
+  const values = [datum.x, ...(datum.series !== undefined ? [datum.series] : []), ...(chart.facet ? [datum.facet ?? null] : []), datum.y];
+  return Object.fromEntries(names.map((name, i) => [name, values[i] ?? null]));
+}
+
+/** Hands a file to the browser through a clicked `<a download>`. */
+function save(url: string, filename: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+}

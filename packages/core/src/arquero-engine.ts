@@ -7,7 +7,7 @@
  */
 import type { Cell, Row } from './types.js';
 import type { NormalizedQuery, TypedClause } from './query.js';
-import { aggregateName } from './query.js';
+import { aggregateName, cellTest, collator } from './query.js';
 import { type LocalResult, aggregateColumns } from './local.js';
 import { type Table, columnArray } from './table.js';
 
@@ -43,8 +43,16 @@ export async function runArquero(table: Table, q: NormalizedQuery): Promise<Loca
   let t = aq.table(columns);
   const params: Record<string, unknown> = {};
   const tests: string[] = [];
+  const textRange = (f: TypedClause) => typeof f.typed === 'string' && ['>', '>=', '<', '<='].includes(f.op);
   q.filters.forEach((f, i) => {
     const p = `p${i}`;
+    if (textRange(f)) {
+      // text ranges follow the French collation, which arquero's operators do not know: escaped test
+      const test = cellTest(f);
+      const name = f.column;
+      t = t.filter(aq.escape((d: Record<string, Cell>) => test(d[name] ?? null)));
+      return;
+    }
     params[p] = f.op === 'in' ? f.typedValues : f.op === '~' || f.op === '!~' ? String(f.typed).toLowerCase() : f.typed;
     tests.push(`(${clauseExpression(f, p)})`);
   });
@@ -81,7 +89,17 @@ export async function runArquero(table: Table, q: NormalizedQuery): Promise<Loca
     const nulls: Record<string, string> = {};
     keys.forEach((k, i) => { nulls[`__null${i}`] = `${field(k.column)} == null ? 1 : 0`; });
     t = t.derive(nulls);
-    const order: unknown[] = keys.flatMap((k, i): unknown[] => (k.descending ? [aq.desc(`__null${i}`), aq.desc(k.column)] : [`__null${i}`, k.column]));
+    // text keys sort by French collation: arquero orders by a rank we give it
+    t = t.reify(); // materialize the filtered rows so the rank columns line up
+    const ranked = keys.map((k, i) => {
+      const values = t.array(k.column) as Cell[];
+      if (!values.some((v) => typeof v === 'string')) return k.column;
+      const distinct = [...new Set(values.filter((v): v is string => typeof v === 'string'))].sort(collator.compare);
+      const rank = new Map(distinct.map((v, r) => [v, r]));
+      t = t.assign({ [`__rank${i}`]: values.map((v) => (typeof v === 'string' ? rank.get(v)! : null)) });
+      return `__rank${i}`;
+    });
+    const order: unknown[] = keys.flatMap((k, i): unknown[] => (k.descending ? [aq.desc(`__null${i}`), aq.desc(ranked[i]!)] : [`__null${i}`, ranked[i]!]));
     t = t.orderby(...(order as never[]));
   }
   total = t.numRows();

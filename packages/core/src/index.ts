@@ -128,7 +128,7 @@ async function fromTabular(source: ResolvedSource, query: Query, options: LoadOp
 
 /** Runs the query where it is cheapest; identical concurrent queries share one request. */
 export function runQuery(source: ResolvedSource, query: Query, options: LoadOptions = {}): Promise<QueryResult> {
-  const key = `${source.key}|${source.tabular}|${JSON.stringify(query)}`;
+  const key = `${source.key}|${source.tabular ? 'tabular' : localEngine()}|${JSON.stringify(query)}`;
   return results.run(key, (signal) => (source.tabular ? fromTabular : fromFile)(source, query, { ...options, signal }), options.signal);
 }
 

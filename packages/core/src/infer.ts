@@ -72,6 +72,8 @@ export function readBoolean(s: string): boolean | undefined {
 
 /** Codes look numeric but are identifiers: their lost leading zeros must not turn them into numbers. */
 const CODE_NAME = /(^|[^a-z])(code|insee|cog|postal|cp|siren|siret|id|identifiant|ref|reference|num[eé]ro|n°|tel|t[eé]l[eé]phone|uai|finess)([^a-z]|$)/i;
+/** `codeInseeCommune` → `code Insee Commune`, `IDPatrimostat` → `ID Patrimostat`. */
+const words = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
 const LAT_NAME = /^(lat|latitude|y_?wgs84|coord_?y)([^a-z]|$)/i;
 const LON_NAME = /^(lon|lng|long|longitude|x_?wgs84|coord_?x)([^a-z]|$)/i;
 
@@ -136,7 +138,7 @@ function asNumbers(name: string, values: ArrayLike<string | null>): Inferred | u
     out[i] = x;
   }
   if (seen === 0 || sentinels > seen) return undefined;
-  if (integer && CODE_NAME.test(name)) return undefined; // codes with lost leading zeros stay text
+  if (integer && CODE_NAME.test(words(name))) return undefined; // codes with lost leading zeros stay text
   let format: string | undefined;
   if (percent) format = 'percent';
   else if (LAT_NAME.test(name) && min >= -90 && max <= 90 && !integer) format = 'latitude_wgs';

@@ -79,11 +79,15 @@ export function normalizeQuery(query: Query, columns: ColumnInfo[]): NormalizedQ
   };
 }
 
-/** Nulls compare greater than everything (PostgreSQL's order); otherwise natural order, text by code unit. */
+/** Text order of the tabular API's database (French collation), shared by every local engine. */
+export const collator = new Intl.Collator('fr', { sensitivity: 'variant', numeric: false });
+
+/** Nulls compare greater than everything (PostgreSQL's order); text by French collation. */
 export function compareCells(a: Cell, b: Cell): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;
+  if (typeof a === 'string' && typeof b === 'string') return collator.compare(a, b);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -93,10 +97,10 @@ export function cellTest(clause: TypedClause): (cell: Cell) => boolean {
   switch (clause.op) {
     case '=': return (x) => x === v;
     case '!=': return (x) => x !== v; // IS DISTINCT FROM: an empty cell differs
-    case '>': return (x) => x !== null && x > v;
-    case '>=': return (x) => x !== null && x >= v;
-    case '<': return (x) => x !== null && x < v;
-    case '<=': return (x) => x !== null && x <= v;
+    case '>': return (x) => x !== null && compareCells(x, v) > 0;
+    case '>=': return (x) => x !== null && compareCells(x, v) >= 0;
+    case '<': return (x) => x !== null && compareCells(x, v) < 0;
+    case '<=': return (x) => x !== null && compareCells(x, v) <= 0;
     case '~': { const needle = String(v).toLowerCase(); return (x) => x !== null && String(x).toLowerCase().includes(needle); }
     case '!~': { const needle = String(v).toLowerCase(); return (x) => x !== null && !String(x).toLowerCase().includes(needle); }
     case 'in': { const set = new Set<Cell>(clause.typedValues); return (x) => x !== null && set.has(x); }

@@ -1,0 +1,170 @@
+import { expect } from '@open-wc/testing';
+import { clearCaches, configureCore, load, loadColumns, normalizeQuery, resolveSource, runQuery, toTabularParams, columnsFromProfile } from '../src/index.js';
+import type { ColumnInfo, Query } from '../src/index.js';
+import { DATASETS, RESOURCES, portal } from '../../../test/helpers/portal.js';
+import type { Portal } from '../../../test/helpers/portal.js';
+
+const columns: ColumnInfo[] = [
+  { name: 'annee', type: 'integer' }, { name: 'total', type: 'integer' }, { name: 'region', type: 'string' },
+  { name: 'Nom officiel du musée', type: 'string' }, { name: 'montant', type: 'number' }, { name: 'date', type: 'date' },
+];
+const params = (query: Query): string => toTabularParams(normalizeQuery(query, columns)).join('&');
+
+describe('toTabularParams (API.md §2.4)', () => {
+  const table: [string, Query, string][] = [
+    ['= exact', { filters: [{ column: 'annee', op: '=', value: '2020' }] }, 'annee__exact=2020'],
+    ['!= differs', { filters: [{ column: 'region', op: '!=', value: 'Corse' }] }, 'region__differs=Corse'],
+    ['> strictly_greater', { filters: [{ column: 'annee', op: '>', value: '2020' }] }, 'annee__strictly_greater=2020'],
+    ['>= greater', { filters: [{ column: 'annee', op: '>=', value: '2020' }] }, 'annee__greater=2020'],
+    ['< strictly_less', { filters: [{ column: 'annee', op: '<', value: '2020' }] }, 'annee__strictly_less=2020'],
+    ['<= less', { filters: [{ column: 'annee', op: '<=', value: '2020' }] }, 'annee__less=2020'],
+    ['~ contains', { filters: [{ column: 'region', op: '~', value: 'île' }] }, 'region__contains=%C3%AEle'],
+    ['!~ notcontains', { filters: [{ column: 'region', op: '!~', value: 'a&b=c' }] }, 'region__notcontains=a%26b%3Dc'],
+    ['in with commas', { filters: [{ column: 'region', op: 'in', values: ['Bretagne', 'Pays de la Loire'] }] }, 'region__in=Bretagne,Pays%20de%20la%20Loire'],
+    ['is empty → bare isnull', { filters: [{ column: 'total', op: 'is empty' }] }, 'total__isnull'],
+    ['is not empty → bare isnotnull', { filters: [{ column: 'total', op: 'is not empty' }] }, 'total__isnotnull'],
+    ['encoded column names', { filters: [{ column: 'Nom officiel du musée', op: '=', value: "L'Été" }] }, 'Nom%20officiel%20du%20mus%C3%A9e__exact=L\'%C3%89t%C3%A9'],
+    ['French decimal values for number columns', { filters: [{ column: 'montant', op: '>', value: '2 901,60' }] }, 'montant__strictly_greater=2901.6'],
+    ['DD/MM/YYYY values for date columns', { filters: [{ column: 'date', op: '>=', value: '05/03/2021' }] }, 'date__greater=2021-03-05'],
+    ['sort', { sort: [{ column: 'annee' }] }, 'annee__sort=asc'],
+    ['a descending top-N adds isnotnull', { sort: [{ column: 'total', descending: true }], limit: 10 }, 'total__isnotnull&total__sort=desc'],
+    ['a descending sort without limit does not', { sort: [{ column: 'total', descending: true }] }, 'total__sort=desc'],
+    ['columns', { columns: ['annee', 'Nom officiel du musée'] }, 'columns=annee,Nom%20officiel%20du%20mus%C3%A9e'],
+    ['group-by and aggregates, bare flags, mean → avg', { groupBy: ['region'], aggregates: [{ op: 'sum', column: 'total' }, { op: 'mean', column: 'total' }, { op: 'count' }] }, 'region__groupby&total__sum&total__avg&region__count'],
+    ['search over text columns with or=(…)', { search: 'st. (x)' }, 'or=(region__contains.st%2E%20%28x%29,Nom%20officiel%20du%20mus%C3%A9e__contains.st%2E%20%28x%29)'],
+  ];
+  for (const [name, query, expected] of table) it(name, () => expect(params(query)).to.equal(expected));
+
+  it('refuses a text operator on a number column and a non-number value', () => {
+    expect(() => params({ filters: [{ column: 'annee', op: '~', value: '20' }] })).to.throw().with.property('code', 'bad-filter');
+    expect(() => params({ filters: [{ column: 'annee', op: '>', value: 'deux mille' }] })).to.throw().with.property('code', 'bad-filter');
+  });
+  it('refuses unknown columns, listing the available ones', () => {
+    try {
+      params({ filters: [{ column: 'regions', op: '=', value: 'x' }] });
+      expect.fail();
+    } catch (e) {
+      expect((e as { code: string }).code).to.equal('unknown-column');
+      expect((e as { details: { available: string[] } }).details.available).to.deep.equal(columns.map((c) => c.name));
+    }
+  });
+});
+
+describe('columnsFromProfile', () => {
+  it('strips quotes, types columns, turns numeric min/max into numbers and accepts swapped tops', () => {
+    const cols = columnsFromProfile({ profile: {
+      header: ['"annee"', 'nom'],
+      columns: { '"annee"': { python_type: 'int', format: 'year' }, nom: { python_type: 'string', format: 'string' } },
+      profile: { '"annee"': { min: '2014', max: '2024', nb_distinct: 11, nb_missing_values: 0, tops: [{ count: '2020', value: 3 } as unknown as object] }, nom: { tops: ['a', 'b'] } },
+      categorical: ['"annee"'],
+    } });
+    expect(cols[0]).to.deep.equal({ name: 'annee', type: 'integer', format: 'year', categorical: true, distinct: 11, missing: 0, min: 2014, max: 2024, tops: [{ value: '2020', count: 3 }] });
+    expect(cols[1]!.tops![0]!.value).to.equal('a');
+  });
+});
+
+describe('tabular path against the sample portal', function () {
+  this.timeout(30000);
+  let p: Portal;
+  const spec = (dataset: string) => ({ dataset, api: p.api, tabularApi: p.tabularApi });
+  beforeEach(async () => { clearCaches(); p = await portal(); });
+
+  it('reads the profile', async () => {
+    const cols = await loadColumns(await resolveSource(spec(DATASETS.museums)));
+    const annee = cols.find((c) => c.name === 'annee')!;
+    expect(annee.type).to.equal('integer');
+    expect(annee.min).to.be.a('number');
+    expect(cols.map((c) => c.name)).to.include.members(['nom_du_musee', 'codeInseeCommune', 'total']);
+  });
+
+  it('asks one aligned page for a table page', async () => {
+    const result = await load(spec(DATASETS.museums), { sort: [{ column: 'annee' }], limit: 20, offset: 40 });
+    expect(result.rows).to.have.length(20);
+    expect(result.path).to.equal('tabular');
+    const data = await p.requests('/data/');
+    expect(data).to.have.length(1);
+    expect(data[0]!.query).to.equal('annee__sort=asc&page=3&page_size=20');
+    expect(result.total).to.be.greaterThan(10000);
+  });
+
+  it('pages through results with URLs it builds, and learns the page-size maximum from the 400', async () => {
+    await p.fault({ match: 'page_size=200', status: 400, body: { errors: [{ code: null, title: 'Invalid query string', detail: 'Page size exceeds allowed maximum: 50' }] } });
+    const result = await load(spec(DATASETS.museums), { filters: [{ column: 'annee', op: '=', value: '2020' }], limit: 130, offset: 5 });
+    expect(result.rows).to.have.length(130);
+    const sizes = (await p.requests('/data/')).map((r) => /page_size=(\d+)/.exec(r.query)![1]);
+    expect(sizes[0]).to.equal('200');
+    expect(sizes.slice(1).every((s) => s === '50')).to.equal(true);
+    // rows continue across pages in order
+    const again = await load(spec(DATASETS.museums), { filters: [{ column: 'annee', op: '=', value: '2020' }], limit: 1, offset: 134 });
+    expect(again.rows[0]).to.deep.equal(result.rows[129]);
+  });
+
+  it('reads every row through /data/csv/ when there are too many pages', async () => {
+    const result = await load(spec(DATASETS.museums), { filters: [{ column: 'annee', op: '>=', value: '2016' }], columns: ['annee', 'total'] });
+    expect(result.rows.length).to.equal(result.total);
+    expect(result.rows.length).to.be.greaterThan(2200);
+    expect(await p.requests('/data/csv/')).to.have.length(1);
+  });
+
+  it('aggregates on the server when allowed', async () => {
+    const result = await load(spec(DATASETS.museums), { groupBy: ['annee'], aggregates: [{ op: 'sum', column: 'total' }] });
+    expect(result.path).to.equal('tabular');
+    expect(result.rows).to.have.length(11);
+    expect(result.rows[0]).to.have.keys(['annee', 'total__sum']);
+    const q = (await p.requests('/data/'))[0]!.query;
+    expect(q).to.contain('annee__groupby&total__sum');
+    expect(await p.requests('/data/csv/')).to.have.length(0);
+  });
+
+  it('falls back to local aggregation of /data/csv/ when the server refuses (403)', async () => {
+    const result = await load(spec(DATASETS.museumList), { groupBy: ['Région administrative'], aggregates: [{ op: 'count' }], sort: [{ column: 'count', descending: true }], limit: 3 });
+    expect(result.path).to.equal('tabular-local');
+    expect(result.rows).to.have.length(3);
+    expect(result.rows[0]!.count as number).to.be.greaterThan(result.rows[2]!.count as number - 1);
+    const requests = await p.requests('/data/');
+    expect(requests.map((r) => r.status)).to.deep.equal([403, 200]);
+    expect(requests[1]!.path).to.contain('/data/csv/');
+  });
+
+  it('reads the file when /data/csv/ is too long (more than 50,000 rows)', async () => {
+    await p.fault({ match: '/data/csv/', status: 403, body: { errors: [{ code: null, title: 'Output is too long', detail: 'The output has more than 50000 rows, please consider downloading the source file directly' }] } });
+    const result = await load(spec(DATASETS.museumList), { groupBy: ['Région administrative'], aggregates: [{ op: 'median', column: 'Latitude' }] });
+    expect(result.path).to.equal('file');
+    expect(result.rows.length).to.be.greaterThan(5);
+    expect(await p.requests('/static/')).to.have.length(1);
+  });
+
+  it('shares identical loads: two at once and one later make one request', async () => {
+    const query: Query = { filters: [{ column: 'annee', op: '=', value: '2021' }], limit: 10 };
+    const [a, b] = await Promise.all([load(spec(DATASETS.museums), query), load(spec(DATASETS.museums), query)]);
+    const c = await load(spec(DATASETS.museums), query);
+    expect(a.rows).to.deep.equal(b.rows);
+    expect(c.rows).to.deep.equal(a.rows);
+    expect(await p.requests('/data/')).to.have.length(1);
+    expect(await p.requests('/profile/')).to.have.length(1);
+  });
+
+  it('keeps hostile values as plain strings', async () => {
+    const result = await load(spec(DATASETS.hostile), { limit: 50 });
+    const texts = result.rows.flatMap((r) => Object.values(r)).filter((v) => typeof v === 'string') as string[];
+    expect(texts.some((t) => t.includes('<'))).to.equal(true);
+    expect(result.columns.some((c) => /[<>]/.test(c.name))).to.equal(true);
+    expect(result.source.citation.datasetTitle).to.contain('<');
+    expect((window as { __xss?: boolean }).__xss).to.equal(undefined);
+  });
+
+  it('uses the default arquero/eval-free setting only for files', async () => {
+    const previous = configureCore({ evalAllowed: false });
+    try {
+      const result = await load(spec(DATASETS.museums), { limit: 1 });
+      expect(result.path).to.equal('tabular');
+    } finally { configureCore(previous); }
+  });
+
+  it('knows which resource it read', async () => {
+    const result = await load(spec(DATASETS.museums), { limit: 1 });
+    expect(result.source.resourceId).to.equal(RESOURCES.museums);
+    const again = await runQuery(result.source, { limit: 1 });
+    expect(again).to.equal(result);
+  });
+});

@@ -1,6 +1,14 @@
 // The sample catalogue: which datasets the portal knows, their metadata and their resources.
 // Slugs are fixed (other tests rely on them); ids are memorable on purpose.
 import * as museums from './datasets/museums.mjs';
+import { festivalsCsv } from './datasets/festivals.mjs';
+import { spendingCsv } from './datasets/spending.mjs';
+import { placesBytes } from './datasets/places.mjs';
+import { monumentsBytes } from './datasets/monuments.mjs';
+import { ticketingCsv, ticketingTable } from './datasets/ticketing.mjs';
+import { XSS, hostileCsv, hostileTable } from './datasets/hostile.mjs';
+import { buildTable } from './table.mjs';
+import { toCsv } from './csv.mjs';
 
 export const ORGANIZATIONS = {
   culture: {
@@ -11,6 +19,34 @@ export const ORGANIZATIONS = {
     logo: 'avatars/ministere-de-la-culture-original.png',
     url: 'https://www.culture.gouv.fr',
     badges: [{ kind: 'public-service' }, { kind: 'certified' }],
+  },
+  cmn: {
+    id: '64c0ffee00000000000000a1',
+    name: 'Centre des monuments nationaux',
+    acronym: 'CMN',
+    slug: 'centre-des-monuments-nationaux',
+    logo: 'avatars/centre-des-monuments-nationaux-original.png',
+    url: 'https://www.monuments-nationaux.fr',
+    badges: [{ kind: 'public-service' }],
+  },
+  observatoire: {
+    id: '64c0ffee00000000000000a2',
+    name: 'Observatoire des politiques culturelles',
+    acronym: 'OPC',
+    slug: 'observatoire-des-politiques-culturelles',
+    logo: 'avatars/observatoire-des-politiques-culturelles-original.png',
+    url: 'https://www.observatoire-culture.net',
+    badges: [],
+  },
+  hostile: {
+    id: '64c0ffee00000000000000a3',
+    name: `Organisation ${XSS.img}`,
+    acronym: XSS.svg,
+    slug: 'organisation-hostile',
+    logo: XSS.js,
+    url: XSS.js,
+    page: XSS.js,
+    badges: [{ kind: XSS.script }],
   },
 };
 
@@ -106,7 +142,247 @@ export const DATASETS = [
       },
     ],
   },
+  {
+    id: '64c0ffee0000000000000003',
+    slug: 'liste-des-festivals-en-france',
+    title: 'Liste des festivals en France',
+    description: CULTURE_DESCRIPTION('Recensement national des festivals : discipline, période, commune, ' +
+      'année de création et géolocalisation.'),
+    tags: ['culture', 'festivals', 'spectacle-vivant', 'musique'],
+    organization: 'culture',
+    license: 'lov2',
+    frequency: 'annual',
+    created_at: '2022-07-14T09:12:00.000000+00:00',
+    last_modified: '2025-04-02T11:20:00.000000+00:00',
+    temporal_coverage: null,
+    spatial: { zones: ['country:fr'], granularity: 'fr:commune' },
+    resources: [{
+      id: 'c0ffee03-0000-4000-8000-000000000001',
+      title: 'festivals-global-festivals-_-pl.csv',
+      description: 'Export du recensement (séparateur point-virgule).',
+      type: 'main', format: 'csv', mime: 'text/csv',
+      created_at: '2022-07-14T09:15:00.000000+00:00',
+      last_modified: '2025-04-02T11:20:00.000000+00:00',
+      extras: { 'analysis:parsing:error': 'csv_detective: number of fields is not constant in the first rows' },
+      file: {
+        path: 'resources/liste-des-festivals-en-france/20250402-112000/festivals-global-festivals-_-pl.csv',
+        contentType: 'text/csv; charset=utf-8',
+        bytes: festivalsCsv,
+      },
+    }],
+  },
+  {
+    id: '64c0ffee0000000000000004',
+    slug: 'depenses-culturelles-des-departements',
+    title: 'Dépenses culturelles des départements',
+    description: 'Dépenses culturelles des conseils départementaux en 2023 (fonctionnement, investissement, ' +
+      'dépense par habitant). Fichier issu d’un tableur : encodage Windows, virgule décimale.',
+    tags: ['culture', 'collectivites', 'depenses', 'budget'],
+    organization: 'observatoire',
+    license: 'fr-lo',
+    frequency: 'annual',
+    created_at: '2024-10-03T08:00:00.000000+00:00',
+    last_modified: '2024-10-03T08:00:00.000000+00:00',
+    temporal_coverage: { start: '2023-01-01', end: '2023-12-31' },
+    spatial: { zones: ['country:fr'], granularity: 'fr:departement' },
+    resources: [{
+      id: 'c0ffee04-0000-4000-8000-000000000001',
+      title: 'depenses-culturelles-departements-2023.csv',
+      description: 'Une ligne par département. Encodage windows-1252.',
+      type: 'main', format: 'csv', mime: 'text/csv',
+      created_at: '2024-10-03T08:00:00.000000+00:00',
+      last_modified: '2024-10-03T08:00:00.000000+00:00',
+      file: {
+        path: 'resources/depenses-culturelles-des-departements/20241003-080000/depenses-culturelles-departements-2023.csv',
+        contentType: 'text/csv',
+        bytes: spendingCsv,
+      },
+    }],
+  },
+  {
+    id: '64c0ffee0000000000000005',
+    slug: 'lieux-culturels-en-geojson',
+    title: 'Lieux culturels en GeoJSON',
+    description: CULTURE_DESCRIPTION('Théâtres, cinémas, bibliothèques, musées et autres lieux culturels, ' +
+      'au format GeoJSON (points).'),
+    tags: ['culture', 'equipements-culturels', 'geojson', 'cartographie'],
+    organization: 'culture',
+    license: 'odc-odbl',
+    frequency: 'quarterly',
+    created_at: '2023-01-10T13:00:00.000000+00:00',
+    last_modified: '2025-09-01T07:30:00.000000+00:00',
+    temporal_coverage: null,
+    spatial: { zones: ['country:fr'], granularity: 'poi' },
+    resources: [{
+      id: 'c0ffee05-0000-4000-8000-000000000001',
+      title: 'lieux-culturels.geojson',
+      description: 'Points (longitude, latitude en WGS 84).',
+      type: 'main', format: 'geojson', mime: 'application/geo+json',
+      created_at: '2023-01-10T13:00:00.000000+00:00',
+      last_modified: '2025-09-01T07:30:00.000000+00:00',
+      file: {
+        path: 'resources/lieux-culturels-en-geojson/20250901-073000/lieux-culturels.geojson',
+        contentType: 'application/geo+json',
+        bytes: placesBytes,
+      },
+    }],
+  },
+  {
+    id: '64c0ffee0000000000000006',
+    slug: 'frequentation-des-monuments-nationaux',
+    title: 'Fréquentation des monuments nationaux',
+    description: 'Fréquentation annuelle des monuments gérés par le Centre des monuments nationaux, 2019–2022. ' +
+      'Export JSON de l’ancien portail Opendatasoft.',
+    tags: ['culture', 'monuments', 'frequentation', 'patrimoine'],
+    organization: 'cmn',
+    license: 'lov2',
+    frequency: 'annual',
+    created_at: '2020-02-01T10:00:00.000000+00:00',
+    last_modified: '2023-03-15T10:00:00.000000+00:00',
+    temporal_coverage: { start: '2019-01-01', end: '2022-12-31' },
+    spatial: { zones: ['country:fr'], granularity: 'poi' },
+    resources: [{
+      id: 'c0ffee06-0000-4000-8000-000000000001',
+      title: 'Export JSON',
+      description: 'Export Opendatasoft (tableau d’enregistrements).',
+      type: 'main', format: 'json', mime: 'application/json',
+      created_at: '2020-02-01T10:00:00.000000+00:00',
+      last_modified: '2023-03-15T10:00:00.000000+00:00',
+      file: {
+        path: 'ods/api/explore/v2.1/catalog/datasets/frequentation-des-monuments-nationaux/exports/json',
+        contentType: 'application/json; charset=utf-8',
+        cors: true,
+        bytes: monumentsBytes,
+      },
+    }],
+  },
+  {
+    id: '64c0ffee0000000000000007',
+    slug: 'billetterie-du-spectacle-vivant',
+    title: 'Billetterie du spectacle vivant',
+    description: CULTURE_DESCRIPTION('Lignes de billetterie des représentations de spectacle vivant, 2019–2024 ' +
+      '(500 000 lignes) : date, lieu, discipline, tarif, nombre de billets, recette.'),
+    tags: ['culture', 'spectacle-vivant', 'billetterie', 'sibil'],
+    organization: 'culture',
+    license: 'lov2',
+    frequency: 'monthly',
+    created_at: '2021-09-01T08:00:00.000000+00:00',
+    last_modified: '2025-10-05T06:00:00.000000+00:00',
+    temporal_coverage: { start: '2019-01-01', end: '2024-12-31' },
+    spatial: { zones: ['country:fr'], granularity: 'fr:commune' },
+    resources: [{
+      id: 'c0ffee07-0000-4000-8000-000000000001',
+      title: 'billetterie-spectacle-vivant-2019-2024.csv',
+      description: 'Une ligne par vente (500 000 lignes, ~53 Mo).',
+      type: 'main', format: 'csv', mime: 'text/csv',
+      created_at: '2021-09-01T08:00:00.000000+00:00',
+      last_modified: '2025-10-05T06:00:00.000000+00:00',
+      file: {
+        path: 'resources/billetterie-du-spectacle-vivant/20251005-060000/billetterie-spectacle-vivant-2019-2024.csv',
+        contentType: 'text/csv; charset=utf-8',
+        // 53 MB: the metadata states the size without generating the file (checksum unknown)
+        size: 53000132,
+        bytes: ticketingCsv,
+      },
+      tabular: { table: ticketingTable, aggregation: true, separator: ';' },
+    }],
+  },
+  {
+    id: '64c0ffee0000000000000008',
+    slug: 'musees-sans-cors',
+    title: 'Musées de France (fichier hébergé sans CORS)',
+    description: 'Liste des musées publiée sur le serveur du producteur, qui n’envoie aucun en-tête CORS : ' +
+      'un navigateur ne peut pas la lire directement.',
+    tags: ['culture', 'musees'],
+    organization: 'culture',
+    license: 'lov2',
+    frequency: 'irregular',
+    created_at: '2019-06-01T08:00:00.000000+00:00',
+    last_modified: '2024-06-01T08:00:00.000000+00:00',
+    temporal_coverage: null,
+    spatial: null,
+    resources: [{
+      id: 'c0ffee08-0000-4000-8000-000000000001',
+      title: 'musees-de-france.csv',
+      description: 'Fichier distant (serveur du producteur).',
+      type: 'main', format: 'csv', mime: 'text/csv',
+      created_at: '2019-06-01T08:00:00.000000+00:00',
+      last_modified: '2024-06-01T08:00:00.000000+00:00',
+      file: {
+        host: 'remote',
+        path: 'exports/musees-de-france.csv',
+        contentType: 'text/csv; charset=utf-8',
+        cors: false,
+        bytes: noCorsCsv,
+      },
+    }],
+  },
+  {
+    id: '64c0ffee0000000000000009',
+    slug: 'jeu-de-donnees-hostile',
+    title: `Jeu de données hostile ${XSS.img}${XSS.script}`,
+    description: `${XSS.script}\n\n${XSS.img} [cliquez ici](${XSS.js}) ${XSS.template} <a href="${XSS.js}">lien</a>`,
+    tags: [XSS.svg, 'culture'],
+    organization: 'hostile',
+    license: 'notspecified',
+    frequency: 'unknown',
+    page: `${XSS.js}https://www.data.gouv.fr/fr/datasets/jeu-de-donnees-hostile/`,
+    created_at: '2025-01-01T00:00:00.000000+00:00',
+    last_modified: '2025-01-02T00:00:00.000000+00:00',
+    temporal_coverage: null,
+    spatial: null,
+    resources: [{
+      id: 'c0ffee09-0000-4000-8000-000000000001',
+      title: `donnees ${XSS.img}.csv`,
+      description: `${XSS.script} ${XSS.attr}`,
+      type: 'main', format: 'csv', mime: 'text/csv',
+      created_at: '2025-01-01T00:00:00.000000+00:00',
+      last_modified: '2025-01-02T00:00:00.000000+00:00',
+      file: {
+        path: 'resources/jeu-de-donnees-hostile/20250102-000000/donnees-%3Cimg%20src%3Dx%20onerror%3Dwindow.__xss%3Dtrue%3E.csv',
+        contentType: 'text/csv; charset=utf-8',
+        bytes: hostileCsv,
+      },
+      tabular: { table: hostileTable, aggregation: false, separator: ';' },
+    }],
+  },
+  {
+    id: '64c0ffee0000000000000010',
+    slug: 'jeu-de-donnees-supprime',
+    title: 'Jeu de données supprimé',
+    description: 'Ce jeu de données a été supprimé par son producteur.',
+    tags: ['culture'],
+    organization: 'culture',
+    license: 'lov2',
+    frequency: 'unknown',
+    deleted: '2025-03-14 09:00:00.000000+00:00',
+    created_at: '2020-01-01T00:00:00.000000+00:00',
+    last_modified: '2025-03-14T09:00:00.000000+00:00',
+    temporal_coverage: null,
+    spatial: null,
+    resources: [{
+      id: 'c0ffee10-0000-4000-8000-000000000001',
+      title: 'ancien-fichier.csv',
+      description: '',
+      type: 'main', format: 'csv', mime: 'text/csv',
+      created_at: '2020-01-01T00:00:00.000000+00:00',
+      last_modified: '2020-01-01T00:00:00.000000+00:00',
+      file: {
+        path: 'resources/jeu-de-donnees-supprime/20200101-000000/ancien-fichier.csv',
+        contentType: 'text/csv; charset=utf-8',
+        bytes: () => Buffer.from(toCsv(['annee', 'total'], [[2019, 1], [2020, 2]]), 'utf8'),
+      },
+      tabular: { table: () => buildTable([{ name: 'annee', type: 'int', format: 'year' }, { name: 'total', type: 'int' }], [[2019, 1], [2020, 2]]), aggregation: false, separator: ';' },
+    }],
+  },
 ];
+
+/** The first 200 museums, as the producer's own server publishes them. */
+function noCorsCsv() {
+  const rows = museums.museums().slice(0, 200).map((m) => [m.museofile, m.nom, m.commune.nom, m.commune.insee,
+    m.commune.departement.nom, m.lat, m.lon]);
+  return Buffer.from(toCsv(['id_museofile', 'nom', 'commune', 'code_insee', 'departement', 'latitude', 'longitude'], rows), 'utf8');
+}
 
 export function findDataset(idOrSlug) {
   return DATASETS.find((d) => d.id === idOrSlug || d.slug === idOrSlug);
@@ -128,7 +404,8 @@ export function findResource(rid) {
 export function findFile(host, path) {
   for (const dataset of DATASETS) {
     for (const resource of dataset.resources) {
-      if (resource.file && (resource.file.host ?? 'static') === host && resource.file.path === path) {
+      const file = resource.file;
+      if (file && (file.host ?? 'static') === host && (file.path === path || decodeURIComponent(file.path) === path)) {
         return { dataset, resource };
       }
     }

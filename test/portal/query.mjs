@@ -300,33 +300,65 @@ function parseSort(table, { column: name, spec }, tableName) {
   return { column, descending, nullsFirst };
 }
 
-function sortKey(column) {
-  if (column.numeric) return column.values;
-  const rank = ranks(column);
-  const codes = column.codes;
-  const keys = new Float64Array(codes.length);
-  for (let i = 0; i < codes.length; i++) keys[i] = codes[i] === 0 ? NaN : rank[codes[i]];
-  return keys;
+/** Each row's rank in the column's sort order (-1 = NULL), and the number of distinct ranks. */
+function rowRanks(column) {
+  if (column.rowRanks) return column.rowRanks;
+  const n = column.numeric ? column.values.length : column.codes.length;
+  const rank = new Int32Array(n);
+  let m;
+  if (column.numeric) {
+    const values = column.values;
+    const sorted = new Float64Array(n);
+    let count = 0;
+    for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) sorted[count++] = values[i];
+    const distinct = sorted.subarray(0, count).sort();
+    m = 0;
+    for (let k = 0; k < count; k++) if (k === 0 || distinct[k] !== distinct[m - 1]) distinct[m++] = distinct[k];
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      if (Number.isNaN(v)) { rank[i] = -1; continue; }
+      let lo = 0;
+      let hi = m - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (distinct[mid] < v) lo = mid + 1;
+        else hi = mid;
+      }
+      rank[i] = lo;
+    }
+  } else {
+    const byCode = ranks(column);
+    const codes = column.codes;
+    for (let i = 0; i < n; i++) rank[i] = codes[i] === 0 ? -1 : byCode[codes[i]] - 1;
+    m = column.dict.length - 1;
+  }
+  return (column.rowRanks = { rank, m });
 }
 
+/** Stable counting sort of row indices on one key: ties keep their incoming order. */
+function countingSort(indices, { column, descending, nullsFirst }) {
+  const { rank, m } = rowRanks(column);
+  const bucket = (i) => (rank[i] < 0 ? (nullsFirst ? 0 : m + 1) : 1 + (descending ? m - 1 - rank[i] : rank[i]));
+  const starts = new Uint32Array(m + 3);
+  for (const i of indices) starts[bucket(i) + 1]++;
+  for (let b = 1; b < starts.length; b++) starts[b] += starts[b - 1];
+  const out = new Uint32Array(indices.length);
+  for (const i of indices) out[starts[bucket(i)]++] = i;
+  return out;
+}
+
+/** Multi-key sort as successive stable passes, last key first (ties end up in `__id` order). */
 function sortIndices(indices, sorts) {
-  const keys = sorts.map((s) => ({ ...s, key: sortKey(s.column) }));
-  const sorted = Uint32Array.from(indices);
-  sorted.sort((a, b) => {
-    for (const { key, descending, nullsFirst } of keys) {
-      const x = key[a];
-      const y = key[b];
-      const xn = Number.isNaN(x);
-      const yn = Number.isNaN(y);
-      if (xn || yn) {
-        if (xn && yn) continue;
-        return xn === nullsFirst ? -1 : 1;
-      }
-      if (x !== y) return (x < y ? -1 : 1) * (descending ? -1 : 1);
-    }
-    return a - b;
-  });
-  return sorted;
+  let order = indices;
+  for (let k = sorts.length - 1; k >= 0; k--) order = countingSort(order, sorts[k]);
+  return order;
+}
+
+/** Every row of the table in one column's order, computed once per direction. */
+function columnOrder(table, sort) {
+  const key = `${sort.descending ? 'desc' : 'asc'}.${sort.nullsFirst ? 'first' : 'last'}`;
+  sort.column.orders ??= {};
+  return (sort.column.orders[key] ??= sortIndices(Uint32Array.from({ length: table.length }, (_, i) => i), [sort]));
 }
 
 /** Row indices matching the filters, in the requested order (cached per table). */
@@ -338,20 +370,22 @@ function selectRows(table, query, tableName) {
   const hit = table.cache.get(key);
   if (hit) return hit;
   const n = table.length;
+  // one sort key: walk that column's cached order (sorted once), filtering on the way
+  const single = sorts.length === 1 ? columnOrder(table, sorts[0]) : null;
   let indices;
   if (predicates.length === 0) {
-    indices = new Uint32Array(n);
-    for (let i = 0; i < n; i++) indices[i] = i;
+    indices = single ?? Uint32Array.from({ length: n }, (_, i) => i);
   } else {
     const out = new Uint32Array(n);
     let count = 0;
-    outer: for (let i = 0; i < n; i++) {
+    outer: for (let k = 0; k < n; k++) {
+      const i = single ? single[k] : k;
       for (const p of predicates) if (!p(i)) continue outer;
       out[count++] = i;
     }
     indices = out.slice(0, count);
   }
-  if (sorts.length) indices = sortIndices(indices, sorts);
+  if (sorts.length > 1) indices = sortIndices(indices, sorts);
   table.cache.set(key, indices);
   if (table.cache.size > 16) table.cache.delete(table.cache.keys().next().value);
   return indices;
@@ -438,9 +472,9 @@ function aggregate(table, indices, query, tableName) {
 
 /**
  * Runs a parsed query. Returns { rows, total } (total undefined for aggregates) for one page,
- * or every row when `query.page` is undefined (exports).
+ * or every row when `query.page` is undefined (exports; `rows` null when more than `max`).
  */
-export function runQuery(table, query, tableName) {
+export function runQuery(table, query, tableName, { max = Infinity } = {}) {
   const names = query.columns?.map((name) => resolveColumn(table, name, tableName));
   if (query.aggregators.size) {
     for (const s of query.sorts) {
@@ -455,6 +489,7 @@ export function runQuery(table, query, tableName) {
     const page = query.page === undefined ? rows : rows.slice(query.offset, query.offset + Math.max(0, query.pageSize));
     return { rows: page, total: hasMeasures ? undefined : rows.length };
   }
+  if (indices.length > max) return { rows: null, total: indices.length };
   const start = query.page === undefined ? 0 : query.offset;
   const end = query.page === undefined ? indices.length : Math.min(indices.length, start + Math.max(0, query.pageSize));
   const rows = [];

@@ -11,7 +11,7 @@
 // Every route also answers under /s/<scope>/…, and every URL the portal writes keeps the prefix,
 // so parallel test files can count their own requests and inject faults without colliding.
 import { createServer, STATUS_CODES } from 'node:http';
-import { findFile } from './catalog.mjs';
+import { DATASETS, findFile, lazy } from './catalog.mjs';
 import { fileBytes, udata } from './udata.mjs';
 import { tabular } from './tabular.mjs';
 
@@ -53,7 +53,7 @@ async function staticFile(host, path) {
   return { status: 200, body: fileBytes(found.resource), type: found.resource.file.contentType, headers: { 'last-modified': new Date(found.resource.last_modified).toUTCString() } };
 }
 
-export async function startPortal({ port = 0, remotePort = 0, host = '127.0.0.1' } = {}) {
+export async function startPortal({ port = 0, remotePort = 0, host = '127.0.0.1', warm = false } = {}) {
   const logs = new Map(); // scope → [{ method, path, query, status }]
   const faults = new Map(); // scope → [spec]
   const sockets = new Set();
@@ -186,6 +186,8 @@ export async function startPortal({ port = 0, remotePort = 0, host = '127.0.0.1'
   const remoteServer = await listen(remotePort, true);
   const name = host.includes(':') ? `[${host}]` : host;
   origin = `http://${name}:${main.address().port}`;
+  // build the 500,000-row table now, while the test runner is still launching its browser
+  if (warm) setTimeout(() => { for (const d of DATASETS) for (const r of d.resources) if (r.tabular && !d.deleted) lazy(r, 'table', () => r.tabular.table()); }, 20).unref();
   remoteOrigin = `http://${name}:${remoteServer.address().port}`;
   return {
     url: origin,

@@ -74,8 +74,8 @@ function route(path, rawQuery, ctx) {
   }
   // exports: same filters, no paging, refused above 50,000 rows
   const query = parseQuery(rawQuery, { ...options, paginate: false });
-  const { rows } = runQuery(table, query, parsingTable(resource));
-  if (rows.length > EXPORT_MAX_ROWS) {
+  const { rows } = runQuery(table, query, parsingTable(resource), { max: EXPORT_MAX_ROWS });
+  if (!rows || rows.length > EXPORT_MAX_ROWS) {
     return json(403, { errors: [{ code: null, title: 'Output is too long', detail: `The output has more than ${EXPORT_MAX_ROWS} rows, please consider downloading the source file directly` }] });
   }
   const disposition = (ext) => ({ 'content-disposition': `attachment; filename="${rid}.${ext}"` });

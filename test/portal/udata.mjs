@@ -37,11 +37,10 @@ function organizationRef(key, ctx) {
 }
 
 /** The `extras` hydra writes: check, analysis, and for the tabular ones, parsing. */
-function extras(resource, bytes) {
-  const size = bytes.length;
+function extras(resource, size, checksum) {
   const lastModified = resource.last_modified;
   const e = {
-    'analysis:checksum': sha1(bytes),
+    ...(checksum ? { 'analysis:checksum': checksum } : {}),
     'analysis:content-length': size,
     'analysis:last-modified-at': lastModified,
     'analysis:last-modified-detection': resource.file.host === 'remote' ? 'last-modified-header' : 'created-at',
@@ -73,8 +72,17 @@ function extras(resource, bytes) {
   return { ...e, ...resource.extras };
 }
 
+/** Size and sha1 of a file, without generating the huge ones. */
+function fileFacts(resource) {
+  return lazy(resource, 'facts', () => {
+    if (resource.file.size) return { size: resource.file.size, checksum: null };
+    const bytes = fileBytes(resource);
+    return { size: bytes.length, checksum: sha1(bytes) };
+  });
+}
+
 export function resourceJson(resource, ctx) {
-  const bytes = fileBytes(resource);
+  const { size, checksum } = fileFacts(resource);
   return {
     id: resource.id,
     title: resource.title,
@@ -84,14 +92,14 @@ export function resourceJson(resource, ctx) {
     format: resource.format,
     url: fileUrl(resource, ctx),
     latest: `${ctx.api}/1/datasets/r/${resource.id}`,
-    checksum: { type: 'sha1', value: sha1(bytes) },
-    filesize: bytes.length,
+    checksum: checksum ? { type: 'sha1', value: checksum } : null,
+    filesize: size,
     mime: resource.mime,
     created_at: resource.created_at,
     last_modified: resource.last_modified,
-    metrics: { views: 1000 + bytes.length % 9000 },
+    metrics: { views: 1000 + (size % 9000) },
     harvest: null,
-    extras: extras(resource, bytes),
+    extras: extras(resource, size, checksum),
     preview_url: resource.tabular ? `https://explore.data.gouv.fr/fr/resources/${resource.id}` : null,
     schema: null,
     internal: { created_at_internal: resource.created_at, last_modified_internal: resource.last_modified },

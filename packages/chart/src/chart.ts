@@ -297,7 +297,7 @@ export class CultureChart extends CultureDataElement {
 
   /** Colours and font as the page styles the element now (light, dark, DSFR, author overrides). */
   private readTheme(): ChartTheme {
-    const palette = readPalette(this).colors;
+    const { colors: palette, other } = readPalette(this);
     const token = (name: string, fallback: string) => readToken(this, name) || fallback;
     return {
       palette: palette.length ? palette : DEFAULT_THEME.palette,
@@ -307,6 +307,7 @@ export class CultureChart extends CultureDataElement {
       grid: token('border', DEFAULT_THEME.grid),
       background: token('background', DEFAULT_THEME.background),
       font: getComputedStyle(this).fontFamily || DEFAULT_THEME.font,
+      other: other || DEFAULT_THEME.other,
     };
   }
 

@@ -24,6 +24,10 @@ export interface ChartDatum {
   order: number;
   /** Rank of the series in the legend (0 first). */
   rank?: number;
+  /** The « Autres » category (drawn in the neutral colour). */
+  other?: boolean;
+  /** The « Autres » series. */
+  otherSeries?: boolean;
   /** Share of the whole (pie and donut slices). */
   share?: number;
   /** The tooltip, as plain text lines formatted for the locale (never HTML, never an expression). */
@@ -36,7 +40,15 @@ export interface ChartData {
   series: string[];
   /** Categories folded into « Autres » (0 when none). */
   folded: number;
+  /** Series (group values) folded into « Autres », or dropped when the aggregate cannot be combined. */
+  foldedSeries: number;
 }
+
+/** Series drawn at most before the rest is folded (the palette has 8 colours). */
+export const MAX_SERIES = 8;
+/** Rows of a heatmap, small multiples of a facet. */
+export const MAX_HEATMAP_ROWS = 20;
+export const MAX_FACETS = 12;
 
 /** Name of an aggregate's result column, as core and the tabular API name it. */
 export const aggregateName = (a: Aggregate): string => a.as ?? (a.column ? `${a.column}__${a.op}` : 'count');
@@ -116,6 +128,13 @@ export function toChartData(rows: Row[], chart: ResolvedChart): ChartData {
     });
   }
   if (chart.timeUnit) values = bucketDates(values, chart.timeUnit, combiner(chart.aggregate) ?? mean);
+  const combine = chart.aggregate ? combiner(chart.aggregate) : undefined;
+  let foldedSeries = 0;
+  if (chart.group) {
+    const keep = chart.xKind !== 'nominal' && chart.limit ? chart.limit : chart.type === 'heatmap' ? MAX_HEATMAP_ROWS : MAX_SERIES;
+    ({ values, folded: foldedSeries } = foldBy(values, 'series', keep, t.other, combine));
+  }
+  if (chart.facet) values = foldBy(values, 'facet', MAX_FACETS, t.other, combine).values;
   let folded = 0;
   if (chart.xKind === 'nominal' && chart.aggregate) {
     ({ values, folded } = foldCategories(values, chart, t.other));
@@ -132,14 +151,47 @@ export function toChartData(rows: Row[], chart: ResolvedChart): ChartData {
     if (round) v.share = whole ? Math.max(0, v.y ?? 0) / whole : 0;
     v.tip = tooltipText(v, chart);
   }
-  return { values, series, folded };
+  return { values, series, folded, foldedSeries };
 }
 
-/** Legend order: the largest series first. */
+/** Legend order: the largest series first, « Autres » last. */
 function seriesOrder(values: ChartDatum[]): string[] {
   const totals = new Map<string, number>();
-  for (const v of values) if (v.series !== undefined) totals.set(v.series, (totals.get(v.series) ?? 0) + Math.abs(v.y ?? 0));
-  return [...totals.keys()].sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0));
+  const others = new Set<string>();
+  for (const v of values) {
+    if (v.series === undefined) continue;
+    totals.set(v.series, (totals.get(v.series) ?? 0) + Math.abs(v.y ?? 0));
+    if (v.otherSeries) others.add(v.series);
+  }
+  const weight = (s: string) => (others.has(s) ? -Infinity : (totals.get(s) ?? 0));
+  return [...totals.keys()].sort((a, b) => weight(b) - weight(a));
+}
+
+/**
+ * Keeps the `keep` largest series (or facets) and folds the rest, per x, into « Autres » when
+ * the aggregate can be combined (sum, count, min, max); otherwise the rest is dropped.
+ */
+function foldBy(
+  values: ChartDatum[], key: 'series' | 'facet', keep: number, other: string, combine: ((a: number, b: number) => number) | undefined,
+): { values: ChartDatum[]; folded: number } {
+  const totals = new Map<string, number>();
+  for (const v of values) if (v[key] !== undefined) totals.set(v[key]!, (totals.get(v[key]!) ?? 0) + Math.abs(v.y ?? 0));
+  if (totals.size <= keep) return { values, folded: 0 };
+  const kept = new Set([...totals.keys()].sort((a, b) => (totals.get(b) ?? 0) - (totals.get(a) ?? 0)).slice(0, keep));
+  const out: ChartDatum[] = [];
+  const buckets = new Map<string, ChartDatum>();
+  for (const v of values) {
+    if (v[key] === undefined || kept.has(v[key]!)) {
+      out.push(v);
+      continue;
+    }
+    if (!combine) continue;
+    const id = `${String(v.x)}\u0000${key === 'series' ? (v.facet ?? '') : (v.series ?? '')}`;
+    const bucket = buckets.get(id);
+    if (!bucket) buckets.set(id, { ...v, [key]: other, ...(key === 'series' ? { otherSeries: true } : {}) });
+    else if (v.y !== null) bucket.y = bucket.y === null ? v.y : combine(bucket.y, v.y);
+  }
+  return { values: [...out, ...buckets.values()], folded: totals.size - kept.size };
 }
 
 const mean = (a: number, b: number): number => (a + b) / 2;
@@ -260,7 +312,7 @@ function foldCategories(values: ChartDatum[], chart: ResolvedChart, other: strin
     const bucketKey = `${v.series ?? ''}\u0000${v.facet ?? ''}`;
     const bucket = buckets.get(bucketKey);
     if (bucket) bucket.y = v.y === null ? bucket.y : bucket.y === null ? v.y : combine(bucket.y, v.y);
-    else buckets.set(bucketKey, { ...v, x: other, order: kept.size });
+    else buckets.set(bucketKey, { ...v, x: other, order: kept.size, other: true });
   }
   out.sort((a, b) => a.order - b.order);
   return { values: [...out, ...buckets.values()], folded };

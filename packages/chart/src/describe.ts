@@ -15,28 +15,33 @@ export function describeChart(data: ChartData, chart: ResolvedChart, lang: Lang 
   const t = chartMessages(lang).describe;
   const m = chartMessages(lang);
   const measure = chart.y.length === 0 ? m.count : chart.y.length === 1 ? m.measure(chart.y[0]!, chart.aggregate) : chart.y.join(', ');
-  const by = chart.type === 'scatter' ? undefined : [chart.x, chart.group].filter(Boolean).join(', ');
+  const by = chart.type === 'scatter' ? chart.x : [chart.x, chart.group].filter(Boolean).join(', ');
   const parts = [t.shows(m.typeName[chart.type], chart.unit ? `${measure} (${chart.unit})` : measure, by)];
   const points = data.values.filter((v) => v.y !== null);
   if (points.length === 0) return [...parts, t.noData].join(' ');
   const num = (n: number) => formatNumber(n, lang) + (chart.unit ? `\u00a0${chart.unit}` : '');
-  const at = (v: ChartDatum) => [xLabel(v.x, chart), v.series, v.facet].filter(Boolean).join(', ');
+  const sep = lang === 'en' ? ': ' : '\u00a0: ';
+  const at = (v: ChartDatum) =>
+    [chart.type === 'scatter' ? `${chart.x}${sep}${xLabel(v.x, chart)}` : xLabel(v.x, chart), v.series, v.facet].filter(Boolean).join(', ');
 
   if (data.series.length > 1) parts.push(t.series(data.series.length));
   const ordered = chart.xKind !== 'nominal' && chart.type !== 'scatter';
-  if (!ordered) {
-    const categories = new Set(data.values.map((v) => String(v.x))).size;
-    if (chart.type !== 'scatter') parts.push(t.categories(categories));
-  }
-  // Across series, an additive measure is described by its total per x; otherwise point by point.
+  if (chart.type === 'scatter') parts.push(t.points(points.length));
+  else if (!ordered) parts.push(t.categories(new Set(data.values.map((v) => String(v.x))).size));
+  // Several series or small multiples of an additive measure are described by their total per x.
+  const several = data.series.length > 1 || !!chart.facet;
   const additive = chart.aggregate === 'sum' || chart.aggregate === 'count';
-  const line = ordered && data.series.length > 1 && additive ? totalsPerX(points) : points;
+  const line = ordered && several && additive ? totalsPerX(points) : points;
   const sorted = ordered ? [...line].sort((a, b) => compare(a.x, b.x)) : line;
   if (ordered) parts.push(t.range(xLabel(sorted[0]!.x, chart), xLabel(sorted[sorted.length - 1]!.x, chart)));
-  const max = sorted.reduce((a, b) => ((b.y ?? -Infinity) > (a.y ?? -Infinity) ? b : a));
-  const min = sorted.reduce((a, b) => ((b.y ?? Infinity) < (a.y ?? Infinity) ? b : a));
-  parts.push(t.max(num(max.y!), at(max)), t.min(num(min.y!), at(min)));
-  if (ordered && (data.series.length <= 1 || additive) && sorted.length > 1) {
+  // « Autres » is a sum of many: it is neither the largest nor the smallest of anything.
+  const candidates = sorted.filter((v) => !v.other && !v.otherSeries);
+  if (candidates.length) {
+    const max = candidates.reduce((a, b) => (b.y! > a.y! ? b : a));
+    const min = candidates.reduce((a, b) => (b.y! < a.y! ? b : a));
+    parts.push(t.max(num(max.y!), at(max)), t.min(num(min.y!), at(min)));
+  }
+  if (ordered && (!several || additive) && sorted.length > 1) {
     const first = sorted[0]!.y!;
     const last = sorted[sorted.length - 1]!;
     const change = first === 0 ? 0 : (last.y! - first) / Math.abs(first);
@@ -45,6 +50,7 @@ export function describeChart(data: ChartData, chart: ResolvedChart, lang: Lang 
     parts.push(t.latest(num(last.y!), at(last)));
   }
   if (data.folded > 0) parts.push(t.others(data.folded));
+  if (data.foldedSeries > 0) parts.push(t.otherSeries(data.foldedSeries));
   return parts.join(' ');
 }
 

@@ -38,6 +38,8 @@ export interface ChartMessages {
     trendFlat: string;
     latest: (value: string, at: string) => string;
     others: (n: number) => string;
+    otherSeries: (n: number) => string;
+    points: (n: number) => string;
     noData: string;
   };
   /** "total (somme)" */
@@ -79,6 +81,8 @@ const fr: ChartMessages = {
     trendFlat: 'Tendance : stable.',
     latest: (value, at) => `Dernière valeur : ${value} (${at}).`,
     others: (n) => `Les ${n} autres valeurs sont regroupées dans « Autres ».`,
+    otherSeries: (n) => `Les ${n} autres séries sont regroupées dans « Autres ».`,
+    points: (n) => `${new Intl.NumberFormat('fr-FR').format(n)} points.`,
     noData: 'Aucune donnée à afficher.',
   },
   measure: (column, op) => (op && op !== 'count' ? `${column} (${fr.aggregateName[op]})` : column),
@@ -118,6 +122,8 @@ const en: ChartMessages = {
     trendFlat: 'Trend: stable.',
     latest: (value, at) => `Latest value: ${value} (${at}).`,
     others: (n) => `The ${n} other values are grouped into “Others”.`,
+    otherSeries: (n) => `The ${n} other series are grouped into “Others”.`,
+    points: (n) => `${new Intl.NumberFormat('en-GB').format(n)} points.`,
     noData: 'No data to show.',
   },
   measure: (column, op) => (op && op !== 'count' ? `${column} (${en.aggregateName[op]})` : column),

@@ -19,6 +19,8 @@ export interface ChartTheme {
   grid: string;
   background: string;
   font: string;
+  /** Colour of « Autres ». */
+  other: string;
 }
 
 /** Defaults matching the ui package's light theme (DSFR illustrative colours). */
@@ -30,6 +32,7 @@ export const DEFAULT_THEME: ChartTheme = {
   grid: '#dddddd',
   background: '#ffffff',
   font: 'Marianne, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  other: '#8a8a8a',
 };
 
 export interface ChartSpecInput {
@@ -75,7 +78,9 @@ export function buildChartSpec(input: ChartSpecInput): TopLevelSpec {
     };
   }
   if (!facet) {
-    return { ...top, ...view, autosize: { type: 'height' in view && typeof view.height === 'object' ? 'fit-x' : 'fit', contains: 'padding' } } as TopLevelSpec;
+    // The legend and the caption add to the height of bars, heatmaps and pies; other charts fit it.
+    const fitX = typeof view['height'] === 'object' || chart.type === 'pie' || chart.type === 'donut';
+    return { ...top, ...view, autosize: { type: fitX ? 'fit-x' : 'fit', contains: 'padding' } } as TopLevelSpec;
   }
   const { width: _w, height: _h, ...inner } = view as Json;
   void _w;
@@ -94,18 +99,14 @@ const facetColumns = (width: number): number => (width < 520 ? 1 : width < 900 ?
 
 function size(chart: ResolvedChart, data: ChartData, width: number, faceted: boolean): Json {
   if (faceted) return {};
-  const categories = new Set(data.values.map((v) => String(v.x))).size;
   const grouped = data.series.length > 1 && chart.stack === 'none' ? data.series.length : 1;
   if (chart.type === 'bar' && !chart.height) return { width, height: { step: grouped > 1 ? Math.max(8, STEP / Math.sqrt(grouped)) * grouped : STEP } };
   if (chart.type === 'heatmap' && !chart.height) return { width, height: { step: STEP + 2 } };
-  if (chart.type === 'pie' || chart.type === 'donut') {
-    const h = chart.height ?? Math.min(width, 320) + legendHeight(categories);
-    return { width, height: h };
-  }
+  if (chart.type === 'pie' || chart.type === 'donut') return { width, height: chart.height ?? pieRadius(width) * 2 + 8 };
   return { width, height: chart.height ?? Math.round(Math.min(400, Math.max(220, width * 0.55))) };
 }
 
-const legendHeight = (n: number): number => Math.min(6, Math.ceil(n / 2)) * 18 + 16;
+const pieRadius = (width: number): number => Math.max(40, Math.min(width, 320) / 2 - 8);
 
 // ---------------------------------------------------------------------------------------------
 // Marks and encodings
@@ -113,8 +114,11 @@ const legendHeight = (n: number): number => Math.min(6, Math.ceil(n / 2)) * 18 +
 function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: number): Json {
   const yTitle = valueTitle(chart);
   const hasSeries = data.series.length > 0;
+  const labelLimit = Math.round(Math.min(LABEL_LIMIT, Math.max(70, width * 0.3)));
+  const otherSeries = data.values.some((v) => v.otherSeries);
+  const seriesScale = otherSeries ? { scale: { range: withOther(theme, data.series.length) } } : {};
   const color = hasSeries
-    ? { color: { field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, legend: legend() } }
+    ? { color: { field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, ...seriesScale, legend: legend(width) } }
     : {};
   const value = valueChannel(chart, data, yTitle);
   const tooltip = { tooltip: TOOLTIP };
@@ -122,12 +126,14 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
   switch (chart.type) {
     case 'column':
     case 'bar': {
-      const category = categoryChannel(chart, chart.type === 'column' ? many * 60 > width : false);
+      const category = categoryChannel(chart, chart.type === 'column' ? many * 60 > width : false, labelLimit);
+      // One series: « Autres » in the neutral colour (a flag test, no data in the expression).
+      const single = hasSeries ? {} : { color: { condition: { test: 'datum.other', value: theme.other }, value: theme.palette[0] } };
       const offset = hasSeries && chart.stack === 'none' ? { field: 'series', type: 'nominal', sort: BY_RANK } : undefined;
       const [c, v, o] = chart.type === 'column' ? ['x', 'y', 'xOffset'] : ['y', 'x', 'yOffset'];
       return {
-        mark: { type: 'bar', cornerRadiusEnd: 2, ...(hasSeries ? {} : { color: theme.palette[0] }) },
-        encoding: { [c]: category, [v]: value, ...color, ...(offset ? { [o]: offset } : {}), ...tooltip },
+        mark: { type: 'bar', cornerRadiusEnd: 2 },
+        encoding: { [c]: category, [v]: value, ...color, ...single, ...(offset ? { [o]: offset } : {}), ...tooltip },
       };
     }
     case 'line':
@@ -152,7 +158,7 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
       };
     case 'pie':
     case 'donut': {
-      const radius = Math.max(40, Math.min(width, 320) / 2 - 8);
+      const radius = chart.height ? Math.max(30, chart.height / 2 - 8) : pieRadius(width);
       return {
         mark: { type: 'arc', outerRadius: radius, innerRadius: chart.type === 'donut' ? Math.round(radius * 0.55) : 0, stroke: theme.background, strokeWidth: 1 },
         encoding: {
@@ -160,7 +166,8 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
           color: {
             field: 'x', type: 'nominal', title: chart.x,
             sort: { field: 'order', op: 'min' },
-            legend: legend(),
+            ...(data.values.some((v) => v.other) ? { scale: { range: withOther(theme, many) } } : {}),
+            legend: legend(width),
           },
           order: { field: 'order', type: 'quantitative' },
           tooltip: TOOLTIP,
@@ -186,7 +193,16 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
   }
 }
 
-const legend = () => ({ orient: 'bottom', direction: 'horizontal', columns: 0, labelLimit: 220, symbolType: 'square' });
+/** Legend under the chart, in as many columns as fit (a phone gets one or two). */
+const legend = (width: number) => ({
+  orient: 'bottom', direction: 'horizontal', columns: Math.max(1, Math.floor(width / 190)), labelLimit: 170, symbolType: 'square',
+});
+
+/** The palette for `n` entries, the last one being « Autres ». */
+function withOther(theme: ChartTheme, n: number): string[] {
+  const colors = Array.from({ length: Math.max(0, n - 1) }, (_, i) => theme.palette[i % theme.palette.length]!);
+  return [...colors, theme.other];
+}
 
 /**
  * Orders come from rank fields computed in `toChartData`: an explicit domain or sort array would
@@ -197,12 +213,12 @@ const BY_RANK = { field: 'rank', op: 'min', order: 'ascending' };
 const TOOLTIP = { field: 'tip', type: 'nominal' };
 
 /** The category axis of a column or bar chart, in the order `toChartData` ranked (« Autres » last). */
-function categoryChannel(chart: ResolvedChart, crowded: boolean): Json {
+function categoryChannel(chart: ResolvedChart, crowded: boolean, labelLimit: number): Json {
   if (chart.xKind !== 'nominal') return ordinalOrContinuousX(chart, true);
   return {
     field: 'x', type: 'nominal', title: chart.x,
     sort: { field: 'order', op: 'min', order: 'ascending' },
-    axis: { labelLimit: LABEL_LIMIT, ...(crowded ? { labelAngle: -40 } : { labelAngle: 0 }) },
+    axis: { labelLimit, ...(crowded ? { labelAngle: -40 } : { labelAngle: 0 }) },
   };
 }
 
@@ -282,7 +298,7 @@ function numberFormat(max: number, chart: ResolvedChart): Json {
   const t = chartMessages(chart.lang);
   const unit = chart.unit ? ` ${chart.unit}` : '';
   const scaled = (divisor: number, suffix: string) => ({
-    labelExpr: `format(datum.value / ${divisor}, ',.2~f') + ${JSON.stringify(`\u00a0${suffix}${unit}`)}`,
+    labelExpr: `datum.value === 0 ? '0' : format(datum.value / ${divisor}, ',.2~f') + ${JSON.stringify(`\u00a0${suffix}${unit}`)}`,
   });
   if (max >= 1e9) return scaled(1e9, t.billion);
   if (max >= 1e6) return scaled(1e6, t.million);

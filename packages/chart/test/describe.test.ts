@@ -3,7 +3,7 @@ import type { Row } from '@culture-widgets/core';
 import { toChartData } from '../src/data.js';
 import { describeChart } from '../src/describe.js';
 import { resolveChart, type ChartOptions } from '../src/options.js';
-import { attendance, museums } from './profiles.js';
+import { attendance, budgets, museums } from './profiles.js';
 
 /** ICU versions differ on which no-break space they put in `2,8 M` or `10 %`: compare as spaces. */
 const spaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -53,7 +53,7 @@ describe('describeChart', () => {
       'a top N of categories, with the folded rest',
       { x: 'region', y: ['total'], limit: 2, lang: 'en' },
       [{ region: 'Bretagne', total__sum: 300 }, { region: 'Corse', total__sum: 10 }, { region: 'Normandie', total__sum: 200 }],
-      'Bar chart: total (sum) by region. 3 categories. Maximum: 300 (Bretagne). Minimum: 10 (Others). The 1 other values are grouped into “Others”.',
+      'Bar chart: total (sum) by region. 3 categories. Maximum: 300 (Bretagne). Minimum: 200 (Normandie). The 1 other values are grouped into “Others”.',
     ],
     [
       'series',
@@ -72,6 +72,23 @@ describe('describeChart', () => {
   for (const [name, options, rows, expected] of cases) {
     it(name, () => expect(describe2(options, rows)).to.equal(spaces(expected)));
   }
+
+  it('a scatter plot names both axes and counts the points', () => {
+    const chart = resolveChart(budgets, { x: 'population', y: ['depenses'], lang: 'en' });
+    const rows = [{ population: 1000, depenses: 5 }, { population: 2000, depenses: 9 }];
+    expect(spaces(describeChart(toChartData(rows, chart), chart))).to.equal(
+      'Scatter plot: depenses by population. 2 points. Maximum: 9 (population: 2,000). Minimum: 5 (population: 1,000).',
+    );
+  });
+
+  it('folded series are said, and the trend is the total over the series', () => {
+    const rows = ['A', 'B', 'C'].flatMap((region, i) => [{ annee: 2020, region, total__sum: 10 * (i + 1) }, { annee: 2021, region, total__sum: 20 * (i + 1) }]);
+    const chart = resolveChart(attendance, { type: 'line', x: 'annee', y: ['total'], group: 'region', limit: 2, lang: 'en' });
+    expect(spaces(describeChart(toChartData(rows, chart), chart))).to.equal(
+      'Line chart: total (sum) by annee, region. 3 series. From 2020 to 2021. Maximum: 120 (2021). Minimum: 60 (2020). ' +
+        'Trend: rising (+100% over the period). Latest value: 120 (2021). The 1 other series are grouped into “Others”.',
+    );
+  });
 
   it('a count per category', () => {
     const text = describe2({ lang: 'fr' }, [{ 'Région administrative': 'Bretagne', count: 40 }, { 'Région administrative': 'Corse', count: 6 }], museums);

@@ -73,6 +73,28 @@ describe('buildChartSpec: options', () => {
     expect(s.encoding.y.sort).to.deep.equal({ field: 'order', op: 'min', order: 'ascending' });
   });
 
+  it('« Autres » is drawn in the neutral colour', () => {
+    const theme = { other: '#999999', palette: ['#111111', '#222222', '#333333'] };
+    const bars = spec(attendance, { type: 'bar', x: 'region', y: ['total'], limit: 2 }, byRegion, { theme });
+    expect(bars.encoding.color).to.deep.equal({ condition: { test: 'datum.other', value: '#999999' }, value: '#111111' });
+    expect(bars.data.values.at(-1)).to.include({ x: 'Autres', other: true });
+    const pie = spec(attendance, { type: 'pie', x: 'region', y: ['total'], limit: 2 }, byRegion, { theme });
+    expect(pie.encoding.color.scale.range).to.deep.equal(['#111111', '#222222', '#999999']);
+    const rows = ['A', 'B', 'C', 'D'].flatMap((region, i) => [2020, 2021].map((annee) => ({ annee, region, total__sum: i + 1 })));
+    const lines = spec(attendance, { type: 'line', x: 'annee', y: ['total'], group: 'region', limit: 2 }, rows, { theme });
+    expect(lines.encoding.color.scale.range).to.deep.equal(['#111111', '#222222', '#999999']);
+    expect(new Set(lines.data.values.map((v: Json) => v.series))).to.deep.equal(new Set(['D', 'C', 'Autres']));
+    expect(lines.data.values.find((v: Json) => v.series === 'Autres').y).to.equal(3);
+  });
+
+  it('a group with many values keeps 8 series, facets keep 12', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({ annee: 2020, region: `R${i}`, total__sum: i }));
+    const lines = spec(attendance, { type: 'line', x: 'annee', y: ['total'], group: 'region' }, rows);
+    expect(new Set(lines.data.values.map((v: Json) => v.series)).size).to.equal(9);
+    const facets = buildChartSpec({ chart: resolveChart(attendance, { type: 'line', x: 'annee', y: ['total'], facet: 'region' }), rows, width: 900 }) as Json;
+    expect(new Set(facets.data.values.map((v: Json) => v.facet)).size).to.equal(13);
+  });
+
   it('y-min / y-max bound the value scale', () => {
     const s = spec(attendance, { type: 'line', x: 'annee', y: ['total'], yMin: 0, yMax: 5e6 }, byYear);
     expect(s.encoding.y.scale).to.deep.equal({ domainMin: 0, domainMax: 5e6 });
@@ -80,7 +102,7 @@ describe('buildChartSpec: options', () => {
 
   it('labels large values in millions, with the unit, in the locale', () => {
     const fr = spec(attendance, { type: 'line', x: 'annee', y: ['total'], unit: '€' }, byYear);
-    expect(fr.encoding.y.axis.labelExpr).to.equal(`format(datum.value / 1000000, ',.2~f') + "\u00a0M €"`);
+    expect(fr.encoding.y.axis.labelExpr).to.equal(`datum.value === 0 ? '0' : format(datum.value / 1000000, ',.2~f') + "\u00a0M €"`);
     expect(fr.encoding.y.title).to.equal('total (somme) (€)');
     expect(fr.config.locale.number).to.include({ decimal: ',', thousands: '\u202f' });
     const en = spec(attendance, { type: 'line', x: 'annee', y: ['total'], lang: 'en' }, byYear);

@@ -1,0 +1,110 @@
+// Screenshots of <culture-chart> (every type, light and dark, a phone width) and a CSP check,
+// against the sample portal, in headless Chromium. Images go to /tmp, never to the repository.
+//   node scripts/chart-shots.mjs [--out /tmp/chart-shots]
+// The page is served with `Content-Security-Policy: script-src 'self'` (no 'unsafe-eval'): the
+// script reports every violation the browser raises.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { startPortal } from '../test/portal/server.mjs';
+import { serveStatic } from './serve.mjs';
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/chart-shots' } } });
+const out = values.out;
+mkdirSync(out, { recursive: true });
+
+// One ESM bundle of the element, Vega split into a lazy chunk (as in dist/).
+await build({
+  entryPoints: { 'culture-chart': 'packages/chart/src/culture-chart.ts' },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  outdir: join(out, 'js'),
+  conditions: ['source'],
+  mainFields: ['browser', 'module', 'main'],
+  platform: 'browser',
+  tsconfig: 'tsconfig.base.json',
+  logLevel: 'warning',
+});
+
+const portal = await startPortal({ port: 0, remotePort: 0 });
+const data = `api="${portal.url}/api" tabular-api="${portal.url}/tabular/api"`;
+const museums = `dataset="frequentation-des-musees-de-france" ${data}`;
+const list = `dataset="liste-et-localisation-des-musees-de-france" ${data}`;
+const charts = [
+  ['line', `${museums} type="line" x="annee" y="total" title="Entrées dans les musées de France"`],
+  ['column', `${museums} type="column" x="annee" y="payant, gratuit" stack="true" title="Entrées payantes et gratuites"`],
+  ['bar', `${museums} type="bar" x="nom_du_musee" y="total" limit="8" filter="annee = 2024" title="Les musées les plus visités en 2024"`],
+  ['area', `${museums} type="area" x="annee" y="total" group="region" limit="5" title="Entrées par région"`],
+  ['pie', `${list} type="pie" x="Région administrative" title="Musées par région"`],
+  ['donut', `${list} type="donut" x="Région administrative" limit="5"`],
+  ['heatmap', `${museums} type="heatmap" x="annee" y="total" group="region"`],
+  ['scatter', `${museums} type="scatter" x="payant" y="gratuit" filter="annee = 2024"`],
+  ['auto-list', `${list}`],
+  ['facet', `${museums} type="line" x="annee" y="total" facet="region" height="120"`],
+  ['hostile', `dataset="jeu-de-donnees-hostile" ${data}`],
+];
+
+const page = (theme, width) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:system-ui,sans-serif;margin:16px;background:${theme === 'dark' ? '#161616' : '#fff'}}
+culture-chart{margin-bottom:24px;max-width:${width}px}</style>
+<script type="module" src="./js/culture-chart.js"></script></head><body>
+${charts.map(([id, attrs]) => `<culture-chart id="${id}" theme="${theme}" ${attrs}></culture-chart>`).join('\n')}
+</body></html>`;
+writeFileSync(join(out, 'light.html'), page('light', 760));
+writeFileSync(join(out, 'dark.html'), page('dark', 760));
+writeFileSync(join(out, 'phone.html'), page('light', 360));
+
+const site = await serveStatic({
+  root: out,
+  index: '/light.html',
+  headers: () => ({ 'content-security-policy': "script-src 'self'" }),
+});
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  for (const [name, width] of [['light', 800], ['dark', 800], ['phone', 375]]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+    const tab = await context.newPage();
+    const problems = [];
+    tab.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    tab.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await tab.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await tab.goto(`${site.url}/${name}.html`);
+    // Every chart settles: drawn, or an error shown.
+    await tab.waitForFunction(
+      (n) => [...document.querySelectorAll('culture-chart')].filter((c) => c.shadowRoot?.querySelector('.view svg, [role=alert], .notice')).length === n,
+      charts.length,
+      { timeout: 30000 },
+    );
+    const report = await tab.evaluate(() => ({
+      csp: window.__csp,
+      xss: window.__xss,
+      charts: [...document.querySelectorAll('culture-chart')].map((c) => ({
+        id: c.id,
+        marks: c.shadowRoot.querySelectorAll('.view svg .role-mark path, .view svg .role-mark line').length,
+        error: c.shadowRoot.querySelector('[role=alert]')?.textContent?.trim().replace(/\s+/g, ' '),
+        description: c.shadowRoot.querySelector('#description')?.textContent,
+      })),
+    }));
+    console.log(name, JSON.stringify(report, null, 1), problems);
+    await tab.screenshot({ path: join(out, `${name}.png`), fullPage: true });
+    for (const id of ['line', 'bar', 'pie']) {
+      await tab.locator(`#${id}`).screenshot({ path: join(out, `${name}-${id}.png`) });
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  site.close();
+  await portal.close();
+}
+console.log(`screenshots in ${out}`);

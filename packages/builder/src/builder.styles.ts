@@ -301,6 +301,12 @@ export const builderStyles = [
       flex-direction: column;
       gap: 1rem;
     }
+    /* Flex and grid items default to their content's width: a wide chart would widen its own
+       box, then be resized to it, again and again. */
+    .workbench > *,
+    .preview-box {
+      min-width: 0;
+    }
     .preview-box {
       min-height: 12rem;
       padding: 0.5rem;

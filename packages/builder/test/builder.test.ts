@@ -1,0 +1,258 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '@culture-widgets/table/culture-table.js';
+import '@culture-widgets/chart/culture-chart.js';
+import '../src/culture-builder.js';
+import type { CultureBuilder } from '../src/index.js';
+import { portal, DATASETS, type Portal } from '../../../test/helpers/portal.js';
+
+const MUSEUMS_PAGE = `https://www.data.gouv.fr/fr/datasets/${DATASETS.museums}/`;
+const xss = () => (window as { __xss?: boolean }).__xss;
+
+type LoadDetail = { rows: number; total: number };
+
+/** What a user sees and touches, inside the builder's shadow root. */
+function ui(builder: CultureBuilder) {
+  const root = builder.shadowRoot!;
+  const q = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector);
+  return {
+    q,
+    async waitFor<T extends Element = HTMLElement>(selector: string, message = selector): Promise<T> {
+      await waitUntil(() => q(selector), `never showed ${message}`, { timeout: 15000 });
+      return q<T>(selector)!;
+    },
+    /** Types into a field and commits it, as a user leaving the field does. */
+    type(selector: string, value: string) {
+      const input = q<HTMLInputElement>(selector)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    },
+    choose(selector: string, value: string) {
+      const select = q<HTMLSelectElement>(selector)!;
+      select.value = value;
+      select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    },
+    button(text: string): HTMLButtonElement {
+      const found = [...root.querySelectorAll('button')].find((b) => b.textContent!.trim() === text);
+      if (!found) throw new Error(`no button "${text}"`);
+      return found;
+    },
+    preview: () => q('#preview')?.firstElementChild as HTMLElement | null,
+  };
+}
+
+/** Resolves with the next `culture-load` the preview announces. */
+const nextLoad = (builder: CultureBuilder) =>
+  oneEvent(builder, 'culture-load').then((e) => (e as CustomEvent<LoadDetail>).detail);
+
+async function openBuilder(p: Portal): Promise<CultureBuilder> {
+  return fixture<CultureBuilder>(html`<culture-builder lang="fr" api=${p.api} tabular-api=${p.tabularApi} embed-base="https://embed.example/cw/"></culture-builder>`);
+}
+
+describe('<culture-builder> as a new user', () => {
+  let p: Portal;
+  let mochaOnError: OnErrorEventHandler;
+  before(async () => {
+    p = await portal();
+    // "ResizeObserver loop completed with undelivered notifications" is a benign browser report
+    // (the chart's observer sees its own height change while drawing, reported to its engineer);
+    // mocha would count it as an uncaught error of whichever test runs.
+    mochaOnError = window.onerror;
+    window.onerror = function (message, ...rest) {
+      if (String(message).includes('ResizeObserver loop')) return true;
+      return mochaOnError?.call(this, message, ...rest);
+    };
+  });
+  after(() => {
+    window.onerror = mochaOnError;
+  });
+
+  it('pastes a link, picks a chart, tunes it, copies a snippet that renders the same chart elsewhere', async function () {
+    this.timeout(60000);
+    const builder = await openBuilder(p);
+    const u = ui(builder);
+
+    // Step 1: paste the dataset page's link and load it.
+    const firstLoad = nextLoad(builder);
+    u.type('#dataset-link', MUSEUMS_PAGE);
+    u.button('Charger').click();
+    await u.waitFor('.dataset-title', 'the dataset title');
+    expect(u.q('.dataset-title')!.textContent).to.match(/Fréquentation des musées/i);
+    // Focus moves on to the next step for keyboard and screen-reader users.
+    await waitUntil(() => builder.shadowRoot!.activeElement?.id === 'step2', 'focus did not move to step 2');
+
+    // Step 2: the tabular resource is picked, its columns and first rows shown with their types.
+    const radio = await u.waitFor<HTMLInputElement>('input[name="resource"]:checked');
+    expect(radio).to.exist;
+    const table = await u.waitFor('table.data', 'the preview table');
+    const headers = [...table.querySelectorAll('th .column-name')].map((th) => th.textContent);
+    expect(headers).to.include.members(['annee', 'total', 'region']);
+    expect(table.querySelectorAll('tbody tr')).to.have.length(5);
+    const anneeType = [...table.querySelectorAll('th')].find((th) => th.querySelector('.column-name')!.textContent === 'annee')!;
+    expect(anneeType.querySelector('.column-type')!.textContent).to.match(/entier|nombre/);
+
+    // Step 3: a chart is proposed, pre-filled from the profile, and previewed live.
+    await u.waitFor('#opt-x');
+    expect(u.q<HTMLInputElement>('input[name="element"]:checked')!.value).to.equal('chart');
+    expect(u.q<HTMLSelectElement>('#opt-x')!.value).to.equal('annee');
+    expect(u.q<HTMLInputElement>('#opt-y input[value="total"], fieldset input[name="y"][value="total"]')!.checked).to.equal(true);
+    expect(u.q<HTMLSelectElement>('#opt-aggregate')!.value).to.equal('sum');
+    const first = await firstLoad;
+    expect(u.preview()!.localName).to.equal('culture-chart');
+    expect(first.rows).to.equal(11); // 2014 → 2024
+
+    // Change options: a column chart of the years since 2018, with a title.
+    const tuned = nextLoad(builder);
+    u.choose('#opt-type', 'column');
+    u.type('#opt-title', 'Entrées depuis 2018');
+    u.q<HTMLDetailsElement>('.options details')!.open = true;
+    u.type('#opt-filter', 'annee >= 2018');
+    const after = await tuned;
+    await waitUntil(() => u.preview()!.getAttribute('filter') === 'annee >= 2018');
+    // The preview may announce once per change: wait for the one with the filter applied.
+    let shown = after;
+    while (shown.rows !== 7) shown = await nextLoad(builder);
+    expect(u.preview()!.getAttribute('type')).to.equal('column');
+
+    // Step 4: copy the snippet; the confirmation is announced.
+    const copied: string[] = [];
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => void copied.push(text) } });
+    try {
+      u.button('Copier le code').click();
+      await waitUntil(() => copied.length === 1);
+      await waitUntil(() => u.q('.copy-block .copied')!.textContent === 'Copié !', 'no "Copié" confirmation');
+      expect(u.q('.copy-block .copied')!.getAttribute('aria-live')).to.equal('polite');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).clipboard;
+      if (clipboard) Object.defineProperty(Navigator.prototype, 'clipboard', clipboard);
+    }
+    const snippet = copied[0]!;
+    expect(snippet).to.equal(u.q<HTMLTextAreaElement>('#copy-snippet')!.value);
+    expect(snippet).to.match(/^<script type="module" src="https:\/\/cdn\.jsdelivr\.net\/npm\/culture-widgets@[\d.]+\/dist\/culture-widgets\.js"><\/script>\n<culture-chart/);
+
+    // Paste the snippet's element into a blank container: the same chart, the same rows.
+    const template = document.createElement('template');
+    template.innerHTML = snippet;
+    const pasted = template.content.querySelector('culture-chart')!;
+    for (const name of ['type', 'x', 'y', 'aggregate', 'title', 'filter', 'dataset', 'resource', 'api', 'tabular-api']) {
+      expect(pasted.getAttribute(name), name).to.equal(u.preview()!.getAttribute(name));
+    }
+    const blank = document.createElement('div');
+    document.body.append(blank);
+    try {
+      const loaded = oneEvent(blank, 'culture-load').then((e) => (e as CustomEvent<LoadDetail>).detail);
+      blank.append(document.importNode(pasted, true));
+      expect((await loaded).rows).to.equal(shown.rows);
+    } finally {
+      blank.remove();
+    }
+
+    // The iframe snippet and the share link carry the same configuration.
+    const iframe = u.q<HTMLTextAreaElement>('#copy-iframe')!.value;
+    expect(iframe).to.contain('src="https://embed.example/cw/embed.html?element=chart&amp;');
+    expect(iframe).to.contain('title="Entrées depuis 2018"');
+    const share = new URL(u.q<HTMLTextAreaElement>('#copy-share')!.value);
+    expect(share.searchParams.get('filter')).to.equal('annee >= 2018');
+    expect(share.searchParams.get('type')).to.equal('column');
+  });
+
+  it('restores its state from a share link', async () => {
+    const builder = document.createElement('culture-builder');
+    builder.setAttribute('api', p.api);
+    builder.setAttribute('tabular-api', p.tabularApi);
+    builder.restoreFrom(`?element=table&dataset=${DATASETS.museums}&columns=nom_du_musee,annee,total&search=true&sort=-total`);
+    const loaded = nextLoad(builder);
+    document.body.append(builder);
+    try {
+      const u = ui(builder);
+      await loaded;
+      expect(u.q<HTMLInputElement>('input[name="element"]:checked')!.value).to.equal('table');
+      expect(u.q<HTMLInputElement>('#opt-search')!.checked).to.equal(true);
+      expect(u.q<HTMLInputElement>('#opt-sort')!.value).to.equal('-total');
+      const preview = u.preview()!;
+      expect(preview.localName).to.equal('culture-table');
+      expect(preview.getAttribute('columns')).to.equal('nom_du_musee,annee,total');
+      expect(u.q<HTMLTextAreaElement>('#copy-snippet')!.value).to.contain('search');
+    } finally {
+      builder.remove();
+    }
+  });
+
+  it('switching to a table or map fills that element’s defaults', async () => {
+    const builder = await openBuilder(p);
+    const u = ui(builder);
+    const drawn = nextLoad(builder);
+    u.type('#dataset-link', DATASETS.museums);
+    u.button('Charger').click();
+    await drawn;
+    const tableChoice = await u.waitFor<HTMLInputElement>('input[name="element"][value="table"]');
+    tableChoice.click();
+    await waitUntil(() => u.preview()?.localName === 'culture-table');
+    expect(u.preview()!.getAttribute('columns')!.split(',')).to.have.length(8);
+    u.q<HTMLInputElement>('input[name="element"][value="map"]')!.click();
+    await waitUntil(() => u.preview()?.localName === 'culture-map');
+    expect(u.q<HTMLSelectElement>('#opt-mode')!.value).to.equal('choropleth');
+    expect(u.q<HTMLSelectElement>('#opt-code')!.value).to.equal('codeInseeCommune');
+  });
+
+  it('searches the catalogue, culture datasets first, and loads the one chosen', async () => {
+    const builder = await openBuilder(p);
+    const u = ui(builder);
+    u.q<HTMLDetailsElement>('details.search')!.open = true;
+    u.type('#search', 'musées');
+    u.button('Chercher').click();
+    const first = await u.waitFor<HTMLButtonElement>('.result-list li button');
+    expect(u.q('.results .status')!.textContent).to.match(/jeux? de données trouvés?/);
+    expect(first.parentElement!.querySelector('.badge')?.textContent).to.equal('Culture');
+    const drawn = nextLoad(builder);
+    first.click();
+    await u.waitFor('.dataset-title');
+    await drawn;
+    expect(u.q('.dataset-title')!.textContent).to.equal(first.textContent);
+  });
+
+  it('says so when the link leads nowhere', async () => {
+    const builder = await openBuilder(p);
+    const u = ui(builder);
+    u.type('#dataset-link', 'https://www.data.gouv.fr/fr/datasets/nexiste-pas/');
+    u.button('Charger').click();
+    const alert = await u.waitFor('[role="alert"]');
+    expect(alert.textContent).to.contain('introuvable');
+  });
+
+  it('keeps hostile titles, column names and values inert', async () => {
+    const builder = await openBuilder(p);
+    const u = ui(builder);
+    u.type('#dataset-link', DATASETS.hostile);
+    u.button('Charger').click();
+    await u.waitFor('.dataset-title');
+    await u.waitFor('table.data, [role="alert"]', 'the columns or an error');
+    await u.waitFor('#copy-snippet, [role="alert"]', 'step 4 or an error');
+    expect(u.q('.dataset-title')!.textContent).to.contain('<');
+    expect(builder.shadowRoot!.querySelectorAll('img, script, iframe')).to.have.length(0);
+    const snippet = u.q<HTMLTextAreaElement>('#copy-snippet')?.value;
+    if (snippet) {
+      const template = document.createElement('template');
+      template.innerHTML = snippet;
+      expect(template.content.querySelectorAll('img, iframe, svg')).to.have.length(0);
+      expect(template.content.querySelectorAll('script')).to.have.length(1);
+    }
+    expect(xss()).to.equal(undefined);
+  });
+
+  it('is accessible at each step', async () => {
+    const builder = await openBuilder(p);
+    await expect(builder).to.be.accessible();
+    ui(builder).q<HTMLDetailsElement>('details.search')!.open = true;
+    await expect(builder).to.be.accessible();
+    const u = ui(builder);
+    const drawn = nextLoad(builder);
+    u.type('#dataset-link', DATASETS.museums);
+    u.button('Charger').click();
+    await drawn;
+    await u.waitFor('#copy-share');
+    // svg-img-alt: Vega's mark groups inside the previewed chart (the chart's own check, reported).
+    await expect(builder).to.be.accessible({ ignoredRules: ['svg-img-alt'] });
+  });
+});

@@ -12,9 +12,9 @@ const only = process.env.ONLY; // lib | cdn
 export const packages = ['core', 'ui', 'table', 'chart', 'map', 'source', 'builder', 'culture-widgets'];
 export const cdnEntries = {
   'culture-widgets': 'packages/culture-widgets/src/index.ts',
-  'culture-table': 'packages/table/src/culture-table.ts',
-  'culture-chart': 'packages/chart/src/culture-chart.ts',
-  'culture-map': 'packages/map/src/culture-map.ts',
+  'culture-table': 'packages/culture-widgets/src/table.ts',
+  'culture-chart': 'packages/culture-widgets/src/chart.ts',
+  'culture-map': 'packages/culture-widgets/src/map.ts',
 };
 
 // `browser` picks arquero's and vega-loader's web files; `source` resolves @culture-widgets/* to src.
@@ -44,12 +44,13 @@ const lib = packages.map((name) => {
   return {
     // index.ts (classes, no side effects) and the culture-*.ts files that register the tags
     input: readdirSync(`packages/${name}/src`)
-      .filter((f) => f === 'index.ts' || /^culture-[\w-]+\.ts$/.test(f))
+      .filter((f) => f === 'index.ts' || /^culture-[\w-]+\.ts$/.test(f) || (name === 'culture-widgets' && f.endsWith('.ts')))
       .map((f) => `packages/${name}/src/${f}`),
     external: (id) => deps.some((d) => id === d || id.startsWith(`${d}/`)),
     plugins: [resolve(), ts()],
     output: {
-      dir: `packages/${name}/dist`,
+      // the umbrella's dist/ holds the CDN bundles (cdn.jsdelivr.net/npm/culture-widgets/dist/…)
+      dir: `packages/${name}/${name === 'culture-widgets' ? 'lib' : 'dist'}`,
       format: 'es',
       sourcemap: true,
       preserveModules: true,

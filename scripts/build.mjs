@@ -24,6 +24,10 @@ for (const page of ['builder.html', 'embed.html', 'embed.js', 'embed-resizer.js'
   writeFileSync(`dist/${page}`, readFileSync(from, 'utf8').replaceAll('../dist/', './'));
 }
 
+// The published package carries the CDN bundles, so the snippet's jsDelivr URL serves them.
+rmSync('packages/culture-widgets/dist', { recursive: true, force: true });
+cpSync('dist', 'packages/culture-widgets/dist', { recursive: true });
+
 const sizes = bundleSizes('dist');
 const report = formatSizeReport(sizes);
 console.log(`\n${report}`);

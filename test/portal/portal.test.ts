@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import { DATASETS, DATASET_IDS, RESOURCES, portal } from '../helpers/portal.js';
 import type { Portal } from '../helpers/portal.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const MUSEUM_ROWS = 13332; // 1,212 museums × 11 years
 const getJson = async (url: string): Promise<{ status: number; body: Json; res: Response }> => {

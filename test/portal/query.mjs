@@ -419,8 +419,11 @@ function aggregate(table, indices, query, tableName) {
     return [...indices].map((i) => Object.fromEntries(outputs.map((o) => [o.name, cell(o.column, i)])));
   }
   const groups = new Map();
+  const keyOf = groupBy.length === 1
+    ? (groupBy[0].numeric ? (i) => groupBy[0].values[i] : (i) => groupBy[0].codes[i])
+    : (i) => groupBy.map((c) => (c.numeric ? c.values[i] : c.codes[i])).join('\u0001');
   for (const i of indices) {
-    const key = groupBy.map((c) => (c.numeric ? c.values[i] : c.codes[i])).join('\u0001');
+    const key = keyOf(i);
     let group = groups.get(key);
     if (!group) {
       group = { first: i, acc: measures.map(() => ({ count: 0, sum: 0, min: null, max: null })) };

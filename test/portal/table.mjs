@@ -56,6 +56,15 @@ export function buildTable(specs, rows, capacity = rows.length) {
   return { columns, byName: new Map(columns.map((c) => [c.name, c])), get length() { return n; }, push };
 }
 
+/**
+ * A table from ready-made column arrays (for generators that fill codes directly):
+ * `data[k]` is `{ values: Float64Array }` or `{ codes: Uint32Array, dict: [null, ...strings] }`.
+ */
+export function columnTable(specs, data, n) {
+  const columns = specs.map((spec, k) => ({ ...spec, numeric: spec.type === 'int' || spec.type === 'float', ...data[k] }));
+  return { columns, byName: new Map(columns.map((c) => [c.name, c])), length: n };
+}
+
 /** The JSON value of a cell, typed like PostgREST returns it. */
 export function cell(column, i) {
   if (column.numeric) {

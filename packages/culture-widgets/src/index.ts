@@ -29,3 +29,5 @@ export { CultureChart } from '@culture-widgets/chart';
 export { CultureMap } from '@culture-widgets/map';
 export { CultureSource, CultureFilter } from '@culture-widgets/source';
 export { CultureBuilder } from '@culture-widgets/builder';
+// The embed page (embed.html → embed.js) mounts its widget through the bundle it already loads.
+export { mountEmbed, parseEmbedParams, buildSnippet, buildIframeSnippet, buildShareLink } from '@culture-widgets/builder';

@@ -3,9 +3,8 @@
  * rendering stays a dumb template and every rule here is tested as a table. Data is text: the
  * template puts `text` in a text node and `href` in an attribute, never HTML.
  */
-import type { Cell, ColumnInfo, Lang, Row } from '@culture-widgets/core';
+import { formatDate, formatNumber, formatPercent, type Cell, type ColumnInfo, type Lang, type Row } from '@culture-widgets/core';
 import { tableMessages } from './messages.js';
-import { formatDate, formatDateTime, formatNumber } from './format.js';
 
 export type CellView =
   | { kind: 'empty' }
@@ -39,9 +38,9 @@ export function formatCell(value: Cell | undefined, column: ColumnInfo, lang: La
       break;
     }
     case 'date':
-      return { kind: 'text', text: formatDate(value, lang) ?? value };
     case 'datetime':
-      return { kind: 'text', text: formatDateTime(value, lang) ?? value };
+      // core gives back what it cannot read as an ISO date, as it is
+      return { kind: 'text', text: formatDate(value, lang) };
   }
   const href = safeHref(value);
   if (href) return { kind: 'link', text: value, href };
@@ -84,7 +83,11 @@ export function barGeometry(value: Cell | undefined, [low, high]: [number, numbe
 
 function numberView(value: number, column: ColumnInfo, lang: Lang): CellView {
   // A year is a label, not a quantity: `2 024` would read as a count.
-  const text = column.format === 'year' ? String(value) : formatNumber(value, lang, column.format === 'percent');
+  const text = column.format === 'year'
+    ? String(value)
+    : column.format === 'percent'
+      ? formatPercent(value, lang, { points: true, digits: 2 })
+      : formatNumber(value, lang);
   return { kind: 'number', text, value };
 }
 

@@ -107,12 +107,7 @@ export class CultureTable extends CultureDataElement {
       this.page = 0;
     }
     if (has('search') && !this.search) this.searchText = '';
-    const data = this.readyData;
-    this.virtualRows.reset(
-      this.virtual && data
-        ? { source: data.source, query: data.query, total: data.result.total, firstRows: data.result.rows }
-        : undefined,
-    );
+    this.virtualRows.reset(this.virtual ? this.readyData : undefined);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

@@ -14,13 +14,12 @@ const MARGIN = 2;
 /** Wait for the scroll to settle a little before asking for rows a flick just passed. */
 const FETCH_DELAY = 60;
 
+/** A loaded view: its first block of rows is `result.rows` (query `offset` 0, `limit` BLOCK_SIZE). */
 export interface VirtualData {
   source: ResolvedSource;
   /** The view's query; blocks only change `offset` / `limit`. */
   query: Query;
-  total: number;
-  /** Block 0, already loaded with the view. */
-  firstRows: readonly Row[];
+  result: { rows: readonly Row[]; total: number };
 }
 
 export class VirtualRows implements ReactiveController {
@@ -47,7 +46,7 @@ export class VirtualRows implements ReactiveController {
     this.abortAll();
     this.blocks.clear();
     this.data = data;
-    if (data) this.blocks.set(0, data.firstRows);
+    if (data) this.blocks.set(0, data.result.rows);
     if (this.scroller) this.scroller.scrollTop = 0;
     this.measure();
   }
@@ -95,7 +94,7 @@ export class VirtualRows implements ReactiveController {
       scrollTop: scroller.scrollTop - bodyTop,
       viewportHeight: scroller.clientHeight,
       rowHeight: this.rowHeight,
-      total: data.total,
+      total: data.result.total,
     });
     const moved = next.start !== this.window.start || next.end !== this.window.end || Math.abs(next.before - this.window.before) > 0.5 || next.height !== this.window.height;
     this.window = next;

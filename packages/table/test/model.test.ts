@@ -74,7 +74,7 @@ describe('cells', () => {
     [false, col('gratuit', 'boolean'), 'en', 'boolean', 'No'],
     ['false', col('gratuit', 'boolean'), 'fr', 'boolean', 'Non'],
     ['2024-03-12', col('jour', 'date'), 'fr', 'text', '12 mars 2024'],
-    ['2024-03-12', col('jour', 'date'), 'en', 'text', '12 Mar 2024'],
+    ['2024-03-12', col('jour', 'date'), 'en', 'text', '12 March 2024'],
     ['12/03/2024', col('jour', 'date'), 'fr', 'text', '12/03/2024'],
     ['<img src=x onerror="window.__xss=true">', col('nom'), 'fr', 'text', '<img src=x onerror="window.__xss=true">'],
     ['https://www.musee.fr/a?b=1', col('url'), 'fr', 'link', 'https://www.musee.fr/a?b=1'],

@@ -1,0 +1,499 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { configureCore, type Row } from '@culture-widgets/core';
+import type { CultureLoadEvent, CultureErrorEvent } from '@culture-widgets/ui';
+import { DATASETS, RESOURCES, portal, type Portal } from '../../../test/helpers/portal.js';
+import '../src/culture-table.js';
+import type { CultureTable } from '../src/table.js';
+
+declare global {
+  interface Window {
+    __xss?: boolean;
+  }
+}
+
+type Attributes = Record<string, string | boolean | undefined>;
+type Settled = CultureLoadEvent | CultureErrorEvent;
+
+/** Normalises the narrow no-break spaces of French numbers. */
+const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/[\s\u202f\u00a0]+/g, ' ').trim();
+
+function settled(el: HTMLElement): Promise<Settled> {
+  return new Promise((resolve) => {
+    const done = (event: Event) => {
+      el.removeEventListener('culture-load', done);
+      el.removeEventListener('culture-error', done);
+      resolve(event as Settled);
+    };
+    el.addEventListener('culture-load', done);
+    el.addEventListener('culture-error', done);
+  });
+}
+
+/** A `<culture-table>` on the sample portal, once it has loaded (or failed). */
+async function mount(p: Portal, attributes: Attributes, width?: string): Promise<{ el: CultureTable; event: Settled }> {
+  const el = document.createElement('culture-table');
+  for (const [name, value] of Object.entries({ api: p.api, 'tabular-api': p.tabularApi, lang: 'fr', ...attributes })) {
+    if (typeof value === 'string') el.setAttribute(name, value);
+    else if (value) el.setAttribute(name, '');
+  }
+  const event = settled(el);
+  const box = await fixture<HTMLDivElement>(html`<div style=${width ? `width:${width}` : ''}></div>`);
+  box.append(el);
+  const result = await event;
+  await el.updateComplete;
+  return { el, event: result };
+}
+
+const $ = (el: HTMLElement, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const $$ = (el: HTMLElement, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const headers = (el: HTMLElement) => $$(el, 'thead th').map(text);
+const dataRows = (el: HTMLElement) => $$(el, 'tbody tr[data-index]');
+const column = (el: HTMLElement, name: string) => {
+  const index = headers(el).indexOf(name);
+  return dataRows(el).map((tr) => text(tr.children[index]));
+};
+/** `1 234,5` → 1234.5; the visibly empty cell → null. */
+const number = (cell: string) => (/vide|^–/.test(cell) ? null : Number(cell.replace(/ /g, '').replace(',', '.')));
+const sortButton = (el: HTMLElement, name: string) => $$(el, 'thead th').find((th) => text(th) === name)!.querySelector('button')!;
+
+/** Waits for the next load after `action`. */
+async function after(el: CultureTable, action: () => unknown): Promise<Settled> {
+  const next = settled(el);
+  await action();
+  const event = await next;
+  await el.updateComplete;
+  return event;
+}
+
+describe('<culture-table>', function () {
+  this.timeout(40_000);
+  let p: Portal;
+  beforeEach(async () => {
+    p = await portal();
+  });
+
+  describe('defaults', () => {
+    it('shows the first resource: caption, every column, 20 formatted rows, row count, citation', async () => {
+      const { el, event } = await mount(p, { dataset: DATASETS.museums });
+      expect(event.type).to.equal('culture-load');
+      const detail = (event as CultureLoadEvent).detail;
+      expect(detail.rows).to.equal(20);
+      expect(detail.total).to.be.above(12_000);
+      expect(detail.source.resourceId).to.equal(RESOURCES.museums);
+
+      expect(text($(el, 'caption'))).to.match(/Fréquentation des musées/i);
+      expect(headers(el)).to.include.members(['nom_du_musee', 'ville', 'annee', 'total', 'payant', 'gratuit']);
+      expect(headers(el)).not.to.include('__id');
+      expect(dataRows(el)).to.have.length(20);
+      expect(column(el, 'annee').every((year) => /^\d{4}$/.test(year))).to.equal(true, 'years keep no separator');
+      const totals = column(el, 'total');
+      expect(totals.some((cell) => /^\d{1,3}( \d{3})+$/.test(cell))).to.equal(true, 'thousands separated the French way');
+      expect(totals.some((cell) => /vide/.test(cell))).to.equal(true, 'empty totals visibly empty');
+      const totalIndex = headers(el).indexOf('total');
+      expect(dataRows(el)[0]!.children[totalIndex]!.classList.contains('num')).to.equal(true);
+
+      const total = new Intl.NumberFormat('fr-FR').format(detail.total).replace(/\s/g, ' ');
+      expect(text($(el, '.pager .range'))).to.equal(`Lignes 1–20 sur ${total}`);
+      expect(text($(el, '.citation'))).to.match(/Source : Fréquentation des musées/i);
+      expect($(el, '.toolbar')).to.equal(null);
+    });
+
+    it('speaks English when the page does', async () => {
+      const { el, event } = await mount(p, { dataset: DATASETS.museums, lang: 'en' });
+      const total = new Intl.NumberFormat('en-GB').format((event as CultureLoadEvent).detail.total);
+      expect(text($(el, '.pager .range'))).to.equal(`Rows 1–20 of ${total}`);
+    });
+  });
+
+  describe('attributes', () => {
+    it('columns, sort and page-size shape the query the server answers', async () => {
+      const { el } = await mount(p, { dataset: DATASETS.museums, columns: 'nom_du_musee, ville, annee, total', sort: '-total', 'page-size': '5' });
+      expect(headers(el)).to.deep.equal(['nom_du_musee', 'ville', 'annee', 'total']);
+      expect(dataRows(el)).to.have.length(5);
+      const totals = column(el, 'total').map(number) as number[];
+      expect(totals).to.deep.equal([...totals].sort((a, b) => b - a));
+      expect(sortButton(el, 'total').closest('th')!.getAttribute('aria-sort')).to.equal('descending');
+      const data = await p.requests('/data/');
+      expect(data.some((r) => r.query.includes('total__sort=desc') && r.query.includes('page_size=5'))).to.equal(true);
+    });
+
+    it('title becomes the caption; unknown columns are said, not shown', async () => {
+      const { el } = await mount(p, { dataset: DATASETS.museums, title: 'Mes musées', columns: 'ville, inconnue' });
+      expect(text($(el, 'caption'))).to.equal('Mes musées');
+      expect(headers(el)).to.deep.equal(['ville']);
+      expect(text($(el, '.note'))).to.contain('inconnue');
+    });
+
+    it('bars draw in-cell bars for numeric columns only', async () => {
+      const { el } = await mount(p, { dataset: DATASETS.museums, columns: 'nom_du_musee, total', bars: 'total, nom_du_musee', filter: 'total is not empty' });
+      const bars = $$(el, 'td .bar');
+      expect(bars).to.have.length(dataRows(el).length);
+      const widths = bars.map((bar) => parseFloat(bar.style.width));
+      expect(widths.every((w) => w >= 0 && w <= 100)).to.equal(true);
+      expect(new Set(widths).size).to.be.above(1);
+    });
+
+    it('filter narrows the rows on the server', async () => {
+      const { el, event } = await mount(p, { dataset: DATASETS.museums, filter: 'annee = 2020', columns: 'nom_du_musee, annee' });
+      expect(column(el, 'annee').every((y) => y === '2020')).to.equal(true);
+      expect((event as CultureLoadEvent).detail.total).to.be.below(2000);
+    });
+
+    it('changing an attribute reloads and starts again on page 1', async () => {
+      const { el } = await mount(p, { dataset: DATASETS.museums, columns: 'nom_du_musee, annee' });
+      await after(el, () => (sortButton(el, 'annee').click()));
+      await after(el, () => ($(el, '.pager button[aria-label="Page suivante"]')!.click()));
+      expect(text($(el, '.pager .range'))).to.match(/^Lignes 21–40/);
+      await after(el, () => el.setAttribute('columns', 'ville, annee, total'));
+      expect(headers(el)).to.deep.equal(['ville', 'annee', 'total']);
+      expect(text($(el, '.pager .range'))).to.match(/^Lignes 1–20/);
+    });
+  });
+
+  describe('sorting', () => {
+    it('sorts by a header click: ascending, descending, then back to file order', async () => {
+      const { el } = await mount(p, { dataset: DATASETS.museums, columns: 'nom_du_musee, annee, total' });
+      const th = () => sortButton(el, 'annee').closest('th')!;
+      expect(th().getAttribute('aria-sort')).to.equal('none');
+      await after(el, () => sortButton(el, 'annee').click());
+      expect(th().getAttribute('aria-sort')).to.equal('ascending');
+      expect(column(el, 'annee').every((y) => y === '2014')).to.equal(true);
+      await after(el, () => sortButton(el, 'annee').click());
+      expect(th().getAttribute('aria-sort')).to.equal('descending');
+      expect(column(el, 'annee').every((y) => y === '2024')).to.equal(true);
+      await after(el, () => sortButton(el, 'annee').click());
+      expect(th().getAttribute('aria-sort')).to.equal('none');
+    });
+
+    it('sorts from the keyboard (Enter and Space on the header button)', async () => {
+      const { el } = await mount(p, { dataset: DATASETS.museums, columns: 'nom_du_musee, ville' });
+      sortButton(el, 'ville').focus();
+      await after(el, () => sendKeys({ press: 'Enter' }));
+      const towns = column(el, 'ville');
+      expect(towns).to.deep.equal([...towns].sort((a, b) => a.localeCompare(b, 'fr')));
+      sortButton(el, 'ville').focus();
+      await after(el, () => sendKeys({ press: 'Space' }));
+      expect(sortButton(el, 'ville').closest('th')!.getAttribute('aria-sort')).to.equal('descending');
+      expect((await p.requests('ville__sort=desc')).length).to.be.above(0);
+    });
+  });
+
+  describe('search and pagination', () => {
+    it('searches on the server as the reader types, keeping focus in the box', async () => {
+      const { el, event } = await mount(p, { dataset: DATASETS.museums, search: true, columns: 'nom_du_musee, ville, annee' });
+      const before = (event as CultureLoadEvent).detail.total;
+      const input = $(el, 'input[type="search"]') as HTMLInputElement;
+      expect(text($(el, 'label[for="search"]'))).to.equal('Rechercher dans le tableau');
+      input.focus();
+      const found = (await after(el, () => sendKeys({ type: 'jouet' }))) as CultureLoadEvent;
+      expect(found.detail.total).to.be.above(0).and.below(before);
+      for (const tr of dataRows(el)) expect(text(tr).toLowerCase()).to.contain('jouet');
+      expect(el.shadowRoot!.activeElement).to.equal($(el, 'input[type="search"]'));
+      expect((await p.requests('contains')).length).to.be.above(0);
+    });
+
+    it('pages with buttons and changes the page size', async () => {
+      const { el, event } = await mount(p, { dataset: DATASETS.museums, columns: 'nom_du_musee' });
+      const total = (event as CultureLoadEvent).detail.total;
+      const fmt = (n: number) => new Intl.NumberFormat('fr-FR').format(n).replace(/\s/g, ' ');
+      const button = (label: string) => $(el, `.pager button[aria-label="${label}"]`) as HTMLButtonElement;
+      expect(button('Page précédente').disabled).to.equal(true);
+      await after(el, () => button('Page suivante').click());
+      expect(text($(el, '.pager .range'))).to.equal(`Lignes 21–40 sur ${fmt(total)}`);
+      expect((await p.requests('page=2')).length).to.be.above(0);
+      await after(el, () => button('Dernière page').click());
+      expect(text($(el, '.pager .range'))).to.equal(`Lignes ${fmt(Math.floor((total - 1) / 20) * 20 + 1)}–${fmt(total)} sur ${fmt(total)}`);
+      expect(button('Page suivante').disabled).to.equal(true);
+      const select = $(el, '.pager select') as HTMLSelectElement;
+      select.value = '50';
+      await after(el, () => select.dispatchEvent(new Event('change')));
+      expect(dataRows(el)).to.have.length(50);
+      expect(text($(el, '.pager .range'))).to.equal(`Lignes 1–50 sur ${fmt(total)}`);
+    });
+  });
+
+  describe('download', () => {
+    let saved: { blob: Blob; name: string }[];
+    let restore: () => void;
+    beforeEach(() => {
+      saved = [];
+      const create = URL.createObjectURL;
+      const click = HTMLAnchorElement.prototype.click;
+      const blobs = new Map<string, Blob>();
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        const url = `blob:test/${blobs.size}`;
+        blobs.set(url, blob as Blob);
+        return url;
+      };
+      // The anchor the table clicks: keep the file instead of letting the browser save it.
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        if (this.download) saved.push({ blob: blobs.get(this.href)!, name: this.download });
+        else click.call(this);
+      };
+      restore = () => {
+        URL.createObjectURL = create;
+        HTMLAnchorElement.prototype.click = click;
+      };
+    });
+    afterEach(() => restore());
+
+    const download = async (el: CultureTable) => {
+      ($(el, 'button[part="download"]') as HTMLButtonElement).click();
+      await waitUntil(() => saved.length > 0, 'no file saved', { timeout: 15_000 });
+      const bytes = new Uint8Array(await saved[0]!.blob.arrayBuffer());
+      return { bytes, text: new TextDecoder().decode(bytes.subarray(3)), name: saved[0]!.name };
+    };
+
+    it('saves the current view (filter, search, sort, every page) as French-Excel CSV', async () => {
+      const { el } = await mount(p, { dataset: DATASETS.museums, download: true, search: true, filter: 'annee >= 2020', columns: 'nom_du_musee, ville, annee, total', sort: 'ville', 'page-size': '10' });
+      const input = $(el, 'input[type="search"]') as HTMLInputElement;
+      input.focus();
+      const view = (await after(el, () => sendKeys({ type: 'jouet' }))) as CultureLoadEvent;
+      const { bytes, text: csv, name } = await download(el);
+      expect([...bytes.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+      expect(name).to.equal('frequentation-des-musees-de-france.csv');
+      const lines = csv.trim().split(/\r?\n/);
+      expect(lines[0]).to.equal('nom_du_musee;ville;annee;total');
+      expect(lines).to.have.length(view.detail.total + 1);
+      const rows = lines.slice(1).map((line) => line.split(';'));
+      expect(rows.every((cells) => Number(cells[2]) >= 2020)).to.equal(true);
+      expect(rows.every((cells) => /jouet/i.test(cells.join(' ')))).to.equal(true);
+      const towns = rows.map((cells) => cells[1]!);
+      expect(towns).to.deep.equal([...towns].sort((a, b) => a.localeCompare(b, 'fr')));
+    });
+
+    it('quotes what needs quoting', async () => {
+      const { el } = await mount(p, { dataset: DATASETS.hostile, download: true });
+      const { text: csv, name } = await download(el);
+      expect(name).to.equal('jeu-de-donnees-hostile.csv');
+      expect(csv).to.contain('"<img src=x onerror=""window.__xss=true"">"');
+      expect(window.__xss).to.equal(undefined);
+    });
+  });
+
+  describe('virtual scroll', () => {
+    it('keeps a bounded number of rows in the DOM over 500,000 rows, fetching pages on demand', async () => {
+      const { el, event } = await mount(p, { dataset: DATASETS.ticketing, height: '400' });
+      expect((event as CultureLoadEvent).detail.total).to.equal(500_000);
+      const frame = $(el, '.frame')!;
+      expect(frame.classList.contains('virtual')).to.equal(true);
+      expect(frame.getBoundingClientRect().height).to.be.closeTo(400, 1);
+      expect($(el, 'table')!.getAttribute('aria-rowcount')).to.equal('500001');
+      expect($$(el, 'tbody tr').length).to.be.below(60);
+      expect($(el, '.pager')).to.equal(null);
+      expect(text($(el, '.count'))).to.equal('500 000 lignes');
+
+      frame.scrollTop = frame.scrollHeight / 2;
+      await waitUntil(() => {
+        const rows = dataRows(el);
+        return rows.length > 5 && Number(rows[0]!.dataset.index) > 200_000 && !$(el, 'tr.placeholder');
+      }, 'middle rows never arrived', { timeout: 15_000 });
+      expect($$(el, 'tbody tr').length).to.be.below(60);
+      const middle = Number(dataRows(el)[0]!.dataset.index);
+      expect(dataRows(el)[0]!.getAttribute('aria-rowindex')).to.equal(String(middle + 2));
+
+      // A flick through the resource: rows scrolled past are never all fetched.
+      for (let i = 1; i <= 10; i++) {
+        frame.scrollTop = (frame.scrollHeight * i) / 11;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      frame.scrollTop = frame.scrollHeight;
+      await waitUntil(() => dataRows(el).some((tr) => tr.dataset.index === '499999') && !$(el, 'tr.placeholder'), 'last row never arrived', { timeout: 15_000 });
+      expect($$(el, 'tbody tr').length).to.be.below(60);
+      const pages = await p.requests('/data/');
+      expect(pages.length).to.be.below(20);
+    });
+
+    it('a click on a scrolled row selects that row', async () => {
+      const { el } = await mount(p, { dataset: DATASETS.ticketing, height: '300', columns: 'lieu, annee' });
+      const frame = $(el, '.frame')!;
+      frame.scrollTop = 4000;
+      await waitUntil(() => dataRows(el).length > 0 && Number(dataRows(el)[0]!.dataset.index) > 50 && !$(el, 'tr.placeholder'), 'rows', { timeout: 15_000 });
+      const tr = dataRows(el)[3]!;
+      const selected = oneEvent(el, 'culture-select');
+      (tr.children[0] as HTMLElement).click();
+      expect((await selected).detail.row.lieu).to.equal(text(tr.children[0]));
+    });
+  });
+
+  describe('states', () => {
+    it('shows a skeleton while loading', async () => {
+      await p.fault({ match: '/data/', hang: true });
+      const el = document.createElement('culture-table');
+      el.setAttribute('api', p.api);
+      el.setAttribute('tabular-api', p.tabularApi);
+      el.setAttribute('dataset', DATASETS.museums);
+      await fixture(html`<div>${el}</div>`);
+      await waitUntil(() => $(el, '[part="loading"]'), 'no skeleton');
+      expect($(el, '[part="loading"]')!.getAttribute('aria-busy')).to.equal('true');
+      expect($(el, 'table')).to.equal(null);
+      el.remove();
+    });
+
+    it('says « Aucune ligne ne correspond » and keeps the header and the search box', async () => {
+      const { el, event } = await mount(p, { dataset: DATASETS.museums, filter: 'annee = 1850', search: true });
+      expect((event as CultureLoadEvent).detail.total).to.equal(0);
+      expect(text($(el, '[part="empty"]'))).to.equal('Aucune ligne ne correspond');
+      expect(headers(el).length).to.be.above(3);
+      expect($(el, 'input[type="search"]')).to.exist;
+      expect($(el, '.pager')).to.equal(null);
+    });
+
+    const failures: [string, Attributes, (p: Portal) => Promise<unknown>, string][] = [
+      ['not-found', { dataset: 'ce-jeu-n-existe-pas' }, async () => undefined, 'not-found'],
+      ['gone', { dataset: DATASETS.deleted }, async () => undefined, 'gone'],
+      ['server', { dataset: DATASETS.museums }, (p) => p.fault({ match: '/data/', status: 500, body: { errors: [{ title: 'boom', detail: 'boom' }] } }), 'server'],
+      ['rate-limited', { dataset: DATASETS.museums }, (p) => p.fault({ match: '/data/', status: 429, retryAfter: 0 }), 'rate-limited'],
+      ['cors', { dataset: DATASETS.noCors }, async () => undefined, 'cors'],
+      ['bad-filter', { dataset: DATASETS.museums, filter: 'annee >>> 3' }, async () => undefined, 'bad-filter'],
+      ['unknown-column', { dataset: DATASETS.museums, filter: 'nope = 3' }, async () => undefined, 'unknown-column'],
+    ];
+    for (const [name, attributes, arrange, code] of failures) {
+      it(`error ${name}: role="alert" with core's message, and culture-error`, async () => {
+        await arrange(p);
+        const { el, event } = await mount(p, attributes);
+        expect(event.type).to.equal('culture-error');
+        expect((event as CultureErrorEvent).detail.code).to.equal(code);
+        const alert = $(el, '[role="alert"]')!;
+        expect(alert).to.exist;
+        expect(text(alert)).to.contain((event as CultureErrorEvent).detail.message.replace(/[\s\u202f\u00a0]+/g, ' ').trim());
+        expect($(el, 'table')).to.equal(null);
+      });
+    }
+
+    it('error timeout', async () => {
+      const previous = configureCore({ timeout: 400, retries: 0 });
+      try {
+        await p.fault({ match: '/data/', hang: true });
+        const { el, event } = await mount(p, { dataset: DATASETS.museums });
+        expect((event as CultureErrorEvent).detail.code).to.equal('timeout');
+        expect($(el, '[role="alert"]')).to.exist;
+      } finally {
+        configureCore(previous);
+      }
+    });
+
+    it('error too-large on the file path', async () => {
+      const previous = configureCore({ maxFileSize: 1000 });
+      try {
+        const { el, event } = await mount(p, { dataset: DATASETS.festivals });
+        expect((event as CultureErrorEvent).detail.code).to.equal('too-large');
+        expect($(el, '[role="alert"]')).to.exist;
+      } finally {
+        configureCore(previous);
+      }
+    });
+  });
+
+  describe('safety and races', () => {
+    it('renders the hostile dataset as text', async () => {
+      const { el } = await mount(p, { dataset: DATASETS.hostile, search: true, download: true, bars: 'valeur' });
+      expect(dataRows(el).length).to.be.above(0);
+      expect(el.shadowRoot!.querySelector('img, svg, script, b, i')).to.equal(null);
+      expect(headers(el).join(' ')).to.contain('<img src=x onerror="window.__xss=true">');
+      expect(text($(el, 'tbody'))).to.contain('<svg onload=window.__xss=true>');
+      for (const a of $$(el, 'tbody a')) expect((a as HTMLAnchorElement).protocol).to.match(/^https?:$/);
+      expect(text($(el, 'tbody'))).to.contain('javascript:window.__xss=true//');
+      const input = $(el, 'input[type="search"]') as HTMLInputElement;
+      input.focus();
+      await after(el, () => sendKeys({ type: '<img src=x onerror=window.__xss=true>' }));
+      expect(el.shadowRoot!.querySelector('img, svg, script')).to.equal(null);
+      expect(window.__xss).to.equal(undefined);
+    });
+
+    it('a slow earlier request never wins over a later attribute change', async () => {
+      await p.fault({ match: `${RESOURCES.museums}/data/`, latency: 1500, times: 1 });
+      const el = document.createElement('culture-table');
+      el.setAttribute('api', p.api);
+      el.setAttribute('tabular-api', p.tabularApi);
+      el.setAttribute('dataset', DATASETS.museums);
+      // Every header ever rendered, whatever the moment.
+      const seen = new Set<string>();
+      const observer = new MutationObserver(() => headers(el).forEach((h) => seen.add(h)));
+      await fixture(html`<div>${el}</div>`);
+      observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+      await waitUntil(async () => (await p.requests(`${RESOURCES.museums}/data/`)).length > 0, 'first request never sent');
+      const loaded = oneEvent(el, 'culture-load');
+      el.setAttribute('dataset', DATASETS.museumList);
+      const event = (await loaded) as CultureLoadEvent;
+      expect(event.detail.source.resourceId).to.equal(RESOURCES.museumList);
+      // Let the slow answer come back, then look again.
+      await waitUntil(async () => (await p.requests(`${RESOURCES.museums}/data/`)).every((r) => r.status !== null), 'slow request', { timeout: 5000 });
+      await new Promise((r) => setTimeout(r, 100));
+      await el.updateComplete;
+      observer.disconnect();
+      expect(headers(el)).to.include('Nom officiel du musée');
+      expect([...seen]).not.to.include('IDPatrimostat');
+      expect(text($(el, 'caption'))).not.to.match(/Fréquentation/);
+    });
+  });
+
+  describe('rows', () => {
+    it('culture-select on click and on Enter, arrows move between rows', async () => {
+      const { el } = await mount(p, { dataset: DATASETS.museums, columns: 'nom_du_musee, ville' });
+      const rows = dataRows(el);
+      let selected = oneEvent(el, 'culture-select');
+      (rows[2]!.children[0] as HTMLElement).click();
+      let row: Row = (await selected).detail.row;
+      expect(row.nom_du_musee).to.equal(text(rows[2]!.children[0]));
+      await el.updateComplete;
+      // Roving tab stop: the activated row is the one Tab reaches.
+      expect(rows.map((tr) => tr.tabIndex).filter((i) => i === 0)).to.have.length(1);
+      expect(rows[2]!.tabIndex).to.equal(0);
+      rows[2]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      selected = oneEvent(el, 'culture-select');
+      await sendKeys({ press: 'Enter' });
+      row = (await selected).detail.row;
+      expect(row.nom_du_musee).to.equal(text(rows[3]!.children[0]));
+    });
+  });
+
+  describe('file path', () => {
+    it('shows, sorts and searches a file-only resource', async () => {
+      const { el, event } = await mount(p, { dataset: DATASETS.festivals, search: true, 'page-size': '10' });
+      expect(event.type).to.equal('culture-load');
+      expect(dataRows(el)).to.have.length(10);
+      const first = headers(el)[0]!;
+      await after(el, () => sortButton(el, first).click());
+      expect(sortButton(el, first).closest('th')!.getAttribute('aria-sort')).to.equal('ascending');
+      const input = $(el, 'input[type="search"]') as HTMLInputElement;
+      input.focus();
+      const found = (await after(el, () => sendKeys({ type: 'jazz' }))) as CultureLoadEvent;
+      expect(found.detail.total).to.be.above(0);
+      for (const tr of dataRows(el)) expect(text(tr).toLowerCase()).to.contain('jazz');
+    });
+  });
+
+  describe('layout and accessibility', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    it('on a 375 px phone the table scrolls inside its box, not the page', async () => {
+      await setViewport({ width: 375, height: 700 });
+      const { el } = await mount(p, { dataset: DATASETS.museums, search: true, download: true });
+      const frame = $(el, '.frame')!;
+      expect(frame.scrollWidth).to.be.above(frame.clientWidth);
+      expect(document.documentElement.scrollWidth).to.be.at.most(375);
+      expect(getComputedStyle($(el, 'th')!).position).to.equal('sticky');
+    });
+
+    it('has no axe violations, light and dark', async () => {
+      const { el } = await mount(p, { dataset: DATASETS.museums, search: true, download: true, bars: 'total', sort: '-total', columns: 'nom_du_musee, ville, annee, total' });
+      await expect(el).to.be.accessible();
+      el.setAttribute('theme', 'dark');
+      await el.updateComplete;
+      expect(el.dataset.scheme).to.equal('dark');
+      await expect(el).to.be.accessible();
+    });
+
+    it('has no axe violations in the virtual, empty and error states', async () => {
+      const virtual = await mount(p, { dataset: DATASETS.ticketing, height: '300' });
+      await expect(virtual.el).to.be.accessible();
+      const empty = await mount(p, { dataset: DATASETS.museums, filter: 'annee = 1850' });
+      await expect(empty.el).to.be.accessible();
+      const error = await mount(p, { dataset: DATASETS.deleted, theme: 'dark' });
+      await expect(error.el).to.be.accessible();
+    });
+  });
+});

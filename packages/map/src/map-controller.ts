@@ -76,7 +76,17 @@ export interface MapOptions {
   insets: boolean;
 }
 
+/** What the current view shows: cluster badges, the points they hold, single markers, areas. */
+export interface DrawnSummary {
+  clusters: number;
+  clustered: number;
+  points: number;
+  areas: number;
+}
+
 export class MapController {
+  /** Updated on every redraw (tests and debugging read it). */
+  summary: DrawnSummary = { clusters: 0, clustered: 0, points: 0, areas: 0 };
   private map?: LeafletMap;
   private container?: HTMLElement;
   private tileLayer?: TileLayer;
@@ -86,8 +96,9 @@ export class MapController {
   private model?: LayerModel;
   private theme!: Theme;
   private options!: MapOptions;
-  private readonly renderer = L.canvas({ padding: 0.5 });
-  private readonly svgRenderer = L.svg();
+  // renderers belong to one map: made again with each map
+  private renderer = L.canvas({ padding: 0.5 });
+  private svgRenderer = L.svg();
   private index?: ClusterIndex;
   private resizeObserver?: ResizeObserver;
   private readonly cleanups: (() => void)[] = [];
@@ -137,7 +148,15 @@ export class MapController {
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     for (const off of this.cleanups.splice(0)) off();
+    // Layers first, while their canvas still exists: Leaflet would otherwise schedule a redraw
+    // of a destroyed canvas (TypeError on clearRect after map.remove()).
+    this.data?.clearLayers();
+    this.frames?.clearLayers();
+    this.map?.off();
     this.map?.remove();
+    // Leaflet 1.9 may still run a canvas redraw scheduled before map.remove() (TypeError on
+    // clearRect of the deleted context): that renderer is dead now, make its drawing a no-op.
+    Object.assign(this.renderer, { _clear: () => {}, _draw: () => {} });
     this.map = undefined;
     this.container = undefined;
     this.tileLayer = undefined;
@@ -170,6 +189,8 @@ export class MapController {
 
   private create(container: HTMLElement, options: MapOptions): void {
     this.container = container;
+    this.renderer = L.canvas({ padding: 0.5 });
+    this.svgRenderer = L.svg();
     const map = L.map(container, {
       attributionControl: false, // rendered by the element, as text
       zoomControl: false,
@@ -177,7 +198,7 @@ export class MapController {
       zoomAnimation: false,
       fadeAnimation: false,
       markerZoomAnimation: false,
-      preferCanvas: true,
+      renderer: this.renderer, // every canvas layer on our one renderer (see dispose)
       // On touch screens one finger scrolls the page; two fingers pinch and move the map.
       dragging: !L.Browser.mobile,
       worldCopyJump: false,
@@ -274,6 +295,7 @@ export class MapController {
     const group = this.data;
     if (!map || !model || !group) return;
     group.clearLayers();
+    this.summary = { clusters: 0, clustered: 0, points: 0, areas: 0 };
     if (model.kind === 'areas') this.drawAreas(model, group);
     else if (model.kind === 'density') this.drawDensity(model, group);
     else if (this.index) this.drawClusters(model, group);
@@ -283,6 +305,7 @@ export class MapController {
   private drawPoints(model: PointsModel, places: Place[], group: LayerGroup): void {
     // Largest circles first, so small ones stay clickable on top.
     const ordered = model.proportional ? [...places].sort((a, b) => model.radiusOf(b) - model.radiusOf(a)) : places;
+    this.summary.points += ordered.length;
     for (const place of ordered) {
       const marker = L.circleMarker(this.position(place), {
         renderer: this.renderer,
@@ -314,6 +337,8 @@ export class MapController {
         singles.push(item.place);
         continue;
       }
+      this.summary.clusters++;
+      this.summary.clustered += item.count;
       const at = this.options.insets ? insetPosition(item.lat, item.lon) : ([item.lat, item.lon] as [number, number]);
       const size = clusterSize(item.count);
       const badge = document.createElement('span');
@@ -342,6 +367,7 @@ export class MapController {
     const size = (32 * 360) / (256 * 2 ** map.getZoom());
     const cells = densityGrid(model.places, size);
     const counts = cells.map((c) => c.count);
+    this.summary.points = cells.length;
     model.onCounts?.(counts);
     for (const cell of cells) {
       const marker = L.circleMarker(this.position({ lat: cell.lat, lon: cell.lon, row: {}, index: -1 }), {
@@ -360,6 +386,7 @@ export class MapController {
     const features = model.features
       .filter((f) => f.feature.geometry)
       .map(({ feature, code }) => ({ type: 'Feature', properties: { code }, geometry: this.insetFeature(feature).geometry }));
+    this.summary.areas = features.length;
     const codeOf = (feature?: { properties?: { code?: string } }) => feature?.properties?.code ?? '';
     const layer = L.geoJSON({ type: 'FeatureCollection', features } as never, {
       // SVG paths (not canvas), so each area carries its code in a class for styles and tests

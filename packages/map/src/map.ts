@@ -122,12 +122,23 @@ export class CultureMap extends CultureDataElement {
     this.themeController.onChange(() => this.requestUpdate());
   }
 
+  /** What the map shows now (clusters, points, areas): for tests and debugging. */
+  get drawnSummary() {
+    return this.controller.summary;
+  }
+
   /** The Leaflet map while drawn (tests, advanced use); undefined otherwise. */
   get leafletMap() {
     return this.controller.leaflet;
   }
 
   // --- lifecycle -------------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // put back in the page (moved, re-attached): draw again on the next update
+    if (this.hasUpdated) this.requestUpdate();
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -278,8 +289,9 @@ export class CultureMap extends CultureDataElement {
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     const data = this.data.status === TaskStatus.COMPLETE ? (this.data.value as DataState | undefined) : undefined;
     const plan = data && typeof data === 'object' && 'result' in data ? this.planFor(data) : undefined;
-    if (plan?.mode === 'none') this.reportOnce(plan, this.planError(plan));
+    if (plan?.mode === 'none' && data!.result.rows.length) this.reportOnce(plan, this.planError(plan));
     if (plan?.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.ERROR) this.reportOnce(this.boundariesTask.error, this.boundariesTask.error);
+    if (data && typeof data === 'object' && 'result' in data && data.result.rows.length === 0) this.onDrawn(0);
     if (!container || !data || !plan || plan.mode === 'none') {
       if (this.controller.drawnOn) this.controller.dispose();
       this.drawn = undefined;

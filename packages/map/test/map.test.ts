@@ -1,0 +1,296 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { DATASETS, portal, type Portal } from '../../../test/helpers/portal.js';
+import '../src/culture-map.js';
+import type { CultureMap } from '../src/map.js';
+
+declare global {
+  interface Window {
+    __xss?: boolean;
+  }
+}
+
+let p: Portal;
+before(async () => {
+  p = await portal();
+});
+
+const mounted: HTMLElement[] = [];
+afterEach(() => {
+  for (const el of mounted.splice(0)) el.remove();
+});
+
+/** A map with tiles off, connected once its listeners are on; resolves on load or error. */
+async function mount(attrs: Record<string, string>): Promise<{ el: CultureMap; event: Event }> {
+  const el = document.createElement('culture-map');
+  el.setAttribute('api', p.api);
+  el.setAttribute('tabular-api', p.tabularApi);
+  el.setAttribute('tiles', 'none');
+  el.style.width = '640px';
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  const settled = new Promise<Event>((resolve) => {
+    el.addEventListener('culture-load', resolve, { once: true });
+    el.addEventListener('culture-error', resolve, { once: true });
+  });
+  document.body.append(el);
+  mounted.push(el);
+  const event = await settled;
+  await el.updateComplete;
+  return { el, event };
+}
+
+const shadow = (el: Element) => el.shadowRoot!;
+const text = (el: Element, selector: string) => shadow(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const shown = (el: CultureMap) => el.drawnSummary.points + el.drawnSummary.clustered;
+
+describe('<culture-map> points', () => {
+  it('finds Latitude / Longitude columns and clusters the ~1,200 museums', async () => {
+    const { el, event } = await mount({ dataset: DATASETS.museumList });
+    expect(event.type).to.equal('culture-load');
+    const rows = (event as CustomEvent & { detail: { rows: number } }).detail.rows;
+    expect(rows).to.be.greaterThan(1000);
+    // above 1,000 points: clustered by default, every point counted once
+    expect(el.drawnSummary.clusters).to.be.greaterThan(0);
+    expect(shown(el)).to.equal(rows);
+    const badges = [...shadow(el).querySelectorAll('.cluster-badge')];
+    expect(badges.length).to.equal(el.drawnSummary.clusters);
+    expect(badges[0].closest('[role="button"]')?.getAttribute('aria-label')).to.match(/lieux : zoomer/);
+    expect(text(el, 'details.features summary')).to.match(/Liste des lieux/);
+    expect(text(el, '.citation')).to.match(/Source/);
+  });
+
+  it('cluster="false" draws every point, and zooming on a cluster splits it', async () => {
+    const { el } = await mount({ dataset: DATASETS.museumList, cluster: 'false' });
+    expect(el.drawnSummary.clusters).to.equal(0);
+    expect(el.drawnSummary.points).to.be.greaterThan(1000);
+    el.setAttribute('cluster', 'true');
+    await el.updateComplete;
+    const before = el.drawnSummary.clusters;
+    expect(before).to.be.greaterThan(0);
+    const badge = shadow(el).querySelector<HTMLElement>('.leaflet-marker-icon.cluster')!;
+    badge.click();
+    await waitUntil(() => el.drawnSummary.points > 0 || el.drawnSummary.clusters !== before, 'cluster did not split');
+    expect(el.leafletMap!.getZoom()).to.be.greaterThan(5);
+  });
+
+  it('reads a single "lat,lon" column (festivals, a file with no tabular API)', async () => {
+    const { el, event } = await mount({ dataset: DATASETS.festivals });
+    expect(event.type, text(el, '[role="alert"]')).to.equal('culture-load');
+    expect(shown(el)).to.be.greaterThan(0);
+    const list = shadow(el).querySelectorAll('details.features li').length;
+    expect(list).to.be.greaterThan(0);
+  });
+
+  it('places GeoJSON features and reports those without a geometry', async () => {
+    const { el, event } = await mount({ dataset: DATASETS.places, label: 'nom' });
+    expect(event.type, text(el, '[role="alert"]')).to.equal('culture-load');
+    expect(shown(el)).to.equal(357);
+    expect(text(el, '.notes')).to.match(/^3 lignes sans coordonnées valides ne sont pas placées sur la carte\./);
+    const first = shadow(el).querySelector('details.features li button')!.textContent!;
+    expect(first).to.match(/^(Musée|Théâtre|Cinéma|Bibliothèque|Conservatoire|Salle|Centre|Monument|Archives|Scène)/);
+  });
+
+  it('reads geo_point_2d arrays of a JSON export', async () => {
+    const { el, event } = await mount({ dataset: DATASETS.monuments });
+    expect(event.type, text(el, '[role="alert"]')).to.equal('culture-load');
+    expect(shown(el)).to.be.greaterThan(0);
+  });
+
+  it('colours by category and sizes by value, with legends', async () => {
+    const { el } = await mount({ dataset: DATASETS.places, color: 'type_equipement', size: 'fauteuils' });
+    const legend = text(el, '.legend');
+    expect(legend).to.contain('type_equipement').and.to.contain('fauteuils');
+    expect(legend).to.match(/Théâtre \(\d+\)/).and.to.match(/Autres \(\d+\)/);
+    expect(shadow(el).querySelectorAll('.legend .swatch.dot').length).to.be.within(2, 8);
+    expect(shadow(el).querySelectorAll('.legend .swatch.circle').length).to.be.greaterThan(0);
+    expect(el.drawnSummary.clusters).to.equal(0);
+  });
+
+  it('opens a text popup and fires culture-select from the list of places', async () => {
+    const { el } = await mount({ dataset: DATASETS.places, label: 'nom', popup: 'commune, type_equipement' });
+    const button = shadow(el).querySelector<HTMLButtonElement>('details.features li button')!;
+    const selected = new Promise<Event>((resolve) => el.addEventListener('culture-select', resolve, { once: true }));
+    button.click();
+    const event = (await selected) as Event & { detail: { row: Record<string, unknown>; values: Record<string, unknown> } };
+    expect(event.detail.row.nom).to.equal(button.textContent);
+    expect(event.detail.values).to.deep.equal({ nom: button.textContent });
+    const popup = shadow(el).querySelector('.leaflet-popup-content .popup')!;
+    expect(popup.querySelector('.popup-title')!.textContent).to.equal(button.textContent);
+    expect([...popup.querySelectorAll('dt')].map((d) => d.textContent)).to.deep.equal(['commune', 'type_equipement']);
+  });
+
+  it('lets the page scroll until the map is clicked', async () => {
+    const { el } = await mount({ dataset: DATASETS.places });
+    const map = el.leafletMap!;
+    expect(map.scrollWheelZoom.enabled()).to.equal(false);
+    map.fire('click');
+    expect(map.scrollWheelZoom.enabled()).to.equal(true);
+    map.fire('blur');
+    expect(map.scrollWheelZoom.enabled()).to.equal(false);
+  });
+
+  it('says when tiles cannot load, and keeps the data on the map', async () => {
+    const { el } = await mount({ dataset: DATASETS.places, tiles: `${p.base}/no-tiles-here/{z}/{x}/{y}.png` });
+    await waitUntil(() => shadow(el).querySelector('.tiles-failed'), 'no tiles notice', { timeout: 10000 });
+    expect(text(el, '.tiles-failed')).to.match(/fond de carte/);
+    expect(shown(el)).to.equal(357);
+    expect(text(el, '.attribution')).to.contain('127.0.0.1');
+  });
+
+  it('is accessible (axe)', async () => {
+    const { el } = await mount({ dataset: DATASETS.places, color: 'type_equipement' });
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<culture-map> choropleth', () => {
+  const spending = () => ({
+    dataset: DATASETS.spending,
+    code: 'Code département',
+    value: 'Dépenses culturelles totales (€)',
+    boundaries: p.staticUrl('geo/{level}.geojson'),
+  });
+
+  it('colours départements from their codes, with a legend and « pas de données »', async () => {
+    const { el, event } = await mount(spending());
+    expect(event.type, text(el, '[role="alert"]')).to.equal('culture-load');
+    const paths = [...shadow(el).querySelectorAll<SVGPathElement>('path.area')];
+    expect(paths.length).to.equal(101);
+    const legend = [...shadow(el).querySelectorAll<HTMLElement>('.legend li')];
+    expect(legend[0].textContent).to.match(/somme de Dépenses culturelles totales/);
+    const swatches = legend.slice(1).map((li) => li.querySelector<HTMLElement>('.swatch')!.style.background);
+    expect(swatches.length).to.equal(6);
+    expect(legend.at(-1)!.textContent).to.contain('pas de données');
+    // every area takes a legend colour (normalised to rgb() like the swatches)
+    const probe = document.createElement('span');
+    document.body.append(probe);
+    const rgb = (c: string) => ((probe.style.color = c), getComputedStyle(probe).color);
+    const legendColors = new Set(swatches.map(rgb));
+    for (const path of paths) expect(legendColors.has(rgb(path.getAttribute('fill')!)), path.getAttribute('class')!).to.equal(true);
+    // `2` in the file is département 02, coloured like data; some rows (01 among them) have no value
+    const noData = rgb(swatches.at(-1)!);
+    const aisne = shadow(el).querySelector('path.area-02')!;
+    expect(rgb(aisne.getAttribute('fill')!)).to.not.equal(noData);
+    expect(rgb(shadow(el).querySelector('path.area-01')!.getAttribute('fill')!)).to.equal(noData);
+    expect(shadow(el).querySelector('path.area-2A')).to.exist;
+    expect(shadow(el).querySelector('path.area-971')).to.exist;
+    const noDataRows = [...shadow(el).querySelectorAll('details.features tbody tr')].filter((tr) => tr.textContent!.includes('pas de données'));
+    for (const tr of noDataRows) {
+      const code = tr.querySelector('td')!.textContent!;
+      expect(rgb(shadow(el).querySelector(`path.area-${code}`)!.getAttribute('fill')!)).to.equal(noData);
+    }
+    probe.remove();
+  });
+
+  it('lists areas in a table and fires culture-select with the code', async () => {
+    const { el } = await mount(spending());
+    const rows = shadow(el).querySelectorAll('details.features tbody tr');
+    expect(rows.length).to.equal(101);
+    const selected = new Promise<Event>((resolve) => el.addEventListener('culture-select', resolve, { once: true }));
+    rows[0].querySelector('button')!.click();
+    const event = (await selected) as Event & { detail: { values: Record<string, unknown> } };
+    expect(Object.keys(event.detail.values)).to.deep.equal(['Code département']);
+    expect(shadow(el).querySelector('.leaflet-popup-content .popup-title')!.textContent).to.equal(rows[0].querySelector('button')!.textContent);
+  });
+
+  it('counts rows per région when no value is given', async () => {
+    const { el, event } = await mount({ dataset: DATASETS.places, code: 'code_region', boundaries: p.staticUrl('geo/{level}.geojson') });
+    expect(event.type, text(el, '[role="alert"]')).to.equal('culture-load');
+    expect(shadow(el).querySelectorAll('path.area').length).to.equal(18);
+    expect(text(el, '.legend')).to.contain('nombre de lignes');
+  });
+
+  it('is accessible (axe)', async () => {
+    const { el } = await mount(spending());
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows an error when the boundaries cannot be loaded', async () => {
+    const { el, event } = await mount({ ...spending(), boundaries: p.staticUrl('geo/nope-{level}.geojson') });
+    expect(event.type).to.equal('culture-error');
+    expect(text(el, '[role="alert"]')).to.match(/contours/);
+  });
+});
+
+describe('<culture-map> hostile data and states', () => {
+  it('keeps hostile labels, popups and legends inert', async () => {
+    window.__xss = undefined;
+    const { el, event } = await mount({ dataset: DATASETS.hostile, cluster: 'true' });
+    expect(event.type, text(el, '[role="alert"]')).to.equal('culture-load');
+    expect(el.drawnSummary.clusters).to.be.greaterThan(0);
+    expect(shadow(el).querySelectorAll('details.features li button').length).to.equal(40);
+    for (const button of shadow(el).querySelectorAll<HTMLButtonElement>('details.features li button')) button.click();
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.leaflet-popup-content')!.textContent).to.match(/<svg|<img|window\.__xss/);
+    expect(shadow(el).querySelector('.leaflet-popup-content img, .leaflet-popup-content svg, .leaflet-popup-content script')).to.equal(null);
+    expect(window.__xss).to.equal(undefined);
+  });
+
+  it('keeps a hostile category legend inert', async () => {
+    window.__xss = undefined;
+    const { el } = await mount({ dataset: DATASETS.hostile, color: 'région <img src=x onerror="window.__xss=true">' });
+    expect(text(el, '.legend')).to.contain('<img src=x onerror="window.__xss=true">');
+    expect(shadow(el).querySelector('.legend img')).to.equal(null);
+    expect(window.__xss).to.equal(undefined);
+  });
+
+  it('shows a skeleton while loading, then the map', async () => {
+    await p.fault({ match: '/datasets/', latency: 400, times: 1 });
+    const el = document.createElement('culture-map');
+    Object.entries({ api: p.api, 'tabular-api': p.tabularApi, tiles: 'none', dataset: DATASETS.places }).forEach(([k, v]) => el.setAttribute(k, v));
+    const loaded = new Promise((resolve) => el.addEventListener('culture-load', resolve, { once: true }));
+    document.body.append(el);
+    mounted.push(el);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="loading"]')).to.exist;
+    await loaded;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[part="loading"]')).to.equal(null);
+    expect(shadow(el).querySelector('.leaflet-container')).to.exist;
+  });
+
+  it('shows an error for a deleted resource', async () => {
+    const { el, event } = await mount({ dataset: DATASETS.deleted });
+    expect(event.type).to.equal('culture-error');
+    expect(shadow(el).querySelector('[role="alert"]')).to.exist;
+  });
+
+  it('says when no column holds coordinates', async () => {
+    const { el, event } = await mount({ dataset: DATASETS.museums, mode: 'points' });
+    expect(event.type).to.equal('culture-error');
+    expect(text(el, '[role="alert"]')).to.match(/Aucune colonne de coordonnées/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the empty state when the filter matches nothing', async () => {
+    const { el, event } = await mount({ dataset: DATASETS.places, filter: 'nom = personne' });
+    expect(event.type, JSON.stringify((event as CustomEvent).detail)).to.equal('culture-load');
+    expect(shadow(el).querySelector('[part="empty"]')).to.exist;
+    expect(shadow(el).querySelector('.leaflet-container')).to.equal(null);
+  });
+
+  it('asks for a source when none is given', async () => {
+    const el = document.createElement('culture-map');
+    document.body.append(el);
+    mounted.push(el);
+    await waitUntil(() => shadow(el).querySelector('[part="notice"]'), 'no notice');
+    expect(text(el, '[part="notice"]')).to.match(/Aucune donnée/);
+  });
+
+  it('removes the Leaflet map on disconnect, and draws again when put back', async () => {
+    const { el } = await mount({ dataset: DATASETS.places });
+    expect(el.leafletMap).to.exist;
+    const container = shadow(el).querySelector('.map')!;
+    el.remove();
+    expect(el.leafletMap).to.equal(undefined);
+    expect(container.querySelector('.leaflet-pane')).to.equal(null);
+    document.body.append(el);
+    await waitUntil(() => el.leafletMap, 'not drawn again');
+    expect(shown(el)).to.equal(357);
+  });
+
+  it('speaks English with lang="en"', async () => {
+    const { el } = await mount({ dataset: DATASETS.places, lang: 'en' });
+    expect(text(el, '.notes')).to.match(/^3 rows without valid coordinates are not on the map\./);
+    expect(text(el, 'details.features summary')).to.match(/List of places/);
+  });
+});

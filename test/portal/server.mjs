@@ -113,6 +113,11 @@ export async function startPortal({ port = 0, remotePort = 0, host = '127.0.0.1'
       const headers = req.headers.origin ? { ...cors(), vary: 'Origin' } : { vary: 'Origin' };
       return { ...res, headers: { ...headers, ...res.headers } };
     }
+    const permalink = rest.match(/^\/(?:fr\/)?datasets\/r\/([^/]+)\/?$/);
+    if (permalink) {
+      // the site's permanent link (older `latest` values), CORS-enabled like the API
+      return { ...udata(`/1/datasets/r/${permalink[1]}`, url.searchParams, ctx, url.search), headers: cors() };
+    }
     if (rest.startsWith('/tabular/')) {
       const res = tabular(rest.slice(8), rawQuery, ctx);
       return { ...res, headers: { ...cors(), ...res.headers } };

@@ -1,6 +1,6 @@
 // The tabular API (tabular-api.data.gouv.fr): resource meta, profile, data, CSV/JSON exports.
 import { createHash } from 'node:crypto';
-import { findResource, lazy } from './catalog.mjs';
+import { DATASETS, findResource, lazy } from './catalog.mjs';
 import { fileUrl } from './udata.mjs';
 import { profileOf } from './table.mjs';
 import { EXPORT_MAX_ROWS, Reply, parseQuery, runQuery } from './query.mjs';
@@ -41,6 +41,9 @@ function route(path, rawQuery, ctx) {
   const m = path.match(/^\/api\/resources\/([^/]+)\/(profile\/|data\/|data\/csv\/|data\/json\/|swagger\/)?$/);
   if (!m) return text(404, '404: Not Found');
   const [, rid, sub = ''] = m;
+  // /data/ checks its query string before looking the resource up, as api-tabular does
+  const options = { rid, aggregation: aggregationAllowed(rid) };
+  const query = sub.startsWith('data/') ? parseQuery(rawQuery, { ...options, paginate: sub === 'data/' }) : null;
   const { dataset, resource, table } = tabularResource(rid);
   const base = `${ctx.tabular}/api/resources/${rid}`;
   if (sub === '') {
@@ -56,9 +59,7 @@ function route(path, rawQuery, ctx) {
     return json(200, { profile, deleted_at: null, dataset_id: dataset.id, indexes: null });
   }
   if (sub === 'swagger/') return text(200, `openapi: 3.0.3\ninfo:\n  title: Resource ${rid}\n  version: 1.0.0\n`);
-  const options = { rid, aggregation: resource.tabular.aggregation };
   if (sub === 'data/') {
-    const query = parseQuery(rawQuery, options);
     const { rows, total } = runQuery(table, query, parsingTable(resource));
     // links are rebuilt from the DECODED parameters, without re-encoding (api-tabular url.py)
     const kept = query.parts.filter((p) => !p.startsWith('page'));
@@ -73,7 +74,6 @@ function route(path, rawQuery, ctx) {
     return json(200, body);
   }
   // exports: same filters, no paging, refused above 50,000 rows
-  const query = parseQuery(rawQuery, { ...options, paginate: false });
   const { rows } = runQuery(table, query, parsingTable(resource), { max: EXPORT_MAX_ROWS });
   if (!rows || rows.length > EXPORT_MAX_ROWS) {
     return json(403, { errors: [{ code: null, title: 'Output is too long', detail: `The output has more than ${EXPORT_MAX_ROWS} rows, please consider downloading the source file directly` }] });
@@ -86,6 +86,9 @@ function route(path, rawQuery, ctx) {
   return { status: 200, body: `${lines.join('\n')}\n`, type: 'text/csv; charset=utf-8', headers: disposition('csv') };
 }
 
+/** ALLOW_AGGREGATION_EXCEPTIONS: the resources where groupby and aggregates are allowed. */
 function exceptions() {
-  return [];
+  return DATASETS.flatMap((d) => d.resources.filter((r) => r.tabular?.aggregation).map((r) => r.id));
 }
+
+const aggregationAllowed = (rid) => exceptions().includes(rid);

@@ -2,7 +2,7 @@
 // straight into column arrays (row objects for 500,000 lines would cost ~200 MB and seconds).
 import { COMMUNES } from '../france.mjs';
 import { prng, seedOf } from '../prng.mjs';
-import { cell, columnTable } from '../table.mjs';
+import { columnTable } from '../table.mjs';
 import { field } from '../csv.mjs';
 
 export const TICKETING_ROWS = 500000;
@@ -98,13 +98,22 @@ export const ticketingTable = generate;
 /** The source file (~53 MB, `;`, UTF-8), written from the table on first download. */
 export function ticketingCsv() {
   const t = generate();
-  const chunks = [Buffer.from(`${t.columns.map((c) => c.name).join(';')}\n`)];
-  const lines = [];
+  const columns = t.columns;
+  // each dictionary entry is escaped once, not once per row
+  const texts = columns.map((c) => (c.numeric ? null : c.dict.map((v) => (v === null ? '' : field(v, ';')))));
+  const chunks = [Buffer.from(`${columns.map((c) => c.name).join(';')}\n`)];
+  let block = '';
   for (let i = 0; i < t.length; i++) {
-    lines.push(t.columns.map((c) => field(cell(c, i), ';')).join(';'));
-    if (lines.length === 20000 || i === t.length - 1) {
-      chunks.push(Buffer.from(`${lines.join('\n')}\n`, 'utf8'));
-      lines.length = 0;
+    let line = '';
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k];
+      const text = c.numeric ? (Number.isNaN(c.values[i]) ? '' : String(c.values[i])) : texts[k][c.codes[i]];
+      line += k ? `;${text}` : text;
+    }
+    block += `${line}\n`;
+    if (i % 20000 === 19999 || i === t.length - 1) {
+      chunks.push(Buffer.from(block, 'utf8'));
+      block = '';
     }
   }
   return Buffer.concat(chunks);

@@ -49,6 +49,11 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, userDataDir, args: chromiumArgs },
+      // One browser context (window) per test file: with concurrency > 1, a background tab of a
+      // shared window gets no rendering frames, so ResizeObserver / requestAnimationFrame never fire.
+      async createPage({ browser }) {
+        return (await browser.createBrowserContext()).newPage();
+      },
     }),
   ],
   reporters: [defaultReporter(), summaryReporter()],

@@ -93,8 +93,9 @@ function renderCell(view: CellView, column: ColumnInfo, row: Row, options: Table
   const numeric = view.kind === 'number' || (view.kind === 'empty' && isNumeric(column));
   const domain = options.bars?.get(column.name);
   const bar = domain ? barGeometry(row[column.name], domain) : null;
-  return html`<td part="cell" class=${numeric ? 'num' : ''}>${renderValue(view, options.lang)}${bar
-    ? html`<span class="bar" part="bar" aria-hidden="true" style=${styleMap({ left: `${bar.left}%`, width: `${bar.width}%` })}></span>`
+  const classes = `${numeric ? 'num' : ''}${domain ? ' has-bar' : ''}`;
+  return html`<td part="cell" class=${classes}>${renderValue(view, options.lang)}${bar
+    ? html`<span class="bar-track" aria-hidden="true"><span class="bar" part="bar" style=${styleMap({ left: `${bar.left}%`, width: `${bar.width}%` })}></span></span>`
     : nothing}</td>`;
 }
 

@@ -20,7 +20,10 @@ export const tableStyles = css`
     background: var(--_background);
   }
   table {
-    width: 100%;
+    /* Columns keep their natural width (long texts wrap past 18rem): a narrow screen scrolls the
+       frame sideways instead of crushing every column into a word per line. */
+    width: max-content;
+    min-width: 100%;
     border-collapse: separate;
     border-spacing: 0;
     font-size: 0.875rem;
@@ -64,6 +67,7 @@ export const tableStyles = css`
   }
   td {
     position: relative;
+    max-width: 18rem;
   }
   .num {
     text-align: end;
@@ -91,40 +95,52 @@ export const tableStyles = css`
   .sort:hover {
     background: var(--_background);
   }
+  /* ▲▼ both faint when unsorted; the active direction alone, solid, when sorted */
   .sort-icon {
+    display: inline-flex;
     flex: none;
-    width: 0;
-    height: 0;
+    flex-direction: column;
+    gap: 0.125rem;
+  }
+  .sort-icon::before,
+  .sort-icon::after {
+    content: '';
     border-inline: 0.3125rem solid transparent;
-    opacity: 0.35;
-    border-block-start: 0.375rem solid currentColor;
+    opacity: 0.4;
   }
-  .sort-icon.sort-none {
-    border-block-start-color: transparent;
-    border-block-end: 0.375rem solid currentColor;
-    transform: translateY(-0.1875rem);
+  .sort-icon::before {
+    border-block-end: 0.3125rem solid currentColor;
   }
-  .sort-icon.sort-ascending {
+  .sort-icon::after {
+    border-block-start: 0.3125rem solid currentColor;
+  }
+  .sort-ascending::before,
+  .sort-descending::after {
     opacity: 1;
-    border-block-start: 0;
-    border-block-end: 0.375rem solid currentColor;
   }
-  .sort-icon.sort-descending {
-    opacity: 1;
+  .sort-ascending::after,
+  .sort-descending::before {
+    display: none;
   }
   .empty {
     color: var(--_muted);
   }
-  .bar {
+  .bar-track {
+    /* the cell's content box: bars line up with the numbers above them */
     position: absolute;
+    inset-inline: 0.75rem;
     bottom: 0.25rem;
     height: 0.25rem;
-    border-radius: 0.125rem;
-    background: var(--_bar);
     pointer-events: none;
   }
-  td:has(.bar) {
-    background-clip: padding-box;
+  td.has-bar {
+    min-width: 7rem;
+  }
+  .bar {
+    position: absolute;
+    height: 100%;
+    border-radius: 0.125rem;
+    background: var(--_bar);
   }
   .spacer td {
     height: auto;
@@ -139,7 +155,6 @@ export const tableStyles = css`
   }
   .no-rows {
     height: 6rem;
-    text-align: center;
     color: var(--_muted);
   }
   a {

@@ -52,7 +52,10 @@ export default {
       // One browser context (window) per test file: with concurrency > 1, a background tab of a
       // shared window gets no rendering frames, so ResizeObserver / requestAnimationFrame never fire.
       async createPage({ browser }) {
-        return (await browser.createBrowserContext()).newPage();
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        page.once('close', () => context.close().catch(() => {}));
+        return page;
       },
     }),
   ],

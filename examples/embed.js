@@ -1,7 +1,18 @@
-// The embed page: renders the widget its query string names, and tells the host page its height.
+// The embed page: renders the widget its query string names and tells the host page its height.
+// Styles go through a constructed stylesheet: no inline <style> or script, so a strict CSP holds.
 import { mountEmbed } from '../dist/culture-widgets.js';
 
-const root = document.getElementById('widget');
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(`
+  :root { color-scheme: light dark; font-family: system-ui, 'Marianne', Arial, sans-serif; color: #161616; background: #fff; }
+  @media (prefers-color-scheme: dark) { :root { color: #eee; background: #161616; } }
+  :root.transparent, :root.transparent body { background: transparent; }
+  body { margin: 0; }
+  /* Measured for the host's resizer: padding included, so nothing is clipped. */
+  main { display: flow-root; padding: 0.5rem; }
+`);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+
 const lang = new URLSearchParams(location.search).get('lang');
 if (lang === 'en' || lang === 'fr') document.documentElement.lang = lang;
-mountEmbed(root, location.search);
+mountEmbed(document.getElementById('widget'), location.search);

@@ -46,8 +46,8 @@ export interface MountedEmbed {
 }
 
 /**
- * Renders the widget named by `search` into `root` and, inside an iframe, reports the height of
- * `root` to the parent page. Invalid parameters give a readable message, not a blank frame.
+ * Renders the widget named by `search` into `root` and, inside an iframe, reports the page's
+ * height to the parent page. Invalid parameters give a readable message, not a blank frame.
  */
 export function mountEmbed(root: HTMLElement, search: string, win: Window = window): MountedEmbed {
   const params = parseEmbedParams(new URLSearchParams(search));
@@ -67,6 +67,7 @@ export function mountEmbed(root: HTMLElement, search: string, win: Window = wind
     message.textContent = builderMessages(lang).embedInvalid;
     root.replaceChildren(message);
   }
-  const stop = win.parent !== win ? reportHeight(root, win.parent, params?.id) : () => {};
+  // The whole document is measured: margins and anything the host page's CSS adds count too.
+  const stop = win.parent !== win ? reportHeight(doc.documentElement, win.parent, params?.id) : () => {};
   return { params, ...(element ? { element } : {}), stop };
 }

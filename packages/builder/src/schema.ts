@@ -156,9 +156,9 @@ const CHART_OPTIONS: readonly OptionSpec[] = [
     help: { fr: 'Comment combiner les lignes d’une même catégorie : somme, nombre, moyenne, médiane, minimum, maximum.', en: 'How rows of one category combine: sum, count, mean, median, min, max.' },
   },
   {
-    name: 'stack', kind: 'select', options: ['true', 'normalize'],
+    name: 'stack', kind: 'select', options: ['true', 'false', 'normalize'],
     label: { fr: 'Empilement', en: 'Stacking' },
-    help: { fr: 'true empile les séries ; normalize les empile en pourcentages.', en: 'true stacks the series; normalize stacks them as percentages.' },
+    help: { fr: 'true empile les séries ; false les superpose ; normalize les empile en pourcentages.', en: 'true stacks the series; false overlays them; normalize stacks them as percentages.' },
   },
   {
     name: 'sort', kind: 'select', options: ['x', '-x', 'y', '-y'],
@@ -284,7 +284,12 @@ const MAP_OPTIONS: readonly OptionSpec[] = [
     help: { fr: 'Adresse d’un fichier GeoJSON de contours à la place de ceux fournis.', en: 'URL of a GeoJSON boundaries file replacing the built-in ones.' },
   },
   {
-    name: 'tiles', kind: 'text', url: true, options: ['ign', 'osm', 'none'],
+    name: 'outline', kind: 'select', options: ['region', 'departement', 'commune'],
+    label: { fr: 'Contours sous les points', en: 'Outlines under points' },
+    help: { fr: 'Dessine les contours des régions, départements ou communes sous les points, pour se repérer.', en: 'Draws region, département or commune outlines under the points, for context.' },
+  },
+  {
+    name: 'tiles', kind: 'text', url: true, options: ['ign', 'osm', 'none'], default: 'ign',
     label: { fr: 'Fond de carte', en: 'Base map' },
     help: { fr: 'ign, osm, none (aucun) ou l’adresse d’un modèle de tuiles https://…/{z}/{x}/{y}.png.', en: 'ign, osm, none, or a tile URL template https://…/{z}/{x}/{y}.png.' },
   },

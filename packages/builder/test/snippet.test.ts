@@ -46,6 +46,7 @@ describe('buildSnippet', () => {
     ['keeps a non-default API', { element: 'map', attributes: { dataset: 'd', api: 'http://127.0.0.1:4790/api' } }, '<culture-map dataset="d" api="http://127.0.0.1:4790/api"></culture-map>'],
     ['drops a javascript: URL', { element: 'map', attributes: { dataset: 'd', tiles: 'javascript:alert(1)' } }, '<culture-map dataset="d"></culture-map>'],
     ['keeps a tiles preset', { element: 'map', attributes: { dataset: 'd', tiles: 'osm' } }, '<culture-map tiles="osm" dataset="d"></culture-map>'],
+    ['omits the default tiles', { element: 'map', attributes: { dataset: 'd', tiles: 'ign' } }, '<culture-map dataset="d"></culture-map>'],
   ];
   for (const [name, config, element] of cases) {
     it(name, () => {
@@ -152,7 +153,7 @@ describe('option schema', () => {
       ...data, 'type', 'x', 'y', 'group', 'aggregate', 'stack', 'sort', 'limit', 'time-unit', 'facet', 'y-min', 'y-max', 'unit', 'title', 'description', 'height',
     ]);
     expect(names('map')).to.have.members([
-      ...data, 'mode', 'lat', 'lon', 'coords', 'label', 'popup', 'color', 'size', 'cluster', 'code', 'level', 'value', 'aggregate', 'boundaries', 'tiles',
+      ...data, 'mode', 'lat', 'lon', 'coords', 'label', 'popup', 'color', 'size', 'cluster', 'code', 'level', 'value', 'aggregate', 'boundaries', 'outline', 'tiles',
     ]);
     for (const e of ['table', 'chart', 'map'] as const) {
       for (const o of optionsOf(e)) {

@@ -243,6 +243,19 @@ function route(path, params, ctx, searchString) {
     if (found.dataset.deleted) return json(410, { message: 'Dataset has been deleted' });
     return json(200, { resource: resourceJson(found.resource, ctx), dataset_id: found.dataset.id });
   }
+  if ((m = path.match(/^\/1\/organizations\/([^/]+)\/$/))) {
+    const org = Object.values(ORGANIZATIONS).find((o) => o.id === m[1] || o.slug === m[1]);
+    if (!org) return notFound();
+    const key = Object.keys(ORGANIZATIONS).find((k) => ORGANIZATIONS[k] === org);
+    const datasets = DATASETS.filter((d) => !d.deleted && d.organization === key).length;
+    return json(200, { ...organizationRef(key, ctx), url: org.url, description: `${org.name} sur data.gouv.fr.`,
+      created_at: '2014-05-17T14:29:37.000000+00:00', last_modified: '2025-06-01T00:00:00.000000+00:00', deleted: null,
+      metrics: { datasets, dataservices: 0, followers: 120, members: 4, reuses: 12, views: 50210 } });
+  }
+  if ((m = path.match(/^\/(1|2)\/datasets\/([^/]+)$/)) && m[2] !== 'licenses') {
+    // Flask's strict slashes: redirect to the canonical URL
+    return { status: 308, headers: { location: `${ctx.api}${path}/${searchString}` }, body: '' };
+  }
   if ((m = path.match(/^\/1\/organizations\/([^/]+)\/datasets\/$/))) {
     const org = Object.values(ORGANIZATIONS).find((o) => o.id === m[1] || o.slug === m[1]);
     if (!org) return notFound();

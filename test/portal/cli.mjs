@@ -8,7 +8,7 @@ const { values } = parseArgs({
 });
 const port = Number(values.port);
 const remotePort = values['remote-port'] !== undefined ? Number(values['remote-port']) : port ? port + 1 : 0;
-const portal = await startPortal({ port, remotePort, host: values.host, warm: true });
+const portal = await startPortal({ port, remotePort, host: values.host, warm: true, thread: false });
 console.log(`Sample portal (fake data.gouv.fr):
   udata API    ${portal.url}/api/1/datasets/frequentation-des-musees-de-france/
   tabular API  ${portal.url}/tabular/api/resources/c0ffee01-0000-4000-8000-000000000001/data/

@@ -11,6 +11,7 @@
 // Every route also answers under /s/<scope>/…, and every URL the portal writes keeps the prefix,
 // so parallel test files can count their own requests and inject faults without colliding.
 import { createServer, STATUS_CODES } from 'node:http';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { DATASETS, findFile, lazy } from './catalog.mjs';
 import { fileBytes, udata } from './udata.mjs';
 import { tabular } from './tabular.mjs';
@@ -53,7 +54,32 @@ async function staticFile(host, path) {
   return { status: 200, body: fileBytes(found.resource), type: found.resource.file.contentType, headers: { 'last-modified': new Date(found.resource.last_modified).toUTCString() } };
 }
 
-export async function startPortal({ port = 0, remotePort = 0, host = '127.0.0.1', warm = false } = {}) {
+/**
+ * Starts the portal and resolves to `{ url, remoteUrl, close() }`. By default it runs in a worker
+ * thread: generating the big files (seconds of CPU) must not stall the test runner's own server.
+ */
+export async function startPortal({ port = 0, remotePort = 0, host = '127.0.0.1', warm = false, thread = true } = {}) {
+  const options = { port, remotePort, host, warm };
+  if (!thread || !isMainThread) return serve(options);
+  const worker = new Worker(new URL(import.meta.url), { workerData: options });
+  worker.unref(); // never keeps the process alive on its own
+  const started = await new Promise((ok, fail) => {
+    worker.once('message', ok);
+    worker.once('error', fail);
+  });
+  worker.on('error', (error) => console.error('[portal]', error));
+  return {
+    url: started.url,
+    remoteUrl: started.remoteUrl,
+    close: () => worker.terminate().then(() => undefined),
+  };
+}
+
+if (!isMainThread && workerData?.port !== undefined) {
+  serve(workerData).then(({ url, remoteUrl }) => parentPort.postMessage({ url, remoteUrl }));
+}
+
+async function serve({ port, remotePort, host, warm }) {
   const logs = new Map(); // scope → [{ method, path, query, status }]
   const faults = new Map(); // scope → [spec]
   const sockets = new Set();

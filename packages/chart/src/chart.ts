@@ -106,7 +106,8 @@ export class CultureChart extends CultureDataElement {
   });
   private readonly resizeObserver = new ResizeObserver((entries) => {
     const width = Math.floor(entries[0]?.contentRect.width ?? 0);
-    if (width > 0 && Math.abs(width - this.width) >= 1) this.width = width;
+    // Next frame: redrawing inside the observer callback would resize the host in the same loop.
+    if (width > 0 && width !== this.width) requestAnimationFrame(() => (this.width = width));
   });
   private unsubscribeTheme?: () => void;
   /** What the current drawing was made from; a new key means a new draw. */
@@ -210,7 +211,7 @@ export class CultureChart extends CultureDataElement {
       ${this.drawError
         ? this.renderError(this.drawError)
         : html`<div class="chart" part="chart" role="img" aria-label=${label} aria-describedby="description">
-            <div class="view"></div>
+            <div class="view" aria-hidden="true"></div>
             ${this.tooltip
               ? html`<div class="tooltip" part="tooltip" style="left:${this.tooltip.left}px;top:${this.tooltip.top}px">${this.tooltip.text}</div>`
               : nothing}
@@ -256,8 +257,10 @@ export class CultureChart extends CultureDataElement {
 
   private renderDataTable({ chart, data }: Prepared): TemplateResult {
     const { columns, rows } = tableOf(chart, data);
-    return html`<div class="data-table" part="data-table">
-      ${renderTable({ columns, rows, lang: this.locale, caption: chartMessages(this.locale).tableCaption(this.title || valueTitle(chart)) })}
+    const caption = chartMessages(this.locale).tableCaption(this.title || valueTitle(chart));
+    // A focusable region: the table may scroll, keyboard users must reach it.
+    return html`<div class="data-table" part="data-table" role="region" aria-label=${caption} tabindex="0">
+      ${renderTable({ columns, rows, lang: this.locale, caption })}
     </div>`;
   }
 

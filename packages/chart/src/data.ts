@@ -24,6 +24,8 @@ export interface ChartDatum {
   order: number;
   /** Rank of the series in the legend (0 first). */
   rank?: number;
+  /** Rank of the small multiple (largest first, « Autres » last). */
+  facetRank?: number;
   /** The « Autres » category (drawn in the neutral colour). */
   other?: boolean;
   /** The « Autres » series. */
@@ -144,10 +146,12 @@ export function toChartData(rows: Row[], chart: ResolvedChart): ChartData {
   if (chart.xKind !== 'nominal' && chart.sort === '-x') values.reverse();
   const series = seriesOrder(values);
   const rank = new Map(series.map((s, i) => [s, i]));
+  const facetRank = new Map(facetOrder(values, t.other).map((f, i) => [f, i]));
   const round = chart.type === 'pie' || chart.type === 'donut';
   const whole = round ? values.reduce((sum, v) => sum + Math.max(0, v.y ?? 0), 0) : 0;
   for (const v of values) {
     if (v.series !== undefined) v.rank = rank.get(v.series) ?? 0;
+    if (v.facet !== undefined) v.facetRank = facetRank.get(v.facet) ?? 0;
     if (round) v.share = whole ? Math.max(0, v.y ?? 0) / whole : 0;
     v.tip = tooltipText(v, chart);
   }
@@ -165,6 +169,13 @@ function seriesOrder(values: ChartDatum[]): string[] {
   }
   const weight = (s: string) => (others.has(s) ? -Infinity : (totals.get(s) ?? 0));
   return [...totals.keys()].sort((a, b) => weight(b) - weight(a));
+}
+
+function facetOrder(values: ChartDatum[], other: string): string[] {
+  const totals = new Map<string, number>();
+  for (const v of values) if (v.facet !== undefined) totals.set(v.facet, (totals.get(v.facet) ?? 0) + Math.abs(v.y ?? 0));
+  const weight = (f: string) => (f === other ? -Infinity : (totals.get(f) ?? 0));
+  return [...totals.keys()].sort((a, b) => weight(b) - weight(a) || a.localeCompare(b));
 }
 
 /**

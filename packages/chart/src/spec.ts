@@ -87,7 +87,7 @@ export function buildChartSpec(input: ChartSpecInput): TopLevelSpec {
   void _h;
   return {
     ...top,
-    facet: { field: 'facet', type: 'nominal', title: chart.facet, header: { labelLimit: width, labelFontSize: 12, titleFontSize: 12 } },
+    facet: { field: 'facet', type: 'nominal', title: chart.facet, sort: { field: 'facetRank', op: 'min' }, header: { labelLimit: width, labelFontSize: 12, titleFontSize: 12 } },
     columns: facet,
     spec: { ...inner, width, height: chart.height ?? 180 },
     resolve: { scale: { y: 'shared', x: 'shared' } },
@@ -178,7 +178,7 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
       return {
         mark: { type: 'rect', stroke: theme.background, strokeWidth: 1 },
         encoding: {
-          x: { ...ordinalOrContinuousX(chart, true), axis: { labelLimit: LABEL_LIMIT, labelAngle: -40 } },
+          x: { ...ordinalOrContinuousX(chart, true), axis: { labelLimit: LABEL_LIMIT, labelAngle: many * 48 > width ? -40 : 0 } },
           y: hasSeries
             ? { field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, axis: { labelLimit: LABEL_LIMIT } }
             : { value: 0 },

@@ -1,20 +1,380 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { portal, DATASETS } from '../../../test/helpers/portal.js';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import { portal, DATASETS, type Portal } from '../../../test/helpers/portal.js';
 import '../src/culture-chart.js';
 import type { CultureChart } from '../src/chart.js';
+import { loadVega } from '../src/renderer.js';
 
-async function drawn(el: CultureChart): Promise<SVGSVGElement> {
-  await waitUntil(() => el.shadowRoot?.querySelector('.view svg') && el.view, 'chart not drawn', { timeout: 15000 });
-  return el.shadowRoot!.querySelector('.view svg')!;
+type Attrs = Record<string, string>;
+
+let p: Portal;
+before(async function () {
+  // The dev server transforms Vega's ~40 modules on first import: do it once, outside the timings.
+  this.timeout(60000);
+  await loadVega();
+});
+beforeEach(async () => {
+  p = await portal();
+});
+afterEach(async () => {
+  await resetMouse();
+});
+
+/** A chart in a box of `width` px, reading the sample portal. */
+async function chart(attrs: Attrs, width = 640): Promise<CultureChart> {
+  const box = await fixture<HTMLDivElement>(html`<div style="width:${width}px"></div>`);
+  const el = document.createElement('culture-chart');
+  el.setAttribute('api', p.api);
+  el.setAttribute('tabular-api', p.tabularApi);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
+  box.append(el);
+  return el;
 }
 
-describe('<culture-chart> smoke', () => {
-  it('draws museum attendance by year', async () => {
-    const p = await portal();
-    const el = await fixture<CultureChart>(html`<culture-chart dataset=${DATASETS.museums} api=${p.api} tabular-api=${p.tabularApi} x="annee" y="total"></culture-chart>`);
-    const svg = await drawn(el);
-    console.log(svg.querySelectorAll('.mark-line path').length, svg.querySelectorAll('.mark-symbol path').length);
-    console.log(JSON.stringify(await p.requests()));
-    console.log(el.shadowRoot!.querySelector('#description')!.textContent);
+const root = (el: CultureChart) => el.shadowRoot!;
+const svgOf = (el: CultureChart) => root(el).querySelector<SVGSVGElement>('.view svg');
+
+/** Waits for the drawing (or fails with what the element shows instead). */
+async function drawn(el: CultureChart): Promise<SVGSVGElement> {
+  await waitUntil(() => svgOf(el) || root(el).querySelector('[role=alert]'), 'nothing drawn', { timeout: 15000 });
+  const alert = root(el).querySelector('[role=alert]');
+  if (alert) throw new Error(`error shown: ${alert.textContent}`);
+  return svgOf(el)!;
+}
+
+const marks = (svg: SVGSVGElement, mark: string) => svg.querySelectorAll(`.mark-${mark}.role-mark path`).length;
+
+async function tableRows(el: CultureChart): Promise<number> {
+  await openMenuAndChoose(el, /tableau|table/i);
+  await el.updateComplete;
+  return root(el).querySelectorAll('.data-table tbody tr').length;
+}
+
+async function openMenuAndChoose(el: CultureChart, label: RegExp): Promise<void> {
+  root(el).querySelector<HTMLButtonElement>('.menu-button')!.click();
+  await el.updateComplete;
+  const item = [...root(el).querySelectorAll<HTMLButtonElement>('[role=menuitem]')].find((b) => label.test(b.textContent ?? ''));
+  item!.click();
+  await el.updateComplete;
+}
+
+const museums = { dataset: DATASETS.museums };
+const museumList = { dataset: DATASETS.museumList };
+
+describe('<culture-chart> draws each type', () => {
+  it('line: one line and a point per year', async () => {
+    const svg = await drawn(await chart({ ...museums, type: 'line', x: 'annee', y: 'total' }));
+    expect(marks(svg, 'line')).to.equal(1);
+    expect(marks(svg, 'symbol')).to.equal(11); // 2014…2024
   });
+
+  it('column: a bar per year', async () => {
+    const svg = await drawn(await chart({ ...museums, type: 'column', x: 'annee', y: 'total' }));
+    expect(marks(svg, 'rect')).to.equal(11);
+  });
+
+  it('column stacked: a bar per year and measure', async () => {
+    const svg = await drawn(await chart({ ...museums, type: 'column', x: 'annee', y: 'payant, gratuit', stack: 'true' }));
+    expect(marks(svg, 'rect')).to.equal(22);
+  });
+
+  it('bar: the top N plus « Autres »', async () => {
+    const el = await chart({ ...museums, type: 'bar', x: 'nom_du_musee', y: 'total', limit: '5', filter: 'annee = 2024' });
+    const svg = await drawn(el);
+    expect(marks(svg, 'rect')).to.equal(6);
+    const labels = [...svg.querySelectorAll('.role-axis-label text')].map((t) => t.textContent);
+    expect(labels).to.include('Autres');
+  });
+
+  it('area: one area per series, many series folded', async () => {
+    const svg = await drawn(await chart({ ...museums, type: 'area', x: 'annee', y: 'total', group: 'region', limit: '3' }));
+    expect(marks(svg, 'area')).to.equal(4);
+  });
+
+  it('pie and donut: a slice per category', async () => {
+    for (const type of ['pie', 'donut']) {
+      const svg = await drawn(await chart({ ...museumList, type, x: 'Région administrative', limit: '4' }));
+      expect(marks(svg, 'arc'), type).to.equal(5);
+    }
+  });
+
+  it('heatmap: a cell per year and region drawn, as many as the table rows', async () => {
+    const el = await chart({ ...museums, type: 'heatmap', x: 'annee', y: 'total', group: 'region' });
+    const svg = await drawn(el);
+    const cells = marks(svg, 'rect');
+    expect(cells).to.be.greaterThan(11);
+    expect(await tableRows(el)).to.equal(cells);
+  });
+
+  it('scatter: a point per row', async () => {
+    const el = await chart({ ...museums, type: 'scatter', x: 'payant', y: 'gratuit', filter: 'annee = 2024' });
+    const svg = await drawn(el);
+    const points = marks(svg, 'symbol');
+    expect(points).to.be.greaterThan(100);
+    expect(await tableRows(el)).to.equal(points);
+  });
+
+  it('auto: attendance by year is a line, a list of museums is a count per region', async () => {
+    const line = await drawn(await chart({ ...museums }));
+    expect(marks(line, 'line')).to.equal(1);
+    const bars = await drawn(await chart({ ...museumList }));
+    expect(marks(bars, 'rect')).to.be.within(10, 20);
+  });
+
+  it('facet: small multiples', async () => {
+    const svg = await drawn(await chart({ ...museums, type: 'line', x: 'annee', y: 'total', facet: 'region', height: '80' }, 900));
+    expect(marks(svg, 'line')).to.equal(13); // 12 regions + « Autres »
+  });
+});
+
+describe('<culture-chart> asks core for aggregates', () => {
+  it('aggregates on the server when the tabular API allows it', async () => {
+    await drawn(await chart({ ...museums, x: 'annee', y: 'total' }));
+    const data = await p.requests('/data/');
+    expect(data.length).to.be.greaterThan(0);
+    for (const r of data) expect(`${r.path}?${decodeURIComponent(r.query)}`).to.match(/annee__groupby/);
+    expect(await p.requests('/data/csv/')).to.have.length(0);
+  });
+
+  it('falls back on local aggregation when the API refuses (403)', async () => {
+    const el = await chart({ ...museumList, type: 'bar', x: 'Région administrative' });
+    await drawn(el);
+    const refused = await p.requests((r) => r.status === 403);
+    expect(refused.length).to.be.greaterThan(0);
+    expect(marks(svgOf(el)!, 'rect')).to.be.within(10, 20); // a bar per region, counted locally
+  });
+
+  it('never downloads the 500,000 rows of the ticketing resource', async () => {
+    await drawn(await chart({ dataset: DATASETS.ticketing }));
+    expect(await p.requests('/data/csv/')).to.have.length(0);
+    expect(await p.requests('/static/')).to.have.length(0);
+    for (const r of await p.requests('/data/')) expect(decodeURIComponent(r.query)).to.match(/__groupby/);
+  });
+});
+
+describe('<culture-chart> states and events', () => {
+  it('shows the skeleton first, then fires culture-load once drawn', async () => {
+    await p.fault({ match: '/data/', latency: 300 });
+    const el = await chart({ ...museums, x: 'annee', y: 'total' });
+    await el.updateComplete;
+    expect(root(el).querySelector('[part=loading][aria-busy=true]')).to.exist;
+    const event = await oneEvent(el, 'culture-load');
+    expect(event.detail.rows).to.equal(11);
+    expect(svgOf(el)).to.exist;
+  });
+
+  it('empty: a filter matching nothing says so', async () => {
+    const el = await chart({ ...museums, x: 'annee', y: 'total', filter: 'region = Atlantide' });
+    await waitUntil(() => root(el).querySelector('[part=empty]'), 'no empty state', { timeout: 15000 });
+    expect(svgOf(el)).to.equal(null);
+  });
+
+  it('error: a deleted dataset shows an alert and fires culture-error', async () => {
+    const el = await chart({ dataset: DATASETS.deleted });
+    const event = await oneEvent(el, 'culture-error');
+    await el.updateComplete;
+    expect(event.detail.code).to.be.a('string');
+    expect(root(el).querySelector('[role=alert]')).to.exist;
+  });
+
+  it('error: an unknown column is named', async () => {
+    const el = await chart({ ...museums, x: 'nope' });
+    const event = await oneEvent(el, 'culture-error');
+    await el.updateComplete;
+    expect(event.detail.code).to.equal('unknown-column');
+    expect(root(el).querySelector('[role=alert]')!.textContent).to.contain('nope');
+  });
+
+  it('culture-select: clicking a bar gives its category and value', async () => {
+    const el = await chart({ ...museumList, type: 'column', x: 'Région administrative', limit: '3' });
+    const svg = await drawn(el);
+    const bar = svg.querySelector('.mark-rect.role-mark path')!;
+    const box = bar.getBoundingClientRect();
+    setTimeout(() => void sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] }));
+    const event = await oneEvent(el, 'culture-select');
+    const region = event.detail.values?.['Région administrative'];
+    expect(region).to.be.a('string').and.not.equal('Autres');
+    expect(event.detail.row['Nombre de lignes']).to.be.a('number');
+  });
+
+  it('the tooltip is plain text, formatted for the locale', async () => {
+    const el = await chart({ ...museums, type: 'column', x: 'annee', y: 'total' });
+    const svg = await drawn(el);
+    const bar = svg.querySelector('.mark-rect.role-mark path')!.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(bar.x + bar.width / 2), Math.round(bar.y + bar.height - 5)] });
+    await waitUntil(() => root(el).querySelector('.tooltip'), 'no tooltip');
+    const tip = root(el).querySelector('.tooltip')!;
+    expect(tip.textContent).to.match(/^annee\u00a0: 2014\ntotal \(somme\)\u00a0: [\d\u202f]+$/);
+    expect(tip.children).to.have.length(0);
+  });
+
+  it('generates the text alternative in the page language, or uses description', async () => {
+    const el = await chart({ ...museums, x: 'annee', y: 'total', lang: 'en' });
+    await drawn(el);
+    const img = root(el).querySelector('[role=img]')!;
+    expect(img.getAttribute('aria-describedby')).to.equal('description');
+    expect(root(el).querySelector('#description')!.textContent).to.match(/^Line chart: total \(sum\) by annee\. From 2014 to 2024\./);
+    el.setAttribute('description', 'Ma description');
+    await el.updateComplete;
+    expect(root(el).querySelector('#description')!.textContent).to.equal('Ma description');
+  });
+});
+
+describe('<culture-chart> menu', () => {
+  it('opens with the keyboard, moves with arrows, closes with Escape', async () => {
+    const el = await chart({ ...museums, x: 'annee', y: 'total' });
+    await drawn(el);
+    const button = root(el).querySelector<HTMLButtonElement>('.menu-button')!;
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await waitUntil(() => root(el).activeElement?.getAttribute('role') === 'menuitem');
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const items = [...root(el).querySelectorAll('[role=menuitem]')];
+    expect(items.map((i) => i.textContent!.trim())).to.deep.equal([
+      'Télécharger l’image (PNG)', 'Télécharger l’image (SVG)', 'Télécharger les données (CSV)', 'Afficher les données en tableau',
+    ]);
+    await sendKeys({ press: 'ArrowDown' });
+    expect(root(el).activeElement).to.equal(items[1]);
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    expect(root(el).activeElement).to.equal(items[3]);
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(root(el).querySelector('[role=menu]')).to.equal(null);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(root(el).activeElement).to.equal(button);
+  });
+
+  it('shows the data as an accessible table and downloads it as CSV', async () => {
+    const el = await chart({ ...museums, x: 'annee', y: 'total' });
+    await drawn(el);
+    expect(await tableRows(el)).to.equal(11);
+    const headers = [...root(el).querySelectorAll('.data-table th')].map((th) => th.textContent!.trim());
+    expect(headers.join('|')).to.match(/annee.*total \(somme\)/);
+    const csv = el.chartCsv();
+    expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).to.equal('annee;total (somme)');
+    expect(csv.trim().split(/\r?\n/)).to.have.length(12);
+  });
+
+  it('exports PNG and SVG with the title, source, licence and date drawn in', async () => {
+    const el = await chart({ ...museums, x: 'annee', y: 'total', title: 'Entrées' });
+    await drawn(el);
+    const svg = await el.exportImage('svg');
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    const texts = [...doc.querySelectorAll('text, tspan')].map((t) => t.textContent);
+    expect(texts).to.include('Entrées');
+    expect(texts.some((t) => /^Source : Fréquentation/.test(t ?? ''))).to.equal(true);
+    expect(texts.some((t) => /^Licence : /.test(t ?? ''))).to.equal(true);
+    expect(texts.some((t) => /^Graphique réalisé le /.test(t ?? ''))).to.equal(true);
+    const png = await el.exportImage('png');
+    expect(png).to.match(/^data:image\/png;base64,/);
+  });
+});
+
+describe('<culture-chart> hostile dataset', () => {
+  it('titles, labels, tooltips, table and exported SVG stay text', async () => {
+    (window as { __xss?: boolean }).__xss = undefined;
+    const el = await chart({ dataset: DATASETS.hostile, title: '<img src=x onerror="window.__xss=true">' });
+    const svg = await drawn(el);
+    // axis titles and labels hold the payloads as text
+    const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent ?? '');
+    expect(texts.some((t) => t.includes('window.__xss'))).to.equal(true);
+    // no element was made from data anywhere in the shadow root
+    expect(root(el).querySelectorAll('img, script, iframe, object, embed')).to.have.length(0);
+    for (const node of root(el).querySelectorAll('*')) {
+      for (const attr of node.getAttributeNames()) expect(attr.startsWith('on'), `${node.tagName} ${attr}`).to.equal(false);
+    }
+    // tooltip
+    const mark = svg.querySelector('.role-mark path')!.getBoundingClientRect();
+    await sendMouse({ type: 'move', position: [Math.round(mark.x + 1), Math.round(mark.y + 1)] });
+    await aTimeout(0);
+    const tip = root(el).querySelector('.tooltip');
+    if (tip) expect(tip.children).to.have.length(0);
+    // the data table
+    await tableRows(el);
+    expect(root(el).querySelectorAll('.data-table img, .data-table script')).to.have.length(0);
+    // the exported image
+    const exported = await el.exportImage('svg');
+    const doc = new DOMParser().parseFromString(exported, 'image/svg+xml');
+    expect(doc.querySelectorAll('script, foreignObject, image, img')).to.have.length(0);
+    for (const node of doc.querySelectorAll('*')) {
+      for (const attr of node.getAttributeNames()) expect(/^on/i.test(attr), `${node.tagName} ${attr}`).to.equal(false);
+    }
+    const host = document.createElement('div');
+    host.append(document.importNode(doc.documentElement, true));
+    document.body.append(host);
+    await new Promise((r) => requestAnimationFrame(r));
+    host.remove();
+    await aTimeout(50);
+    expect((window as { __xss?: boolean }).__xss).to.equal(undefined);
+  });
+});
+
+describe('<culture-chart> lifecycle', () => {
+  it('an attribute change mid-flight draws the last request only', async () => {
+    await p.fault({ match: '/data/', latency: 200, times: 1 });
+    const el = await chart({ ...museums, type: 'line', x: 'annee', y: 'total' });
+    await el.updateComplete;
+    el.setAttribute('type', 'column');
+    el.setAttribute('x', 'region');
+    el.setAttribute('limit', '4');
+    const svg = await drawn(el);
+    await waitUntil(() => marks(svg, 'rect') === 5, 'column chart of regions not drawn');
+    expect(marks(svg, 'line')).to.equal(0);
+  });
+
+  it('follows the width of its container, finalizing the replaced view', async () => {
+    const el = await chart({ ...museums, x: 'annee', y: 'total' }, 700);
+    const svg = await drawn(el);
+    expect(Math.round(svg.getBoundingClientRect().width)).to.be.within(680, 700);
+    const first = el.view!;
+    let finalized = 0;
+    const original = first.finalize.bind(first);
+    first.finalize = () => {
+      finalized++;
+      return original();
+    };
+    el.parentElement!.style.width = '375px';
+    await waitUntil(() => el.view !== first && svgOf(el), 'not redrawn');
+    await waitUntil(() => Math.round(svgOf(el)!.getBoundingClientRect().width) <= 375, 'not narrower');
+    expect(finalized).to.equal(1);
+  });
+
+  it('disconnecting finalizes the view', async () => {
+    const el = await chart({ ...museums, x: 'annee', y: 'total' });
+    await drawn(el);
+    const view = el.view!;
+    let finalized = 0;
+    const original = view.finalize.bind(view);
+    view.finalize = () => {
+      finalized++;
+      return original();
+    };
+    el.remove();
+    expect(finalized).to.equal(1);
+    expect(el.view).to.equal(undefined);
+  });
+
+  it('re-reads the palette when the theme changes', async () => {
+    const el = await chart({ ...museums, x: 'annee', y: 'total', theme: 'light' });
+    const svg = await drawn(el);
+    const stroke = () => svgOf(el)!.querySelector('.mark-line path')!.getAttribute('stroke');
+    expect(stroke()).to.equal('#000091');
+    el.setAttribute('theme', 'dark');
+    await waitUntil(() => svgOf(el) && stroke() === '#8585f6', 'dark palette not applied');
+    void svg;
+  });
+});
+
+describe('<culture-chart> accessibility', () => {
+  for (const theme of ['light', 'dark']) {
+    it(`is accessible (axe), ${theme}`, async () => {
+      const el = await chart({ ...museums, x: 'annee', y: 'total', title: 'Entrées', theme });
+      await drawn(el);
+      await expect(el).to.be.accessible();
+      await openMenuAndChoose(el, /tableau/);
+      await expect(el).to.be.accessible();
+    });
+  }
 });

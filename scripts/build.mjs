@@ -14,7 +14,8 @@ rmSync('dist', { recursive: true, force: true });
 run('npx', ['tsc', '-b']);
 run('npx', ['rollup', '-c', 'rollup.config.mjs', '--silent']);
 run('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs']);
-cpSync('custom-elements.json', 'packages/culture-widgets/custom-elements.json');
+// The published package carries the manifest, the licence and the changelog of the repository.
+for (const file of ['custom-elements.json', 'LICENSE', 'CHANGELOG.md']) cpSync(file, `packages/culture-widgets/${file}`);
 
 // Pages shipped beside the bundles: they load ./culture-widgets.js instead of ../dist/.
 mkdirSync('dist', { recursive: true });

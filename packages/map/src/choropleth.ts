@@ -96,8 +96,8 @@ const OVERSEAS: { codes: string[]; name: string; bounds: [number, number, number
 
 /** Where each inset sits: a column of boxes in the Bay of Biscay, west of Brittany and the Landes. */
 export const INSET_BOXES = OVERSEAS.map((o, i) => {
-  const top = 48.2 - i * 1.25;
-  return { name: o.name, south: top - 1.05, north: top, west: -8.9, east: -7.4 };
+  const top = 48.6 - i * 1.5;
+  return { name: o.name, south: top - 1.35, north: top, west: -9.6, east: -7.6 };
 });
 
 const overseasIndex = (lat: number, lon: number) =>

@@ -74,6 +74,8 @@ export interface MapOptions {
   closeLabel: string;
   /** Moves overseas positions into insets (and draws their frames). */
   insets: boolean;
+  /** Light outlines of territories under points (context when there are no tiles). */
+  outline?: BoundaryFeature[];
 }
 
 /** What the current view shows: cluster badges, the points they hold, single markers, areas. */
@@ -93,6 +95,7 @@ export class MapController {
   private tileUrl?: string;
   private data?: LayerGroup;
   private frames?: LayerGroup;
+  private outlines?: LayerGroup;
   private model?: LayerModel;
   private theme!: Theme;
   private options!: MapOptions;
@@ -131,6 +134,7 @@ export class MapController {
     this.theme = theme;
     this.index = model.kind === 'points' && model.cluster ? clusterIndex(model.places) : undefined;
     this.drawFrames();
+    this.drawOutlines();
     if (fit) this.fit();
     this.redraw();
     this.callbacks.drawn(model.kind === 'areas' ? model.features.length : model.places.length);
@@ -152,6 +156,7 @@ export class MapController {
     // of a destroyed canvas (TypeError on clearRect after map.remove()).
     this.data?.clearLayers();
     this.frames?.clearLayers();
+    this.outlines?.clearLayers();
     this.map?.off();
     this.map?.remove();
     // Leaflet 1.9 may still run a canvas redraw scheduled before map.remove() (TypeError on
@@ -163,6 +168,7 @@ export class MapController {
     this.tileUrl = undefined;
     this.data = undefined;
     this.frames = undefined;
+    this.outlines = undefined;
     this.index = undefined;
   }
 
@@ -196,6 +202,7 @@ export class MapController {
       zoomControl: false,
       scrollWheelZoom: false, // until the map is clicked or focused: never trap the page scroll
       zoomAnimation: false,
+      zoomSnap: 0.25, // fit France (and its insets) closely in any width
       fadeAnimation: false,
       markerZoomAnimation: false,
       renderer: this.renderer, // every canvas layer on our one renderer (see dispose)
@@ -206,6 +213,7 @@ export class MapController {
     L.control.zoom({ zoomInTitle: options.zoomInTitle, zoomOutTitle: options.zoomOutTitle }).addTo(map);
     map.setView([46.6, 2.4], 5, { animate: false });
     this.map = map;
+    this.outlines = L.layerGroup().addTo(map);
     this.data = L.layerGroup().addTo(map);
     this.frames = L.layerGroup().addTo(map);
 
@@ -267,9 +275,26 @@ export class MapController {
       );
       const label = document.createElement('span');
       label.textContent = box.name;
-      frame.bindTooltip(label, { permanent: true, direction: 'top', className: 'inset-label', offset: [0, 0] });
+      // a standalone tooltip at the frame's west edge: the name sits beside the inset, not on it
+      const tooltip = L.tooltip({ permanent: true, direction: 'left', className: 'inset-label', interactive: false })
+        .setLatLng([(box.south + box.north) / 2, box.west])
+        .setContent(label);
+      this.frames!.addLayer(tooltip);
       this.frames!.addLayer(frame);
     }
+  }
+
+  private drawOutlines(): void {
+    this.outlines!.clearLayers();
+    const features = this.options.outline;
+    if (!features?.length) return;
+    const layer = L.geoJSON({ type: 'FeatureCollection', features: features.map((f) => this.insetFeature(f)) } as never, {
+      renderer: this.renderer,
+      interactive: false,
+      // without tiles the land is filled so the coast shows; over tiles only the lines are drawn
+      style: () => ({ color: this.theme.border, weight: 0.7, opacity: 0.6, fillColor: this.theme.background, fillOpacity: this.tileUrl ? 0 : 1 }),
+    } as never);
+    this.outlines!.addLayer(layer as Layer);
   }
 
   private fit(): void {

@@ -16,7 +16,8 @@ export const mapStyles = css`
     width: 100%;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_surface);
+    /* a hint of blue: the sea, when there are no tiles */
+    background: color-mix(in srgb, var(--_accent) 7%, var(--_surface));
     font: inherit;
     /* one finger scrolls the page on touch screens (Leaflet's drag is off there) */
     touch-action: pan-x pan-y;
@@ -149,7 +150,7 @@ export const mapStyles = css`
   /* Leaflet parts, themed */
   .leaflet-container {
     font: inherit;
-    background: var(--_surface);
+    background: color-mix(in srgb, var(--_accent) 7%, var(--_surface));
   }
   .leaflet-bar a {
     background: var(--_background);

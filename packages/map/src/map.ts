@@ -7,11 +7,11 @@ import { leafletStyles } from './leaflet-css.js';
 import { mapStyles } from './map.styles.js';
 import { mapMessages, type MapMessages } from './messages.js';
 import { MapController, type AreasModel, type LayerModel, type Theme } from './map-controller.js';
-import { buildPlan, mapQuery, unknownColumns, type AreasPlan, type MapAttributes, type MapMode, type Plan, type PointsPlan } from './plan.js';
+import { buildPlan, levelOf, mapQuery, unknownColumns, type AreasPlan, type MapAttributes, type MapMode, type Plan, type PointsPlan } from './plan.js';
 import { boundariesUrl, loadBoundaries } from './boundaries.js';
 import { featureCode, featureName, isOverseas, type FeatureCollection } from './choropleth.js';
 import { categoryScale, sequentialScale, sizeScale, type CategoryScale, type SequentialScale, type SizeScale } from './scales.js';
-import { cellText, popupModel, summary, type PopupModel } from './popup.js';
+import { cellText, legendNumber, popupModel, summary, type PopupModel } from './popup.js';
 import { shortCount } from './cluster.js';
 import { toNumber, type Place } from './coords.js';
 import { tileSpec } from './tiles.js';
@@ -86,6 +86,8 @@ export class CultureMap extends CultureDataElement {
   @property() aggregate?: string;
   /** Boundaries GeoJSON URL (`{level}` becomes regions / departements / communes). */
   @property() boundaries?: string;
+  /** Outlines of `region`s, `departement`s or `commune`s drawn under points (from `boundaries`). */
+  @property() outline?: string;
   /** `ign` (default), `osm`, `none`, or a `https://…/{z}/{x}/{y}.png` template. */
   @property() tiles = 'ign';
 
@@ -211,7 +213,7 @@ export class CultureMap extends CultureDataElement {
       const title = plan.mode === 'choropleth' ? m.aggregateName(plan.op, plan.value) : m.densityLegend;
       items.push(html`<li class="legend-title">${title}</li>`);
       for (const c of scales.sequential.classes) {
-        items.push(html`<li><span class="swatch" style="background:${c.color}" aria-hidden="true"></span>${m.range(this.number(c.from), this.number(c.to))}</li>`);
+        items.push(html`<li><span class="swatch" style="background:${c.color}" aria-hidden="true"></span>${m.range(legendNumber(c.from, this.locale), legendNumber(c.to, this.locale))}</li>`);
       }
       if (plan.mode === 'choropleth') {
         items.push(html`<li><span class="swatch" style="background:${scales.sequential.noData}" aria-hidden="true"></span>${m.noData}</li>`);
@@ -229,7 +231,7 @@ export class CultureMap extends CultureDataElement {
       items.push(html`<li class="legend-title">${plan.size}</li>`);
       for (const s of scales.size.steps) {
         const d = Math.round(s.radius * 2);
-        items.push(html`<li><span class="swatch circle" style="width:${d}px;height:${d}px" aria-hidden="true"></span>${this.number(s.value)}</li>`);
+        items.push(html`<li><span class="swatch circle" style="width:${d}px;height:${d}px" aria-hidden="true"></span>${legendNumber(s.value, this.locale)}</li>`);
       }
     }
     if (!items.length) return nothing;
@@ -297,9 +299,9 @@ export class CultureMap extends CultureDataElement {
       this.drawn = undefined;
       return;
     }
-    const boundaries = plan.mode === 'choropleth' ? this.boundariesTask.value : undefined;
+    const boundaries = this.boundariesTask.status === TaskStatus.COMPLETE ? this.boundariesTask.value : undefined;
     if (plan.mode === 'choropleth' && !boundaries) return;
-    const key = JSON.stringify([this.themeController.scheme, this.color, this.size, this.label, this.popup, this.cluster, this.level, this.tiles, this.locale]);
+    const key = JSON.stringify([this.outline, this.themeController.scheme, this.color, this.size, this.label, this.popup, this.cluster, this.level, this.tiles, this.locale]);
     const model = this.layerModel(plan, data);
     const theme = this.mapTheme();
     const options = {
@@ -308,6 +310,7 @@ export class CultureMap extends CultureDataElement {
       zoomOutTitle: mapMessages(this.locale).zoomOut,
       closeLabel: mapMessages(this.locale).close,
       insets: this.needsInsets(plan, boundaries),
+      outline: plan.mode !== 'choropleth' ? boundaries?.features : undefined,
     };
     if (this.controller.drawnOn !== container || this.drawn?.data !== data || this.drawn.boundaries !== boundaries) {
       this.controller.draw(container, model, theme, options);
@@ -418,7 +421,9 @@ export class CultureMap extends CultureDataElement {
     const data = this.data.status === TaskStatus.COMPLETE ? (this.data.value as DataState | undefined) : undefined;
     if (!data || typeof data !== 'object' || !('result' in data)) return undefined;
     const plan = this.planFor(data);
-    return plan.mode === 'choropleth' ? boundariesUrl(this.boundaries, plan.level) : undefined;
+    if (plan.mode === 'choropleth') return boundariesUrl(this.boundaries, plan.level);
+    const outline = levelOf(this.outline);
+    return plan.mode !== 'none' && outline ? boundariesUrl(this.boundaries, outline) : undefined;
   }
 
   private scalesFor(plan: PointsPlan | AreasPlan): { sequential?: SequentialScale; category?: CategoryScale; size?: SizeScale } {

@@ -38,7 +38,8 @@ export const aggregateOp = (a: MapAttributes): AggregateOp =>
   OPS.includes(a.aggregate as AggregateOp) ? (a.aggregate as AggregateOp) : a.value ? 'sum' : 'count';
 
 const LEVELS: Level[] = ['region', 'departement', 'commune'];
-const levelOf = (value: string | undefined): Level | undefined => {
+/** `region`, `departement`, `commune` (singular or plural, any case), else undefined. */
+export const levelOf = (value: string | undefined): Level | undefined => {
   const v = value ? normaliseName(value) : '';
   return LEVELS.find((l) => l === v) ?? (v === 'regions' ? 'region' : v === 'departements' ? 'departement' : v === 'communes' ? 'commune' : undefined);
 };

@@ -36,6 +36,14 @@ export function cellText(value: unknown, lang: Lang): string {
   return String(value).trim();
 }
 
+/** A number for a legend: compact when large (`1,6 M`), at most two decimals otherwise. */
+export function legendNumber(value: number, lang: Lang): string {
+  const locale = lang === 'en' ? 'en-GB' : 'fr-FR';
+  return Math.abs(value) >= 10_000
+    ? new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value)
+    : new Intl.NumberFormat(locale, { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 }).format(value);
+}
+
 /** Splits the `popup` attribute: a comma list of column names (names may be quoted). */
 export function parseColumnList(text: string | undefined): string[] {
   if (!text) return [];

@@ -50,7 +50,7 @@ export function classify(value: number, thresholds: number[]): number {
 
 /** `n` colours from a pale tint of `base` (mixed into `background`) to `base` itself. */
 export function sequentialColors(n: number, base: string, background = '#ffffff'): string[] {
-  const from = mix(parseColor(base), parseColor(background), 0.88);
+  const from = mix(parseColor(background), parseColor(base), 0.85);
   const to = parseColor(base);
   if (n <= 1) return [toHex(to)];
   return Array.from({ length: n }, (_, i) => toHex(mix(to, from, i / (n - 1))));
@@ -171,7 +171,7 @@ export interface SizeScale {
 }
 
 /** Circle areas proportional to values (radius ∝ √value), `maxRadius` for the largest. */
-export function sizeScale(values: number[], maxRadius = 24, minRadius = 2): SizeScale {
+export function sizeScale(values: number[], maxRadius = 18, minRadius = 2): SizeScale {
   const max = Math.max(0, ...values.filter((v) => Number.isFinite(v) && v > 0));
   const radiusOf = (v: number | undefined) =>
     v === undefined || !Number.isFinite(v) || v <= 0 || max === 0 ? minRadius : Math.max(minRadius, maxRadius * Math.sqrt(v / max));

@@ -153,6 +153,7 @@ describe('scales', () => {
 
   it('proportional circles: area follows the value', () => {
     const s = sizeScale([100, 25, 0], 20);
+    expect(sequentialColors(2, '#000000', '#ffffff')[0]).to.equal('#d9d9d9');
     expect(s.radiusOf(100)).to.equal(20);
     expect(s.radiusOf(25)).to.equal(10);
     expect(s.radiusOf(undefined)).to.equal(2);

@@ -3,7 +3,7 @@
  * Every test works in its own scope (`portal()`), so request counts and faults stay its own.
  */
 import { expect } from '@open-wc/testing';
-import { DATASETS, DATASET_IDS, RESOURCES, portal } from '../helpers/portal.js';
+import { CULTURE_ORG, DATASETS, DATASET_IDS, RESOURCES, portal } from '../helpers/portal.js';
 import type { Portal } from '../helpers/portal.js';
 
 type Json = Record<string, any>;
@@ -81,6 +81,16 @@ describe('sample portal: udata', () => {
     expect((await p.requests(`/r/${RESOURCES.spending}`))[0].status).to.equal(302);
     const licenses = (await getJson(`${p.api}/1/datasets/licenses/`)).body.map((l: Json) => l.id);
     expect(licenses).to.include.members(['lov2', 'fr-lo', 'odc-odbl', 'notspecified']);
+  });
+
+  it('serves the hostile dataset with payloads in every text, and organisations', async () => {
+    const { body } = await getJson(`${p.api}/1/datasets/${DATASETS.hostile}/`);
+    expect(body.title).to.include('onerror="window.__xss=true"');
+    expect(body.organization.page).to.match(/^javascript:/);
+    const profile = (await getJson(`${p.tabularApi}/resources/${RESOURCES.hostile}/profile/`)).body.profile;
+    expect(profile.header.every((name: string) => /[<'"]/.test(name)), profile.header.join(' | ')).to.equal(true);
+    const org = await getJson(`${p.api}/1/organizations/${CULTURE_ORG}/`);
+    expect(org.body).to.include({ slug: 'ministere-de-la-culture-et-de-la-communication', url: 'https://www.culture.gouv.fr' });
   });
 
   it('writes CORS check extras: allowed for the ODS export, absent for the no-CORS host', async () => {

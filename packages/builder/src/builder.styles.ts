@@ -76,14 +76,12 @@ export const builderStyles = [
       gap: 0.5rem 0.75rem;
       align-items: flex-end;
     }
-    .row > button {
-      margin-bottom: 1.9rem;
-    }
-    .copy-actions > button {
+    .row > .field {
       margin: 0;
     }
     .grow {
       flex: 1 1 16rem;
+      min-width: 0;
     }
     .field {
       display: flex;
@@ -99,6 +97,7 @@ export const builderStyles = [
       margin: 0;
       font-size: 0.8125rem;
       color: var(--_muted);
+      overflow-wrap: anywhere;
     }
     input[type='text'],
     input[type='search'],
@@ -208,9 +207,9 @@ export const builderStyles = [
       border-radius: var(--_radius);
     }
     .choice {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem 0.5rem;
+      display: grid;
+      grid-template-columns: auto 1fr;
+      gap: 0 0.5rem;
       align-items: baseline;
       padding: 0.35rem 0;
       font-weight: 400;
@@ -222,8 +221,6 @@ export const builderStyles = [
       gap: 0.5rem;
     }
     .choice.card {
-      display: grid;
-      grid-template-columns: auto 1fr;
       padding: 0.75rem;
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
@@ -232,7 +229,7 @@ export const builderStyles = [
       border-color: var(--_accent);
       box-shadow: inset 0 0 0 1px var(--_accent);
     }
-    .choice.card .muted {
+    .choice .muted {
       grid-column: 2;
     }
     .choice-title {
@@ -307,6 +304,10 @@ export const builderStyles = [
     .preview-box {
       min-width: 0;
     }
+    /* On a phone the preview comes first, so each change shows right above the form. */
+    .preview {
+      order: -1;
+    }
     .preview-box {
       min-height: 12rem;
       padding: 0.5rem;
@@ -321,8 +322,20 @@ export const builderStyles = [
         align-items: start;
       }
       .preview {
+        order: 0;
         position: sticky;
         top: 0.5rem;
+      }
+    }
+    @container (max-width: 30rem) {
+      .builder {
+        padding: 0.5rem 0;
+      }
+      .step {
+        padding: 0.75rem;
+      }
+      fieldset {
+        padding: 0.5rem;
       }
     }
     .copy-block {

@@ -200,6 +200,7 @@ export class CultureBuilder extends LitElement {
       <form class="row" @submit=${this.onLoadDataset}>
         <div class="field grow">
           <label for="dataset-link">${t.datasetLink}</label>
+          <p class="help" id="dataset-link-help">${t.datasetLinkHelp}</p>
           <input
             id="dataset-link"
             name="dataset"
@@ -211,7 +212,6 @@ export class CultureBuilder extends LitElement {
             .value=${this.datasetInput}
             @input=${(e: Event) => (this.datasetInput = (e.target as HTMLInputElement).value)}
           />
-          <p class="help" id="dataset-link-help">${t.datasetLinkHelp}</p>
         </div>
         <button type="submit" class="primary">${t.load}</button>
       </form>
@@ -220,6 +220,7 @@ export class CultureBuilder extends LitElement {
         <form class="row" role="search" @submit=${this.onSearch}>
           <div class="field grow">
             <label for="search">${t.searchLabel}</label>
+            <p class="help" id="search-help">${t.searchHelp}</p>
             <input
               id="search"
               type="search"
@@ -227,7 +228,6 @@ export class CultureBuilder extends LitElement {
               .value=${this.searchInput}
               @input=${(e: Event) => (this.searchInput = (e.target as HTMLInputElement).value)}
             />
-            <p class="help" id="search-help">${t.searchHelp}</p>
           </div>
           <button type="submit">${t.search}</button>
         </form>
@@ -332,7 +332,7 @@ export class CultureBuilder extends LitElement {
             ${columns.map(
               (c) => html`<th scope="col">
                 <span class="column-name">${c.name}</span>
-                <span class="column-type">${t.types[c.type] ?? c.type}${c.format ? ` · ${c.format}` : ''}</span>
+                <span class="column-type">${columnType(c, t)}</span>
               </th>`,
             )}
           </tr>
@@ -378,8 +378,9 @@ export class CultureBuilder extends LitElement {
     </section>`;
   }
 
-  private renderOption(spec: OptionSpec, columns: ColumnInfo[]): TemplateResult {
+  private renderOption(spec: OptionSpec, allColumns: ColumnInfo[]): TemplateResult {
     const lang = this.locale;
+    const columns = spec.numeric ? allColumns.filter(isNumeric) : allColumns;
     const id = `opt-${spec.name}`;
     const helpId = `${id}-help`;
     const value = this.widgetAttributes[spec.name] ?? '';
@@ -518,19 +519,19 @@ export class CultureBuilder extends LitElement {
     const share = buildShareLink(config, window.location.href);
     return html`<section class="step" aria-labelledby="step4">
       <h3 id="step4">${t.step4}</h3>
-      ${this.renderCopyBlock('snippet', t.snippetLabel, t.snippetHelp, snippet, 6)}
+      ${this.renderCopyBlock('snippet', t.snippetLabel, t.snippetHelp, snippet, 10)}
       ${this.renderCopyBlock(
         'iframe',
         t.iframeLabel,
         t.iframeHelp,
         iframe,
-        4,
+        5,
         html`<label class="check">
           <input type="checkbox" .checked=${this.transparent} @change=${(e: Event) => (this.transparent = (e.target as HTMLInputElement).checked)} />
           ${t.transparent}
         </label>`,
       )}
-      ${this.renderCopyBlock('share', t.shareLabel, t.shareHelp, share, 2, html`<a href=${share} target="_blank" rel="noopener">${t.open}</a>`)}
+      ${this.renderCopyBlock('share', t.shareLabel, t.shareHelp, share, 3, html`<a href=${share} target="_blank" rel="noopener">${t.open}</a>`)}
     </section>`;
   }
 
@@ -569,6 +570,14 @@ export class CultureBuilder extends LitElement {
       this.renderRoot.querySelector<HTMLTextAreaElement>(`#copy-${target}`)?.select();
     }
   }
+}
+
+const isNumeric = (c: ColumnInfo) => c.type === 'number' || c.type === 'integer';
+
+/** « entier · year »: the type, and the detected format when it says more. */
+function columnType(c: ColumnInfo, t: BuilderMessages): string {
+  const type = t.types[c.type] ?? c.type;
+  return c.format && !['string', 'int', 'float', 'bool', 'integer', 'number', c.type].includes(c.format) ? `${type} · ${c.format}` : type;
 }
 
 const cellText = (cell: Row[string] | undefined): string => (cell == null ? '' : String(cell));

@@ -27,6 +27,8 @@ export interface OptionSpec {
   url?: boolean;
   /** Shown in the options form; data attributes set by the builder's steps are not. */
   form?: boolean;
+  /** A column picker that only offers numeric columns. */
+  numeric?: boolean;
   label: Words;
   help: Words;
 }
@@ -110,7 +112,7 @@ const TABLE_OPTIONS: readonly OptionSpec[] = [
     help: { fr: 'Permet de télécharger la vue en CSV.', en: 'Lets readers download the current view as CSV.' },
   },
   {
-    name: 'bars', kind: 'columns',
+    name: 'bars', kind: 'columns', numeric: true,
     label: { fr: 'Barres dans les cellules', en: 'In-cell bars' },
     help: { fr: 'Colonnes numériques dessinées en barres dans leurs cellules.', en: 'Numeric columns drawn as bars in their cells.' },
   },
@@ -141,7 +143,7 @@ const CHART_OPTIONS: readonly OptionSpec[] = [
     help: { fr: 'La colonne des catégories ou du temps (année, date…).', en: 'The category or time column (year, date…).' },
   },
   {
-    name: 'y', kind: 'columns',
+    name: 'y', kind: 'columns', numeric: true,
     label: { fr: 'Valeurs (y)', en: 'Values (y)' },
     help: { fr: 'Une ou plusieurs colonnes numériques à représenter.', en: 'One or more numeric columns to draw.' },
   },
@@ -249,7 +251,7 @@ const MAP_OPTIONS: readonly OptionSpec[] = [
     help: { fr: 'Une couleur par valeur de cette colonne.', en: 'One colour per value of this column.' },
   },
   {
-    name: 'size', kind: 'column',
+    name: 'size', kind: 'column', numeric: true,
     label: { fr: 'Cercles proportionnels', en: 'Proportional circles' },
     help: { fr: 'Une colonne numérique : la taille des cercles suit sa valeur.', en: 'A numeric column: circle sizes follow its value.' },
   },
@@ -269,7 +271,7 @@ const MAP_OPTIONS: readonly OptionSpec[] = [
     help: { fr: 'Régions, départements ou communes ; deviné d’après les codes si vide.', en: 'Regions, départements or communes; guessed from the codes when empty.' },
   },
   {
-    name: 'value', kind: 'column',
+    name: 'value', kind: 'column', numeric: true,
     label: { fr: 'Valeur', en: 'Value' },
     help: { fr: 'La colonne numérique qui colore les territoires.', en: 'The numeric column colouring the areas.' },
   },

@@ -2,7 +2,7 @@
  * Pure helpers behind `<culture-source>`: the live filters keyed by the control that owns them,
  * their mirror in the page URL hash, and the chips that summarise them. No DOM, no lit.
  */
-import type { FilterClause } from '@culture-widgets/core';
+import type { FilterClause, Row } from '@culture-widgets/core';
 import type { FilterMessages } from './messages.js';
 
 /** Live clauses, keyed by the control (a column name, `refine-on-click` uses the same keys). */
@@ -24,6 +24,21 @@ export function byColumn(clauses: readonly FilterClause[]): Map<string, FilterCl
   const grouped = new Map<string, FilterClause[]>();
   for (const clause of clauses) grouped.set(clause.column, [...(grouped.get(clause.column) ?? []), clause]);
   return grouped;
+}
+
+/** What a click hands to `refine` (a `culture-select` detail's `values`). */
+export type RefineValues = Record<string, string | number | boolean | null>;
+
+/** The click values a widget's `refine-on-click` asks for (every `detail.values` when it names no column). */
+export function pickValues(columns: string, detail: { row?: Row; values?: RefineValues }): RefineValues | undefined {
+  const names = columns.split(',').map((c) => c.trim()).filter(Boolean);
+  if (names.length === 0) return detail.values && Object.keys(detail.values).length ? detail.values : undefined;
+  const picked: RefineValues = {};
+  for (const name of names) {
+    if (detail.values && name in detail.values) picked[name] = detail.values[name]!;
+    else if (detail.row && name in detail.row) picked[name] = detail.row[name]!;
+  }
+  return Object.keys(picked).length ? picked : undefined;
 }
 
 /** Refine-on-click values (a clicked bar, row or feature) → one `=` (or `is empty`) clause per column. */

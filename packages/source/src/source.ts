@@ -1,18 +1,19 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CultureError, formatFilter, parseFilter, type FilterClause, type SourceSpec } from '@culture-widgets/core';
+import { CultureError, formatFilter, parseFilter, type FilterClause, type Row, type SourceSpec } from '@culture-widgets/core';
 import { CultureErrorEvent, CultureFilterChangeEvent, resolveLang, type SourceProvider } from '@culture-widgets/ui';
 import {
   byColumn,
   clausesFromValues,
+  pickValues,
   flatten,
   readHashFilter,
   withFilter,
   writeHashFilter,
   type LiveFilters,
+  type RefineValues,
 } from './filters.js';
 
-type RefineValues = Record<string, string | number | boolean | null>;
 
 /**
  * One dataset and its live filters, shared by every widget that names it with `source="id"`.
@@ -179,13 +180,19 @@ export class CultureSource extends LitElement implements SourceProvider {
     if (this.urlSync) this.restoreFromUrl();
   };
 
-  /** `culture-select` from a widget linked here that carries `refine-on-click`. */
+  /**
+   * `culture-select` from a widget linked here that carries `refine-on-click`: its `detail.values`
+   * (a bar's category, a feature's code), or with `refine-on-click="col1, col2"` those columns
+   * of the clicked row (a table row).
+   */
   private readonly onSelect = (event: Event) => {
-    const { detail } = event as Event & { detail?: { values?: RefineValues } };
-    if (!detail?.values || !this.id) return;
+    const { detail } = event as Event & { detail?: { row?: Row; values?: RefineValues } };
+    if (!detail || !this.id) return;
     const widget = event
       .composedPath()
       .find((node): node is Element => node instanceof Element && node.hasAttribute('refine-on-click'));
-    if (widget?.getAttribute('source') === this.id) this.refine(detail.values);
+    if (widget?.getAttribute('source') !== this.id) return;
+    const values = pickValues(widget.getAttribute('refine-on-click') ?? '', detail);
+    if (values) this.refine(values);
   };
 }

@@ -4,6 +4,7 @@ import {
   byColumn,
   chipsOf,
   clausesFromValues,
+  pickValues,
   readHashFilter,
   withFilter,
   withoutChip,
@@ -47,6 +48,16 @@ describe('source: pure helpers', () => {
     expect(map.get('region')).to.deep.equal([{ column: 'region', op: '=', value: 'Bretagne' }]);
     expect(map.get('annee')).to.deep.equal([{ column: 'annee', op: '=', value: '2020' }]);
     expect(map.get('ville')).to.deep.equal([{ column: 'ville', op: 'is empty' }]);
+  });
+
+  it('picks the click values a refine-on-click widget asks for', () => {
+    const row = { region: 'Bretagne', annee: 2020, total: 5 };
+    expect(pickValues('', { row, values: { region: 'Bretagne' } })).to.deep.equal({ region: 'Bretagne' });
+    expect(pickValues('', { row })).to.equal(undefined);
+    expect(pickValues('', { row, values: {} })).to.equal(undefined);
+    expect(pickValues('region, annee', { row })).to.deep.equal({ region: 'Bretagne', annee: 2020 });
+    expect(pickValues('annee', { row, values: { annee: 2021 } })).to.deep.equal({ annee: 2021 });
+    expect(pickValues('nope', { row })).to.equal(undefined);
   });
 
   it('reads and writes its own part of the hash, keeping the others', () => {

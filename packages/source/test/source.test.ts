@@ -52,7 +52,7 @@ class TestRows extends CultureDataElement {
   }
 
   /** What a chart does when a bar is clicked. */
-  pick(row: Row, values: Record<string, string | number | null> = { region: row.region as string }) {
+  pick(row: Row, values: Record<string, string | number | null> | undefined = { region: row.region as string }) {
     this.renderRoot.querySelector('button')!.dispatchEvent(new CultureSelectEvent({ row, values }));
   }
 }
@@ -291,6 +291,12 @@ describe('<culture-source> + <culture-filter>', function () {
     table.pick(table.rows![0]!, { region: 'Corse' });
     await table.updateComplete;
     expect(source.filters).to.deep.equal([{ column: 'region', op: '=', value: 'Normandie' }]);
+    // refine-on-click="columns" takes them from the clicked row (a table sends no values)
+    table.setAttribute('refine-on-click', 'annee');
+    const row = table.rows!.find((r) => r.annee !== null)!;
+    table.pick(row, undefined);
+    await settled([table], (rows) => rows.every((r) => r.annee === row.annee && r.region === 'Normandie'), 'refined by a row');
+    expect(source.getFilter('annee')).to.deep.equal([{ column: 'annee', op: '=', value: String(row.annee) }]);
   });
 
   it('mirrors filters in the URL hash, restores them on load, and follows the back button', async () => {

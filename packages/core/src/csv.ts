@@ -137,12 +137,37 @@ export class DelimitedParser {
 
   /** Parses up to `maxRows` more rows; returns true when the text is exhausted. */
   step(maxRows = Infinity): boolean {
-    const { columns } = this;
+    const { columns, text } = this;
     const width = columns.length;
+    const length = text.length;
     for (let r = 0; r < maxRows; r++) {
-      const fields = this.#record();
-      if (!fields) return true;
-      if (fields.length === 1 && fields[0] === '' ) continue; // blank line
+      const pos = this.#pos;
+      if (pos >= length) return true;
+      let lineEnd = text.indexOf('\n', pos);
+      if (lineEnd < 0) lineEnd = length;
+      if (this.#nextQuote < pos) this.#nextQuote = this.#find('"', pos);
+      if (this.#nextQuote > lineEnd) {
+        // fast path, no quote in this line: slice fields straight into their columns
+        const end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+        this.#pos = lineEnd + 1;
+        if (end === pos) { r--; continue; } // blank line
+        let s = pos, c = 0;
+        while (c < width - 1) {
+          if (this.#nextDelim < s) this.#nextDelim = this.#find(this.delimiter, s);
+          const d = this.#nextDelim;
+          if (d >= end) break;
+          columns[c++]!.push(text.slice(s, d));
+          s = d + 1;
+        }
+        // the last column takes the rest up to the next delimiter (extra fields are dropped)
+        if (this.#nextDelim < s) this.#nextDelim = this.#find(this.delimiter, s);
+        columns[c++]!.push(text.slice(s, Math.min(this.#nextDelim, end)));
+        while (c < width) columns[c++]!.push('');
+        this.rows++;
+        continue;
+      }
+      const fields = this.#quotedRecord();
+      if (fields.length === 1 && fields[0] === '') { r--; continue; }
       for (let c = 0; c < width; c++) columns[c]!.push(fields[c] ?? '');
       this.rows++;
     }
@@ -183,6 +208,7 @@ export class DelimitedParser {
     const { text } = this;
     const length = text.length;
     const fields = this.#fields;
+    fields.length = 0;
     const delim = this.#code;
     let i = this.#pos;
     for (;;) {

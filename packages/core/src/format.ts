@@ -1,7 +1,8 @@
 /** Formatting for elements: numbers, percentages, dates and cells, per locale, through Intl. */
 import type { Cell, ColumnInfo, Lang, Row } from './types.js';
 
-const locale = (lang: Lang): string => (lang === 'en' ? 'en-GB' : 'fr-FR');
+// English numbers as en (1.2M), English dates day-first as en-GB (5 March 2024)
+const locale = (lang: Lang, dates = false): string => (lang === 'en' ? (dates ? 'en-GB' : 'en') : 'fr-FR');
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
 function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
@@ -14,7 +15,7 @@ function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.Numbe
 function dateFormat(lang: Lang, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `d${lang}${JSON.stringify(options)}`;
   let f = cache.get(key) as Intl.DateTimeFormat | undefined;
-  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale(lang), options)));
+  if (!f) cache.set(key, (f = new Intl.DateTimeFormat(locale(lang, true), options)));
   return f;
 }
 

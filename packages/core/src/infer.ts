@@ -6,6 +6,15 @@
 import type { Cell, ColumnInfo, ColumnType } from './types.js';
 import { type ColumnData, packText } from './table.js';
 
+/** Texts of a column with few distinct values, as codes into a small dictionary. */
+function dictText(values: ArrayLike<string | null>, distinct: Map<string, number>): ColumnData {
+  const dict = ['', ...distinct.keys()];
+  const code = new Map(dict.map((v, i) => [v, i]));
+  const codes = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) { const v = values[i]; if (v) codes[i] = code.get(v)!; }
+  return { kind: 'dict', dict, codes };
+}
+
 /** Set by `readNumber` for the last value read (no allocation on the hot path). */
 export const lastNumber = { integer: false, percent: false, leadingZero: false };
 
@@ -84,13 +93,17 @@ interface Stats {
 
 const MAX_DISTINCT = 1000;
 
+/** Missing values, and distinct values while there are few of them (beyond, only `size` matters). */
 function stats(values: ArrayLike<string | null>): Stats {
   const distinct = new Map<string, number>();
   let missing = 0;
+  let counting = true;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null || v === undefined || v === '') { missing++; continue; }
-    if (distinct.size < MAX_DISTINCT || distinct.has(v)) distinct.set(v, (distinct.get(v) ?? 0) + 1);
+    if (!counting) continue;
+    distinct.set(v, (distinct.get(v) ?? 0) + 1);
+    if (distinct.size >= MAX_DISTINCT) counting = false;
   }
   return { missing, distinct };
 }
@@ -110,14 +123,21 @@ function textFormat(sample: string[]): string | undefined {
 }
 
 /** Empty or a sentinel: counts as a missing value in a numeric column. */
-const blank = (v: string | null): boolean => v === null || v === '' || v.trim() === '';
+const blank = (v: string | null): boolean => v === null || v === '' || (v.charCodeAt(0) <= 32 && v.trim() === '');
 
 interface Inferred {
   info: ColumnInfo;
   data: ColumnData;
 }
 
+function firstValue(values: ArrayLike<string | null>): string | undefined {
+  for (let i = 0; i < values.length; i++) { const v = values[i]; if (v) return v; }
+  return undefined;
+}
+
 function asNumbers(name: string, values: ArrayLike<string | null>): Inferred | undefined {
+  // a code column (by its name) whose values look like integers stays text: skip the whole pass
+  if (CODE_NAME.test(words(name)) && /^\s*\d+\s*$/.test(firstValue(values) ?? '')) return undefined;
   const out = new Float64Array(values.length);
   let integer = true, percent = true, seen = 0, sentinels = 0;
   let min = Infinity, max = -Infinity;
@@ -190,8 +210,8 @@ function asDates(name: string, values: ArrayLike<string | null>): Inferred | und
 export function inferColumn(name: string, values: ArrayLike<string | null>): Inferred {
   const found = asNumbers(name, values) ?? asBooleans(name, values) ?? asDates(name, values);
   const s = stats(values);
-  const distinct = s.distinct.size;
-  const categorical = distinct > 0 && distinct < 25 && s.distinct.size < MAX_DISTINCT;
+  const distinct = s.distinct.size; // capped at MAX_DISTINCT
+  const categorical = distinct > 0 && distinct < 25;
   const profile = { distinct, missing: s.missing, categorical, ...(categorical || found?.info.type === 'boolean' ? { tops: tops(s.distinct) } : {}) };
   if (found) {
     found.info = { ...found.info, ...profile };
@@ -200,7 +220,8 @@ export function inferColumn(name: string, values: ArrayLike<string | null>): Inf
   const sample: string[] = [];
   for (let i = 0; i < values.length && sample.length < 200; i++) { const v = values[i]; if (v) sample.push(v.trim()); }
   const format = textFormat(sample);
-  return { info: { name, type: 'string', ...(format ? { format } : {}), ...profile }, data: packText(values) };
+  const data = distinct < MAX_DISTINCT ? dictText(values, s.distinct) : packText(values);
+  return { info: { name, type: 'string', ...(format ? { format } : {}), ...profile }, data };
 }
 
 /** A cell of a JSON record, when the column is already typed by JSON itself. */

@@ -9,6 +9,8 @@ export type ColumnData =
   | { kind: 'number'; values: Float64Array }
   | { kind: 'boolean'; values: Uint8Array }
   | { kind: 'text'; text: string; offsets: Uint32Array }
+  /** Few distinct texts: codes into `dict` (code 0 = empty). */
+  | { kind: 'dict'; dict: string[]; codes: Uint32Array }
   | { kind: 'cells'; values: Cell[] };
 
 export interface Table {
@@ -28,6 +30,7 @@ export function getter(data: ColumnData): Getter {
       const { text, offsets } = data;
       return (i) => { const a = offsets[i]!, b = offsets[i + 1]!; return a === b ? null : text.slice(a, b); };
     }
+    case 'dict': { const { dict, codes } = data; return (i) => { const x = codes[i]!; return x === 0 ? null : dict[x]!; }; }
     case 'cells': { const v = data.values; return (i) => v[i] ?? null; }
   }
 }
@@ -37,8 +40,8 @@ export function packText(values: ArrayLike<string | null>): ColumnData {
   const offsets = new Uint32Array(values.length + 1);
   let at = 0;
   for (let i = 0; i < values.length; i++) { at += values[i]?.length ?? 0; offsets[i + 1] = at; }
-  const parts = Array.prototype.map.call(values, (v: string | null) => v ?? '') as string[];
-  return { kind: 'text', text: parts.join(''), offsets };
+  // join writes null as '': no copy of the array needed
+  return { kind: 'text', text: Array.prototype.join.call(values, ''), offsets };
 }
 
 /** The buffers a worker transfers instead of copying. */
@@ -47,6 +50,7 @@ export function transferables(table: Table): ArrayBuffer[] {
   for (const d of table.data) {
     if (d.kind === 'number' || d.kind === 'boolean') out.push(d.values.buffer as ArrayBuffer);
     if (d.kind === 'text') out.push(d.offsets.buffer as ArrayBuffer);
+    if (d.kind === 'dict') out.push(d.codes.buffer as ArrayBuffer);
   }
   return out;
 }

@@ -1,6 +1,8 @@
 /**
- * Parsing off the main thread. The worker script is `parse-worker.js`, next to this module
- * (rollup emits it beside the bundle; `configureCore({ workerUrl })` overrides it). A browser
+ * Parsing off the main thread. The worker script is `parse-worker.ts` compiled on its own: the
+ * rollup plugin `packages/core/build/rollup-parse-worker.mjs` emits it and writes its URL in
+ * place of the marker below; from sources (tests) it sits next to this module;
+ * `configureCore({ workerUrl })` overrides both. A browser
  * refuses a Worker from another origin (core served from a CDN), so a cross-origin script is
  * started through a same-origin `blob:` module that imports it. When no worker can start (CSP
  * `worker-src`, old browser), the main thread parses in slices that yield between them.
@@ -11,9 +13,13 @@ import { config } from './config.js';
 import { parseBytesSliced } from './parse.js';
 import type { Table } from './table.js';
 
-/** Where the worker script is: `.ts` while running from sources (tests), `.js` once built. */
+/** Replaced at build time by the worker chunk's URL (see the rollup plugin). */
+const BUILT_WORKER: string = '__CULTURE_PARSE_WORKER__';
+
+/** Where the worker script is: the built chunk, or the source file next to this module. */
 export function workerUrl(): URL {
   if (config.workerUrl) return new URL(config.workerUrl, globalThis.location?.href);
+  if (!BUILT_WORKER.startsWith('__CULTURE')) return new URL(BUILT_WORKER, import.meta.url);
   const here = import.meta.url;
   return new URL(/\.ts(\?|$)/.test(here) ? './parse-worker.ts' : './parse-worker.js', here);
 }

@@ -1,0 +1,69 @@
+// Page code of bench/core-parse.mjs, bundled by rollup with core's parse worker plugin.
+// Everything is timed inside one Chromium page: our parser (worker, main thread, sliced) against
+// d3-dsv's parseRows on the same bytes.
+import { dsvFormat } from 'd3-dsv';
+import { parseBytes } from '../packages/core/src/parse.js';
+import { parseFile, lastParse } from '../packages/core/src/worker-client.js';
+import { configureCore } from '../packages/core/src/config.js';
+
+interface Gaps { stop(): number }
+
+/** The longest stretch the main thread was busy, seen from a ping loop (any task, not only ≥ 50 ms). */
+function watchMainThread(): Gaps {
+  let last = performance.now();
+  let longest = 0;
+  let running = true;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) setTimeout(() => channel.port2.postMessage(null), 0);
+  };
+  channel.port2.postMessage(null);
+  return { stop: () => { running = false; return longest; } };
+}
+
+async function time<T>(work: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await work();
+  return { ms: performance.now() - t0, value };
+}
+
+const api = {
+  async load(url: string): Promise<number> {
+    (window as unknown as { bytes: Uint8Array }).bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    return (window as unknown as { bytes: Uint8Array }).bytes.byteLength;
+  },
+  /** d3-dsv: decode + parseRows (arrays of strings, no types). */
+  async d3() {
+    const bytes = (window as unknown as { bytes: Uint8Array }).bytes;
+    const { ms, value } = await time(() => dsvFormat(';').parseRows(new TextDecoder().decode(bytes)));
+    return { ms, rows: value.length - 1 };
+  },
+  /** Ours on the main thread in one go: decode, sniff, parse, infer types. */
+  async sync() {
+    const bytes = (window as unknown as { bytes: Uint8Array }).bytes;
+    const { ms, value } = await time(() => parseBytes(bytes, 'csv'));
+    return { ms, rows: value.length, types: value.columns.map((c) => c.type).join(',') };
+  },
+  /** Ours in the worker, including the copy in and the transfer back; main-thread gaps watched. */
+  async worker() {
+    const bytes = (window as unknown as { bytes: Uint8Array }).bytes;
+    configureCore({ useWorker: true });
+    const watch = watchMainThread();
+    const { ms, value } = await time(() => parseFile(bytes, 'csv'));
+    return { ms, rows: value.length, longest: watch.stop(), how: lastParse };
+  },
+  /** Ours on the main thread in slices (no worker available). */
+  async sliced() {
+    const bytes = (window as unknown as { bytes: Uint8Array }).bytes;
+    configureCore({ useWorker: false });
+    const watch = watchMainThread();
+    const { ms, value } = await time(() => parseFile(bytes, 'csv'));
+    configureCore({ useWorker: true });
+    return { ms, rows: value.length, longest: watch.stop(), how: lastParse };
+  },
+};
+
+(window as unknown as { bench: typeof api }).bench = api;

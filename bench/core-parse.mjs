@@ -1,0 +1,97 @@
+// Parse throughput of core's file path on a generated 50 MB `;` file, against d3-dsv parseRows in
+// the same headless Chromium page, and the longest main-thread stretch while the worker parses.
+// `node bench/core-parse.mjs` runs it alone; `npm run bench` calls run().
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '../scripts/serve.mjs';
+import { parseWorker } from '../packages/core/build/rollup-parse-worker.mjs';
+
+const ROWS = 500_000;
+const RUNS = 3;
+const chromiumArgs = ['--no-sandbox', '--headless=new', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'];
+
+/** A deterministic French-looking CSV: ids, ISO and French dates, names, cities, decimals with commas, booleans, quoted notes. */
+export function generateCsv(rows = ROWS) {
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const cities = ['Paris', 'Lyon', 'Marseille', 'Rennes', 'Lille', 'Bordeaux', 'Nantes', 'Strasbourg', 'Montpellier', 'Saint-Étienne'];
+  const categories = ['Théâtre', 'Musique', 'Danse', 'Cirque', 'Arts de la rue', 'Opéra'];
+  const first = ['Camille', 'Louis', 'Léa', 'Hugo', 'Chloé', 'Jules', 'Inès', 'Arthur', 'Manon', 'Gabriel'];
+  const lines = ['id;date;client;ville;categorie;montant;places;taux;abonne;note'];
+  for (let i = 1; i <= rows; i++) {
+    const d = new Date(Date.UTC(2019, 0, 1) + Math.floor(rand() * 2000) * 86400000).toISOString().slice(0, 10);
+    const note = rand() < 0.05 ? `"Remarque ; ""importante"" n°${i}"` : `note ${Math.floor(rand() * 1e6).toString(36)}`;
+    lines.push([
+      i, d, `${pick(first)} ${Math.floor(rand() * 1e5)}`, pick(cities), pick(categories),
+      (rand() * 5000).toFixed(2).replace('.', ','), Math.floor(rand() * 900), (rand()).toFixed(6), rand() < 0.5 ? 'oui' : 'non', note,
+    ].join(';'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+async function buildPage(dir) {
+  const bundle = await rollup({
+    input: 'bench/core-parse-page.ts',
+    plugins: [nodeResolve({ browser: true, extensions: ['.mjs', '.js', '.ts'] }), parseWorker(), esbuild({ target: 'es2022', tsconfig: 'tsconfig.base.json' })],
+    onwarn: () => undefined,
+  });
+  // entries at the root, shared code in chunks/: the CDN layout
+  await bundle.write({ dir, format: 'es', entryFileNames: 'page.js', chunkFileNames: 'chunks/[name]-[hash].js' });
+  await bundle.close();
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>core parse bench</title><script type="module" src="./page.js"></script>');
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+export async function run() {
+  const dir = mkdtempSync(join(tmpdir(), 'core-bench-'));
+  const site = await serveStatic({ root: dir, index: '/index.html' });
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+  try {
+    const csv = generateCsv();
+    writeFileSync(join(dir, 'big.csv'), csv);
+    const mb = Buffer.byteLength(csv) / 1e6;
+    await buildPage(dir);
+    const origin = site.url;
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => console.error('  page error:', e.message));
+    await page.goto(`${origin}/index.html`);
+    await page.waitForFunction(() => 'bench' in window);
+    await page.evaluate((url) => window.bench.load(url), `${origin}/big.csv`);
+    const results = { d3: [], sync: [], worker: [], sliced: [] };
+    for (let i = 0; i < RUNS; i++) {
+      for (const name of Object.keys(results)) {
+        if (name === 'sliced' && i > 0) continue; // slow by design; once is enough
+        results[name].push(await page.evaluate((n) => window.bench[n](), name));
+      }
+    }
+    const ms = (name) => median(results[name].map((r) => r.ms));
+    const last = (name) => results[name].at(-1);
+    console.log(`  ${mb.toFixed(1)} MB, ${last('sync').rows} rows, types ${last('sync').types}; worker ran: ${last('worker').how}`);
+    const d3 = ms('d3');
+    return [
+      { name: 'd3-dsv parseRows (decode + split, strings)', value: mb / (d3 / 1000), unit: 'MB/s' },
+      { name: 'core parse, main thread (decode, sniff, parse, types)', value: mb / (ms('sync') / 1000), baseline: mb / (d3 / 1000), ratio: d3 / ms('sync'), unit: 'MB/s', goal: '≥ 1.0×' },
+      { name: 'core parse in the worker (incl. copy + transfer)', value: mb / (ms('worker') / 1000), baseline: mb / (d3 / 1000), ratio: d3 / ms('worker'), unit: 'MB/s', goal: '≥ 1.0×' },
+      { name: 'longest main-thread task during the worker parse', value: median(results.worker.map((r) => r.longest)), unit: 'ms', goal: '≤ 50 ms' },
+      { name: 'core parse sliced on the main thread (no worker)', value: mb / (ms('sliced') / 1000), unit: 'MB/s' },
+      { name: 'longest main-thread task while parsing sliced', value: last('sliced').longest, unit: 'ms', goal: '≤ 50 ms' },
+    ];
+  } finally {
+    await browser.close();
+    site.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = await run();
+  console.table(rows.map((r) => ({ ...r, value: Number(r.value.toFixed(1)), ratio: r.ratio && Number(r.ratio.toFixed(2)) })));
+}

@@ -1,0 +1,36 @@
+import { expect } from '@open-wc/testing';
+import { columnLabel, formatCell, formatCompact, formatDate, formatNumber, formatPercent, toCSV } from '../src/index.js';
+
+// Intl puts narrow no-break spaces in French numbers: compare with plain spaces
+const plain = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('formatting helpers', () => {
+  const table: [string, () => string, string][] = [
+    ['number fr', () => formatNumber(1234.5, 'fr'), '1 234,5'],
+    ['number en', () => formatNumber(1234.5, 'en'), '1,234.5'],
+    ['number rounds to 2 decimals', () => formatNumber(2.34567, 'fr'), '2,35'],
+    ['compact fr', () => formatCompact(1_234_567, 'fr'), '1,2 M'],
+    ['compact en', () => formatCompact(1_234_567, 'en'), '1.2M'],
+    ['percent of a ratio', () => formatPercent(0.247, 'fr'), '24,7 %'],
+    ['percent in points (a 24,7% cell)', () => formatPercent(24.7, 'en', { points: true }), '24.7%'],
+    ['date fr', () => formatDate('2024-03-05', 'fr'), '5 mars 2024'],
+    ['date en', () => formatDate('2024-03-05', 'en'), '5 March 2024'],
+    ['short date', () => formatDate('2024-03-05', 'fr', { style: 'short' }), '05/03/2024'],
+    ['not a date stays as is', () => formatDate('printemps', 'fr'), 'printemps'],
+    ['a year is not grouped', () => formatCell(2024, { name: 'annee', type: 'integer', format: 'year' }, 'fr'), '2024'],
+    ['a number cell', () => formatCell(253695, { name: 'total', type: 'integer' }, 'fr'), '253 695'],
+    ['a boolean cell', () => formatCell(true, { name: 'gratuit', type: 'boolean' }, 'fr'), 'oui'],
+    ['a boolean cell en', () => formatCell(false, { name: 'gratuit', type: 'boolean' }, 'en'), 'no'],
+    ['a date cell', () => formatCell('2021-03-05', { name: 'date', type: 'date' }, 'fr'), '05/03/2021'],
+    ['an empty cell', () => formatCell(null, { name: 'x', type: 'string' }, 'fr'), ''],
+    ['hostile text stays text', () => formatCell('<b>x</b>', { name: 'x', type: 'string' }, 'fr'), '<b>x</b>'],
+    ['label', () => columnLabel('nom_du_musee'), 'Nom du musee'],
+    ['label of an aggregate', () => columnLabel('total__sum'), 'Total (sum)'],
+  ];
+  for (const [name, run, expected] of table) it(name, () => expect(plain(run())).to.equal(expected));
+
+  it('writes CSV for French Excel: BOM, ;, quotes, CRLF', () => {
+    const csv = toCSV([{ nom: 'Musée "A"; B', total: 12.5, vide: null }, { nom: 'ligne\nsuivante', total: 3, vide: '' }], ['nom', 'total', 'vide']);
+    expect(csv).to.equal('\uFEFFnom;total;vide\r\n"Musée ""A""; B";12.5;\r\n"ligne\nsuivante";3;\r\n');
+  });
+});

@@ -134,7 +134,8 @@ async function serve({ port, remotePort, host, warm }) {
     if (remote) return staticFile('remote', rest.slice(1));
     const rawQuery = url.search.slice(1);
     if (rest.startsWith('/api/')) {
-      const res = udata(rest.slice(4), url.searchParams, ctx, url.search);
+      const fullObjects = /^true$/i.test(req.headers['x-get-datasets-full-objects'] ?? '');
+      const res = udata(rest.slice(4), url.searchParams, { ...ctx, fullObjects }, url.search);
       // udata adds CORS only when the request carries an Origin (udata/cors.py)
       const headers = req.headers.origin ? { ...cors(), vary: 'Origin' } : { vary: 'Origin' };
       return { ...res, headers: { ...headers, ...res.headers } };

@@ -58,7 +58,7 @@ function route(path, rawQuery, ctx) {
     const profile = lazy(resource, 'profile', () => profileOf(table, { separator: resource.tabular.separator }));
     return json(200, { profile, deleted_at: null, dataset_id: dataset.id, indexes: null });
   }
-  if (sub === 'swagger/') return text(200, `openapi: 3.0.3\ninfo:\n  title: Resource ${rid}\n  version: 1.0.0\n`);
+  if (sub === 'swagger/') return { status: 200, body: swagger(rid, table), type: 'application/octet-stream' };
   if (sub === 'data/') {
     const { rows, total } = runQuery(table, query, parsingTable(resource));
     // links are rebuilt from the DECODED parameters, without re-encoding (api-tabular url.py)
@@ -84,6 +84,34 @@ function route(path, rawQuery, ctx) {
   const lines = [header.map((h) => field(h, ',')).join(',')];
   for (const row of rows) lines.push(header.map((h) => field(row[h], ',')).join(','));
   return { status: 200, body: `${lines.join('\n')}\n`, type: 'text/csv; charset=utf-8', headers: disposition('csv') };
+}
+
+// Operators the per-resource swagger advertises for each python type (api-tabular swagger.py)
+const COMPARE = ['less', 'greater', 'strictly_less', 'strictly_greater'];
+const OPS = {
+  string: ['exact', 'differs', 'isnull', 'isnotnull', 'contains', 'notcontains', 'in', 'notin', ...COMPARE, 'sort', 'groupby', 'count'],
+  date: ['exact', 'differs', 'isnull', 'isnotnull', 'contains', 'notcontains', 'in', 'notin', ...COMPARE, 'sort', 'groupby', 'count'],
+  int: ['exact', 'differs', 'isnull', 'isnotnull', 'in', 'notin', ...COMPARE, 'sort', 'groupby', 'count', 'avg', 'max', 'min', 'sum'],
+  bool: ['exact', 'differs', 'isnull', 'isnotnull', 'sort', 'groupby', 'count'],
+};
+OPS.float = OPS.int;
+
+/** The per-resource OpenAPI (YAML): one query parameter per column and allowed operator. */
+function swagger(rid, table) {
+  const q = JSON.stringify;
+  const params = [
+    '        - name: page\n          in: query\n          schema:\n            type: integer\n            default: 1',
+    '        - name: page_size\n          in: query\n          schema:\n            type: integer\n            default: 20',
+    '        - name: columns\n          in: query\n          schema:\n            type: string',
+  ];
+  for (const column of table.columns) {
+    for (const op of OPS[column.type] ?? OPS.string) {
+      params.push(`        - name: ${q(`${column.name}__${op}`)}\n          in: query\n          required: false\n` +
+        `          description: ${q(`${op} on column ${column.name}`)}\n          schema:\n            type: string`);
+    }
+  }
+  return `openapi: 3.0.3\ninfo:\n  title: Resource data API\n  version: 1.0.0\npaths:\n  /api/resources/${rid}/data/:\n` +
+    `    get:\n      summary: Get data of resource ${rid}\n      parameters:\n${params.join('\n')}\n`;
 }
 
 /** ALLOW_AGGREGATION_EXCEPTIONS: the resources where groupby and aggregates are allowed. */

@@ -266,7 +266,15 @@ function route(path, params, ctx, searchString) {
     const [, version, idOrSlug, rest] = m;
     const dataset = lookup(decodeURIComponent(idOrSlug), ctx, rest, version, searchString);
     if (dataset.status) return dataset;
-    if (rest === '') return json(200, datasetJson(dataset, ctx, Number(version)));
+    if (rest === '') {
+      const body = datasetJson(dataset, ctx, Number(version));
+      if (version === '2' && ctx.fullObjects) {
+        // X-Get-Datasets-Full-Objects: licence and frequency as objects instead of ids
+        body.license = LICENSES.find((l) => l.id === dataset.license) ?? { id: dataset.license, title: dataset.license, url: null };
+        body.frequency = { id: dataset.frequency, label: dataset.frequency };
+      }
+      return json(200, body);
+    }
     if (version === '2' && rest === 'resources/') {
       const list = dataset.resources.map((r) => resourceJson(r, ctx))
         .filter((r) => (!params.get('type') || r.type === params.get('type'))

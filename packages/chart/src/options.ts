@@ -2,7 +2,7 @@
  * From what the author wrote (`type="auto" x="annee" y="total"`) and the column profile, to a
  * fully resolved chart: every blank filled, every column checked. Pure: no DOM, no vega.
  */
-import { CultureError } from '@culture-widgets/core';
+import { CultureError, matchColumn } from '@culture-widgets/core';
 import type { AggregateOp, ColumnInfo, Lang } from '@culture-widgets/core';
 
 export type ChartType = 'column' | 'bar' | 'line' | 'area' | 'scatter' | 'pie' | 'donut' | 'heatmap';
@@ -111,11 +111,11 @@ export function xKindOf(c: ColumnInfo | undefined): XKind {
   return 'nominal';
 }
 
+/** The column an author named, forgiving case and accents (`region` finds `Région`); throws `unknown-column`. */
 function column(columns: ColumnInfo[], name: string | undefined): ColumnInfo | undefined {
   if (name === undefined) return undefined;
-  const found = columns.find((c) => c.name === name);
-  if (!found) throw new CultureError('unknown-column', `Unknown column: ${name}`, { column: name });
-  return found;
+  const real = matchColumn(name, columns.map((c) => c.name));
+  return columns.find((c) => c.name === real);
 }
 
 /** The x axis when the author named none: a year or a date, else a category, else a number. */
@@ -161,12 +161,12 @@ export function chooseChartType(columns: ColumnInfo[], options: ChartOptions = {
 /** Fills every blank from the profile; throws `unknown-column` when a named column is missing. */
 export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}): ResolvedChart {
   const lang = options.lang ?? 'fr';
-  const named = options.y ?? [];
-  named.forEach((name) => column(columns, name));
-  [options.group, options.facet].forEach((name) => column(columns, name));
+  const named = (options.y ?? []).map((name) => column(columns, name)!.name);
+  const group = column(columns, options.group)?.name;
+  const facet = column(columns, options.facet)?.name;
   const xCol = column(columns, options.x) ?? pickX(columns, named);
   if (!xCol) throw new CultureError('unknown-column', 'No column to draw on the x axis', {});
-  const type = chooseChartType(columns, { ...options, x: xCol.name });
+  const type = chooseChartType(columns, { ...options, x: xCol.name, y: named });
   const yCol = named.length ? undefined : pickY(columns, xCol.name);
   const round = type === 'pie' || type === 'donut';
   const y = (named.length ? named : yCol ? [yCol.name] : []).slice(0, round ? 1 : undefined);
@@ -183,8 +183,8 @@ export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}):
     x: xCol.name,
     xKind,
     y: aggregate === 'count' ? [] : y,
-    ...(options.group && !round ? { group: options.group } : {}),
-    ...(options.facet ? { facet: options.facet } : {}),
+    ...(group && !round ? { group } : {}),
+    ...(facet ? { facet } : {}),
     ...(aggregate ? { aggregate } : {}),
     stack,
     sort: options.sort ?? defaultSort,

@@ -121,6 +121,8 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
     ? { color: { field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, ...seriesScale, legend: legend(width) } }
     : {};
   const value = valueChannel(chart, data, yTitle);
+  // Stacks follow the legend: the largest series at the base, « Autres » on top.
+  const stackOrder = hasSeries && chart.stack !== 'none' ? { order: { field: 'rank', type: 'quantitative', sort: 'ascending' } } : {};
   const tooltip = { tooltip: TOOLTIP };
   const many = new Set(data.values.map((v) => String(v.x))).size;
   switch (chart.type) {
@@ -133,7 +135,7 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
       const [c, v, o] = chart.type === 'column' ? ['x', 'y', 'xOffset'] : ['y', 'x', 'yOffset'];
       return {
         mark: { type: 'bar', cornerRadiusEnd: 2 },
-        encoding: { [c]: category, [v]: value, ...color, ...single, ...(offset ? { [o]: offset } : {}), ...tooltip },
+        encoding: { [c]: category, [v]: value, ...color, ...single, ...(offset ? { [o]: offset } : {}), ...stackOrder, ...tooltip },
       };
     }
     case 'line':
@@ -143,7 +145,7 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
         mark: area
           ? { type: 'area', line: true, opacity: chart.stack === 'none' ? 0.5 : 0.85, ...(hasSeries ? {} : { color: theme.palette[0] }) }
           : { type: 'line', point: { filled: true, size: 36 }, strokeWidth: 2, ...(hasSeries ? {} : { color: theme.palette[0] }) },
-        encoding: { x: ordinalOrContinuousX(chart), y: value, ...color, ...tooltip },
+        encoding: { x: ordinalOrContinuousX(chart), y: value, ...color, ...(area ? stackOrder : {}), ...tooltip },
       };
     }
     case 'scatter':

@@ -65,6 +65,11 @@ describe('resolveChart', () => {
     expect(chart.aggregate).to.equal(undefined);
   });
 
+  it('forgives case and accents in column names', () => {
+    const chart = resolveChart(museums, { x: 'region administrative', group: 'DEPARTEMENT' });
+    expect(chart).to.include({ x: 'Région administrative', group: 'Département' });
+  });
+
   it('throws unknown-column for a column the resource does not have', () => {
     for (const options of [{ x: 'nope' }, { y: ['nope'] }, { group: 'nope' }, { facet: 'nope' }]) {
       expect(() => resolveChart(attendance, options)).to.throw().with.property('code', 'unknown-column');

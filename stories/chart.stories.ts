@@ -1,0 +1,180 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '@culture-widgets/chart/culture-chart.js';
+
+/** `npm run storybook` starts the sample portal on this port (.storybook/main.ts). */
+const portal = 'http://127.0.0.1:4790';
+const api = `${portal}/api`;
+const tabularApi = `${portal}/tabular/api`;
+
+interface Args {
+  dataset: string;
+  type?: string;
+  x?: string;
+  y?: string;
+  group?: string;
+  aggregate?: string;
+  stack?: string;
+  sort?: string;
+  limit?: string;
+  timeUnit?: string;
+  facet?: string;
+  yMin?: string;
+  yMax?: string;
+  unit?: string;
+  height?: string;
+  filter?: string;
+  title?: string;
+  description?: string;
+  theme?: string;
+  lang?: string;
+  api?: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/culture-chart',
+  component: 'culture-chart',
+  args: { dataset: 'frequentation-des-musees-de-france' },
+  argTypes: {
+    type: { control: 'select', options: ['auto', 'column', 'bar', 'line', 'area', 'scatter', 'pie', 'donut', 'heatmap'] },
+    aggregate: { control: 'select', options: ['sum', 'count', 'mean', 'median', 'min', 'max'] },
+    stack: { control: 'select', options: ['', 'true', 'normalize'] },
+    sort: { control: 'select', options: ['', 'x', '-x', 'y', '-y'] },
+    theme: { control: 'select', options: ['auto', 'light', 'dark'] },
+    lang: { control: 'select', options: ['fr', 'en'] },
+  },
+  render: (a) => html`<culture-chart
+    dataset=${a.dataset}
+    api=${a.api ?? api}
+    tabular-api=${tabularApi}
+    type=${a.type ?? nothing}
+    x=${a.x ?? nothing}
+    y=${a.y ?? nothing}
+    group=${a.group ?? nothing}
+    aggregate=${a.aggregate ?? nothing}
+    stack=${a.stack ?? nothing}
+    sort=${a.sort ?? nothing}
+    limit=${a.limit ?? nothing}
+    time-unit=${a.timeUnit ?? nothing}
+    facet=${a.facet ?? nothing}
+    y-min=${a.yMin ?? nothing}
+    y-max=${a.yMax ?? nothing}
+    unit=${a.unit ?? nothing}
+    height=${a.height ?? nothing}
+    filter=${a.filter ?? nothing}
+    title=${a.title ?? nothing}
+    description=${a.description ?? nothing}
+    theme=${a.theme ?? nothing}
+    lang=${a.lang ?? nothing}
+  ></culture-chart>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const museumList = 'liste-et-localisation-des-musees-de-france';
+
+/** Nothing but a dataset: `type="auto"` picks a line of the total by year. */
+export const Auto: Story = {};
+
+/** A list of museums has no measure: auto counts them per region, top first. */
+export const AutoCount: Story = { args: { dataset: museumList } };
+
+export const Line: Story = {
+  args: { type: 'line', x: 'annee', y: 'total', title: 'Entrées dans les musées de France' },
+};
+
+/** Bretagne only (the filter runs on the server), in thousands of visitors. */
+export const LineFiltered: Story = {
+  args: { type: 'line', x: 'annee', y: 'total', filter: 'region = Bretagne', title: 'Entrées dans les musées bretons' },
+};
+
+export const Column: Story = {
+  args: { type: 'column', x: 'annee', y: 'total', title: 'Entrées par année' },
+};
+
+/** Two measures stacked: paying and free entries. */
+export const ColumnStacked: Story = {
+  args: { type: 'column', x: 'annee', y: 'payant, gratuit', stack: 'true', title: 'Entrées payantes et gratuites' },
+};
+
+/** 100 %: the share of free entries year after year. */
+export const ColumnNormalized: Story = {
+  args: { type: 'column', x: 'annee', y: 'payant, gratuit', stack: 'normalize' },
+};
+
+/** The top 10 museums of 2024, the rest folded into « Autres ». */
+export const Bar: Story = {
+  args: { type: 'bar', x: 'nom_du_musee', y: 'total', limit: '10', filter: 'annee = 2024', title: 'Les musées les plus visités en 2024' },
+};
+
+/** Regions as series: the five largest, the rest in « Autres » (grey). */
+export const Area: Story = {
+  args: { type: 'area', x: 'annee', y: 'total', group: 'region', limit: '5', title: 'Entrées par région' },
+};
+
+export const Scatter: Story = {
+  args: { type: 'scatter', x: 'payant', y: 'gratuit', filter: 'annee = 2024', title: 'Entrées payantes et gratuites par musée (2024)' },
+};
+
+export const Pie: Story = {
+  args: { dataset: museumList, type: 'pie', x: 'Région administrative', title: 'Musées de France par région' },
+};
+
+export const Donut: Story = {
+  args: { dataset: museumList, type: 'donut', x: 'Région administrative', limit: '5' },
+};
+
+export const Heatmap: Story = {
+  args: { type: 'heatmap', x: 'annee', y: 'total', group: 'region', limit: '12', title: 'Entrées par région et par année' },
+};
+
+/** Small multiples sharing one scale: one per region. */
+export const Facet: Story = {
+  args: { type: 'line', x: 'annee', y: 'total', facet: 'region', height: '120' },
+};
+
+/** 500,000 ticket sales, aggregated by the tabular API: the rows are never downloaded. */
+export const LargeResource: Story = {
+  args: { dataset: 'billetterie-du-spectacle-vivant' },
+};
+
+export const English: Story = {
+  args: { type: 'line', x: 'annee', y: 'total', lang: 'en', title: 'Museum attendance in France' },
+};
+
+export const Dark: Story = {
+  args: { type: 'area', x: 'annee', y: 'total', group: 'region', limit: '4', theme: 'dark', title: 'Entrées par région' },
+  parameters: { backgrounds: { default: 'dark' } },
+  decorators: [(story) => html`<div style="background:#161616;padding:1rem">${story()}</div>`],
+};
+
+/** Phone width: legends and labels shrink, the chart stays readable. */
+export const Phone: Story = {
+  args: { type: 'bar', x: 'region', y: 'total', limit: '8', title: 'Entrées par région' },
+  decorators: [(story) => html`<div style="width:360px">${story()}</div>`],
+};
+
+/** Loading: an API that never answers keeps the skeleton on screen. */
+export const Loading: Story = {
+  args: { api: 'http://10.255.255.1/api' },
+};
+
+/** « Aucune ligne ne correspond ». */
+export const Empty: Story = {
+  args: { x: 'annee', y: 'total', filter: 'annee = 1850' },
+};
+
+/** A resource answering 410: the error says so (`role="alert"`) and `culture-error` fires. */
+export const ErrorGone: Story = {
+  args: { dataset: 'jeu-de-donnees-supprime' },
+};
+
+/** A column the resource does not have. */
+export const ErrorUnknownColumn: Story = {
+  args: { x: 'visiteurs' },
+};
+
+/** Every text of this dataset is an HTML/script payload: titles, labels and tooltips stay text. */
+export const Hostile: Story = {
+  args: { dataset: 'jeu-de-donnees-hostile' },
+};

@@ -120,7 +120,7 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
   const color = hasSeries
     ? { color: { field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, ...seriesScale, legend: legend(width) } }
     : {};
-  const value = valueChannel(chart, data, yTitle);
+  const value = valueChannel(chart, data, yTitle, chart.type === 'bar' ? width * 0.65 : (chart.height ?? 300));
   // Stacks follow the legend: the largest series at the base, « Autres » on top.
   const stackOrder = hasSeries && chart.stack !== 'none' ? { order: { field: 'rank', type: 'quantitative', sort: 'ascending' } } : {};
   const tooltip = { tooltip: TOOLTIP };
@@ -144,7 +144,7 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
       return {
         mark: area
           ? { type: 'area', line: true, opacity: chart.stack === 'none' ? 0.5 : 0.85, ...(hasSeries ? {} : { color: theme.palette[0] }) }
-          : { type: 'line', point: { filled: true, size: 36 }, strokeWidth: 2, ...(hasSeries ? {} : { color: theme.palette[0] }) },
+          : { type: 'line', point: { filled: true, size: 36, ...(hasSeries ? {} : { color: theme.palette[0] }) }, strokeWidth: 2, ...(hasSeries ? {} : { color: theme.palette[0] }) },
         encoding: { x: ordinalOrContinuousX(chart), y: value, ...color, ...(area ? stackOrder : {}), ...tooltip },
       };
     }
@@ -230,7 +230,7 @@ function ordinalOrContinuousX(chart: ResolvedChart, banded = false): Json {
   if (chart.xKind === 'year') {
     return banded
       ? { field: 'x', type: 'ordinal', title: chart.x, sort: descending ? 'descending' : 'ascending', axis: { labelAngle: 0 } }
-      : { field: 'x', type: 'quantitative', title: chart.x, scale: { zero: false, nice: false, reverse: descending }, axis: { format: 'd', tickMinStep: 1, labelOverlap: true } };
+      : { field: 'x', type: 'quantitative', title: chart.x, scale: { zero: false, nice: false, reverse: descending }, axis: { format: 'd', tickMinStep: 1, labelOverlap: true, labelFlush: false } };
   }
   if (chart.xKind === 'temporal') {
     const unit = chart.timeUnit ? `utc${chart.timeUnit}` : undefined;
@@ -253,7 +253,8 @@ export function valueTitle(chart: ResolvedChart): string {
   return chart.unit ? (base ? `${base} (${chart.unit})` : chart.unit) : base;
 }
 
-function valueChannel(chart: ResolvedChart, data: ChartData, title: string): Json {
+/** The measure's channel; `length` is the axis length in pixels (ticks every ~70 px). */
+function valueChannel(chart: ResolvedChart, data: ChartData, title: string, length: number): Json {
   const normalize = chart.stack === 'normalize';
   const stacked = chart.stack !== 'none' && data.series.length > 0;
   const max = stacked ? maxStacked(data.values) : maxAbs(data.values, (d) => d.y);
@@ -265,7 +266,7 @@ function valueChannel(chart: ResolvedChart, data: ChartData, title: string): Jso
     field: 'y', type: 'quantitative', title: title || null,
     stack: normalize ? 'normalize' : stacked ? 'zero' : null,
     ...(Object.keys(scale).length ? { scale } : {}),
-    axis: { ...numberAxis(max, chart, normalize), labelOverlap: true },
+    axis: { ...numberAxis(max, chart, normalize), labelOverlap: true, labelFlush: false, tickCount: Math.max(3, Math.floor(length / 70)) },
   };
 }
 
@@ -298,7 +299,8 @@ export function numberAxis(max: number, chart: ResolvedChart, normalize: boolean
 
 function numberFormat(max: number, chart: ResolvedChart): Json {
   const t = chartMessages(chart.lang);
-  const unit = chart.unit ? ` ${chart.unit}` : '';
+  // A short unit (€, %, km) reads on every label; a long one (« entrées ») only in the axis title.
+  const unit = chart.unit && chart.unit.length <= 3 ? ` ${chart.unit}` : '';
   const scaled = (divisor: number, suffix: string) => ({
     labelExpr: `datum.value === 0 ? '0' : format(datum.value / ${divisor}, ',.2~f') + ${JSON.stringify(`\u00a0${suffix}${unit}`)}`,
   });

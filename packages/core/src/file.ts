@@ -8,7 +8,7 @@ import { config } from './config.js';
 import { request, responseError } from './http.js';
 import { SharedCache } from './share.js';
 import type { Table } from './table.js';
-import { parseFile } from './worker-client.js';
+import { parseFile, prepareWorker } from './worker-client.js';
 
 const tooLarge = (source: ResolvedSource, size: number): CultureError =>
   new CultureError('too-large', undefined, { size, limit: config.maxFileSize, url: source.fileUrl });
@@ -74,8 +74,15 @@ const tables = new SharedCache<Table>(4);
 /** The parsed file of a source (one download and one parse per page). */
 export function loadTable(source: ResolvedSource, options: LoadOptions = {}): Promise<Table> {
   return tables.run(source.fileUrl, async (signal) => {
-    const bytes = await download(source, { signal, onProgress: options.onProgress });
-    return parseFile(bytes, source.format, signal);
+    const worker = prepareWorker(); // starts while the file downloads
+    let bytes: Uint8Array;
+    try {
+      bytes = await download(source, { signal, onProgress: options.onProgress });
+    } catch (error) {
+      void worker.then((w) => w?.terminate());
+      throw error;
+    }
+    return parseFile(bytes, source.format, signal, worker);
   }, options.signal);
 }
 

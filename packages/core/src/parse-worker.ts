@@ -13,6 +13,9 @@ interface WorkerScope {
 }
 const scope = globalThis as unknown as WorkerScope;
 
+// tells the page the script loaded: only then are the bytes transferred (not copied) to us
+scope.postMessage({ ready: true });
+
 scope.onmessage = ({ data }) => {
   try {
     const table = parseBytes(data.bytes, data.format);

@@ -35,23 +35,36 @@ function startWorker(): Worker {
   }
 }
 
-/** Why the worker could not be used: the caller falls back to the main thread. */
-class WorkerUnavailable extends Error {}
-
 interface WorkerAnswer {
+  ready?: boolean;
   table?: Table;
   error?: { code: CultureError['code']; details: Record<string, unknown> };
 }
 
-function parseInWorker(bytes: Uint8Array, format: ResolvedSource['format'], signal?: AbortSignal): Promise<Table> {
-  return new Promise((resolve, reject) => {
+/**
+ * A worker that said it is ready, or undefined when none can start. Started while the file
+ * downloads, so its start-up costs nothing; `parseFile` then transfers the bytes to it.
+ */
+export function prepareWorker(): Promise<Worker | undefined> {
+  if (!config.useWorker || typeof Worker === 'undefined') return Promise.resolve(undefined);
+  return new Promise((resolve) => {
     let worker: Worker;
     try {
       worker = startWorker();
     } catch {
-      reject(new WorkerUnavailable());
+      resolve(undefined);
       return;
     }
+    // a worker that neither loads nor fails in time is given up (the main thread parses)
+    const timer = setTimeout(() => { worker.terminate(); resolve(undefined); }, 10_000);
+    worker.onmessage = ({ data }: MessageEvent<WorkerAnswer>) => { if (data.ready) { clearTimeout(timer); resolve(worker); } };
+    // a script that fails to load (404, CSP) only shows up as an error event
+    worker.onerror = (event) => { event.preventDefault(); clearTimeout(timer); worker.terminate(); resolve(undefined); };
+  });
+}
+
+function parseInWorker(worker: Worker, bytes: Uint8Array, format: ResolvedSource['format'], signal?: AbortSignal): Promise<Table> {
+  return new Promise((resolve, reject) => {
     const done = () => { worker.terminate(); signal?.removeEventListener('abort', onAbort); };
     const onAbort = () => { done(); reject(abortError(signal)); };
     signal?.addEventListener('abort', onAbort, { once: true });
@@ -60,10 +73,10 @@ function parseInWorker(bytes: Uint8Array, format: ResolvedSource['format'], sign
       if (data.table) resolve(data.table);
       else reject(new CultureError(data.error?.code ?? 'parse', undefined, data.error?.details ?? {}));
     };
-    // a script that fails to load (404, CSP) only shows up as an error event
-    worker.onerror = (event) => { event.preventDefault(); done(); reject(new WorkerUnavailable()); };
-    // the bytes are copied, not transferred: the main-thread fallback may still need them
-    worker.postMessage({ bytes, format });
+    worker.onerror = (event) => { event.preventDefault(); done(); reject(new CultureError('parse', undefined, { cause: event.message })); };
+    // transferred, not copied: a 50 MB copy would hold the main thread
+    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    worker.postMessage({ bytes: buffer, format }, [buffer.buffer as ArrayBuffer]);
   });
 }
 
@@ -81,16 +94,13 @@ export function pause(): Promise<void> {
 /** Which way the last parse went ('worker' | 'main'): for tests and the bench. */
 export let lastParse: 'worker' | 'main' | undefined;
 
-/** Parses a downloaded file: in the worker when possible, else in slices on the main thread. */
-export async function parseFile(bytes: Uint8Array, format: ResolvedSource['format'], signal?: AbortSignal): Promise<Table> {
-  if (config.useWorker && typeof Worker !== 'undefined') {
-    try {
-      const table = await parseInWorker(bytes, format, signal);
-      lastParse = 'worker';
-      return table;
-    } catch (error) {
-      if (!(error instanceof WorkerUnavailable)) throw error;
-    }
+/** Parses a downloaded file: in the worker when one is ready, else in slices on the main thread. */
+export async function parseFile(bytes: Uint8Array, format: ResolvedSource['format'], signal?: AbortSignal, worker?: Promise<Worker | undefined>): Promise<Table> {
+  const ready = await (worker ?? prepareWorker());
+  if (signal?.aborted) { ready?.terminate(); throw abortError(signal); }
+  if (ready) {
+    lastParse = 'worker';
+    return parseInWorker(ready, bytes, format, signal);
   }
   lastParse = 'main';
   return parseBytesSliced(bytes, format, pause, signal);

@@ -102,6 +102,4 @@ describe('file path against the sample portal', function () {
     expect(seen).to.be.greaterThan(0);
     expect(seen).to.be.lessThan(53000132);
   });
-
-  afterEach(function () { console.log(`${this.currentTest?.title}: ${this.currentTest?.duration} ms`); });
 });

@@ -7,6 +7,8 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
+// emits core's parse worker as its own chunk and points core at it (docs/decisions/0001-data-path.md)
+import { parseWorker } from './packages/core/build/rollup-parse-worker.mjs';
 
 const only = process.env.ONLY; // lib | cdn
 export const packages = ['core', 'ui', 'table', 'chart', 'map', 'source', 'builder', 'culture-widgets'];
@@ -47,7 +49,7 @@ const lib = packages.map((name) => {
       .filter((f) => f === 'index.ts' || /^culture-[\w-]+\.ts$/.test(f) || (name === 'culture-widgets' && f.endsWith('.ts')))
       .map((f) => `packages/${name}/src/${f}`),
     external: (id) => deps.some((d) => id === d || id.startsWith(`${d}/`)),
-    plugins: [resolve(), ts()],
+    plugins: [resolve(), parseWorker(), ts()],
     output: {
       // the umbrella's dist/ holds the CDN bundles (cdn.jsdelivr.net/npm/culture-widgets/dist/…)
       dir: `packages/${name}/${name === 'culture-widgets' ? 'lib' : 'dist'}`,
@@ -65,6 +67,7 @@ const cdn = {
   plugins: [
     resolve(),
     commonjs(),
+    parseWorker(),
     ts(),
     terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ],

@@ -89,6 +89,8 @@ export class CultureChart extends CultureDataElement {
   @property() description?: string;
   /** Drawing height in pixels. */
   @property() height?: string;
+  /** `fr` or `en`; default: the nearest `lang` (the page's). Declared so a change redraws. */
+  @property({ reflect: true }) override lang!: string;
 
   @state() private menuOpen = false;
   @state() private tableShown = false;
@@ -204,7 +206,8 @@ export class CultureChart extends CultureDataElement {
     }
     this.prepared = prepared;
     const label = this.title || m.typeName[prepared.chart.type];
-    return html`<figure part="figure">
+    // title="" stops the host's `title` attribute from showing as a browser tooltip over the marks.
+    return html`<figure part="figure" title="">
       <div class="head">
         ${this.title ? html`<h2 part="title">${this.title}</h2>` : nothing} ${this.renderMenu()}
       </div>

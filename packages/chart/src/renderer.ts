@@ -27,10 +27,35 @@ export function loadVega(): Promise<VegaModules> {
   return modules;
 }
 
+/**
+ * Vega-Lite warns on every step-sized chart (bars, heatmaps) that it drops `fit-y`, which is the
+ * intent: keep the other warnings, silence that one.
+ */
+interface Logger {
+  level(): Logger;
+  warn(...args: unknown[]): Logger;
+  error(...args: unknown[]): Logger;
+  info(): Logger;
+  debug(): Logger;
+}
+const quietLogger: Logger = {
+  level: () => quietLogger,
+  warn: (...args) => {
+    if (!/^Dropping "fit/.test(String(args[0]))) console.warn('[vega-lite]', ...args);
+    return quietLogger;
+  },
+  error: (...args) => {
+    console.error('[vega-lite]', ...args);
+    return quietLogger;
+  },
+  info: () => quietLogger,
+  debug: () => quietLogger,
+};
+
 /** Compiles and parses without codegen: every expression is evaluated by the interpreter. */
 async function createView(spec: TopLevelSpec, options: { renderer: 'svg' | 'none'; container?: HTMLElement }): Promise<View> {
   const { vega, vl, interpreter } = await loadVega();
-  const vgSpec = vl.compile(spec).spec;
+  const vgSpec = vl.compile(spec, { logger: quietLogger }).spec;
   const runtime = vega.parse(vgSpec, undefined, { ast: true });
   const view = new vega.View(runtime, {
     expr: interpreter.expressionInterpreter,

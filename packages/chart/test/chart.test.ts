@@ -324,6 +324,26 @@ describe('<culture-chart> lifecycle', () => {
     expect(marks(svg, 'line')).to.equal(0);
   });
 
+  it('options that need no new data redraw without asking the server again', async () => {
+    const el = await chart({ ...museums, type: 'bar', x: 'region', y: 'total', limit: '5' });
+    const svg = await drawn(el);
+    expect(marks(svg, 'rect')).to.equal(6);
+    const before = (await p.requests('/data/')).length;
+    el.setAttribute('limit', '3');
+    el.setAttribute('sort', 'x');
+    await waitUntil(() => svgOf(el) && marks(svgOf(el)!, 'rect') === 4, 'not redrawn with 3 + « Autres »');
+    expect((await p.requests('/data/')).length).to.equal(before);
+  });
+
+  it('switches language live', async () => {
+    const el = await chart({ ...museums, x: 'annee', y: 'total' });
+    await drawn(el);
+    expect(root(el).querySelector('#description')!.textContent).to.match(/^Graphique en courbes/);
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => /^Line chart/.test(root(el).querySelector('#description')?.textContent ?? ''), 'not in English');
+    await waitUntil(() => [...svgOf(el)!.querySelectorAll('text')].some((t) => t.textContent === 'total (sum)'), 'axis not redrawn in English');
+  });
+
   it('follows the width of its container, finalizing the replaced view', async () => {
     const el = await chart({ ...museums, x: 'annee', y: 'total' }, 700);
     const svg = await drawn(el);

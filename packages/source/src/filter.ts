@@ -52,6 +52,8 @@ import { filterStyles } from './filter.styles.js';
 export interface FilterHost extends SourceProvider {
   readonly liveFilters: LiveFilters;
   readonly ownFilters: readonly FilterClause[];
+  /** Labels of the keys (set by the controls, read by the summaries); absent in older copies. */
+  readonly labels?: Map<string, string>;
   getFilter(key: string): readonly FilterClause[];
   filtersExcept(key: string): FilterClause[];
   setFilter(key: string, clauses: readonly FilterClause[] | null): void;
@@ -120,6 +122,7 @@ export class CultureFilter extends LitElement {
       const source = await resolveSource(host.spec, { signal });
       const columns = await loadColumns(source, { signal });
       const info = findColumn(columns, column);
+      if (this.label) host.labels?.set(info.name, this.label);
       return { source, column: info, control: isControlType(type) ? type : chooseControl(info) };
     },
     args: () => [this.linked, specKey(this.linked), this.column, this.type] as const,
@@ -337,11 +340,11 @@ export class CultureFilter extends LitElement {
   private ownChips(): Chip[] {
     const key = this.key;
     if (!key || !this.linked) return [];
-    return chipsOf(new Map([[key, this.linked.getFilter(key)]]), filterMessages(this.locale));
+    return chipsOf(new Map([[key, this.linked.getFilter(key)]]), filterMessages(this.locale), this.linked.labels);
   }
 
   private allChips(): Chip[] {
-    return this.linked ? chipsOf(this.linked.liveFilters, filterMessages(this.locale)) : [];
+    return this.linked ? chipsOf(this.linked.liveFilters, filterMessages(this.locale), this.linked.labels) : [];
   }
 
   // --- events from the controls ----------------------------------------------------------------

@@ -105,23 +105,27 @@ export interface Chip {
   text: string;
 }
 
-/** `région : Bretagne`, `annee ≥ 2015`, `nom contient abbaye`, `ville est vide`. */
-export function chipText(clause: FilterClause, m: FilterMessages, value?: string): string {
+/**
+ * `région : Bretagne`, `annee ≥ 2015`, `nom contient abbaye`, `ville est vide`; `name` is the
+ * control's label when it has one (« Région » rather than « Région principale de déroulement »).
+ */
+export function chipText(clause: FilterClause, m: FilterMessages, value?: string, name = clause.column): string {
   const shown = value ?? clause.value ?? (clause.values ?? []).join(', ');
-  if (clause.op === 'is empty' || clause.op === 'is not empty') return `${clause.column} ${m.op(clause.op)}`;
-  if (clause.op === '=' || clause.op === 'in') return `${clause.column} : ${shown}`;
-  return `${clause.column} ${m.op(clause.op)} ${shown}`;
+  if (clause.op === 'is empty' || clause.op === 'is not empty') return `${name} ${m.op(clause.op)}`;
+  if (clause.op === '=' || clause.op === 'in') return `${name} : ${shown}`;
+  return `${name} ${m.op(clause.op)} ${shown}`;
 }
 
 /** The chips for live filters: one per clause, one per value of an `in` clause. */
-export function chipsOf(live: LiveFilters, m: FilterMessages): Chip[] {
+export function chipsOf(live: LiveFilters, m: FilterMessages, labels: ReadonlyMap<string, string> = new Map()): Chip[] {
   const chips: Chip[] = [];
   for (const [key, clauses] of live) {
     for (const clause of clauses) {
+      const name = (clause.column === key && labels.get(key)) || clause.column;
       if (clause.op === 'in') {
-        for (const value of clause.values ?? []) chips.push({ key, clause, value, text: chipText(clause, m, value) });
+        for (const value of clause.values ?? []) chips.push({ key, clause, value, text: chipText(clause, m, value, name) });
       } else {
-        chips.push({ key, clause, text: chipText(clause, m) });
+        chips.push({ key, clause, text: chipText(clause, m, undefined, name) });
       }
     }
   }

@@ -55,6 +55,9 @@ export class CultureSource extends LitElement implements SourceProvider {
   /** Mirror the live filters in the page URL hash, keyed by this element's `id`. */
   @property({ type: Boolean, attribute: 'url-sync' }) urlSync = false;
 
+  /** What each key is called on the page (a control's `label`), for chips and announcements. */
+  readonly labels = new Map<string, string>();
+
   private live: LiveFilters = new Map();
   private parsed?: { text: string; clauses: FilterClause[] };
 

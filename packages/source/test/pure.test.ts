@@ -85,6 +85,8 @@ describe('source: pure helpers', () => {
     expect(withoutChip([clause], { ...chips[0]!, clause: { column: 'région', op: '=', value: 'x' } })).to.deep.equal([clause]);
     expect(withoutChip([{ column: 'région', op: '!=', value: 'Corse' }], chips[2]!)).to.equal(null);
     expect(chipsOf(new Map([['n', [{ column: 'n', op: '~', value: 'abbaye' }]]]), filterMessages('en'))[0]!.text).to.equal('n contains abbaye');
+    const labels = new Map([['région', 'Région']]);
+    expect(chipsOf(live, m, labels).map((c) => c.text)).to.deep.equal(['Région : Bretagne', 'Région : Normandie', 'Région ≠ Corse']);
   });
 
   it('chooses a control from the column profile', () => {

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { HEIGHT_MESSAGE, buildIframeSnippet, createWidget, mountEmbed, reportHeight, type HeightMessage } from '../src/index.js';
 import '../../../examples/embed-resizer.js';
+import { parseSnippet } from './paste.js';
 
 const HOSTILE = `"><img src=x onerror="window.__xss=true"><script>window.__xss=true</script>`;
 const xss = () => (window as { __xss?: boolean }).__xss;
@@ -81,9 +82,7 @@ describe('iframe snippet round trip', () => {
     const config = { element: 'table' as const, attributes: { dataset: DATASETS.museums, 'page-size': '5', api: p.api, 'tabular-api': p.tabularApi } };
     const snippet = buildIframeSnippet(config, { embedBase: crossOriginBase(), title: 'Fréquentation' });
     // The host page: the snippet's iframe (the resizer is already imported above).
-    const template = document.createElement('template');
-    template.innerHTML = snippet;
-    const iframe = template.content.querySelector('iframe')!;
+    const iframe = parseSnippet(snippet).querySelector('iframe')!;
     expect(new URL(iframe.src).origin).not.to.equal(location.origin);
     const heights: number[] = [];
     const listener = (e: MessageEvent) => e.source === iframe.contentWindow && heights.push(e.data.height);
@@ -91,13 +90,13 @@ describe('iframe snippet round trip', () => {
     document.body.append(iframe);
     try {
       expect(iframe.getAttribute('height')).to.equal('480');
-      await waitUntil(() => heights.some((h) => h > 150), 'the embed never reported a real height', { timeout: 15000 });
-      const last = heights[heights.length - 1]!;
-      await waitUntil(() => iframe.style.height === `${heights[heights.length - 1]}px`, 'the resizer did not size the iframe');
-      expect(iframe.getBoundingClientRect().height).to.be.closeTo(heights[heights.length - 1]!, 1);
-      expect(last).to.be.greaterThan(150);
-      // The table inside really asked the portal.
-      expect(await p.requests('/1/datasets/')).to.not.be.empty;
+      // The table inside reads its rows from the portal, then the page reports its new height.
+      await waitUntil(async () => (await p.requests('/data/')).length > 0, 'the embedded table never asked for its rows', { timeout: 15000, interval: 100 });
+      const last = () => heights[heights.length - 1] ?? 0;
+      // Five rows, header, pager and source line: taller than the loading skeleton (~200 px).
+      await waitUntil(() => last() > 300, `the embed never reported the table's height (${heights.join(', ')})`, { timeout: 15000 });
+      await waitUntil(() => iframe.style.height === `${last()}px`, 'the resizer did not size the iframe');
+      expect(iframe.getBoundingClientRect().height).to.be.closeTo(last(), 1);
     } finally {
       window.removeEventListener('message', listener);
       iframe.remove();

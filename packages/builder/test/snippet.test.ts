@@ -11,15 +11,11 @@ import {
   parseEmbedParams,
   type WidgetConfig,
 } from '../src/index.js';
+import { parseSnippet } from './paste.js';
 
 const HOSTILE = `"><script>window.__xss=true</script><img src=x onerror="window.__xss=true">'&`;
 
-/** Parses snippet HTML without running it: a template's content is inert. */
-function inert(html: string): DocumentFragment {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  return template.content;
-}
+const inert = parseSnippet;
 
 const chart: WidgetConfig = {
   element: 'chart',

@@ -138,6 +138,14 @@ export const LargeResource: Story = {
   args: { dataset: 'billetterie-du-spectacle-vivant' },
 };
 
+/** Days of ticket sales (grouped by the server) bucketed into months. */
+export const TimeUnit: Story = {
+  args: {
+    dataset: 'billetterie-du-spectacle-vivant', type: 'column', x: 'date_representation', y: 'recette', timeUnit: 'yearmonth', unit: '€',
+    title: 'Recettes de billetterie par mois',
+  },
+};
+
 export const English: Story = {
   args: { type: 'line', x: 'annee', y: 'total', lang: 'en', title: 'Museum attendance in France' },
 };

@@ -121,6 +121,14 @@ describe('<culture-chart> draws each type', () => {
     expect(marks(bars, 'rect')).to.be.within(10, 20);
   });
 
+  it('time-unit: 2,192 days of ticket sales grouped on the server, bucketed into 72 months', async () => {
+    const el = await chart({ dataset: DATASETS.ticketing, type: 'column', x: 'date_representation', y: 'nb_billets', 'time-unit': 'yearmonth' }, 900);
+    const svg = await drawn(el);
+    expect(marks(svg, 'rect')).to.equal(72); // 2019-01 … 2024-12
+    const labels = [...svg.querySelectorAll('.role-axis-label text')].map((t) => t.textContent);
+    expect(labels.some((l) => /janv\.? 2020|janvier 2020|2020/.test(l ?? ''))).to.equal(true);
+  });
+
   it('facet: small multiples', async () => {
     const svg = await drawn(await chart({ ...museums, type: 'line', x: 'annee', y: 'total', facet: 'region', height: '80' }, 900));
     expect(marks(svg, 'line')).to.equal(13); // 12 regions + « Autres »

@@ -48,9 +48,18 @@ export { inferColumn, readNumber, readDate } from './infer.js';
 const profiles = new SharedCache<ColumnInfo[]>(32);
 const results = new SharedCache<QueryResult>(32);
 
+/** A resource the catalogue says is tabular but the tabular API doesn't know (404): read its file. */
+const notInTabular = (error: unknown): boolean => error instanceof CultureError && error.code === 'not-found';
+
 /** Column profile (tabular `/profile/`, or inferred from the file). */
 export async function loadColumns(source: ResolvedSource, options: LoadOptions = {}): Promise<ColumnInfo[]> {
-  if (source.tabular) return profiles.run(source.key, (signal) => loadProfile(source, signal), options.signal);
+  if (source.tabular) {
+    try {
+      return await profiles.run(source.key, (signal) => loadProfile(source, signal), options.signal);
+    } catch (error) {
+      if (!notInTabular(error)) throw error;
+    }
+  }
   return (await loadTable(source, options)).columns;
 }
 
@@ -97,7 +106,13 @@ async function fromTabularCSV(source: ResolvedSource, q: NormalizedQuery, query:
 }
 
 async function fromTabular(source: ResolvedSource, query: Query, options: LoadOptions): Promise<QueryResult> {
-  const columns = await loadColumns(source, options);
+  let columns: ColumnInfo[];
+  try {
+    columns = await profiles.run(source.key, (signal) => loadProfile(source, signal), options.signal);
+  } catch (error) {
+    if (notInTabular(error)) return fromFile(source, query, options);
+    throw error;
+  }
   const q = normalizeQuery(query, columns);
   const { signal } = options;
   if (q.aggregates.length) {

@@ -36,8 +36,9 @@ describe('errors: a stable code and a message in French and English', function (
 
   const cases: [ErrorCode, string, () => Promise<unknown>][] = [
     ['not-found', 'unknown dataset', () => load(spec('aucun-jeu-de-donnees'), some)],
-    ['not-found', 'tabular 404 in plain text', async () => {
+    ['not-found', 'tabular 404 in plain text, then the file 404 too', async () => {
       await p.fault({ match: '/profile/', status: 404, body: '404: Not Found' });
+      await p.fault({ match: '/static/', status: 404, body: '404: Not Found' });
       return load(spec(DATASETS.museums), some);
     }],
     ['gone', 'deleted dataset (410)', () => load(spec(DATASETS.deleted), some)],
@@ -111,6 +112,13 @@ describe('errors: a stable code and a message in French and English', function (
     const error = await failure(runQuery({ ...source, tabular: false, key: 'big' }, some));
     expect(error.code).to.equal('too-large');
     expect(await p.requests('/static/')).to.have.length(0);
+  });
+
+  it('reads the file when the tabular API does not know a resource (404)', async () => {
+    await p.fault({ match: '/profile/', status: 404, body: '404: Not Found' });
+    const result = await load(spec(DATASETS.museums), some);
+    expect(result.path).to.equal('file');
+    expect(result.rows).to.have.length(5);
   });
 
   it('retries 503 honouring Retry-After, then succeeds', async () => {

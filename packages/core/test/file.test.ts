@@ -89,6 +89,15 @@ describe('file path against the sample portal', function () {
     expect(onMain.columns).to.deep.equal(viaWorker.columns);
   });
 
+  it('keeps hostile values, names and titles as plain strings on the file path', async () => {
+    const source = await resolveSource(spec(DATASETS.hostile));
+    const result = await runQuery({ ...source, tabular: false, key: `${source.key}|file` }, {});
+    const texts = result.rows.flatMap((r) => Object.values(r)).filter((v): v is string => typeof v === 'string');
+    expect(texts.some((t) => /<(img|script|svg)/i.test(t))).to.equal(true);
+    expect(result.columns.some((c) => /[<>]/.test(c.name))).to.equal(true);
+    expect((window as { __xss?: boolean }).__xss).to.equal(undefined);
+  });
+
   it('aborts mid-download', async () => {
     const big = await resolveSource(spec(DATASETS.ticketing));
     const file = { ...big, tabular: false, key: `${big.key}|file` }; // 53 MB file, read from the file path

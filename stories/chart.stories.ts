@@ -162,9 +162,29 @@ export const Phone: Story = {
   decorators: [(story) => html`<div style="width:360px">${story()}</div>`],
 };
 
-/** Loading: an API that never answers keeps the skeleton on screen. */
+/**
+ * Loading: the sample portal is told to never answer this story's data request (a fault in a
+ * scope of its own), so the skeleton stays on screen.
+ */
 export const Loading: Story = {
-  args: { api: 'http://10.255.255.1/api' },
+  loaders: [
+    async () => {
+      const scope = `story-loading-${Date.now().toString(36)}`;
+      await fetch(`${portal}/__admin/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scope, match: '/data/', hang: true }),
+      });
+      return { scope };
+    },
+  ],
+  render: (a, { loaded }) => html`<culture-chart
+    dataset=${a.dataset}
+    api=${`${portal}/s/${loaded['scope']}/api`}
+    tabular-api=${`${portal}/s/${loaded['scope']}/tabular/api`}
+    x="annee"
+    y="total"
+  ></culture-chart>`,
 };
 
 /** « Aucune ligne ne correspond ». */

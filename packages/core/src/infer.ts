@@ -4,16 +4,7 @@
  * `01053` stays a code, `"46.2, 5.5"` is a coordinate pair.
  */
 import type { Cell, ColumnInfo, ColumnType } from './types.js';
-import { type ColumnData, packText } from './table.js';
-
-/** Texts of a column with few distinct values, as codes into a small dictionary. */
-function dictText(values: ArrayLike<string | null>, distinct: Map<string, number>): ColumnData {
-  const dict = ['', ...distinct.keys()];
-  const code = new Map(dict.map((v, i) => [v, i]));
-  const codes = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i++) { const v = values[i]; if (v) codes[i] = code.get(v)!; }
-  return { kind: 'dict', dict, codes };
-}
+import { type ColumnData, getter, packText } from './table.js';
 
 /** Set by `readNumber` for the last value read (no allocation on the hot path). */
 export const lastNumber = { integer: false, percent: false, leadingZero: false };
@@ -70,7 +61,7 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const FR_DATE = /^(0?[1-9]|[12]\d|3[01])\/(0?[1-9]|1[0-2])\/(\d{4})$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 const LATLON = /^\s*\(?\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*\)?\s*$/;
-const BOOLEANS: Record<string, boolean> = { true: true, false: false, vrai: true, faux: false, oui: true, non: false, yes: true, no: false };
+const BOOLEANS = new Map<string, boolean>([['true', true], ['false', false], ['vrai', true], ['faux', false], ['oui', true], ['non', false], ['yes', true], ['no', false]]);
 /** Sentinels for "no value" in otherwise numeric columns (non communiqué, non disponible…). */
 const SENTINELS = new Set(['nc', 'nd', 'n/a', 'na', 'n.c.', 'n.d.', '-', '–', '—', 's', 'ns', 'nr']);
 
@@ -82,7 +73,7 @@ export function readDate(s: string): string | undefined {
 }
 
 export function readBoolean(s: string): boolean | undefined {
-  return BOOLEANS[s.trim().toLowerCase()];
+  return BOOLEANS.get(s) ?? BOOLEANS.get(s.trim().toLowerCase());
 }
 
 /** Codes look numeric but are identifiers: their lost leading zeros must not turn them into numbers. */
@@ -92,30 +83,66 @@ const words = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1 $2')
 const LAT_NAME = /^(lat|latitude|y_?wgs84|coord_?y)([^a-z]|$)/i;
 const LON_NAME = /^(lon|lng|long|longitude|x_?wgs84|coord_?x)([^a-z]|$)/i;
 
-interface Stats {
-  missing: number;
-  distinct: Map<string, number>;
-}
-
 const MAX_DISTINCT = 1000;
 
-/** Missing values, and distinct values while there are few of them (beyond, only `size` matters). */
-function stats(values: ArrayLike<string | null>): Stats {
-  const distinct = new Map<string, number>();
-  let missing = 0;
-  let counting = true;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined || v === '') { missing++; continue; }
-    if (!counting) continue;
-    distinct.set(v, (distinct.get(v) ?? 0) + 1);
-    if (distinct.size >= MAX_DISTINCT) counting = false;
-  }
-  return { missing, distinct };
+interface Profile {
+  distinct: number;
+  missing: number;
+  categorical: boolean;
+  tops?: { value: string; count: number }[];
 }
 
-function tops(distinct: Map<string, number>): { value: string; count: number }[] {
-  return [...distinct].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([value, count]) => ({ value, count }));
+/** Distinct values (counted up to MAX_DISTINCT) of any column, read through its getter. */
+function profileOf(data: ColumnData, length: number): Profile {
+  const get = getter(data);
+  const counts = new Map<Cell, number>();
+  let missing = 0;
+  let counting = true;
+  for (let i = 0; i < length; i++) {
+    const v = get(i);
+    if (v === null) { missing++; continue; }
+    if (!counting) continue;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+    if (counts.size >= MAX_DISTINCT) counting = false;
+  }
+  return withTops({ distinct: counts.size, missing, categorical: counts.size > 0 && counts.size < 25 }, counts);
+}
+
+function withTops(profile: Profile, counts: Map<Cell, number>): Profile {
+  if (profile.categorical) profile.tops = tops(counts);
+  return profile;
+}
+
+/**
+ * Text columns in one pass: missing values, distinct counts and dictionary codes while there are
+ * few distinct values (most categorical columns), else one packed string.
+ */
+function textColumn(values: ArrayLike<string | null>): { data: ColumnData; profile: Profile } {
+  const counts = new Map<Cell, number>();
+  const code = new Map<string, number>();
+  const dict = [''];
+  let codes: Uint32Array | undefined = new Uint32Array(values.length);
+  let missing = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!v) { missing++; continue; }
+    if (!codes) continue;
+    let c = code.get(v);
+    if (c === undefined) {
+      if (dict.length > MAX_DISTINCT) { codes = undefined; continue; }
+      code.set(v, (c = dict.length));
+      dict.push(v);
+    }
+    codes[i] = c;
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  }
+  const distinct = codes ? dict.length - 1 : MAX_DISTINCT;
+  const profile = withTops({ distinct, missing, categorical: distinct > 0 && distinct < 25 }, counts);
+  return { data: codes ? { kind: 'dict', dict, codes } : packText(values), profile };
+}
+
+function tops(distinct: Map<Cell, number>): { value: string; count: number }[] {
+  return [...distinct].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([value, count]) => ({ value: String(value), count }));
 }
 
 /** What a text column holds beyond "text": url, coordinates. */
@@ -215,18 +242,14 @@ function asDates(name: string, values: ArrayLike<string | null>): Inferred | und
 /** Infers one column from its raw texts ('' = empty) and returns its typed storage and profile. */
 export function inferColumn(name: string, values: ArrayLike<string | null>): Inferred {
   const found = asNumbers(name, values) ?? asBooleans(name, values) ?? asDates(name, values);
-  const s = stats(values);
-  const distinct = s.distinct.size; // capped at MAX_DISTINCT
-  const categorical = distinct > 0 && distinct < 25;
-  const profile = { distinct, missing: s.missing, categorical, ...(categorical || found?.info.type === 'boolean' ? { tops: tops(s.distinct) } : {}) };
   if (found) {
-    found.info = { ...found.info, ...profile };
+    found.info = { ...found.info, ...profileOf(found.data, values.length) };
     return found;
   }
   const sample: string[] = [];
   for (let i = 0; i < values.length && sample.length < 200; i++) { const v = values[i]; if (v) sample.push(v.trim()); }
   const format = textFormat(sample);
-  const data = distinct < MAX_DISTINCT ? dictText(values, s.distinct) : packText(values);
+  const { data, profile } = textColumn(values);
   return { info: { name, type: 'string', ...(format ? { format } : {}), ...profile }, data };
 }
 

@@ -18,7 +18,7 @@ const fr: Record<string, Say> = {
   'too-large': (d) => `Fichier trop volumineux pour être lu dans la page (${mb(d.size)} Mo, limite ${mb(d.limit)} Mo). Téléchargez-le directement.`,
   parse: () => 'Le fichier n’a pas pu être lu (format non reconnu).',
   'bad-filter': (d) => `Filtre invalide : ${badFilterFr(d)}`,
-  'unknown-column': (d) => `Colonne inconnue « ${String(d.column)} ». Colonnes disponibles : ${list(d.available)}.`,
+  'unknown-column': (d) => `Colonne inconnue${d.column ? ` « ${String(d.column)} »` : ''}.${Array.isArray(d.available) && d.available.length ? ` Colonnes disponibles : ${list(d.available)}.` : ''}`,
   server: () => 'Le serveur de données a renvoyé une erreur.',
   aborted: () => 'Chargement annulé.',
 };
@@ -33,7 +33,7 @@ const en: Record<string, Say> = {
   'too-large': (d) => `File too large to read in the page (${mb(d.size)} MB, limit ${mb(d.limit)} MB). Download it directly.`,
   parse: () => 'The file could not be read (unrecognised format).',
   'bad-filter': (d) => `Invalid filter: ${badFilterEn(d)}`,
-  'unknown-column': (d) => `Unknown column “${String(d.column)}”. Available columns: ${list(d.available, '"', '"')}.`,
+  'unknown-column': (d) => `Unknown column${d.column ? ` “${String(d.column)}”` : ''}.${Array.isArray(d.available) && d.available.length ? ` Available columns: ${list(d.available, '"', '"')}.` : ''}`,
   server: () => 'The data server returned an error.',
   aborted: () => 'Loading cancelled.',
 };

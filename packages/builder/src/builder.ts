@@ -13,7 +13,7 @@ import {
 } from '@culture-widgets/core';
 import { ThemeController, resolveLang, type ThemeSetting } from '@culture-widgets/ui';
 import { builderStyles } from './builder.styles.js';
-import { CatalogError, datasetRefFrom, fetchDataset, searchDatasets, type DatasetSummary } from './catalog.js';
+import { isCultureProducer, openDataset, searchCatalogue, type OpenedDataset } from './catalog.js';
 import { defaultsFromProfile } from './defaults.js';
 import { createWidget } from './embed.js';
 import { builderMessages, type BuilderMessages } from './messages.js';
@@ -95,17 +95,18 @@ export class CultureBuilder extends LitElement {
   protected readonly themeController = new ThemeController(this);
 
   private readonly datasetTask = new Task(this, {
-    task: async ([api, ref], { signal }) => {
-      if (!ref) return undefined;
-      const dataset = await fetchDataset(api, ref, signal);
-      if (!dataset.resources.some((r) => r.id === this.resourceId)) this.resourceId = dataset.resources[0]?.id;
+    task: async ([api, tabularApi, input], { signal }) => {
+      if (!input) return undefined;
+      const dataset = await openDataset(input, { api, tabularApi }, signal);
+      const wanted = this.resourceId ?? dataset.linkedResource;
+      this.resourceId = dataset.resources.some((r) => r.id === wanted) ? wanted : dataset.resources[0]?.id;
       return dataset;
     },
-    args: () => [this.api, this.datasetRef] as const,
+    args: () => [this.api, this.tabularApi, this.datasetRef] as const,
   });
 
   private readonly searchTask = new Task(this, {
-    task: async ([api, query], { signal }) => (query ? searchDatasets(api, query, signal) : undefined),
+    task: async ([api, query], { signal }) => (query ? searchCatalogue(api, query, signal) : undefined),
     args: () => [this.api, this.searchQuery] as const,
   });
 
@@ -118,7 +119,7 @@ export class CultureBuilder extends LitElement {
       this.applyDefaults(`${dataset}|${resource}`, columns);
       return { source, columns, rows };
     },
-    args: () => [this.api, this.tabularApi, this.datasetTask.value?.slug, this.resourceId] as const,
+    args: () => [this.api, this.tabularApi, this.datasetTask.value?.ref, this.resourceId] as const,
   });
 
   private get t(): BuilderMessages {
@@ -133,7 +134,7 @@ export class CultureBuilder extends LitElement {
   get config(): WidgetConfig {
     const dataset = this.datasetTask.value;
     const attributes: Record<string, string> = { ...this.widgetAttributes };
-    if (dataset) attributes.dataset = dataset.slug;
+    if (dataset) attributes.dataset = dataset.ref;
     if (this.resourceId) attributes.resource = this.resourceId;
     if (this.api !== DEFAULT_API) attributes.api = this.api;
     if (this.tabularApi !== DEFAULT_TABULAR_API) attributes['tabular-api'] = this.tabularApi;
@@ -155,7 +156,7 @@ export class CultureBuilder extends LitElement {
     if (dataset) {
       this.restoring = true;
       this.datasetInput = dataset;
-      this.datasetRef = datasetRefFrom(dataset);
+      this.datasetRef = dataset;
       this.resourceId = resource;
     }
   }
@@ -235,7 +236,7 @@ export class CultureBuilder extends LitElement {
       </details>
       ${this.datasetTask.render({
         pending: () => html`<p class="status" role="status">${t.loadingDataset}</p>`,
-        error: (error) => html`<p class="error" role="alert">${t.datasetError(error instanceof CatalogError ? error.status : undefined)}</p>`,
+        error: (error) => html`<p class="error" role="alert">${datasetError(error, t)}</p>`,
         complete: (dataset) => (dataset ? this.renderDatasetCard(dataset, t) : nothing),
       })}
     </section>`;
@@ -245,7 +246,7 @@ export class CultureBuilder extends LitElement {
     return html`<div class="results" aria-live="polite">
       ${this.searchTask.render({
         pending: () => html`<p class="status">${t.searching}</p>`,
-        error: () => html`<p class="error" role="alert">${t.datasetError()}</p>`,
+        error: (error) => html`<p class="error" role="alert">${datasetError(error, t)}</p>`,
         complete: (found) =>
           found
             ? html`<p class="status">${t.results(found.length)}</p>
@@ -253,7 +254,7 @@ export class CultureBuilder extends LitElement {
                   ${found.map(
                     (d) => html`<li>
                       <button type="button" class="link" @click=${() => this.chooseDataset(d.slug)}>${d.title}</button>
-                      ${d.culture ? html`<span class="badge">${t.culture}</span>` : nothing}
+                      ${isCultureProducer(d.organization) ? html`<span class="badge">${t.culture}</span>` : nothing}
                       ${d.organization ? html`<span class="muted">${t.by(d.organization)}</span>` : nothing}
                     </li>`,
                   )}
@@ -263,7 +264,7 @@ export class CultureBuilder extends LitElement {
     </div>`;
   }
 
-  private renderDatasetCard(dataset: DatasetSummary, t: BuilderMessages): TemplateResult {
+  private renderDatasetCard(dataset: OpenedDataset, t: BuilderMessages): TemplateResult {
     return html`<p class="dataset-card">
       <strong class="dataset-title">${dataset.title}</strong>
       ${dataset.organization ? html`<span class="muted">${t.by(dataset.organization)}</span>` : nothing}
@@ -272,7 +273,7 @@ export class CultureBuilder extends LitElement {
 
   private onLoadDataset(event: Event): void {
     event.preventDefault();
-    const ref = datasetRefFrom(this.datasetInput);
+    const ref = this.datasetInput.trim();
     if (ref) this.chooseDataset(ref);
   }
 
@@ -581,6 +582,12 @@ function columnType(c: ColumnInfo, t: BuilderMessages): string {
 }
 
 const cellText = (cell: Row[string] | undefined): string => (cell == null ? '' : String(cell));
+
+/** Not found and gone say "check the link"; anything else says what happened. */
+function datasetError(error: unknown, t: BuilderMessages): string {
+  if (error instanceof CultureError && (error.code === 'not-found' || error.code === 'gone')) return t.datasetNotFound;
+  return t.catalogueDown;
+}
 
 function errorText(error: unknown, lang: Lang): string {
   if (error instanceof CultureError) return error.messageIn(lang);

@@ -1,106 +1,67 @@
 /**
- * The little of the udata catalogue the builder browses before any widget exists: a dataset's
- * resources, and a search with the Ministry of Culture's datasets first. Pure fetch wrappers.
+ * The catalogue as the builder browses it, on top of core: what a pasted link names, the
+ * resources a widget can read, and a search with culture producers first.
  */
+import {
+  listResources,
+  parseInput,
+  resolveSource,
+  searchDatasets,
+  type DatasetSummary,
+  type ResourceSummary,
+} from '@culture-widgets/core';
 
-export interface ResourceSummary {
-  id: string;
-  title: string;
-  format: string;
-  filesize?: number;
-  /** The tabular API serves it (server filters, sorting, aggregation). */
-  tabular: boolean;
-}
-
-export interface DatasetSummary {
-  id: string;
-  slug: string;
+/** A dataset opened in the builder. */
+export interface OpenedDataset {
+  /** What the snippet's `dataset` attribute says: the slug or id from the link. */
+  ref: string;
   title: string;
   organization?: string;
-  page?: string;
-  /** Published by a culture organisation (the Ministry, its operators). */
-  culture: boolean;
+  /** Resources a widget can read, tabular ones first. */
   resources: ResourceSummary[];
+  /** The resource the link itself named (`#/resources/{rid}`, `/datasets/r/{rid}`). */
+  linkedResource?: string;
 }
 
-/** Data files a widget can read (documentation PDFs and zips are left out). */
-const READABLE = /^(csv|tsv|txt|json|geojson|xls|xlsx|ods|parquet)$/i;
+/** Data files a widget can read (documentation PDFs and archives are left out). */
+const READABLE = /^(csv|tsv|txt|json|geojson)$/i;
 
-/** A dataset id or slug from what the user pasted: a page URL, a slug, an id. */
-export function datasetRefFrom(input: string): string {
-  const text = input.trim();
-  try {
-    const url = new URL(text);
-    const parts = url.pathname.split('/').filter(Boolean);
-    const at = parts.indexOf('datasets');
-    if (at >= 0 && parts[at + 1] && parts[at + 1] !== 'r') return decodeURIComponent(parts[at + 1]!);
-    return text;
-  } catch {
-    return text;
-  }
+export function readableResources(resources: ResourceSummary[]): ResourceSummary[] {
+  const readable = resources.filter((r) => r.tabular || READABLE.test(r.format));
+  return [...readable].sort((a, b) => Number(b.tabular) - Number(a.tabular));
 }
 
-const CULTURE = /cultur|patrimoine|mus[ée]e/i;
+const CULTURE = /cultur|patrimoine|mus[ée]e|monuments? nationaux|archives/i;
 
-interface UdataDataset {
-  id: string;
-  slug: string;
-  title: string;
-  page?: string;
-  tags?: string[];
-  organization?: { name?: string; slug?: string } | null;
-  resources?: { id: string; title?: string; format?: string; filesize?: number | null; type?: string; extras?: Record<string, unknown> }[];
+/** Culture producers first (the Ministry, its operators); the search's own order otherwise. */
+export function cultureFirst<T extends { organization?: string }>(found: T[]): T[] {
+  const culture = (d: T) => CULTURE.test(d.organization ?? '');
+  return [...found.filter(culture), ...found.filter((d) => !culture(d))];
 }
 
-function toSummary(d: UdataDataset): DatasetSummary {
-  const org = d.organization ?? undefined;
+export const isCultureProducer = (organization: string | undefined): boolean => CULTURE.test(organization ?? '');
+
+/** Opens whatever the user pasted: a page URL, a slug, an id, a resource link. */
+export async function openDataset(
+  input: string,
+  apis: { api: string; tabularApi: string },
+  signal?: AbortSignal,
+): Promise<OpenedDataset> {
+  const parsed = parseInput(input);
+  const spec = { ...apis, ...(parsed.dataset ? { dataset: parsed.dataset } : {}), ...(parsed.resource ? { resource: parsed.resource } : {}) };
+  if (!spec.dataset && !spec.resource) spec.dataset = input.trim();
+  const [resources, source] = await Promise.all([listResources(spec, { signal }), resolveSource(spec, { signal })]);
+  const citation = source.citation;
   return {
-    id: d.id,
-    slug: d.slug,
-    title: d.title,
-    ...(org?.name ? { organization: org.name } : {}),
-    ...(d.page ? { page: d.page } : {}),
-    culture: CULTURE.test(`${org?.slug ?? ''} ${org?.name ?? ''}`) || (d.tags ?? []).some((t) => CULTURE.test(t)),
-    resources: (d.resources ?? [])
-      .filter((r) => r.type !== 'documentation')
-      .map((r) => ({
-        id: r.id,
-        title: r.title || r.id,
-        format: (r.format ?? '').toLowerCase(),
-        ...(r.filesize ? { filesize: r.filesize } : {}),
-        tabular: Boolean(r.extras?.['analysis:parsing:parsing_table']),
-      })),
+    ref: spec.dataset ?? source.datasetId ?? input.trim(),
+    title: citation.datasetTitle,
+    ...(citation.producer ? { organization: citation.producer } : {}),
+    resources: readableResources(resources),
+    ...(parsed.resource ? { linkedResource: parsed.resource } : {}),
   };
 }
 
-async function getJson(url: string, signal?: AbortSignal): Promise<unknown> {
-  const response = await fetch(url, { signal: signal ?? null, headers: { accept: 'application/json' } });
-  if (!response.ok) throw new CatalogError(response.status);
-  return response.json();
-}
-
-export class CatalogError extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`);
-    this.name = 'CatalogError';
-  }
-}
-
-const apiBase = (api: string) => api.replace(/\/+$/, '');
-
-/** The dataset and the resources a widget can read (tabular ones first). */
-export async function fetchDataset(api: string, ref: string, signal?: AbortSignal): Promise<DatasetSummary> {
-  const body = (await getJson(`${apiBase(api)}/1/datasets/${encodeURIComponent(ref)}/`, signal)) as UdataDataset;
-  const dataset = toSummary(body);
-  const readable = dataset.resources.filter((r) => r.tabular || READABLE.test(r.format));
-  const ordered = [...readable].sort((a, b) => Number(b.tabular) - Number(a.tabular));
-  return { ...dataset, resources: ordered.length ? ordered : dataset.resources };
-}
-
-/** Datasets matching the words, culture producers first (the search's own order otherwise). */
-export async function searchDatasets(api: string, query: string, signal?: AbortSignal): Promise<DatasetSummary[]> {
-  const params = new URLSearchParams({ q: query, page_size: '20' });
-  const body = (await getJson(`${apiBase(api)}/1/datasets/?${params}`, signal)) as { data?: UdataDataset[] };
-  const found = (body.data ?? []).map(toSummary);
-  return [...found.filter((d) => d.culture), ...found.filter((d) => !d.culture)];
+/** Catalogue search, culture producers first. */
+export async function searchCatalogue(api: string, query: string, signal?: AbortSignal): Promise<DatasetSummary[]> {
+  return cultureFirst(await searchDatasets(api, query, { signal }));
 }

@@ -2,6 +2,6 @@ export * from './schema.js';
 export * from './snippet.js';
 export { defaultsFromProfile, TABLE_FIRST_COLUMNS } from './defaults.js';
 export { createWidget, mountEmbed, reportHeight, HEIGHT_MESSAGE, type HeightMessage, type MountedEmbed } from './embed.js';
-export { datasetRefFrom, fetchDataset, searchDatasets, type DatasetSummary, type ResourceSummary } from './catalog.js';
+export { openDataset, searchCatalogue, cultureFirst, readableResources, type OpenedDataset } from './catalog.js';
 export { builderMessages, type BuilderMessages } from './messages.js';
 export { CultureBuilder } from './builder.js';

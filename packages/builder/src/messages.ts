@@ -17,10 +17,8 @@ const fr = {
   choose: 'Choisir',
   culture: 'Culture',
   loadingDataset: 'Chargement du jeu de données…',
-  datasetError: (status?: number): string =>
-    status === 404 || status === 410
-      ? 'Ce jeu de données est introuvable. Vérifiez le lien.'
-      : 'Le catalogue n’a pas répondu. Réessayez dans un instant.',
+  datasetNotFound: 'Ce jeu de données est introuvable. Vérifiez le lien.',
+  catalogueDown: 'Le catalogue n’a pas répondu. Réessayez dans un instant.',
   by: (org: string) => `par ${org}`,
   step2: '2. La ressource',
   resourceLegend: 'Fichier à représenter',
@@ -83,8 +81,8 @@ const en: BuilderMessages = {
   choose: 'Choose',
   culture: 'Culture',
   loadingDataset: 'Loading the dataset…',
-  datasetError: (status?: number): string =>
-    status === 404 || status === 410 ? 'This dataset cannot be found. Check the link.' : 'The catalogue did not answer. Try again in a moment.',
+  datasetNotFound: 'This dataset cannot be found. Check the link.',
+  catalogueDown: 'The catalogue did not answer. Try again in a moment.',
   by: (org: string) => `by ${org}`,
   step2: '2. Resource',
   resourceLegend: 'File to show',

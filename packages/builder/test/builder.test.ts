@@ -3,7 +3,7 @@ import '@culture-widgets/table/culture-table.js';
 import '@culture-widgets/chart/culture-chart.js';
 import '../src/culture-builder.js';
 import type { CultureBuilder } from '../src/index.js';
-import { portal, DATASETS, type Portal } from '../../../test/helpers/portal.js';
+import { portal, DATASETS, RESOURCES, type Portal } from '../../../test/helpers/portal.js';
 import { parseSnippet } from './paste.js';
 
 const MUSEUMS_PAGE = `https://www.data.gouv.fr/fr/datasets/${DATASETS.museums}/`;
@@ -209,6 +209,20 @@ describe('<culture-builder> as a new user', () => {
     await u.waitFor('.dataset-title');
     await drawn;
     expect(u.q('.dataset-title')!.textContent).to.equal(first.textContent);
+  });
+
+  it('opens a resource’s permanent link on that resource', async () => {
+    const builder = await openBuilder(p);
+    const u = ui(builder);
+    u.type('#dataset-link', `https://www.data.gouv.fr/fr/datasets/r/${RESOURCES.museumList}`);
+    u.button('Charger').click();
+    const radio = await u.waitFor<HTMLInputElement>('input[name="resource"]:checked');
+    expect(radio.value).to.equal(RESOURCES.museumList);
+    expect(u.q('.dataset-title')!.textContent).to.match(/musées de France/i);
+    const snippet = await u.waitFor<HTMLTextAreaElement>('#copy-snippet');
+    const el = parseSnippet(snippet.value).firstElementChild!.nextElementSibling!;
+    expect(el.getAttribute('resource')).to.equal(RESOURCES.museumList);
+    expect(el.getAttribute('dataset')).to.be.a('string').and.not.be.empty;
   });
 
   it('says so when the link leads nowhere', async () => {

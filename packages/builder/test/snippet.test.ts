@@ -5,6 +5,8 @@ import {
   buildIframeSnippet,
   buildShareLink,
   buildSnippet,
+  cultureFirst,
+  readableResources,
   defaultsFromProfile,
   escapeAttribute,
   optionsOf,
@@ -188,4 +190,22 @@ describe('defaultsFromProfile', () => {
   for (const [name, columns, element, expected] of cases) {
     it(name, () => expect(defaultsFromProfile(columns, element)).to.deep.equal(expected));
   }
+});
+
+describe('catalogue helpers', () => {
+  it('puts culture producers first, keeping the search order otherwise', () => {
+    const found = [
+      { title: 'a', organization: 'INSEE' },
+      { title: 'b', organization: 'Ministère de la Culture' },
+      { title: 'c' },
+      { title: 'd', organization: 'Centre des monuments nationaux' },
+    ];
+    expect(cultureFirst(found).map((d) => d.title)).to.deep.equal(['b', 'd', 'a', 'c']);
+  });
+
+  it('keeps the resources a widget can read, tabular first', () => {
+    const r = (id: string, format: string, tabular = false) => ({ id, title: id, format, tabular, url: `https://x/${id}` });
+    expect(readableResources([r('pdf', 'pdf'), r('csv', 'csv'), r('tab', 'xlsx', true), r('geo', 'geojson'), r('zip', 'zip')]).map((x) => x.id))
+      .to.deep.equal(['tab', 'csv', 'geo']);
+  });
 });

@@ -1,6 +1,8 @@
 // Turns leaflet/dist/leaflet.css into a TS module, so <culture-map> can adopt Leaflet's CSS into its
 // shadow root (styles in the page never reach it). Run: node packages/map/scripts/gen-leaflet-css.mjs
-// Declarations pointing at Leaflet's PNG assets are dropped: we draw no image markers or layer control.
+// Rules for what <culture-map> never shows are dropped (layer and scale controls, Leaflet's own
+// attribution control, image markers and their PNG assets, old-IE hacks), and the rest is
+// minified: Leaflet is most of the map bundle, every byte counts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -8,13 +10,20 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const source = require.resolve('leaflet/dist/leaflet.css');
 const { version } = JSON.parse(readFileSync(require.resolve('leaflet/package.json'), 'utf8'));
+const UNUSED = /control-layers|control-scale|control-attribution|leaflet-oldie|lvml|leaflet-retina|marker-shadow|default-icon-path|leaflet-image-layer|leaflet-overlay-pane svg|leaflet-safari|leaflet-fade-anim|leaflet-zoom-anim|leaflet-zoom-animated|leaflet-pan-anim|cursor-grab|leaflet-popup-scrolled|leaflet-embed-map/;
 const css = readFileSync(source, 'utf8')
   .replace(/\/\*[\s\S]*?\*\//g, '')
-  .split('\n')
-  .filter((line) => !/url\(/.test(line))
-  .map((line) => line.trim())
-  .filter(Boolean)
-  .join('\n');
+  // the one @media block (print colours of controls) is not needed: our print styles hide controls
+  .replace(/@media print\s*\{[\s\S]*$/, '')
+  .split('}')
+  .map((rule) => {
+    const [selectors, body] = rule.split('{');
+    if (!body) return '';
+    const kept = selectors.split(',').map((s) => s.trim()).filter((s) => s && !UNUSED.test(s));
+    const decls = body.split(';').map((d) => d.trim()).filter((d) => d && !/url\(|behavior|filter:\s*progid|-ms-filter/.test(d));
+    return kept.length && decls.length ? `${kept.join(',')}{${decls.map((d) => d.replace(/\s*:\s*/, ':')).join(';')}}` : '';
+  })
+  .join('');
 const out = fileURLToPath(new URL('../src/leaflet-css.ts', import.meta.url));
 writeFileSync(
   out,

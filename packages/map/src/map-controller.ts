@@ -103,6 +103,8 @@ export class MapController {
   private renderer = L.canvas({ padding: 0.5 });
   private svgRenderer = L.svg();
   private index?: ClusterIndex;
+  /** Clustered markers on the map, by key (`c<cluster id>`, `p<row index>`). */
+  private readonly live = new Map<string, Layer>();
   private resizeObserver?: ResizeObserver;
   private readonly cleanups: (() => void)[] = [];
 
@@ -170,6 +172,7 @@ export class MapController {
     this.frames = undefined;
     this.outlines = undefined;
     this.index = undefined;
+    this.live.clear();
   }
 
   /** Centres the map on one place or area and opens its popup (from the features list). */
@@ -180,7 +183,6 @@ export class MapController {
     if (what.place && model.kind !== 'areas') {
       const at = this.position(what.place);
       map.setView(at, Math.max(map.getZoom(), 12), { animate: false });
-      this.redraw();
       this.openPopup(at, model.kind === 'points' ? model.popupOf(what.place) : { title: '', fields: [] });
     } else if (what.code && model.kind === 'areas') {
       const item = model.features.find((f) => f.code === what.code);
@@ -203,6 +205,7 @@ export class MapController {
       scrollWheelZoom: false, // until the map is clicked or focused: never trap the page scroll
       zoomAnimation: false,
       zoomSnap: 0.25, // fit France (and its insets) closely in any width
+      maxZoom: 18,
       fadeAnimation: false,
       markerZoomAnimation: false,
       renderer: this.renderer, // every canvas layer on our one renderer (see dispose)
@@ -225,7 +228,7 @@ export class MapController {
     this.cleanups.push(() => container.removeEventListener('mouseleave', wheelOff));
     // Clusters and densities depend on the view; plain points and areas do not.
     map.on('moveend', () => {
-      if (this.index || this.model?.kind === 'density') this.redraw();
+      if (this.index || this.model?.kind === 'density') this.redraw(false);
     });
 
     this.resizeObserver = new ResizeObserver(() => this.resize());
@@ -313,13 +316,19 @@ export class MapController {
     map.fitBounds(bounds, { animate: false, padding: [16, 16], maxZoom: 13 });
   }
 
-  /** Draws what the current view needs (clusters and densities depend on zoom and extent). */
-  private redraw(): void {
+  /**
+   * Draws what the current view needs (clusters and densities depend on zoom and extent). On a
+   * pan or zoom, clustered markers are diffed by key: only what enters or leaves the view changes.
+   */
+  private redraw(full = true): void {
     const map = this.map;
     const model = this.model;
     const group = this.data;
     if (!map || !model || !group) return;
-    group.clearLayers();
+    if (full || !this.index) {
+      group.clearLayers();
+      this.live.clear();
+    }
     this.summary = { clusters: 0, clustered: 0, points: 0, areas: 0 };
     if (model.kind === 'areas') this.drawAreas(model, group);
     else if (model.kind === 'density') this.drawDensity(model, group);
@@ -331,59 +340,77 @@ export class MapController {
     // Largest circles first, so small ones stay clickable on top.
     const ordered = model.proportional ? [...places].sort((a, b) => model.radiusOf(b) - model.radiusOf(a)) : places;
     this.summary.points += ordered.length;
-    for (const place of ordered) {
-      const marker = L.circleMarker(this.position(place), {
-        renderer: this.renderer,
-        radius: model.radiusOf(place),
-        color: this.theme.background,
-        weight: 1,
-        fillColor: model.colorOf(place),
-        fillOpacity: model.proportional ? 0.6 : 0.9,
-      });
-      marker.on('click', () => {
-        this.openPopup(marker.getLatLng(), model.popupOf(place));
-        this.callbacks.select({ place });
-      });
-      group.addLayer(marker);
-    }
+    for (const place of ordered) group.addLayer(this.pointMarker(model, place));
+  }
+
+  private pointMarker(model: PointsModel, place: Place): Layer {
+    const marker = L.circleMarker(this.position(place), {
+      renderer: this.renderer,
+      radius: model.radiusOf(place),
+      color: this.theme.background,
+      weight: 1,
+      fillColor: model.colorOf(place),
+      fillOpacity: model.proportional ? 0.6 : 0.9,
+    });
+    marker.on('click', () => {
+      this.openPopup(marker.getLatLng(), model.popupOf(place));
+      this.callbacks.select({ place });
+    });
+    return marker;
   }
 
   private drawClusters(model: PointsModel, group: LayerGroup): void {
     const map = this.map!;
     const b = map.getBounds().pad(0.25);
-    const zoom = map.getZoom();
-    const singles: Place[] = [];
     // The index holds real positions; insets are drawn elsewhere, so ask for the whole world then.
     const bbox: [number, number, number, number] = this.options.insets
       ? [-180, -85, 180, 85]
       : [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())];
-    for (const item of this.index!.view(bbox, zoom)) {
+    const wanted = new Map<string, () => Layer>();
+    for (const item of this.index!.view(bbox, map.getZoom())) {
       if (item.kind === 'point') {
-        singles.push(item.place);
-        continue;
+        this.summary.points++;
+        wanted.set(`p${item.place.index}`, () => this.pointMarker(model, item.place));
+      } else {
+        this.summary.clusters++;
+        this.summary.clustered += item.count;
+        wanted.set(`c${item.id}`, () => this.clusterMarker(model, item));
       }
-      this.summary.clusters++;
-      this.summary.clustered += item.count;
-      const at = this.options.insets ? insetPosition(item.lat, item.lon) : ([item.lat, item.lon] as [number, number]);
-      const size = clusterSize(item.count);
-      const badge = document.createElement('span');
-      badge.className = 'cluster-badge';
-      badge.textContent = model.shortCount(item.count);
-      badge.style.width = badge.style.height = `${size}px`;
-      badge.style.lineHeight = `${size}px`;
-      const marker = L.marker(at, {
-        icon: L.divIcon({ html: badge, className: 'cluster', iconSize: [size, size] }),
-        keyboard: true,
-        title: model.clusterLabel(item.count),
-      });
-      marker.on('add', () => marker.getElement()?.setAttribute('aria-label', model.clusterLabel(item.count)));
-      marker.on('click', () => {
-        const target = Math.min(this.index!.expansionZoom(item.id), map.getMaxZoom());
-        map.setView(at, target, { animate: false });
-      });
-      group.addLayer(marker);
     }
-    this.drawPoints(model, singles, group);
+    for (const [key, layer] of this.live) {
+      if (!wanted.has(key)) {
+        group.removeLayer(layer);
+        this.live.delete(key);
+      }
+    }
+    for (const [key, make] of wanted) {
+      if (this.live.has(key)) continue;
+      const layer = make();
+      this.live.set(key, layer);
+      group.addLayer(layer);
+    }
+  }
+
+  private clusterMarker(model: PointsModel, item: { id: number; count: number; lat: number; lon: number }): Layer {
+    const map = this.map!;
+    const at = this.options.insets ? insetPosition(item.lat, item.lon) : ([item.lat, item.lon] as [number, number]);
+    const size = clusterSize(item.count);
+    const badge = document.createElement('span');
+    badge.className = 'cluster-badge';
+    badge.textContent = model.shortCount(item.count);
+    badge.style.width = badge.style.height = `${size}px`;
+    badge.style.lineHeight = `${size}px`;
+    const marker = L.marker(at, {
+      icon: L.divIcon({ html: badge, className: 'cluster', iconSize: [size, size] }),
+      keyboard: true,
+      title: model.clusterLabel(item.count),
+    });
+    marker.on('add', () => marker.getElement()?.setAttribute('aria-label', model.clusterLabel(item.count)));
+    marker.on('click', () => {
+      const target = Math.min(this.index!.expansionZoom(item.id), map.getMaxZoom());
+      map.setView(at, target, { animate: false });
+    });
+    return marker;
   }
 
   private drawDensity(model: DensityModel, group: LayerGroup): void {

@@ -32,7 +32,7 @@ let count = 0;
 const meta: Meta<Args> = {
   title: 'Elements/culture-filter',
   component: 'culture-filter',
-  args: { dataset: MUSEUMS, columns: 'nom_du_musee, ville, region, annee, total' },
+  args: { dataset: MUSEUMS, columns: 'nom_du_musee, ville, region, annee, total', lang: 'fr' },
   argTypes: {
     type: { control: 'select', options: ['auto', 'checkboxes', 'select', 'range', 'search'] },
     theme: { control: 'select', options: ['auto', 'light', 'dark'] },

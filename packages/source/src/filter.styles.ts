@@ -7,6 +7,11 @@ export const filterStyles = [
     :host {
       --_state-height: 3rem;
       background: transparent;
+      color-scheme: light;
+    }
+    /* native checkboxes, selects and date pickers follow the theme */
+    :host([data-scheme='dark']) {
+      color-scheme: dark;
     }
     fieldset {
       margin: 0;

@@ -225,6 +225,18 @@ describe('<culture-builder> as a new user', () => {
     expect(el.getAttribute('dataset')).to.be.a('string').and.not.be.empty;
   });
 
+  it('speaks English on an English page', async () => {
+    const builder = await fixture<CultureBuilder>(html`<culture-builder lang="en" api=${p.api} tabular-api=${p.tabularApi}></culture-builder>`);
+    const u = ui(builder);
+    expect(u.q('h2')!.textContent).to.equal('Build a widget');
+    expect(u.q('label[for="dataset-link"]')!.textContent).to.equal('Link to the dataset on data.gouv.fr');
+    u.type('#dataset-link', DATASETS.museums);
+    u.button('Load').click();
+    await u.waitFor('#opt-type');
+    expect(u.q('label[for="opt-type"]')!.textContent).to.equal('Chart type');
+    expect(u.button('Copy the code')).to.exist;
+  });
+
   it('says so when the link leads nowhere', async () => {
     const builder = await openBuilder(p);
     const u = ui(builder);

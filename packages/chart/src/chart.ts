@@ -39,7 +39,9 @@ interface Prepared {
  *
  * @fires culture-load - the chart is drawn; `detail: { rows, total, source }`.
  * @fires culture-error - loading or drawing failed; `detail: { code, message }` (also shown, `role="alert"`).
- * @fires culture-select - a mark was clicked; `detail.row` (the drawn values), `detail.values` (category, series).
+ * @fires culture-select - a mark was clicked; `detail.row` (the drawn values), `detail.values` (category,
+ * series, facet: column → value). With `source="id"` and `refine-on-click`, the `<culture-source>` turns
+ * the click into a filter every linked widget follows.
  *
  * @csspart figure - the chart, its title and menu
  * @csspart title - the `title` heading
@@ -331,10 +333,14 @@ export class CultureChart extends CultureDataElement {
     const chart = this.prepared?.chart;
     if (!chart) return;
     const row = rowOf(chart, datum);
+    // What identifies the mark, for `refine-on-click`: never « Autres » (many values), nor a
+    // date bucket (a month is not one date); « (vide) » is the empty value.
+    const m = chartMessages(chart.lang);
+    const value = (v: string | number | null) => (v === m.empty ? null : v);
     const values: Record<string, string | number | null> = {};
-    if (datum.x !== chartMessages(chart.lang).other) values[chart.x] = datum.x;
-    if (chart.group && datum.series !== undefined) values[chart.group] = datum.series;
-    if (chart.facet && datum.facet !== undefined) values[chart.facet] = datum.facet;
+    if (!datum.other && !chart.timeUnit) values[chart.x] = value(datum.x);
+    if (chart.group && datum.series !== undefined && !datum.otherSeries) values[chart.group] = value(datum.series);
+    if (chart.facet && datum.facet !== undefined && datum.facet !== m.other) values[chart.facet] = value(datum.facet);
     this.dispatchEvent(new CultureSelectEvent({ row, values }));
   }
 

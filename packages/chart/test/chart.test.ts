@@ -228,6 +228,26 @@ describe('<culture-chart> states and events', () => {
   });
 });
 
+describe('<culture-chart> with a <culture-source>', () => {
+  it('reads the source and, with refine-on-click, a click filters it', async () => {
+    await import('@culture-widgets/source/culture-source.js');
+    const box = await fixture<HTMLDivElement>(html`<div style="width:640px">
+      <culture-source id="museums-src" dataset=${DATASETS.museumList} api=${p.api} tabular-api=${p.tabularApi}></culture-source>
+      <culture-chart source="museums-src" type="column" x="Région administrative" limit="3" refine-on-click></culture-chart>
+    </div>`);
+    const el = box.querySelector('culture-chart')!;
+    const svg = await drawn(el);
+    expect(marks(svg, 'rect')).to.equal(4);
+    const bar = svg.querySelector('.mark-rect.role-mark path')!.getBoundingClientRect();
+    const selected = oneEvent(el, 'culture-select');
+    await sendMouse({ type: 'click', position: [Math.round(bar.x + bar.width / 2), Math.round(bar.y + bar.height / 2)] });
+    const region = (await selected).detail.values!['Région administrative'];
+    const source = box.querySelector('culture-source') as unknown as { filters: { column: string; value?: string }[] };
+    await waitUntil(() => source.filters.some((f) => f.column === 'Région administrative' && f.value === region), 'source not refined');
+    await waitUntil(() => svgOf(el) && marks(svgOf(el)!, 'rect') === 1, 'chart not narrowed to the clicked region');
+  });
+});
+
 describe('<culture-chart> menu', () => {
   it('opens with the keyboard, moves with arrows, closes with Escape', async () => {
     const el = await chart({ ...museums, x: 'annee', y: 'total' });

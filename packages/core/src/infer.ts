@@ -85,6 +85,11 @@ const LON_NAME = /^(lon|lng|long|longitude|x_?wgs84|coord_?x)([^a-z]|$)/i;
 
 const MAX_DISTINCT = 1000;
 
+/** Work that pauses (yields) now and then; see `inferColumnSteps`. */
+export type Steps<T> = Generator<void, T, void>;
+/** Values between two pauses, minus one (a mask). */
+const STEP = 16383;
+
 interface Profile {
   distinct: number;
   missing: number;
@@ -93,12 +98,13 @@ interface Profile {
 }
 
 /** Distinct values (counted up to MAX_DISTINCT) of any column, read through its getter. */
-function profileOf(data: ColumnData, length: number): Profile {
+function* profileOf(data: ColumnData, length: number): Steps<Profile> {
   const get = getter(data);
   const counts = new Map<Cell, number>();
   let missing = 0;
   let counting = true;
   for (let i = 0; i < length; i++) {
+    if ((i & STEP) === 0 && i) yield;
     const v = get(i);
     if (v === null) { missing++; continue; }
     if (!counting) continue;
@@ -117,13 +123,14 @@ function withTops(profile: Profile, counts: Map<Cell, number>): Profile {
  * Text columns in one pass: missing values, distinct counts and dictionary codes while there are
  * few distinct values (most categorical columns), else one packed string.
  */
-function textColumn(values: ArrayLike<string | null>): { data: ColumnData; profile: Profile } {
+function* textColumn(values: ArrayLike<string | null>): Steps<{ data: ColumnData; profile: Profile }> {
   const counts = new Map<Cell, number>();
   const code = new Map<string, number>();
   const dict = [''];
   let codes: Uint32Array | undefined = new Uint32Array(values.length);
   let missing = 0;
   for (let i = 0; i < values.length; i++) {
+    if ((i & STEP) === 0 && i) yield;
     const v = values[i];
     if (!v) { missing++; continue; }
     if (!codes) continue;
@@ -168,13 +175,14 @@ function firstValue(values: ArrayLike<string | null>): string | undefined {
   return undefined;
 }
 
-function asNumbers(name: string, values: ArrayLike<string | null>): Inferred | undefined {
+function* asNumbers(name: string, values: ArrayLike<string | null>): Steps<Inferred | undefined> {
   // a code column (by its name) whose values look like integers stays text: skip the whole pass
   if (CODE_NAME.test(words(name)) && /^\s*\d+\s*$/.test(firstValue(values) ?? '')) return undefined;
   const out = new Float64Array(values.length);
   let integer = true, percent = true, seen = 0, sentinels = 0;
   let min = Infinity, max = -Infinity;
   for (let i = 0; i < values.length; i++) {
+    if ((i & STEP) === 0 && i) yield;
     const v = values[i]!;
     if (blank(v)) { out[i] = NaN; continue; }
     const x = readNumber(v);
@@ -201,10 +209,11 @@ function asNumbers(name: string, values: ArrayLike<string | null>): Inferred | u
   return { info: { name, type, ...(format ? { format } : {}), min, max }, data: { kind: 'number', values: out } };
 }
 
-function asBooleans(name: string, values: ArrayLike<string | null>): Inferred | undefined {
+function* asBooleans(name: string, values: ArrayLike<string | null>): Steps<Inferred | undefined> {
   const out = new Uint8Array(values.length);
   let seen = 0;
   for (let i = 0; i < values.length; i++) {
+    if ((i & STEP) === 0 && i) yield;
     const v = values[i]!;
     if (blank(v)) { out[i] = 2; continue; }
     const b = readBoolean(v);
@@ -215,10 +224,11 @@ function asBooleans(name: string, values: ArrayLike<string | null>): Inferred | 
   return seen ? { info: { name, type: 'boolean' }, data: { kind: 'boolean', values: out } } : undefined;
 }
 
-function datesWith(name: string, values: ArrayLike<string | null>, read: (v: string) => string | undefined, type: ColumnType): Inferred | undefined {
+function* datesWith(name: string, values: ArrayLike<string | null>, read: (v: string) => string | undefined, type: ColumnType): Steps<Inferred | undefined> {
   const out: (string | null)[] = new Array(values.length);
   let seen = 0, french = false, min = '', max = '';
   for (let i = 0; i < values.length; i++) {
+    if ((i & STEP) === 0 && i) yield;
     const v = values[i]!;
     if (blank(v)) { out[i] = null; continue; }
     const iso = read(v);
@@ -235,22 +245,38 @@ function datesWith(name: string, values: ArrayLike<string | null>, read: (v: str
 
 const readDatetime = (v: string): string | undefined => (DATETIME.test(v) ? v : undefined);
 
-function asDates(name: string, values: ArrayLike<string | null>): Inferred | undefined {
-  return datesWith(name, values, readDate, 'date') ?? datesWith(name, values, readDatetime, 'datetime');
+function* asDates(name: string, values: ArrayLike<string | null>): Steps<Inferred | undefined> {
+  return (yield* datesWith(name, values, readDate, 'date')) ?? (yield* datesWith(name, values, readDatetime, 'datetime'));
 }
 
-/** Infers one column from its raw texts ('' = empty) and returns its typed storage and profile. */
-export function inferColumn(name: string, values: ArrayLike<string | null>): Inferred {
-  const found = asNumbers(name, values) ?? asBooleans(name, values) ?? asDates(name, values);
+/**
+ * Infers one column, as steps: the generator pauses every STEP + 1 values so the main thread can
+ * run it in slices (`parseBytesSliced`); `inferColumn` runs it in one go (the worker).
+ */
+export function* inferColumnSteps(name: string, values: ArrayLike<string | null>): Steps<Inferred> {
+  const found = (yield* asNumbers(name, values)) ?? (yield* asBooleans(name, values)) ?? (yield* asDates(name, values));
   if (found) {
-    found.info = { ...found.info, ...profileOf(found.data, values.length) };
+    found.info = { ...found.info, ...(yield* profileOf(found.data, values.length)) };
     return found;
   }
   const sample: string[] = [];
   for (let i = 0; i < values.length && sample.length < 200; i++) { const v = values[i]; if (v) sample.push(v.trim()); }
   const format = textFormat(sample);
-  const { data, profile } = textColumn(values);
+  const { data, profile } = yield* textColumn(values);
   return { info: { name, type: 'string', ...(format ? { format } : {}), ...profile }, data };
+}
+
+/** Runs steps to the end. */
+export function finish<T>(steps: Steps<T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Infers one column from its raw texts ('' = empty) and returns its typed storage and profile. */
+export function inferColumn(name: string, values: ArrayLike<string | null>): Inferred {
+  return finish(inferColumnSteps(name, values));
 }
 
 /** A cell of a JSON record, when the column is already typed by JSON itself. */

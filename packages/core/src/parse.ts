@@ -4,8 +4,8 @@
  */
 import type { ResolvedSource } from './types.js';
 import { CultureError, throwIfAborted } from './errors.js';
-import { DelimitedParser, decode, sniff } from './csv.js';
-import { inferColumn } from './infer.js';
+import { type Decoded, DelimitedParser, decode, sniff, stripBOM } from './csv.js';
+import { inferColumn, inferColumnSteps } from './infer.js';
 import { parseJSONTable } from './json.js';
 import type { Table } from './table.js';
 
@@ -37,10 +37,30 @@ export function parseBytes(bytes: Uint8Array, format: FileFormat): Table {
   return tableFromColumns(parser.header, parser.columns, parser.rows);
 }
 
+/** `decode`, a megabyte at a time (TextDecoder streaming), pausing between pieces. */
+async function decodeSliced(bytes: Uint8Array, pause: Yield): Promise<Decoded> {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decode(bytes);
+  const piece = 1 << 20;
+  const read = async (encoding: 'utf-8' | 'windows-1252'): Promise<string> => {
+    const decoder = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: true });
+    const parts: string[] = [];
+    for (let at = 0; at < bytes.length; at += piece) {
+      parts.push(decoder.decode(bytes.subarray(at, at + piece), { stream: at + piece < bytes.length }));
+      await pause();
+    }
+    return parts.join('');
+  };
+  try {
+    return { text: stripBOM(await read('utf-8')), encoding: 'utf-8' };
+  } catch {
+    return { text: stripBOM(await read('windows-1252')), encoding: 'windows-1252' };
+  }
+}
+
 /** Same as `parseBytes`, in slices of about `budget` ms separated by `pause()`. */
 export async function parseBytesSliced(bytes: Uint8Array, format: FileFormat, pause: Yield, signal?: AbortSignal, budget = 12): Promise<Table> {
-  const { text } = decode(bytes);
-  await pause();
+  const { text } = await decodeSliced(bytes, pause);
+  throwIfAborted(signal);
   if (format === 'json' || format === 'geojson' || (format === 'unknown' && looksJSON(text))) return parseJSONTable(text);
   const { delimiter, start } = sniff(text);
   const parser = new DelimitedParser(text, delimiter, start);
@@ -57,11 +77,21 @@ export async function parseBytesSliced(bytes: Uint8Array, format: FileFormat, pa
   }
   const table: Table = { columns: [], data: [], length: parser.rows };
   for (let i = 0; i < parser.header.length; i++) {
-    await pause();
-    throwIfAborted(signal);
-    const { info, data } = inferColumn(parser.header[i]!, parser.columns[i]!);
-    table.columns.push(info);
-    table.data.push(data);
+    const steps = inferColumnSteps(parser.header[i]!, parser.columns[i]!);
+    let t0 = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) {
+        table.columns.push(step.value.info);
+        table.data.push(step.value.data);
+        break;
+      }
+      if (performance.now() - t0 > budget) {
+        await pause();
+        throwIfAborted(signal);
+        t0 = performance.now();
+      }
+    }
   }
   return table;
 }

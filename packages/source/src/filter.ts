@@ -421,6 +421,7 @@ export class CultureFilter extends LitElement {
 
   /** Reads the active filters out when they change (not when another control's do). */
   private speak(): void {
+    if (this.column && !this.profile.value) return;
     const chips = this.profile.value ? this.ownChips() : this.allChips();
     const text = chips.map((c) => c.text).join(', ');
     if (text === this.spoken) return;

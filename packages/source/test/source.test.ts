@@ -123,6 +123,9 @@ describe('<culture-source> + <culture-filter>', function () {
     // 20 rows (shared by two widgets), sums by year, the values of each of the two filters
     expect(before).to.have.length(4);
     expect(new Set(before).size).to.equal(4);
+    // five elements, one catalogue lookup and one profile
+    expect(await p.requests('/profile/')).to.have.length(1);
+    expect(await p.requests((r) => r.path.includes('/1/datasets/'))).to.have.length(1);
     expect(boxes(departement).length).to.be.greaterThan(50);
 
     const changed = oneEvent(source, 'culture-filter-change');
@@ -249,6 +252,30 @@ describe('<culture-source> + <culture-filter>', function () {
     expect(liveRegion(region)).to.equal('Aucun filtre actif.');
     await settled(widgets, (rows) => rows.length === 20 && widgets[0]!.filters!.length === 0);
     await expect(region).to.be.accessible();
+  });
+
+  it('applies a range typed with the keyboard (Enter)', async () => {
+    const { source, filters } = await mount(html`${museums()}<culture-filter source="s" column="annee" label="Année"></culture-filter>`);
+    const [range] = filters as [CultureFilter];
+    await facetsReady(range);
+    const [min, max] = [...range.shadowRoot!.querySelectorAll<HTMLInputElement>('input')];
+    expect(range.shadowRoot!.querySelector('legend')!.textContent).to.equal('Année');
+    expect(min!.labels![0]!.textContent!.trim()).to.equal('Minimum');
+    min!.focus();
+    await sendKeys({ type: '2016' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => source.filters.length === 1, 'min applied', TIMEOUT);
+    max!.focus();
+    await sendKeys({ type: '2018' });
+    await sendKeys({ press: 'Tab' });
+    await waitUntil(() => source.filters.length === 2, 'max applied on leaving the field', TIMEOUT);
+    expect(source.filters).to.deep.equal([
+      { column: 'annee', op: '>=', value: '2016' },
+      { column: 'annee', op: '<=', value: '2018' },
+    ]);
+    await waitUntil(() => chips(range).length === 2, 'two chips', TIMEOUT);
+    expect(chips(range).map((c) => c.textContent!.trim())).to.deep.equal(['Année ≥ 2016×', 'Année ≤ 2018×']);
+    await expect(range).to.be.accessible();
   });
 
   it('keeps the filter attribute of the source and summarises every live filter', async () => {

@@ -365,8 +365,16 @@ export class CultureBuilder extends LitElement {
       <div class="workbench">
         <fieldset class="options">
           <legend>${t.optionsLegend} · ${t.elements[this.element]}</legend>
-          ${ownOptionsOf(this.element).map((spec) => this.renderOption(spec, data.columns))}
-          <details>
+          ${ownOptionsOf(this.element)
+            .filter((spec) => !spec.advanced)
+            .map((spec) => this.renderOption(spec, data.columns))}
+          <details class="advanced">
+            <summary>${t.advancedOptions}</summary>
+            ${ownOptionsOf(this.element)
+              .filter((spec) => spec.advanced)
+              .map((spec) => this.renderOption(spec, data.columns))}
+          </details>
+          <details class="shared">
             <summary>${t.moreOptions}</summary>
             ${SHARED_IN_FORM.map((spec) => this.renderOption(spec, data.columns))}
           </details>
@@ -397,6 +405,7 @@ export class CultureBuilder extends LitElement {
         };
         return html`<fieldset class="field columns" aria-describedby=${helpId}>
           <legend>${label}</legend>
+          ${help}
           <div class="checks">
             ${columns.map(
               (c) => html`<label class="check">
@@ -412,7 +421,6 @@ export class CultureBuilder extends LitElement {
               </label>`,
             )}
           </div>
-          ${help}
         </fieldset>`;
       }
       case 'boolean':
@@ -436,18 +444,19 @@ export class CultureBuilder extends LitElement {
         const blank = spec.kind === 'column' ? t.automatic : spec.default ? t.defaultValue(spec.default) : t.automatic;
         return html`<div class="field">
           <label for=${id}>${label}</label>
+          ${help}
           <select id=${id} aria-describedby=${helpId} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
             <option value="" ?selected=${value === ''}>${blank}</option>
             ${choices
               .filter((c) => c !== spec.default)
               .map((c) => html`<option .value=${c} ?selected=${c === value}>${c}</option>`)}
           </select>
-          ${help}
         </div>`;
       }
       default:
         return html`<div class="field">
           <label for=${id}>${label}</label>
+          ${help}
           <input
             id=${id}
             type=${spec.kind === 'number' ? 'number' : 'text'}
@@ -457,7 +466,6 @@ export class CultureBuilder extends LitElement {
             .value=${value}
             @change=${(e: Event) => set((e.target as HTMLInputElement).value)}
           />
-          ${help}
         </div>`;
     }
   }

@@ -29,6 +29,8 @@ export interface OptionSpec {
   form?: boolean;
   /** A column picker that only offers numeric columns. */
   numeric?: boolean;
+  /** Tucked under « Plus de réglages »: the form opens on what most people change. */
+  advanced?: boolean;
   label: Words;
   help: Words;
 }
@@ -112,12 +114,12 @@ const TABLE_OPTIONS: readonly OptionSpec[] = [
     help: { fr: 'Permet de télécharger la vue en CSV.', en: 'Lets readers download the current view as CSV.' },
   },
   {
-    name: 'bars', kind: 'columns', numeric: true,
+    name: 'bars', advanced: true, kind: 'columns', numeric: true,
     label: { fr: 'Barres dans les cellules', en: 'In-cell bars' },
     help: { fr: 'Colonnes numériques dessinées en barres dans leurs cellules.', en: 'Numeric columns drawn as bars in their cells.' },
   },
   {
-    name: 'height', kind: 'text',
+    name: 'height', advanced: true, kind: 'text',
     label: { fr: 'Hauteur', en: 'Height' },
     help: { fr: 'Hauteur fixe (480, 30rem, 60vh) : le tableau défile au lieu d’être paginé.', en: 'Fixed height (480, 30rem, 60vh): the table scrolls instead of paging.' },
   },
@@ -158,42 +160,42 @@ const CHART_OPTIONS: readonly OptionSpec[] = [
     help: { fr: 'Comment combiner les lignes d’une même catégorie : somme, nombre, moyenne, médiane, minimum, maximum.', en: 'How rows of one category combine: sum, count, mean, median, min, max.' },
   },
   {
-    name: 'stack', kind: 'select', options: ['true', 'false', 'normalize'],
+    name: 'stack', advanced: true, kind: 'select', options: ['true', 'false', 'normalize'],
     label: { fr: 'Empilement', en: 'Stacking' },
     help: { fr: 'true empile les séries ; false les superpose ; normalize les empile en pourcentages.', en: 'true stacks the series; false overlays them; normalize stacks them as percentages.' },
   },
   {
-    name: 'sort', kind: 'select', options: ['x', '-x', 'y', '-y'],
+    name: 'sort', advanced: true, kind: 'select', options: ['x', '-x', 'y', '-y'],
     label: { fr: 'Ordre', en: 'Order' },
     help: { fr: 'x / -x : par catégorie croissante / décroissante ; y / -y : par valeur croissante / décroissante.', en: 'x / -x: by category ascending / descending; y / -y: by value ascending / descending.' },
   },
   {
-    name: 'limit', kind: 'number',
+    name: 'limit', advanced: true, kind: 'number',
     label: { fr: 'Nombre de catégories', en: 'Number of categories' },
     help: { fr: 'Garde les N plus grandes ; les autres sont regroupées dans « Autres ».', en: 'Keeps the N largest; the rest are folded into “Others”.' },
   },
   {
-    name: 'time-unit', kind: 'select', options: ['year', 'quarter', 'month', 'yearquarter', 'yearmonth', 'yearmonthdate', 'date', 'day'],
+    name: 'time-unit', advanced: true, kind: 'select', options: ['year', 'quarter', 'month', 'yearquarter', 'yearmonth', 'yearmonthdate', 'date', 'day'],
     label: { fr: 'Pas de temps', en: 'Time unit' },
     help: { fr: 'Regroupe les dates par année, trimestre, mois…', en: 'Groups dates by year, quarter, month…' },
   },
   {
-    name: 'facet', kind: 'column',
+    name: 'facet', advanced: true, kind: 'column',
     label: { fr: 'Petits multiples', en: 'Small multiples' },
     help: { fr: 'Un petit graphique par valeur de cette colonne.', en: 'One small chart per value of this column.' },
   },
   {
-    name: 'y-min', kind: 'number',
+    name: 'y-min', advanced: true, kind: 'number',
     label: { fr: 'Minimum de l’axe y', en: 'Y axis minimum' },
     help: { fr: 'Valeur de départ de l’axe vertical.', en: 'Start of the vertical axis.' },
   },
   {
-    name: 'y-max', kind: 'number',
+    name: 'y-max', advanced: true, kind: 'number',
     label: { fr: 'Maximum de l’axe y', en: 'Y axis maximum' },
     help: { fr: 'Valeur de fin de l’axe vertical.', en: 'End of the vertical axis.' },
   },
   {
-    name: 'unit', kind: 'text',
+    name: 'unit', advanced: true, kind: 'text',
     label: { fr: 'Unité', en: 'Unit' },
     help: { fr: 'Unité affichée avec les valeurs (€, %, visiteurs…).', en: 'Unit shown with the values (€, %, visitors…).' },
   },
@@ -203,12 +205,12 @@ const CHART_OPTIONS: readonly OptionSpec[] = [
     help: { fr: 'Le titre affiché au-dessus du graphique.', en: 'The title shown above the chart.' },
   },
   {
-    name: 'description', kind: 'text',
+    name: 'description', advanced: true, kind: 'text',
     label: { fr: 'Description (texte alternatif)', en: 'Description (text alternative)' },
     help: { fr: 'Ce que montre le graphique, pour les lecteurs d’écran ; générée si vide.', en: 'What the chart shows, for screen readers; generated when empty.' },
   },
   {
-    name: 'height', kind: 'number',
+    name: 'height', advanced: true, kind: 'number',
     label: { fr: 'Hauteur (px)', en: 'Height (px)' },
     help: { fr: 'Hauteur du graphique en pixels.', en: 'Chart height in pixels.' },
   },
@@ -246,17 +248,17 @@ const MAP_OPTIONS: readonly OptionSpec[] = [
     help: { fr: 'Les colonnes affichées quand on choisit un point.', en: 'Columns shown when a point is chosen.' },
   },
   {
-    name: 'color', kind: 'column',
+    name: 'color', advanced: true, kind: 'column',
     label: { fr: 'Couleur par catégorie', en: 'Colour by category' },
     help: { fr: 'Une couleur par valeur de cette colonne.', en: 'One colour per value of this column.' },
   },
   {
-    name: 'size', kind: 'column', numeric: true,
+    name: 'size', advanced: true, kind: 'column', numeric: true,
     label: { fr: 'Cercles proportionnels', en: 'Proportional circles' },
     help: { fr: 'Une colonne numérique : la taille des cercles suit sa valeur.', en: 'A numeric column: circle sizes follow its value.' },
   },
   {
-    name: 'cluster', kind: 'select', options: ['auto', 'true', 'false'], default: 'auto',
+    name: 'cluster', advanced: true, kind: 'select', options: ['auto', 'true', 'false'], default: 'auto',
     label: { fr: 'Regroupement des points', en: 'Point clustering' },
     help: { fr: 'auto regroupe les points proches au-delà d’environ 1 000 points.', en: 'auto clusters nearby points above about 1,000 points.' },
   },
@@ -266,7 +268,7 @@ const MAP_OPTIONS: readonly OptionSpec[] = [
     help: { fr: 'La colonne des codes de région, département ou commune (carte choroplèthe).', en: 'The region, département or commune code column (choropleth).' },
   },
   {
-    name: 'level', kind: 'select', options: ['region', 'departement', 'commune'],
+    name: 'level', advanced: true, kind: 'select', options: ['region', 'departement', 'commune'],
     label: { fr: 'Niveau territorial', en: 'Area level' },
     help: { fr: 'Régions, départements ou communes ; deviné d’après les codes si vide.', en: 'Regions, départements or communes; guessed from the codes when empty.' },
   },
@@ -281,17 +283,17 @@ const MAP_OPTIONS: readonly OptionSpec[] = [
     help: { fr: 'Comment combiner les lignes d’un même territoire.', en: 'How rows of one area combine.' },
   },
   {
-    name: 'boundaries', kind: 'text', url: true,
+    name: 'boundaries', advanced: true, kind: 'text', url: true,
     label: { fr: 'Contours (GeoJSON)', en: 'Boundaries (GeoJSON)' },
     help: { fr: 'Adresse d’un fichier GeoJSON de contours à la place de ceux fournis.', en: 'URL of a GeoJSON boundaries file replacing the built-in ones.' },
   },
   {
-    name: 'outline', kind: 'select', options: ['region', 'departement', 'commune'],
+    name: 'outline', advanced: true, kind: 'select', options: ['region', 'departement', 'commune'],
     label: { fr: 'Contours sous les points', en: 'Outlines under points' },
     help: { fr: 'Dessine les contours des régions, départements ou communes sous les points, pour se repérer.', en: 'Draws region, département or commune outlines under the points, for context.' },
   },
   {
-    name: 'tiles', kind: 'text', url: true, options: ['ign', 'osm', 'none'], default: 'ign',
+    name: 'tiles', advanced: true, kind: 'text', url: true, options: ['ign', 'osm', 'none'], default: 'ign',
     label: { fr: 'Fond de carte', en: 'Base map' },
     help: { fr: 'ign, osm, none (aucun) ou l’adresse d’un modèle de tuiles https://…/{z}/{x}/{y}.png.', en: 'ign, osm, none, or a tile URL template https://…/{z}/{x}/{y}.png.' },
   },

@@ -106,7 +106,7 @@ describe('<culture-builder> as a new user', () => {
     const tuned = nextLoad(builder);
     u.choose('#opt-type', 'column');
     u.type('#opt-title', 'Entrées depuis 2018');
-    u.q<HTMLDetailsElement>('.options details')!.open = true;
+    u.q<HTMLDetailsElement>('.options details.shared')!.open = true;
     u.type('#opt-filter', 'annee >= 2018');
     const after = await tuned;
     await waitUntil(() => u.preview()!.getAttribute('filter') === 'annee >= 2018');
@@ -274,6 +274,8 @@ describe('<culture-builder> as a new user', () => {
     u.button('Charger').click();
     await drawn;
     await u.waitFor('#copy-share');
+    for (const details of builder.shadowRoot!.querySelectorAll('details')) details.open = true;
+    await builder.updateComplete;
     // svg-img-alt: Vega's mark groups inside the previewed chart (the chart's own check, reported).
     await expect(builder).to.be.accessible({ ignoredRules: ['svg-img-alt'] });
   });

@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, sendMouse, resetMouse } from '@web/test-runner-commands';
 import { portal, DATASETS, type Portal } from '../../../test/helpers/portal.js';
 import '../src/culture-chart.js';
 import type { CultureChart } from '../src/chart.js';
@@ -387,6 +387,21 @@ describe('<culture-chart> lifecycle', () => {
     await waitUntil(() => el.view !== first && svgOf(el), 'not redrawn');
     await waitUntil(() => Math.round(svgOf(el)!.getBoundingClientRect().width) <= 375, 'not narrower');
     expect(finalized).to.equal(1);
+  });
+
+  it('prints at the width of the page, without the menu', async () => {
+    const el = await chart({ ...museums, x: 'annee', y: 'total' }, 500);
+    await drawn(el);
+    el.parentElement!.style.width = '';
+    try {
+      await emulateMedia({ media: 'print' });
+      const menu = root(el).querySelector<HTMLElement>('.menu')!;
+      expect(getComputedStyle(menu).display).to.equal('none');
+      const svg = svgOf(el)!.getBoundingClientRect().width;
+      expect(Math.abs(svg - el.getBoundingClientRect().width)).to.be.lessThan(2);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 
   it('disconnecting finalizes the view', async () => {

@@ -53,7 +53,7 @@ describe('describeChart', () => {
       'a top N of categories, with the folded rest',
       { x: 'region', y: ['total'], limit: 2, lang: 'en' },
       [{ region: 'Bretagne', total__sum: 300 }, { region: 'Corse', total__sum: 10 }, { region: 'Normandie', total__sum: 200 }],
-      'Bar chart: total (sum) by region. 3 categories. Maximum: 300 (Bretagne). Minimum: 200 (Normandie). The 1 other values are grouped into “Others”.',
+      'Bar chart: total (sum) by region. 3 categories. Maximum: 300 (Bretagne). Minimum: 200 (Normandie). One more value makes “Others”.',
     ],
     [
       'series',
@@ -86,7 +86,7 @@ describe('describeChart', () => {
     const chart = resolveChart(attendance, { type: 'line', x: 'annee', y: ['total'], group: 'region', limit: 2, lang: 'en' });
     expect(spaces(describeChart(toChartData(rows, chart), chart))).to.equal(
       'Line chart: total (sum) by annee, region. 3 series. From 2020 to 2021. Maximum: 120 (2021). Minimum: 60 (2020). ' +
-        'Trend: rising (+100% over the period). Latest value: 120 (2021). The 1 other series are grouped into “Others”.',
+        'Trend: rising (+100% over the period). Latest value: 120 (2021). One more series makes “Others”.',
     );
   });
 

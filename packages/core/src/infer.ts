@@ -124,7 +124,6 @@ function withTops(profile: Profile, counts: Map<Cell, number>): Profile {
  * few distinct values (most categorical columns), else one packed string.
  */
 function* textColumn(values: ArrayLike<string | null>): Steps<{ data: ColumnData; profile: Profile }> {
-  const counts = new Map<Cell, number>();
   const code = new Map<string, number>();
   const dict = [''];
   let codes: Uint32Array | undefined = new Uint32Array(values.length);
@@ -141,11 +140,17 @@ function* textColumn(values: ArrayLike<string | null>): Steps<{ data: ColumnData
       dict.push(v);
     }
     codes[i] = c;
-    counts.set(v, (counts.get(v) ?? 0) + 1);
   }
-  const distinct = codes ? dict.length - 1 : MAX_DISTINCT;
-  const profile = withTops({ distinct, missing, categorical: distinct > 0 && distinct < 25 }, counts);
-  return { data: codes ? { kind: 'dict', dict, codes } : packText(values), profile };
+  if (!codes) return { data: packText(values), profile: { distinct: MAX_DISTINCT, missing, categorical: false } };
+  const distinct = dict.length - 1;
+  const profile: Profile = { distinct, missing, categorical: distinct > 0 && distinct < 25 };
+  if (profile.categorical) {
+    // counts from the codes: one pass over integers, no second map
+    const histogram = new Uint32Array(dict.length);
+    for (let i = 0; i < codes.length; i++) histogram[codes[i]!]!++;
+    withTops(profile, new Map(dict.slice(1).map((v, k) => [v, histogram[k + 1]!])));
+  }
+  return { data: { kind: 'dict', dict, codes }, profile };
 }
 
 function tops(distinct: Map<Cell, number>): { value: string; count: number }[] {

@@ -19,7 +19,12 @@ scope.postMessage({ ready: true });
 scope.onmessage = ({ data }) => {
   try {
     const table = parseBytes(data.bytes, data.format);
-    scope.postMessage({ table }, transferables(table));
+    // one message per column: the page deserializes each in its own short task
+    table.data.forEach((column, i) => {
+      const part = { columns: [table.columns[i]!], data: [column], length: table.length };
+      scope.postMessage({ column: { info: part.columns[0], data: column } }, transferables(part));
+    });
+    scope.postMessage({ done: { length: table.length } });
   } catch (error) {
     const code = error instanceof CultureError ? error.code : 'parse';
     const details = error instanceof CultureError ? error.details : { cause: String(error) };

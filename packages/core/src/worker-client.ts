@@ -37,7 +37,8 @@ function startWorker(): Worker {
 
 interface WorkerAnswer {
   ready?: boolean;
-  table?: Table;
+  column?: { info: Table['columns'][number]; data: Table['data'][number] };
+  done?: { length: number };
   error?: { code: CultureError['code']; details: Record<string, unknown> };
 }
 
@@ -68,9 +69,15 @@ function parseInWorker(worker: Worker, bytes: Uint8Array, format: ResolvedSource
     const done = () => { worker.terminate(); signal?.removeEventListener('abort', onAbort); };
     const onAbort = () => { done(); reject(abortError(signal)); };
     signal?.addEventListener('abort', onAbort, { once: true });
+    const table: Table = { columns: [], data: [], length: 0 };
     worker.onmessage = ({ data }: MessageEvent<WorkerAnswer>) => {
+      if (data.column) {
+        table.columns.push(data.column.info);
+        table.data.push(data.column.data);
+        return;
+      }
       done();
-      if (data.table) resolve(data.table);
+      if (data.done) resolve({ ...table, length: data.done.length });
       else reject(new CultureError(data.error?.code ?? 'parse', undefined, data.error?.details ?? {}));
     };
     worker.onerror = (event) => { event.preventDefault(); done(); reject(new CultureError('parse', undefined, { cause: event.message })); };

@@ -24,7 +24,7 @@ export interface OpenedDataset {
 }
 
 /** Data files a widget can read (documentation PDFs and archives are left out). */
-const READABLE = /^(csv|tsv|txt|json|geojson)$/i;
+const READABLE = /^(csv|tsv|json|geojson)$/i;
 
 export function readableResources(resources: ResourceSummary[]): ResourceSummary[] {
   const readable = resources.filter((r) => r.tabular || READABLE.test(r.format));

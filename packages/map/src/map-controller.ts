@@ -119,14 +119,16 @@ export class MapController {
     return this.container;
   }
 
-  draw(container: HTMLElement, model: LayerModel, theme: Theme, options: MapOptions): void {
+  /** Draws on `container` (creating the map if needed); `fit: false` keeps the current view. */
+  draw(container: HTMLElement, model: LayerModel, theme: Theme, options: MapOptions, fit = true): void {
     if (this.container !== container) {
       this.dispose();
       this.create(container, options);
+      fit = true;
     }
     this.options = options;
     this.setTiles(options.tiles);
-    this.update(model, theme);
+    this.update(model, theme, fit);
   }
 
   update(model: LayerModel, theme: Theme = this.theme, fit = true): void {
@@ -406,9 +408,14 @@ export class MapController {
       title: model.clusterLabel(item.count),
     });
     marker.on('add', () => marker.getElement()?.setAttribute('aria-label', model.clusterLabel(item.count)));
-    marker.on('click', () => {
-      const target = Math.min(this.index!.expansionZoom(item.id), map.getMaxZoom());
-      map.setView(at, target, { animate: false });
+    const expand = () => map.setView(at, Math.min(this.index!.expansionZoom(item.id), map.getMaxZoom()), { animate: false });
+    marker.on('click', expand);
+    // role="button" (set by Leaflet) promises Enter and Space, which Leaflet 1.9 does not handle
+    marker.on('keydown', (e: { originalEvent: KeyboardEvent }) => {
+      if (e.originalEvent.key === 'Enter' || e.originalEvent.key === ' ') {
+        e.originalEvent.preventDefault();
+        expand();
+      }
     });
     return marker;
   }

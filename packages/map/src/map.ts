@@ -151,8 +151,12 @@ export class CultureMap extends CultureDataElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (changed.has('tiles')) this.tilesFailed = false;
     this.sync();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('tiles')) this.tilesFailed = false;
   }
 
   protected override get announcesOnRender(): boolean {
@@ -315,7 +319,8 @@ export class CultureMap extends CultureDataElement {
     if (this.controller.drawnOn !== container || this.drawn?.data !== data || this.drawn.boundaries !== boundaries) {
       this.controller.draw(container, model, theme, options);
     } else if (this.drawn.key !== key) {
-      this.controller.draw(container, model, theme, options); // same container: keeps the map, swaps layers and tiles
+      // same data, other colours / legend / tiles: the reader keeps their view
+      this.controller.draw(container, model, theme, options, false);
     } else return;
     this.drawn = { data, boundaries, key };
   }
@@ -365,8 +370,9 @@ export class CultureMap extends CultureDataElement {
         places: plan.located.places,
         colorOf: (count, counts) => this.densityScale(counts).colorOf(count),
         popupOf: (count) => ({ title: m.places(this.number(count)), fields: [] }),
+        // the legend follows the zoom: updated after this draw, not during it
         onCounts: (counts) => {
-          if (counts.join() !== this.densityCounts.join()) this.densityCounts = counts;
+          if (counts.join() !== this.densityCounts.join()) queueMicrotask(() => (this.densityCounts = counts));
         },
       };
     }

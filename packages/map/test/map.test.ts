@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { DATASETS, portal, type Portal } from '../../../test/helpers/portal.js';
 import '../src/culture-map.js';
 import type { CultureMap } from '../src/map.js';
@@ -134,6 +135,47 @@ describe('<culture-map> points', () => {
     expect(text(el, '.tiles-failed')).to.match(/fond de carte/);
     expect(shown(el)).to.equal(357);
     expect(text(el, '.attribution')).to.contain('127.0.0.1');
+  });
+
+  it('heatmap: a density layer with its legend, never clustered', async () => {
+    const { el } = await mount({ dataset: DATASETS.museumList, mode: 'heatmap' });
+    expect(el.drawnSummary.clusters).to.equal(0);
+    expect(el.drawnSummary.points).to.be.greaterThan(0);
+    await waitUntil(() => text(el, '.legend').includes('Lieux par zone'), 'no density legend');
+    expect(shadow(el).querySelectorAll('.legend .swatch').length).to.be.greaterThan(1);
+  });
+
+  it('draws territory outlines under the points and puts overseas places in insets', async () => {
+    const { el } = await mount({ dataset: DATASETS.museumList, outline: 'region', boundaries: p.staticUrl('geo/{level}.geojson') });
+    await waitUntil(() => (p as Portal) && el.shadowRoot!.querySelector('.inset-label'), 'no insets');
+    const labels = [...shadow(el).querySelectorAll('.inset-label')].map((l) => l.textContent);
+    expect(labels).to.deep.equal(['Guadeloupe', 'Martinique', 'Guyane', 'La Réunion', 'Mayotte']);
+    expect(await p.requests('geo/regions.geojson')).to.have.length(1);
+  });
+
+  it('reaches cluster markers with the keyboard: Enter zooms in', async () => {
+    const { el } = await mount({ dataset: DATASETS.museumList });
+    const marker = shadow(el).querySelector<HTMLElement>('.leaflet-marker-icon.cluster')!;
+    expect(marker.tabIndex).to.equal(0);
+    const zoom = el.leafletMap!.getZoom();
+    marker.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.leafletMap!.getZoom() > zoom, 'Enter did not zoom');
+  });
+
+  it('names an unknown column in an error', async () => {
+    const { el, event } = await mount({ dataset: DATASETS.places, color: 'nope' });
+    expect(event.type).to.equal('culture-error');
+    expect(text(el, '[role="alert"]')).to.contain('nope');
+  });
+
+  it('restyles with the theme without losing the view', async () => {
+    const { el } = await mount({ dataset: DATASETS.places, tiles: 'none' });
+    el.leafletMap!.setView([45, 4], 8, { animate: false });
+    el.setAttribute('theme', 'dark');
+    await el.updateComplete;
+    expect(el.dataset.scheme).to.equal('dark');
+    expect(el.leafletMap!.getZoom()).to.equal(8);
   });
 
   it('is accessible (axe)', async () => {

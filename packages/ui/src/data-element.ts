@@ -211,8 +211,9 @@ export abstract class CultureDataElement extends LitElement {
 
   protected errorDetail(error: unknown): CultureErrorDetail {
     if (error instanceof CultureError) {
-      const code = error.details?.reason === 'no-source' ? 'no-source' : error.code;
-      return { code, message: error.messageIn(this.locale) };
+      // core's messages know nothing of <culture-source>: say which id is missing
+      if (error.details?.reason === 'no-source') return { code: 'no-source', message: messages(this.locale).missingSource(this.source ?? '') };
+      return { code: error.code, message: error.messageIn(this.locale) };
     }
     return { code: 'server', message: error instanceof Error ? error.message : String(error) };
   }

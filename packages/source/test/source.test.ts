@@ -388,6 +388,12 @@ describe('<culture-source> + <culture-filter>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('says which source is missing on a linked widget too', async () => {
+    const el = await fixture<TestRows>(html`<test-rows lang="fr" source="introuvable"></test-rows>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'error state', TIMEOUT);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('Aucune source « introuvable »');
+  });
+
   it('shows an error for an unknown column, in English when the page is', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div lang="en">${museums()}<culture-filter source="s" column="nope"></culture-filter></div>`);
     const el = wrapper.querySelector('culture-filter')!;

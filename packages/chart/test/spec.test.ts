@@ -5,7 +5,7 @@ import { buildChartSpec, type ChartSpecInput } from '../src/spec.js';
 import { resolveChart, type ChartOptions, type ChartType } from '../src/options.js';
 import { attendance, budgets, museums, tickets } from './profiles.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const byYear: Row[] = [2014, 2015, 2016, 2017].map((annee, i) => ({ annee, total__sum: 1_000_000 + i * 250_000 }));
 const byRegionYear: Row[] = ['Bretagne', 'Corse'].flatMap((region, r) =>

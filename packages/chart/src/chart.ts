@@ -275,12 +275,21 @@ export class CultureChart extends CultureDataElement {
     super.updated(changed);
     const container = this.viewContainer;
     const prepared = this.prepared;
-    if (!container || !prepared || this.width <= 0 || this.drawError) return;
-    const key = JSON.stringify([prepared.chart, this.width, this.themeController.scheme, this.dataVersion()]);
+    if (!container) {
+      // Loading, empty or error: the drawing is gone from the page, its view goes too.
+      if (this.renderer.current) this.renderer.dispose();
+      return;
+    }
+    if (!prepared || this.width <= 0 || this.drawError) return;
+    const what = JSON.stringify([prepared.chart, this.dataVersion()]);
+    const key = JSON.stringify([what, this.width, this.themeController.scheme]);
     if (key === this.drawnKey && this.renderer.current?.container() === container) return;
     this.drawnKey = key;
-    void this.draw(container, prepared);
+    void this.draw(container, prepared, what);
   }
+
+  /** What `culture-load` was last fired for: a resize or a theme change redraws silently. */
+  private announcedKey?: string;
 
   /** Identity of the task's current result, so new data with the same shape still redraws. */
   private dataIdentity = new WeakMap<object, number>();
@@ -292,11 +301,14 @@ export class CultureChart extends CultureDataElement {
     return this.dataIdentity.get(value)!;
   }
 
-  private async draw(container: HTMLElement, prepared: Prepared): Promise<void> {
+  private async draw(container: HTMLElement, prepared: Prepared, what: string): Promise<void> {
     try {
       const spec = buildChartSpec({ chart: prepared.chart, rows: [], data: prepared.data, width: this.width, theme: this.readTheme() });
       const view = await this.renderer.draw(container, spec);
-      if (view) this.announceLoad(prepared.data.values.length);
+      if (view && what !== this.announcedKey) {
+        this.announcedKey = what;
+        this.announceLoad(prepared.data.values.length);
+      }
     } catch (error) {
       this.drawError = { code: 'server', message: error instanceof Error ? error.message : String(error) };
       this.reportError(this.drawError);

@@ -383,10 +383,13 @@ describe('<culture-chart> lifecycle', () => {
       finalized++;
       return original();
     };
+    let loads = 0;
+    el.addEventListener('culture-load', () => loads++);
     el.parentElement!.style.width = '375px';
     await waitUntil(() => el.view !== first && svgOf(el), 'not redrawn');
     await waitUntil(() => Math.round(svgOf(el)!.getBoundingClientRect().width) <= 375, 'not narrower');
     expect(finalized).to.equal(1);
+    expect(loads, 'a resize is not a new load').to.equal(0);
   });
 
   it('prints at the width of the page, without the menu', async () => {

@@ -93,6 +93,7 @@ export class MapController {
   private container?: HTMLElement;
   private tileLayer?: TileLayer;
   private tileUrl?: string;
+  private tilesBroken = false;
   private data?: LayerGroup;
   private frames?: LayerGroup;
   private outlines?: LayerGroup;
@@ -243,6 +244,7 @@ export class MapController {
     this.tileLayer?.remove();
     this.tileLayer = undefined;
     this.tileUrl = spec?.url;
+    this.tilesBroken = false;
     if (!spec) return;
     let loaded = 0;
     let reported = false;
@@ -251,6 +253,8 @@ export class MapController {
     layer.on('tileerror', () => {
       if (!reported && loaded === 0) {
         reported = true;
+        this.tilesBroken = true;
+        this.drawOutlines(); // no tiles after all: fill the land again
         this.callbacks.tilesFailed();
       }
     });
@@ -290,16 +294,17 @@ export class MapController {
   }
 
   private drawOutlines(): void {
-    this.outlines!.clearLayers();
+    if (!this.outlines) return;
+    this.outlines.clearLayers();
     const features = this.options.outline;
     if (!features?.length) return;
     const layer = L.geoJSON({ type: 'FeatureCollection', features: features.map((f) => this.insetFeature(f)) } as never, {
       renderer: this.renderer,
       interactive: false,
       // without tiles the land is filled so the coast shows; over tiles only the lines are drawn
-      style: () => ({ color: this.theme.border, weight: 0.7, opacity: 0.6, fillColor: this.theme.background, fillOpacity: this.tileUrl ? 0 : 1 }),
+      style: () => ({ color: this.theme.border, weight: 0.7, opacity: 0.6, fillColor: this.theme.background, fillOpacity: this.tileUrl && !this.tilesBroken ? 0 : 1 }),
     } as never);
-    this.outlines!.addLayer(layer as Layer);
+    this.outlines.addLayer(layer as Layer);
   }
 
   private fit(): void {
@@ -315,7 +320,7 @@ export class MapController {
     }
     if (!bounds) return;
     map.invalidateSize({ animate: false });
-    map.fitBounds(bounds, { animate: false, padding: [16, 16], maxZoom: 13 });
+    map.fitBounds(bounds, { animate: false, padding: [32, 32], maxZoom: 13 });
   }
 
   /**

@@ -96,8 +96,9 @@ try {
       })),
     }));
     console.log(name, JSON.stringify(report, null, 1), problems);
-    await tab.screenshot({ path: join(out, `${name}.png`), fullPage: true });
-    for (const id of ['line', 'bar', 'pie']) {
+    // A check as much as a picture: any CSP violation or executed payload fails the script.
+    if (report.csp.length || report.xss !== undefined) process.exitCode = 1;
+    for (const [id] of charts) {
       await tab.locator(`#${id}`).screenshot({ path: join(out, `${name}-${id}.png`) });
     }
     await context.close();

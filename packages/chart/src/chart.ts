@@ -185,6 +185,16 @@ export class CultureChart extends CultureDataElement {
     };
   }
 
+  /** Rows whose measures are all empty draw nothing: that is the empty state too. */
+  protected override isEmpty(state: DataState): boolean {
+    if (state.result.rows.length === 0) return true;
+    try {
+      return this.prepare(state).data.values.every((v) => v.y === null);
+    } catch {
+      return false; // renderReady shows the error
+    }
+  }
+
   private prepare(state: DataState): Prepared {
     const chart = resolveChart(state.columns, this.options());
     const data = toChartData(state.result.rows, chart);

@@ -177,6 +177,12 @@ describe('<culture-chart> states and events', () => {
     expect(svgOf(el)).to.equal(null);
   });
 
+  it('empty: groups whose values are all empty draw nothing either', async () => {
+    const el = await chart({ ...museums, x: 'annee', y: 'total', filter: 'total is empty' });
+    await waitUntil(() => root(el).querySelector('[part=empty]'), 'no empty state', { timeout: 15000 });
+    expect(svgOf(el)).to.equal(null);
+  });
+
   it('error: a deleted dataset shows an alert and fires culture-error', async () => {
     const el = await chart({ dataset: DATASETS.deleted });
     const event = await oneEvent(el, 'culture-error');

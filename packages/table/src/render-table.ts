@@ -6,7 +6,6 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { ColumnInfo, Lang, Row, SortKey } from '@culture-widgets/core';
 import { ariaSort, isNumeric } from './columns.js';
 import { barGeometry, formatCell, type CellView } from './cells.js';
@@ -37,6 +36,10 @@ export interface TableTemplateOptions {
   emptyText?: string;
 }
 
+/**
+ * Rows are not keyed on purpose: when a virtual body scrolls, lit recycles the row elements and
+ * only rewrites their text, instead of removing and creating a screenful of rows every frame.
+ */
 export function renderTable(options: TableTemplateOptions): TemplateResult {
   const { columns, rows, lang, sort = [], firstIndex = 0, focusRow = -1 } = options;
   const rowCount = options.totalRows !== undefined ? options.totalRows + 1 : nothing;
@@ -51,11 +54,7 @@ export function renderTable(options: TableTemplateOptions): TemplateResult {
     </thead>
     <tbody part="body">
       ${options.spacers && options.spacers.before > 0 ? spacer(options.spacers.before, columns.length) : nothing}
-      ${repeat(
-        rows,
-        (_row, i) => firstIndex + i,
-        (row, i) => renderRow(row, firstIndex + i, options, focusRow),
-      )}
+      ${rows.map((row, i) => renderRow(row, firstIndex + i, options, focusRow))}
       ${options.spacers && options.spacers.after > 0 ? spacer(options.spacers.after, columns.length) : nothing}
       ${rows.length === 0 && options.emptyText
         ? html`<tr><td class="no-rows" part="empty" colspan=${Math.max(1, columns.length)}>${options.emptyText}</td></tr>`

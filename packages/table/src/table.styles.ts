@@ -52,7 +52,7 @@ export const tableStyles = css`
     font-weight: 700;
     white-space: nowrap;
   }
-  tbody tr:nth-child(even of :not(.spacer)) {
+  tbody tr[data-index]:nth-child(even) {
     background: var(--_stripe);
   }
   tbody tr[data-index] {
@@ -235,11 +235,23 @@ export const cultureTableStyles = css`
     overflow: auto;
     overscroll-behavior: contain;
   }
-  .virtual td {
+  /* Fixed columns: scrolling never makes them jump, and laying out a frame of new rows only
+     reads the header, which keeps 500,000-row scrolling cheap. Long values end with an ellipsis. */
+  .virtual {
+    position: relative;
+    /* the spacers change height as rows are recycled: scroll anchoring would chase them */
+    overflow-anchor: none;
+  }
+  .virtual table {
+    table-layout: fixed;
+    width: max(100%, calc(var(--_columns, 6) * var(--culture-table-column-width, 10rem)));
+  }
+  .virtual td,
+  .virtual th {
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
-    max-width: 24rem;
+    max-width: none;
   }
   .pager {
     display: flex;

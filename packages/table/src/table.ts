@@ -50,6 +50,7 @@ const SEARCH_DELAY = 300;
  * @cssproperty --culture-table-header-background - header cells (default: the surface colour)
  * @cssproperty --culture-table-stripe - background of every other row (default `transparent`)
  * @cssproperty --culture-table-bar-color - in-cell bars (default `--culture-color-1`)
+ * @cssproperty --culture-table-column-width - column width of a virtually scrolled table (default `10rem`)
  * @cssproperty --culture-text-color - @cssproperty --culture-muted-color - @cssproperty --culture-background
  * @cssproperty --culture-surface - @cssproperty --culture-border-color - @cssproperty --culture-accent-color
  * @cssproperty --culture-focus-color - @cssproperty --culture-error-color - @cssproperty --culture-radius
@@ -113,7 +114,6 @@ export class CultureTable extends CultureDataElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.virtualRows.attach(this.virtual ? (this.frame ?? null) : null);
-    if (this.virtual) this.virtualRows.measure();
   }
 
   // --- the query -------------------------------------------------------------------------------
@@ -210,7 +210,7 @@ export class CultureTable extends CultureDataElement {
     });
     return html`${unknown.length ? html`<p class="note">${m.unknownColumns(unknown.join(', '))}</p>` : nothing}
       <div class="frame ${this.virtual ? 'virtual' : ''} ${busy ? 'busy' : ''}" part="frame" tabindex="0" role="region"
-        aria-label=${caption} aria-busy=${busy ? 'true' : 'false'} style=${styleMap({ height: this.virtual ? cssLength(this.height) : undefined })}
+        aria-label=${caption} aria-busy=${busy ? 'true' : 'false'} style=${styleMap(this.virtual ? { height: cssLength(this.height), '--_columns': String(columns.length) } : {})}
         @click=${this.onRowClick} @keydown=${this.onRowKeydown}>
         ${table}
       </div>

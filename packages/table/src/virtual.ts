@@ -34,7 +34,12 @@ export class VirtualRows implements ReactiveController {
   private readonly inflight = new Map<number, AbortController>();
   private timer?: ReturnType<typeof setTimeout>;
   private scroller?: HTMLElement;
+  private resizeObserver?: ResizeObserver;
   private frame = 0;
+  /** Geometry read from the DOM once per view / resize. */
+  private measured = false;
+  private bodyTop = 0;
+  private viewportHeight = 600;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -46,9 +51,10 @@ export class VirtualRows implements ReactiveController {
     this.abortAll();
     this.blocks.clear();
     this.data = data;
+    this.measured = false;
     if (data) this.blocks.set(0, data.result.rows);
     if (this.scroller) this.scroller.scrollTop = 0;
-    this.measure();
+    this.update();
   }
 
   /** Rows `[start, end)` of the window; `undefined` where a block has not arrived yet. */
@@ -64,35 +70,58 @@ export class VirtualRows implements ReactiveController {
     return this.blocks.get(Math.floor(index / BLOCK_SIZE))?.[index % BLOCK_SIZE];
   }
 
-  /** Called after each render with the scroll box; re-measures and follows its scroll events. */
+  /**
+   * Called after each render with the scroll box. Geometry (row height, where the body starts
+   * under the caption and header) is read once per view and on resize, never per scroll frame:
+   * a scroll frame only reads `scrollTop`, so it never forces a layout.
+   */
   attach(scroller: HTMLElement | null): void {
-    if (scroller === this.scroller) return;
-    this.scroller?.removeEventListener('scroll', this.onScroll);
-    this.scroller = scroller ?? undefined;
-    this.scroller?.addEventListener('scroll', this.onScroll, { passive: true });
-    this.measure();
+    if (scroller !== this.scroller) {
+      this.scroller?.removeEventListener('scroll', this.onScroll);
+      this.resizeObserver?.disconnect();
+      this.scroller = scroller ?? undefined;
+      this.measured = false;
+      if (scroller) {
+        scroller.addEventListener('scroll', this.onScroll, { passive: true });
+        this.resizeObserver ??= new ResizeObserver(() => {
+          this.measured = false;
+          this.update();
+        });
+        this.resizeObserver.observe(scroller);
+      }
+    }
+    if (!this.measured) this.measureGeometry();
   }
 
   hostDisconnected(): void {
     this.abortAll();
     cancelAnimationFrame(this.frame);
     this.scroller?.removeEventListener('scroll', this.onScroll);
+    this.resizeObserver?.disconnect();
     this.scroller = undefined;
   }
 
-  /** Recomputes the window from the scroll position; renders only when it moved. */
-  measure(): void {
+  private measureGeometry(): void {
     const scroller = this.scroller;
+    const row = scroller?.querySelector<HTMLElement>('tbody tr[data-index]');
+    const body = scroller?.querySelector('tbody');
+    if (!scroller || !row || !body) return;
+    this.measured = true;
+    const height = row.getBoundingClientRect().height;
+    if (height > 0) this.rowHeight = height;
+    // Where the body (its top spacer included) starts under the caption and the header.
+    this.bodyTop = body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+    this.viewportHeight = scroller.clientHeight;
+    this.update();
+  }
+
+  /** Recomputes the window from the scroll position; renders only when it moved. */
+  private update(): void {
     const data = this.data;
-    if (!scroller || !data) return;
-    const row = scroller.querySelector<HTMLElement>('tbody tr[data-index]');
-    const height = row?.getBoundingClientRect().height;
-    if (height && Math.abs(height - this.rowHeight) > 0.5) this.rowHeight = height;
-    const body = scroller.querySelector('tbody');
-    const bodyTop = body ? body.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop : 0;
+    if (!data) return;
     const next = virtualWindow({
-      scrollTop: scroller.scrollTop - bodyTop,
-      viewportHeight: scroller.clientHeight,
+      scrollTop: (this.scroller?.scrollTop ?? 0) - this.bodyTop,
+      viewportHeight: this.viewportHeight,
       rowHeight: this.rowHeight,
       total: data.result.total,
     });
@@ -104,7 +133,7 @@ export class VirtualRows implements ReactiveController {
 
   private readonly onScroll = () => {
     cancelAnimationFrame(this.frame);
-    this.frame = requestAnimationFrame(() => this.measure());
+    this.frame = requestAnimationFrame(() => this.update());
   };
 
   private schedule(): void {

@@ -310,6 +310,8 @@ describe('<culture-table>', function () {
       const frame = $(el, '.frame')!;
       frame.scrollTop = 4000;
       await waitUntil(() => dataRows(el).length > 0 && Number(dataRows(el)[0]!.dataset.index) > 50 && !$(el, 'tr.placeholder'), 'rows', { timeout: 15_000 });
+      // The recycled rows never drag the scroll position along (no scroll anchoring feedback).
+      expect(frame.scrollTop).to.be.closeTo(4000, 1);
       const tr = dataRows(el)[3]!;
       const selected = oneEvent(el, 'culture-select');
       (tr.children[0] as HTMLElement).click();

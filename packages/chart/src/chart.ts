@@ -113,7 +113,6 @@ export class CultureChart extends CultureDataElement {
     // Next frame: redrawing inside the observer callback would resize the host in the same loop.
     if (width > 0 && width !== this.width) requestAnimationFrame(() => (this.width = width));
   });
-  private unsubscribeTheme?: () => void;
   /** What the current drawing was made from; a new key means a new draw. */
   private drawnKey?: string;
   private prepared?: Prepared;
@@ -126,7 +125,6 @@ export class CultureChart extends CultureDataElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.resizeObserver.observe(this);
-    this.unsubscribeTheme = this.themeController.onChange(() => this.requestUpdate());
     this.requestUpdate(); // moved in the page: draw again
   }
 
@@ -140,7 +138,6 @@ export class CultureChart extends CultureDataElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver.disconnect();
-    this.unsubscribeTheme?.();
     this.drawnKey = undefined;
   }
 

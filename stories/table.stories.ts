@@ -21,6 +21,7 @@ interface Args {
   theme?: string;
   lang?: string;
   api?: string;
+  tabularApi?: string;
 }
 
 const meta: Meta<Args> = {
@@ -30,7 +31,7 @@ const meta: Meta<Args> = {
   render: (a) => html`<culture-table
     dataset=${a.dataset}
     api=${a.api ?? api}
-    tabular-api=${tabularApi}
+    tabular-api=${a.tabularApi ?? tabularApi}
     columns=${a.columns ?? nothing}
     sort=${a.sort ?? nothing}
     page-size=${a.pageSize ?? nothing}
@@ -88,9 +89,22 @@ export const ErrorNotFound: Story = {
   args: { dataset: 'ce-jeu-n-existe-pas' },
 };
 
-/** Loading: an API that never answers keeps the skeleton on screen. */
+/**
+ * Loading: the sample portal is told to never answer this story's data requests (a fault in the
+ * story's own scope), so the skeleton stays on screen.
+ */
 export const Loading: Story = {
-  args: { api: 'http://10.255.255.1/api' },
+  args: { api: `${portal}/s/story-loading/api`, tabularApi: `${portal}/s/story-loading/tabular/api` },
+  loaders: [
+    async () => {
+      await fetch(`${portal}/__admin/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scope: 'story-loading', match: '/data/', hang: true }),
+      }).catch(() => undefined);
+      return {};
+    },
+  ],
 };
 
 /** Every text of this dataset is an HTML/script payload: all of it shows as text. */

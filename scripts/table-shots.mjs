@@ -1,0 +1,105 @@
+// Screenshots of <culture-table> (desktop light, dark, a 375 px phone) and a CSP check on both
+// data paths, against the sample portal, in headless Chromium. Images go to /tmp, never to the
+// repository.
+//   node scripts/table-shots.mjs [--out /tmp/table-shots]
+// The page is served with `Content-Security-Policy: script-src 'self'` (no 'unsafe-eval'): any
+// violation, page error, executed payload or page wider than the screen fails the script.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { startPortal } from '../test/portal/server.mjs';
+import { serveStatic } from './serve.mjs';
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/table-shots' } } });
+const out = values.out;
+mkdirSync(out, { recursive: true });
+
+// One ESM bundle of the element, arquero split into a lazy chunk (as in dist/).
+await build({
+  entryPoints: { 'culture-table': 'packages/table/src/culture-table.ts' },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  outdir: join(out, 'js'),
+  conditions: ['source'],
+  mainFields: ['browser', 'module', 'main'],
+  platform: 'browser',
+  tsconfig: 'tsconfig.base.json',
+  logLevel: 'warning',
+});
+
+const portal = await startPortal({ port: 0, remotePort: 0 });
+const data = `api="${portal.url}/api" tabular-api="${portal.url}/tabular/api"`;
+const tables = [
+  ['museums', `dataset="frequentation-des-musees-de-france" ${data} columns="nom_du_musee, ville, region, annee, total" sort="-total" bars="total" search download filter="annee = 2023" page-size="10" title="Les musées les plus visités en 2023"`],
+  ['virtual', `dataset="billetterie-du-spectacle-vivant" ${data} height="320"`],
+  ['file', `dataset="liste-des-festivals-en-france" ${data} search page-size="5"`],
+  ['spending', `dataset="depenses-culturelles-des-departements" ${data} page-size="5"`],
+  ['empty', `dataset="frequentation-des-musees-de-france" ${data} filter="annee = 1850" search`],
+  ['error', `dataset="jeu-de-donnees-supprime" ${data}`],
+  ['hostile', `dataset="jeu-de-donnees-hostile" ${data} page-size="4" search`],
+];
+
+const page = (theme) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:system-ui,sans-serif;margin:16px;background:${theme === 'dark' ? '#161616' : '#fff'}}
+culture-table{margin-bottom:24px}</style>
+<script type="module" src="./js/culture-table.js"></script></head><body>
+${tables.map(([id, attrs]) => `<culture-table id="${id}" theme="${theme}" ${attrs}></culture-table>`).join('\n')}
+</body></html>`;
+writeFileSync(join(out, 'light.html'), page('light'));
+writeFileSync(join(out, 'dark.html'), page('dark'));
+
+const site = await serveStatic({
+  root: out,
+  index: '/light.html',
+  headers: () => ({ 'content-security-policy': "script-src 'self'" }),
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+try {
+  for (const [name, file, width] of [['desktop', 'light', 1100], ['dark', 'dark', 1100], ['phone', 'light', 375]]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+    const tab = await context.newPage();
+    const problems = [];
+    tab.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await tab.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await tab.goto(`${site.url}/${file}.html`);
+    // Every table settles: rows, the empty row, or an error.
+    await tab.waitForFunction(
+      (n) => [...document.querySelectorAll('culture-table')].filter((t) => t.shadowRoot?.querySelector('tbody tr[data-index], [part=empty], [role=alert]')).length === n,
+      tables.length,
+      { timeout: 60000 },
+    );
+    const report = await tab.evaluate(() => ({
+      csp: window.__csp,
+      xss: window.__xss,
+      pageWidth: document.documentElement.scrollWidth,
+      tables: [...document.querySelectorAll('culture-table')].map((t) => ({
+        id: t.id,
+        rows: t.shadowRoot.querySelectorAll('tbody tr[data-index]').length,
+        range: t.shadowRoot.querySelector('.range, .count')?.textContent?.trim().replace(/\s+/g, ' '),
+        error: t.shadowRoot.querySelector('[role=alert]')?.textContent?.trim().replace(/\s+/g, ' '),
+      })),
+    }));
+    console.log(name, JSON.stringify(report), problems);
+    // core probes once whether it may use `new Function` (to pick its local engine): that probe is
+    // the one violation expected; any other fails the script.
+    const violations = report.csp.filter((v, i) => !(v.startsWith('script-src eval') && report.csp.indexOf(v) === i));
+    if (violations.length || report.xss !== undefined || problems.length || report.pageWidth > width) process.exitCode = 1;
+    for (const [id] of tables) await tab.locator(`#${id}`).screenshot({ path: join(out, `${name}-${id}.png`) });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  site.close();
+  await portal.close();
+}
+console.log(`screenshots in ${out}`);

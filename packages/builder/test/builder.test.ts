@@ -225,6 +225,35 @@ describe('<culture-builder> as a new user', () => {
     expect(el.getAttribute('dataset')).to.be.a('string').and.not.be.empty;
   });
 
+  it('falls back to selecting the text when the clipboard refuses, and forgets "Copié" on change', async () => {
+    const builder = await openBuilder(p);
+    const u = ui(builder);
+    u.type('#dataset-link', DATASETS.museums);
+    u.button('Charger').click();
+    await u.waitFor('#copy-share');
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    let allow = false;
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async () => { if (!allow) throw new DOMException('denied', 'NotAllowedError'); } },
+    });
+    try {
+      u.button('Copier le lien').click();
+      const status = () => u.q('#copy-share')!.closest('.copy-block')!.querySelector('.copied')!.textContent!;
+      await waitUntil(() => status().includes('Copie impossible'), 'no fallback message');
+      const area = u.q<HTMLTextAreaElement>('#copy-share')!;
+      expect(area.selectionEnd - area.selectionStart).to.equal(area.value.length);
+      allow = true;
+      u.button('Copier le lien').click();
+      await waitUntil(() => status() === 'Copié !');
+      u.choose('#opt-type', 'area');
+      await waitUntil(() => status() === '', 'the confirmation outlived a change');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).clipboard;
+      if (clipboard) Object.defineProperty(Navigator.prototype, 'clipboard', clipboard);
+    }
+  });
+
   it('speaks English on an English page', async () => {
     const builder = await fixture<CultureBuilder>(html`<culture-builder lang="en" api=${p.api} tabular-api=${p.tabularApi}></culture-builder>`);
     const u = ui(builder);

@@ -45,9 +45,20 @@ export async function download(source: ResolvedSource, { signal, onProgress }: L
   const chunks: Uint8Array[] = [];
   let loaded = 0;
   onProgress?.({ loaded, total });
+  // the fetch's own abort link ends with the headers: cancel the body ourselves
+  const onAbort = () => { void reader.cancel().catch(() => undefined); };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  // a download that stalls (no bytes for `config.timeout` ms) is given up as a timeout
+  const read = (): Promise<ReadableStreamReadResult<Uint8Array>> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new CultureError('timeout', undefined, { url: source.fileUrl, loaded })), config.timeout);
+    });
+    return Promise.race([reader.read(), stalled]).finally(() => clearTimeout(timer));
+  };
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await read();
       if (done) break;
       loaded += value.byteLength;
       if (loaded > config.maxFileSize) {
@@ -58,10 +69,14 @@ export async function download(source: ResolvedSource, { signal, onProgress }: L
       onProgress?.({ loaded, total });
     }
   } catch (error) {
+    await reader.cancel().catch(() => undefined);
     if (signal?.aborted) throw abortError(signal);
     if (error instanceof CultureError) throw error;
     throw failure(new CultureError('network', undefined, { url: source.fileUrl, cause: String(error) }), source);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
   }
+  if (signal?.aborted) throw abortError(signal); // cancelled between two reads
   if (chunks.length === 1) return chunks[0]!;
   const bytes = new Uint8Array(loaded);
   let at = 0;

@@ -7,7 +7,7 @@ import { leafletStyles } from './leaflet-css.js';
 import { mapStyles } from './map.styles.js';
 import { mapMessages, type MapMessages } from './messages.js';
 import { MapController, type AreasModel, type LayerModel, type Theme } from './map-controller.js';
-import { buildPlan, levelOf, mapQuery, unknownColumns, type AreasPlan, type MapAttributes, type MapMode, type Plan, type PointsPlan } from './plan.js';
+import { buildPlan, levelOf, mapQuery, resolveColumns, type AreasPlan, type MapAttributes, type MapMode, type Plan, type PointsPlan } from './plan.js';
 import { boundariesUrl, loadBoundaries } from './boundaries.js';
 import { featureCode, featureName, isOverseas, type FeatureCollection } from './choropleth.js';
 import { categoryScale, sequentialScale, sizeScale, type CategoryScale, type SequentialScale, type SizeScale } from './scales.js';
@@ -168,11 +168,8 @@ export class CultureMap extends CultureDataElement {
   }
 
   protected override buildQuery(columns: ColumnInfo[], filters: FilterClause[]): Query {
-    const missing = unknownColumns(this.attributes_(), columns);
-    if (missing.length) {
-      throw new CultureError('unknown-column', `Unknown column ${missing[0]}`, { column: missing[0], available: columns.map((c) => c.name) });
-    }
-    return mapQuery(this.attributes_(), columns, filters);
+    // throws core's unknown-column error (with the available columns) before anything loads
+    return mapQuery(resolveColumns(this.attributes_(), columns), columns, filters);
   }
 
   // --- render ----------------------------------------------------------------------------------
@@ -414,12 +411,18 @@ export class CultureMap extends CultureDataElement {
   private planFor(data: DataState): Plan {
     const key = JSON.stringify(this.attributes_());
     if (this.planCache?.data === data && this.planCache.key === key) return this.planCache.plan;
-    const plan = buildPlan(this.attributes_(), data.columns, data.result.rows);
+    let plan: Plan;
+    try {
+      plan = buildPlan(resolveColumns(this.attributes_(), data.columns), data.columns, data.result.rows);
+    } catch (error) {
+      plan = { mode: 'none', reason: 'error', error }; // e.g. `color` changed to an unknown column
+    }
     this.planCache = { data, key, plan };
     return plan;
   }
 
-  private planError(plan: { reason: 'no-coordinates' | 'no-code' }): MapError {
+  private planError(plan: { reason: 'no-coordinates' | 'no-code' | 'error'; error?: unknown }): unknown {
+    if (plan.reason === 'error') return plan.error;
     return new MapError('unknown-column', (lang) => (plan.reason === 'no-code' ? mapMessages(lang).noCode : mapMessages(lang).noCoordinates));
   }
 

@@ -2,7 +2,7 @@
  * From the element's attributes and the loaded rows to what the map shows: which mode, which
  * columns, which query. Pure: the element only renders the plan and hands it to the controller.
  */
-import type { Aggregate, AggregateOp, ColumnInfo, FilterClause, Query, Row } from '@culture-widgets/core';
+import { matchColumn, type Aggregate, type AggregateOp, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
 import { coordColumns, detectCoordinates, locate, normaliseName, type CoordSpec, type Located } from './coords.js';
 import { detectCodeColumn, guessLevel, type Level } from './insee.js';
 import { foldByCode, type Folded } from './choropleth.js';
@@ -64,11 +64,18 @@ export function chooseMode(a: MapAttributes, columns: ColumnInfo[]): Exclude<Map
   return detectCodeColumn(columns) ? 'choropleth' : 'points';
 }
 
-/** Column names the author gave that the resource does not have. */
-export function unknownColumns(a: MapAttributes, columns: ColumnInfo[]): string[] {
-  const names = new Set(columns.map((c) => c.name));
-  const asked = [a.lat, a.lon, a.coords, a.label, a.color, a.size, a.code, a.value, ...parseColumnList(a.popup)];
-  return asked.filter((n): n is string => !!n && !names.has(n));
+/**
+ * The author's column names resolved to the resource's (`lat="latitude"` finds `Latitude`: case,
+ * accents and spaces forgiven). Throws core's `unknown-column` error, which lists the columns.
+ */
+export function resolveColumns(a: MapAttributes, columns: ColumnInfo[]): MapAttributes {
+  const names = columns.map((c) => c.name);
+  const real = (name?: string) => (name ? matchColumn(name, names) : undefined);
+  const popup = a.popup ? parseColumnList(a.popup).map((n) => `"${real(n)}"`).join(', ') : undefined;
+  return {
+    ...a, lat: real(a.lat), lon: real(a.lon), coords: real(a.coords), label: real(a.label), popup,
+    color: real(a.color), size: real(a.size), code: real(a.code), value: real(a.value),
+  };
 }
 
 /** The query for the plan: all rows for points, one row per code for areas (the server groups when allowed). */
@@ -102,7 +109,7 @@ export interface AreasPlan {
   value?: string;
 }
 
-export type Plan = PointsPlan | AreasPlan | { mode: 'none'; reason: 'no-coordinates' | 'no-code' };
+export type Plan = PointsPlan | AreasPlan | { mode: 'none'; reason: 'no-coordinates' | 'no-code' | 'error'; error?: unknown };
 
 /** What the map shows for these rows. */
 export function buildPlan(a: MapAttributes, columns: ColumnInfo[], rows: Row[]): Plan {

@@ -147,10 +147,11 @@ describe('<culture-map> points', () => {
 
   it('draws territory outlines under the points and puts overseas places in insets', async () => {
     const { el } = await mount({ dataset: DATASETS.museumList, outline: 'region', boundaries: p.staticUrl('geo/{level}.geojson') });
-    await waitUntil(() => (p as Portal) && el.shadowRoot!.querySelector('.inset-label'), 'no insets');
+    await waitUntil(() => el.shadowRoot!.querySelector('.inset-label'), 'no insets');
     const labels = [...shadow(el).querySelectorAll('.inset-label')].map((l) => l.textContent);
     expect(labels).to.deep.equal(['Guadeloupe', 'Martinique', 'Guyane', 'La Réunion', 'Mayotte']);
-    expect(await p.requests('geo/regions.geojson')).to.have.length(1);
+    // fetched once, lazily (points alone never fetch boundaries)
+    await waitUntil(async () => (await p.requests('geo/regions.geojson')).length === 1, 'outlines not fetched');
   });
 
   it('reaches cluster markers with the keyboard: Enter zooms in', async () => {
@@ -161,6 +162,12 @@ describe('<culture-map> points', () => {
     marker.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.leafletMap!.getZoom() > zoom, 'Enter did not zoom');
+  });
+
+  it('forgives case and accents in the column names it is given', async () => {
+    const { el, event } = await mount({ dataset: DATASETS.museumList, lat: 'latitude', lon: 'LONGITUDE', label: 'nom officiel du musee', cluster: 'false' });
+    expect(event.type, text(el, '[role="alert"]')).to.equal('culture-load');
+    expect(shadow(el).querySelector('details.features li button')!.textContent).to.match(/musée|écomusée|Musée|maison/i);
   });
 
   it('names an unknown column in an error', async () => {

@@ -478,7 +478,10 @@ export class CultureFilter extends LitElement {
   // --- errors ----------------------------------------------------------------------------------
 
   private errorDetail(error: unknown): CultureErrorDetail {
-    if (error instanceof MissingSource) return { code: 'no-source', message: messages(this.locale).missingSource(error.id) };
+    if (error instanceof MissingSource) {
+      const message = error.id ? messages(this.locale).missingSource(error.id) : filterMessages(this.locale).needsSource;
+      return { code: 'no-source', message };
+    }
     if (error instanceof CultureError) return { code: error.code, message: error.messageIn(this.locale) };
     return { code: 'server', message: error instanceof Error ? error.message : String(error) };
   }

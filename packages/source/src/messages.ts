@@ -13,7 +13,6 @@ export interface FilterMessages {
   /** "Bretagne (12)" for a screen reader: the count in words. */
   valueCount: (value: string, count: string) => string;
   noValues: string;
-  emptyValue: string;
   reset: string;
   resetAll: string;
   activeFilters: string;
@@ -22,8 +21,7 @@ export interface FilterMessages {
   /** Read out after each change: "2 filtres actifs : …". */
   announce: (count: number, chips: string) => string;
   loadingValues: string;
-  unknownColumn: (column: string) => string;
-  missingColumn: string;
+  needsSource: string;
   op: (op: FilterOp) => string;
   yes: string;
   no: string;
@@ -60,7 +58,6 @@ const fr: FilterMessages = {
   searchPlaceholder: 'Chercher…',
   valueCount: (value, count) => `${value} (${count})`,
   noValues: 'Aucune valeur',
-  emptyValue: '(vide)',
   reset: 'Réinitialiser',
   resetAll: 'Réinitialiser tous les filtres',
   activeFilters: 'Filtres actifs',
@@ -69,8 +66,7 @@ const fr: FilterMessages = {
   announce: (count, chips) =>
     count === 0 ? 'Aucun filtre actif.' : `${count} filtre${count > 1 ? 's' : ''} actif${count > 1 ? 's' : ''} : ${chips}.`,
   loadingValues: 'Chargement des valeurs…',
-  unknownColumn: (column) => `La colonne « ${column} » n’existe pas dans ces données.`,
-  missingColumn: 'Indiquez la colonne à filtrer (column).',
+  needsSource: 'Indiquez la source à filtrer : source="id" d’un élément <culture-source>.',
   op: (op) => FR_OPS[op],
   yes: 'Oui',
   no: 'Non',
@@ -84,7 +80,6 @@ const en: FilterMessages = {
   searchPlaceholder: 'Search…',
   valueCount: (value, count) => `${value} (${count})`,
   noValues: 'No values',
-  emptyValue: '(empty)',
   reset: 'Reset',
   resetAll: 'Reset all filters',
   activeFilters: 'Active filters',
@@ -92,8 +87,7 @@ const en: FilterMessages = {
   remove: (chip) => `Remove the filter ${chip}`,
   announce: (count, chips) => (count === 0 ? 'No active filter.' : `${count} active filter${count > 1 ? 's' : ''}: ${chips}.`),
   loadingValues: 'Loading values…',
-  unknownColumn: (column) => `There is no column “${column}” in this data.`,
-  missingColumn: 'Set the column to filter (column).',
+  needsSource: 'Set the source to filter: source="id" of a <culture-source> element.',
   op: (op) => EN_OPS[op],
   yes: 'Yes',
   no: 'No',

@@ -388,6 +388,12 @@ describe('<culture-source> + <culture-filter>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('asks for a source when the attribute is absent', async () => {
+    const el = await fixture<CultureFilter>(html`<culture-filter lang="fr" column="region"></culture-filter>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'error state', TIMEOUT);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('Indiquez la source à filtrer');
+  });
+
   it('says which source is missing on a linked widget too', async () => {
     const el = await fixture<TestRows>(html`<test-rows lang="fr" source="introuvable"></test-rows>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'error state', TIMEOUT);

@@ -189,7 +189,11 @@ export class CultureTable extends CultureDataElement {
 
   private renderView(data: DataState, busy: boolean): TemplateResult {
     const m = tableMessages(this.locale);
-    const { columns, unknown } = selectColumns(parseList(this.columns), data.columns);
+    const { columns, unknown: unknownColumns } = selectColumns(parseList(this.columns), data.columns);
+    // Names the author typed that match nothing are said once, above the table, not silently dropped.
+    const unknownBars = parseList(this.bars).filter((name) => !findColumn(name, data.columns));
+    const unknownSort = this.currentSort.filter((key) => !findColumn(key.column, data.columns)).map((key) => key.column);
+    const unknown = [...new Set([...unknownColumns, ...unknownBars, ...unknownSort])];
     const rows = this.virtual ? this.virtualRows.rows() : data.result.rows;
     const caption = this.title || data.source.citation.datasetTitle;
     const window = this.virtual ? this.virtualRows.window : undefined;

@@ -101,7 +101,8 @@ function size(chart: ResolvedChart, data: ChartData, width: number, faceted: boo
   if (faceted) return {};
   const grouped = data.series.length > 1 && chart.stack === 'none' ? data.series.length : 1;
   if (chart.type === 'bar' && !chart.height) return { width, height: { step: grouped > 1 ? Math.max(8, STEP / Math.sqrt(grouped)) * grouped : STEP } };
-  if (chart.type === 'heatmap' && !chart.height) return { width, height: { step: STEP + 2 } };
+  // A heatmap without series is one strip of cells.
+  if (chart.type === 'heatmap' && !chart.height) return { width, height: data.series.length ? { step: STEP + 2 } : STEP * 3 };
   if (chart.type === 'pie' || chart.type === 'donut') return { width, height: chart.height ?? pieRadius(width) * 2 + 8 };
   return { width, height: chart.height ?? Math.round(Math.min(400, Math.max(220, width * 0.55))) };
 }
@@ -181,9 +182,7 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
         mark: { type: 'rect', stroke: theme.background, strokeWidth: 1 },
         encoding: {
           x: { ...ordinalOrContinuousX(chart, true), axis: { labelLimit: LABEL_LIMIT, labelAngle: many * 48 > width ? -40 : 0 } },
-          y: hasSeries
-            ? { field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, axis: { labelLimit: LABEL_LIMIT } }
-            : { value: 0 },
+          ...(hasSeries ? { y: { field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, axis: { labelLimit } } } : {}),
           color: {
             field: 'y', type: 'quantitative', title: yTitle,
             scale: { range: [theme.dark ? '#2a2a3a' : '#eef0fb', theme.palette[0]] },

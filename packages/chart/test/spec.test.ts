@@ -41,6 +41,12 @@ describe('buildChartSpec: one table row per type', () => {
     });
   }
 
+  it('heatmap without a group is one strip of cells', () => {
+    const s = spec(attendance, { type: 'heatmap', x: 'annee', y: ['total'] }, byYear);
+    expect(s.encoding.y).to.equal(undefined);
+    expect(s.height).to.be.a('number');
+  });
+
   it('donut has a hole, pie has none', () => {
     expect(spec(attendance, { type: 'donut', x: 'region', y: ['total'] }, byRegion).mark.innerRadius).to.be.greaterThan(0);
     expect(spec(attendance, { type: 'pie', x: 'region', y: ['total'] }, byRegion).mark.innerRadius).to.equal(0);

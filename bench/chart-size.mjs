@@ -20,7 +20,8 @@ function graph(entry) {
   const first = new Set();
   const later = new Set();
   const walk = (file, into) => {
-    if (first.has(file) || later.has(file)) return;
+    // the regexes may catch an import written in a string (unminified builds): skip what is not there
+    if (first.has(file) || later.has(file) || !existsSync(file)) return;
     into.add(file);
     const { static: s, dynamic: d } = imports(file);
     s.forEach((f) => walk(f, into));

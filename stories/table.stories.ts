@@ -27,7 +27,8 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Elements/culture-table',
   component: 'culture-table',
-  args: { dataset: 'frequentation-des-musees-de-france' },
+  // Storybook's own page says lang="en": the stories speak French unless told otherwise.
+  args: { dataset: 'frequentation-des-musees-de-france', lang: 'fr' },
   render: (a) => html`<culture-table
     dataset=${a.dataset}
     api=${a.api ?? api}

@@ -160,24 +160,24 @@ export class CultureChart extends CultureDataElement {
     return chartQuery(resolveChart(columns, this.options()), filters);
   }
 
-  /** The attributes, typed. */
+  /** The attributes, typed (unknown values become `undefined`: the default applies). */
   private options(): ChartOptions {
     const y = parseList(this.y);
     return {
       type: parseChartType(this.type),
-      ...(this.x ? { x: this.x.trim() } : {}),
-      ...(y.length ? { y } : {}),
-      ...(this.group ? { group: this.group.trim() } : {}),
-      ...(parseAggregate(this.aggregate) ? { aggregate: parseAggregate(this.aggregate)! } : {}),
-      ...(parseStack(this.stack) !== undefined ? { stack: parseStack(this.stack)! } : {}),
-      ...(parseSort(this.sort) ? { sort: parseSort(this.sort)! } : {}),
-      ...(parseNumber(this.limit) ? { limit: parseNumber(this.limit)! } : {}),
-      ...(parseTimeUnit(this.timeUnit) ? { timeUnit: parseTimeUnit(this.timeUnit)! } : {}),
-      ...(this.facet ? { facet: this.facet.trim() } : {}),
-      ...(parseNumber(this.yMin) !== undefined ? { yMin: parseNumber(this.yMin)! } : {}),
-      ...(parseNumber(this.yMax) !== undefined ? { yMax: parseNumber(this.yMax)! } : {}),
-      ...(this.unit ? { unit: this.unit } : {}),
-      ...(parseNumber(this.height) ? { height: parseNumber(this.height)! } : {}),
+      x: this.x?.trim() || undefined,
+      y: y.length ? y : undefined,
+      group: this.group?.trim() || undefined,
+      aggregate: parseAggregate(this.aggregate),
+      stack: parseStack(this.stack),
+      sort: parseSort(this.sort),
+      limit: parseNumber(this.limit),
+      timeUnit: parseTimeUnit(this.timeUnit),
+      facet: this.facet?.trim() || undefined,
+      yMin: parseNumber(this.yMin),
+      yMax: parseNumber(this.yMax),
+      unit: this.unit || undefined,
+      height: parseNumber(this.height),
       lang: this.locale,
     };
   }
@@ -192,11 +192,18 @@ export class CultureChart extends CultureDataElement {
     }
   }
 
+  /** The chart for this data and these attributes (kept while neither changes: render asks twice). */
   private prepare(state: DataState): Prepared {
-    const chart = resolveChart(state.columns, this.options());
+    const options = this.options();
+    const key = JSON.stringify([options, this.description]);
+    if (this.preparedFor?.state === state && this.preparedFor.key === key) return this.preparedFor.prepared;
+    const chart = resolveChart(state.columns, options);
     const data = toChartData(state.result.rows, chart);
-    return { chart, data, description: this.description || describeChart(data, chart) };
+    const prepared = { chart, data, description: this.description || describeChart(data, chart) };
+    this.preparedFor = { state, key, prepared };
+    return prepared;
   }
+  private preparedFor?: { state: DataState; key: string; prepared: Prepared };
 
   // --- render ---------------------------------------------------------------------------------
 

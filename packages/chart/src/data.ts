@@ -238,6 +238,7 @@ export function bucketDate(iso: string, unit: TimeUnit): string | null {
     case 'yearmonth': return `${year}-${pad(month)}-01`;
     case 'quarter': return `2000-${pad(quarterStart)}-01`;
     case 'month': return `2000-${pad(month)}-01`;
+    case 'date': return `2000-01-${pad(day)}`; // the day of the month, as in Vega-Lite
     case 'day': return `2000-01-${pad(2 + new Date(Date.UTC(year, month - 1, day)).getUTCDay())}`; // 2000-01-02 was a Sunday
     default: return `${year}-${pad(month)}-${pad(day)}`;
   }
@@ -265,6 +266,7 @@ function dateLabel(date: Date, chart: ResolvedChart): string {
     case 'quarter': return quarter;
     case 'month': return fmt({ month: 'long' });
     case 'day': return fmt({ weekday: 'long' });
+    case 'date': return fmt({ day: 'numeric' });
     default: return fmt({ day: 'numeric', month: 'long', year: 'numeric' });
   }
 }

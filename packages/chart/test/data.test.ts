@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { chartQuery, toChartData, toNumber, MAX_GROUPS, SCATTER_MAX_POINTS } from '../src/data.js';
+import { bucketDate, chartQuery, toChartData, toNumber, MAX_GROUPS, SCATTER_MAX_POINTS } from '../src/data.js';
 import { resolveChart } from '../src/options.js';
 import { attendance, budgets, museums, tickets } from './profiles.js';
 
@@ -112,4 +112,20 @@ describe('toChartData', () => {
     const { values } = toChartData([{ annee: null, total__sum: 1 }, { annee: '2020', total__sum: '12' }], chart);
     expect(values.map((v) => [v.x, v.y])).to.deep.equal([[2020, 12]]);
   });
+});
+
+describe('bucketDate', () => {
+  const cases: [string, Parameters<typeof bucketDate>[1], string | null][] = [
+    ['2024-05-17', 'year', '2024-01-01'],
+    ['2024-05-17', 'yearquarter', '2024-04-01'],
+    ['2024-05-17', 'yearmonth', '2024-05-01'],
+    ['2024-05-17', 'yearmonthdate', '2024-05-17'],
+    ['2024-05-17', 'quarter', '2000-04-01'],
+    ['2024-05-17', 'month', '2000-05-01'],
+    ['2024-05-17', 'date', '2000-01-17'],
+    ['2024-05-17', 'day', '2000-01-07'], // a Friday
+    ['2024-05-17T10:00:00Z', 'yearmonth', '2024-05-01'],
+    ['17/05/2024', 'year', null],
+  ];
+  for (const [iso, unit, expected] of cases) it(`${iso} by ${unit}`, () => expect(bucketDate(iso, unit)).to.equal(expected));
 });

@@ -101,7 +101,7 @@ export class MapController {
   private theme!: Theme;
   private options!: MapOptions;
   // renderers belong to one map: made again with each map
-  private renderer = L.canvas({ padding: 0.5 });
+  private renderer = L.canvas();
   private svgRenderer = L.svg();
   private index?: ClusterIndex;
   /** Clustered markers on the map, by key (`c<cluster id>`, `p<row index>`). */
@@ -200,7 +200,7 @@ export class MapController {
 
   private create(container: HTMLElement, options: MapOptions): void {
     this.container = container;
-    this.renderer = L.canvas({ padding: 0.5 });
+    this.renderer = L.canvas();
     this.svgRenderer = L.svg();
     const map = L.map(container, {
       attributionControl: false, // rendered by the element, as text

@@ -91,6 +91,8 @@ export class CultureBuilder extends LitElement {
   /** Set by a share link: the restored attributes win over the profile defaults once. */
   private restoring = false;
   private focusAfterUpdate?: string;
+  /** Attributes the builder set on the preview element. */
+  private previewNames = new Set<string>();
 
   protected readonly themeController = new ThemeController(this);
 
@@ -154,7 +156,8 @@ export class CultureBuilder extends LitElement {
     this.element = params.config.element;
     this.widgetAttributes = rest;
     if (dataset) {
-      this.restoring = true;
+      // A link that only names the data still gets the profile's defaults.
+      this.restoring = ownOptionsOf(this.element).some((spec) => spec.name in rest);
       this.datasetInput = dataset;
       this.datasetRef = dataset;
       this.resourceId = resource;
@@ -506,14 +509,17 @@ export class CultureBuilder extends LitElement {
     const current = box.firstElementChild as HTMLElement | null;
     if (!current || current.localName !== tagOf(config.element)) {
       box.replaceChildren(createWidget(config));
+      this.previewNames = new Set(Object.keys(config.attributes));
       return;
     }
-    for (const name of current.getAttributeNames()) {
-      if (!(name in config.attributes) && name !== 'data-scheme') current.removeAttribute(name);
+    // Only attributes the builder set are removed: the element reflects some of its own (theme).
+    for (const name of this.previewNames) {
+      if (!(name in config.attributes)) current.removeAttribute(name);
     }
     for (const [name, value] of Object.entries(config.attributes)) {
       if (current.getAttribute(name) !== value) current.setAttribute(name, value);
     }
+    this.previewNames = new Set(Object.keys(config.attributes));
   }
 
   // --- step 4: copy -------------------------------------------------------------------------------

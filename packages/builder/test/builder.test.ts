@@ -178,6 +178,25 @@ describe('<culture-builder> as a new user', () => {
     }
   });
 
+  it('fills the profile defaults when a link only names the data', async () => {
+    const builder = document.createElement('culture-builder');
+    builder.setAttribute('api', p.api);
+    builder.setAttribute('tabular-api', p.tabularApi);
+    builder.restoreFrom(`?element=chart&dataset=${DATASETS.museums}&filter=annee%20%3E%3D%202020`);
+    const loaded = nextLoad(builder);
+    document.body.append(builder);
+    try {
+      const u = ui(builder);
+      expect((await loaded).rows).to.equal(5);
+      expect(u.q<HTMLSelectElement>('#opt-x')!.value).to.equal('annee');
+      expect(u.preview()!.getAttribute('y')).to.equal('total');
+      expect(u.preview()!.getAttribute('filter')).to.equal('annee >= 2020');
+      expect(u.preview()!.getAttribute('theme'), 'the element’s own reflected attribute is left alone').to.equal('auto');
+    } finally {
+      builder.remove();
+    }
+  });
+
   it('switching to a table or map fills that element’s defaults', async () => {
     const builder = await openBuilder(p);
     const u = ui(builder);

@@ -47,13 +47,15 @@ import {
 import { chipsOf, withoutChip, type Chip, type LiveFilters } from './filters.js';
 import { filterMessages } from './messages.js';
 import { filterStyles } from './filter.styles.js';
+import { LABELS_EVENT } from './source.js';
 
 /** What a control needs from its `<culture-source>` (duck-typed: a second copy of the bundle is another class). */
 export interface FilterHost extends SourceProvider {
   readonly liveFilters: LiveFilters;
   readonly ownFilters: readonly FilterClause[];
   /** Labels of the keys (set by the controls, read by the summaries); absent in older copies. */
-  readonly labels?: Map<string, string>;
+  readonly labels?: ReadonlyMap<string, string>;
+  setLabel?(key: string, label: string): void;
   getFilter(key: string): readonly FilterClause[];
   filtersExcept(key: string): FilterClause[];
   setFilter(key: string, clauses: readonly FilterClause[] | null): void;
@@ -122,7 +124,7 @@ export class CultureFilter extends LitElement {
       const source = await resolveSource(host.spec, { signal });
       const columns = await loadColumns(source, { signal });
       const info = findColumn(columns, column);
-      if (this.label) host.labels?.set(info.name, this.label);
+      if (this.label) host.setLabel?.(info.name, this.label);
       return { source, column: info, control: isControlType(type) ? type : chooseControl(info) };
     },
     args: () => [this.linked, specKey(this.linked), this.column, this.type] as const,
@@ -419,6 +421,8 @@ export class CultureFilter extends LitElement {
     this.requestUpdate();
   };
 
+  private readonly onLabels = () => this.requestUpdate();
+
   /** Reads the active filters out when they change (not when another control's do). */
   private speak(): void {
     if (this.column && !this.profile.value) return;
@@ -436,11 +440,13 @@ export class CultureFilter extends LitElement {
     this.unlinkSource();
     this.linked = host;
     host?.addEventListener('culture-filter-change', this.onSourceChange);
+    host?.addEventListener(LABELS_EVENT, this.onLabels);
     this.requestUpdate();
   }
 
   private unlinkSource(): void {
     this.linked?.removeEventListener('culture-filter-change', this.onSourceChange);
+    this.linked?.removeEventListener(LABELS_EVENT, this.onLabels);
     this.linked = undefined;
   }
 

@@ -15,6 +15,9 @@ import {
 } from './filters.js';
 
 
+/** Fired on the source when a control names its key (internal: summaries redraw their chips). */
+export const LABELS_EVENT = 'culture-source-labels';
+
 /**
  * One dataset and its live filters, shared by every widget that names it with `source="id"`.
  * It draws nothing: widgets placed inside it are shown as if it were not there.
@@ -55,8 +58,7 @@ export class CultureSource extends LitElement implements SourceProvider {
   /** Mirror the live filters in the page URL hash, keyed by this element's `id`. */
   @property({ type: Boolean, attribute: 'url-sync' }) urlSync = false;
 
-  /** What each key is called on the page (a control's `label`), for chips and announcements. */
-  readonly labels = new Map<string, string>();
+  private readonly names = new Map<string, string>();
 
   private live: LiveFilters = new Map();
   private parsed?: { text: string; clauses: FilterClause[] };
@@ -87,6 +89,18 @@ export class CultureSource extends LitElement implements SourceProvider {
   /** The live clauses one control owns. */
   getFilter(key: string): readonly FilterClause[] {
     return this.live.get(key) ?? [];
+  }
+
+  /** What each key is called on the page (a control's `label`), for chips and announcements. */
+  get labels(): ReadonlyMap<string, string> {
+    return this.names;
+  }
+
+  /** Names a key; summaries already drawn are told (`culture-source-labels`, not bubbling). */
+  setLabel(key: string, label: string): void {
+    if (this.names.get(key) === label) return;
+    this.names.set(key, label);
+    this.dispatchEvent(new Event(LABELS_EVENT));
   }
 
   /** Every filter but the clauses of `key`: what a facet counts under. */

@@ -11,7 +11,7 @@ import '../src/culture-filter.js';
 import type { CultureFilter } from '../src/filter.js';
 import type { CultureSource } from '../src/source.js';
 
-const TIMEOUT = { timeout: 30000 };
+const TIMEOUT = { timeout: 60000 };
 const REGION = 'Région principale de déroulement';
 const DISCIPLINE = 'Discipline dominante';
 
@@ -36,7 +36,7 @@ const box = (filter: CultureFilter, value: string) =>
   [...filter.shadowRoot!.querySelectorAll<HTMLInputElement>('.values input')].find((b) => b.value === value)!;
 
 describe('<culture-source> with the real table, chart and map', function () {
-  this.timeout(90000);
+  this.timeout(150000);
   let p: Portal;
   beforeEach(async () => {
     p = await portal();

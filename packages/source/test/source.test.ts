@@ -292,6 +292,13 @@ describe('<culture-source> + <culture-filter>', function () {
     await waitUntil(() => chips(summary).length === 2, 'every live filter has a chip', TIMEOUT);
     expect(source.filters).to.have.length(3);
     await settled(widgets, (rows) => rows.every((r) => r.annee === 2023 && r.region === 'Corse' && Number(r.total) >= 1000));
+    // a control added later names its key: the summary's chips follow
+    const control = document.createElement('culture-filter');
+    control.setAttribute('source', 's');
+    control.setAttribute('column', 'region');
+    control.setAttribute('label', 'Région');
+    summary.after(control);
+    await waitUntil(() => chips(summary)[0]!.textContent!.trim().startsWith('Région : Corse'), 'the summary uses the label', TIMEOUT);
     summary.shadowRoot!.querySelector<HTMLButtonElement>('.reset')!.click();
     await waitUntil(() => chips(summary).length === 0, 'reset all', TIMEOUT);
     expect(source.filters).to.deep.equal([{ column: 'annee', op: '=', value: '2023' }]);

@@ -6,6 +6,7 @@ import { breaks, classify, sequentialScale, categoryScale, sizeScale, niceStep, 
 import { clusterIndex, shouldCluster, parseClusterSetting, densityGrid } from '../src/cluster.js';
 import { foldByCode, insetPosition, featureCode } from '../src/choropleth.js';
 import { popupModel, parseColumnList, detectLabelColumn } from '../src/popup.js';
+import { buildPlan, chooseMode, mapQuery, resolveColumns, type MapAttributes } from '../src/plan.js';
 
 const col = (name: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({ name, type: 'string', ...extra });
 
@@ -234,5 +235,53 @@ describe('popups as text', () => {
 
   it('finds a naming column', () => {
     expect(detectLabelColumn([col('Région'), col('Nom officiel du musée'), col('Latitude')])).to.equal('Nom officiel du musée');
+  });
+});
+
+describe('plan', () => {
+  const museums = [col('Région administrative'), col('Nom officiel du musée'), col('Latitude', { type: 'number', format: 'latitude_wgs' }), col('Longitude', { type: 'number', format: 'longitude_wgs' })];
+  const attendance = [col('codeInseeCommune', { format: 'code_commune_insee' }), col('annee', { type: 'integer' }), col('total', { type: 'integer' })];
+  const festivals = [col('Nom du festival'), col('Code Insee commune'), col('Géocodage xy')];
+
+  it('chooses the mode from the attributes, then the columns', () => {
+    const table: [MapAttributes, ColumnInfo[], string][] = [
+      [{}, museums, 'points'],
+      [{}, attendance, 'choropleth'],
+      [{}, festivals, 'points'], // a "lat,lon" name wins over the INSEE code column
+      [{ code: 'Région administrative' }, museums, 'choropleth'],
+      [{ mode: 'heatmap' }, museums, 'heatmap'],
+      [{ mode: 'points' }, attendance, 'points'],
+      [{ coords: 'x' }, attendance, 'points'],
+    ];
+    for (const [attrs, columns, mode] of table) expect(chooseMode(attrs, columns), JSON.stringify(attrs)).to.equal(mode);
+  });
+
+  it('asks core for rows, or for one aggregated row per code', () => {
+    expect(mapQuery({}, museums, [])).to.deep.equal({ filters: [], limit: 100_000 });
+    expect(mapQuery({}, attendance, [])).to.deep.equal({
+      filters: [], groupBy: ['codeInseeCommune'], aggregates: [{ op: 'count', as: 'value' }], limit: 50_000,
+    });
+    expect(mapQuery({ code: 'codeInseeCommune', value: 'total', aggregate: 'mean' }, attendance, []).aggregates).to.deep.equal([
+      { op: 'mean', column: 'total', as: 'value' },
+    ]);
+  });
+
+  it('builds a choropleth plan whatever the aggregate column is named', () => {
+    const rows: Row[] = [{ dep: '1', total__sum: 5 }, { dep: '01', total__sum: 2 }, { dep: '2A', total__sum: 1 }];
+    const plan = buildPlan({ code: 'dep', value: 'total' }, [col('dep'), col('total', { type: 'number' })], rows);
+    if (plan.mode !== 'choropleth') throw new Error(plan.mode);
+    expect(plan.level).to.equal('departement');
+    expect([...plan.folded.values].map(([k, v]) => [k, v.value])).to.deep.equal([['01', 7], ['2A', 1]]);
+  });
+
+  it('resolves column names forgiving case and accents, and refuses unknown ones', () => {
+    expect(resolveColumns({ lat: 'latitude', label: 'nom officiel du musee', popup: 'region administrative' }, museums)).to.include({
+      lat: 'Latitude', label: 'Nom officiel du musée', popup: '"Région administrative"',
+    });
+    expect(() => resolveColumns({ color: 'nope' }, museums)).to.throw(/nope/);
+  });
+
+  it('reports when nothing places the rows', () => {
+    expect(buildPlan({ mode: 'points' }, attendance, [{ codeInseeCommune: '1001', annee: 2020, total: 3 }])).to.deep.equal({ mode: 'none', reason: 'no-coordinates' });
   });
 });

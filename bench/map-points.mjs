@@ -79,7 +79,8 @@ async function paintOurs({ src }) {
   return { ms: performance.now() - started, rows: detail.rows, clusters: summary.clusters, shown: summary.clustered + summary.points };
 }
 
-/** In the page: bare Leaflet + markercluster on the same CSV. */
+/** In the page: bare Leaflet + markercluster on the same CSV (`L` is the page's UMD global). */
+/* global L */
 async function paintBaseline({ src }) {
   const started = performance.now();
   const text = await (await fetch(src)).text();

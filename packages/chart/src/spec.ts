@@ -145,7 +145,11 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
       return {
         mark: area
           ? { type: 'area', line: true, opacity: chart.stack === 'none' ? 0.5 : 0.85, ...(hasSeries ? {} : { color: theme.palette[0] }) }
-          : { type: 'line', point: { filled: true, size: 36, ...(hasSeries ? {} : { color: theme.palette[0] }) }, strokeWidth: 2, ...(hasSeries ? {} : { color: theme.palette[0] }) },
+          : {
+              type: 'line', strokeWidth: 2, ...(hasSeries ? {} : { color: theme.palette[0] }),
+              // points help read a few years; on long series they only clutter the line
+              ...(many <= 40 ? { point: { filled: true, size: 36, ...(hasSeries ? {} : { color: theme.palette[0] }) } } : {}),
+            },
         encoding: { x: ordinalOrContinuousX(chart), y: value, ...color, ...(area ? stackOrder : {}), ...tooltip },
       };
     }

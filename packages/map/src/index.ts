@@ -11,7 +11,8 @@ export {
   breaks, classify, niceStep, sequentialColors, sequentialScale, categoryScale, sizeScale,
   type Binning, type SequentialScale, type CategoryScale, type SizeScale,
 } from './scales.js';
-export { clusterIndex, shouldCluster, parseClusterSetting, densityGrid, AUTO_CLUSTER, type ClusterIndex } from './cluster.js';
+export { shouldCluster, parseClusterSetting, densityGrid, AUTO_CLUSTER } from './cluster.js';
+export { clusterIndex, type ClusterIndex } from './cluster-index.js';
 export { foldByCode, featureCode, featureName, insetPosition, insetGeometry, type FeatureCollection } from './choropleth.js';
 export { popupModel, parseColumnList, detectLabelColumn, type PopupModel } from './popup.js';
 export { buildPlan, mapQuery, chooseMode, type MapAttributes, type MapMode, type Plan } from './plan.js';

@@ -15,7 +15,8 @@ import * as L from 'leaflet/dist/leaflet-src.esm.js';
 import type { Map as LeafletMap, Layer, LayerGroup, Path, TileLayer, LatLngBoundsExpression } from 'leaflet';
 import type { Place } from './coords.js';
 import type { PopupModel } from './popup.js';
-import { clusterIndex, clusterSize, densityGrid, type ClusterIndex } from './cluster.js';
+import { clusterSize, densityGrid } from './cluster.js';
+import { clusterIndex, type ClusterIndex } from './cluster-index.js';
 import { INSET_BOXES, insetGeometry, insetPosition, type BoundaryFeature } from './choropleth.js';
 import type { TileSpec } from './tiles.js';
 

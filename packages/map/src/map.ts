@@ -6,7 +6,8 @@ import { CultureDataElement, CultureSelectEvent, baseStyles, readPalette, readTo
 import { leafletStyles } from './leaflet-css.js';
 import { mapStyles } from './map.styles.js';
 import { mapMessages, type MapMessages } from './messages.js';
-import { MapController, type AreasModel, type LayerModel, type Theme } from './map-controller.js';
+// types only: Leaflet and supercluster come with the controller, loaded when the element connects
+import type { AreasModel, LayerModel, MapController, Theme } from './map-controller.js';
 import { buildPlan, levelOf, mapQuery, resolveColumns, type AreasPlan, type MapAttributes, type MapMode, type Plan, type PointsPlan } from './plan.js';
 import { boundariesUrl, loadBoundaries } from './boundaries.js';
 import { featureCode, featureName, isOverseas, type FeatureCollection } from './choropleth.js';
@@ -95,11 +96,9 @@ export class CultureMap extends CultureDataElement {
   @state() private hint?: string;
   @state() private densityCounts: number[] = [];
 
-  private readonly controller = new MapController({
-    select: (what) => this.select(what),
-    tilesFailed: () => (this.tilesFailed = true),
-    drawn: (shown) => this.onDrawn(shown),
-  });
+  /** The Leaflet side, loaded (with Leaflet) while the data loads: the skeleton never waits for it. */
+  private controller?: MapController;
+  private controllerLoading?: Promise<void>;
   private drawn?: Drawn;
   private announcedFor?: DataState;
   private reportedFor?: unknown;
@@ -126,25 +125,33 @@ export class CultureMap extends CultureDataElement {
 
   /** What the map shows now (clusters, points, areas): for tests and debugging. */
   get drawnSummary() {
-    return this.controller.summary;
+    return this.controller?.summary ?? { clusters: 0, clustered: 0, points: 0, areas: 0 };
   }
 
   /** The Leaflet map while drawn (tests, advanced use); undefined otherwise. */
   get leafletMap() {
-    return this.controller.leaflet;
+    return this.controller?.leaflet;
   }
 
   // --- lifecycle -------------------------------------------------------------------------------
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.controllerLoading ??= import('./map-controller.js').then(({ MapController }) => {
+      this.controller = new MapController({
+        select: (what) => this.select(what),
+        tilesFailed: () => (this.tilesFailed = true),
+        drawn: (shown) => this.onDrawn(shown),
+      });
+      this.requestUpdate();
+    });
     // put back in the page (moved, re-attached): draw again on the next update
     if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.controller.dispose();
+    this.controller?.dispose();
     this.drawn = undefined;
     clearTimeout(this.hintTimer);
   }
@@ -295,6 +302,7 @@ export class CultureMap extends CultureDataElement {
     if (plan?.mode === 'none' && data!.result.rows.length) this.reportOnce(plan, this.planError(plan));
     if (plan?.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.ERROR) this.reportOnce(this.boundariesTask.error, this.boundariesTask.error);
     if (data && typeof data === 'object' && 'result' in data && data.result.rows.length === 0) this.onDrawn(0);
+    if (!this.controller) return; // drawn once it has loaded
     if (!container || !data || !plan || plan.mode === 'none') {
       if (this.controller.drawnOn) this.controller.dispose();
       this.drawn = undefined;
@@ -497,12 +505,12 @@ export class CultureMap extends CultureDataElement {
   // --- interaction ---------------------------------------------------------------------------
 
   private showPlace(place: Place): void {
-    this.controller.show({ place });
+    this.controller?.show({ place });
     this.select({ place });
   }
 
   private showArea(code: string): void {
-    this.controller.show({ code });
+    this.controller?.show({ code });
     this.select({ code });
   }
 

@@ -113,6 +113,8 @@ export class CultureFilter extends LitElement {
   private linked?: FilterHost;
   private reported?: unknown;
   private spoken = '';
+  /** The summary's own buttons changed the filters: it says so. */
+  private acted = false;
   private searchTimer?: ReturnType<typeof setTimeout>;
   /** After a chip is removed, where focus goes (its index). */
   private focusChip?: number;
@@ -124,7 +126,7 @@ export class CultureFilter extends LitElement {
       const source = await resolveSource(host.spec, { signal });
       const columns = await loadColumns(source, { signal });
       const info = findColumn(columns, column);
-      if (this.label) host.setLabel?.(info.name, this.label);
+      host.setLabel?.(info.name, this.label || info.name); // also tells summaries this key has a control
       return { source, column: info, control: isControlType(type) ? type : chooseControl(info) };
     },
     args: () => [this.linked, specKey(this.linked), this.column, this.type] as const,
@@ -385,6 +387,7 @@ export class CultureFilter extends LitElement {
 
   private removeChip(chip: Chip, index: number): void {
     this.focusChip = index;
+    this.acted = !this.column;
     this.linked?.setFilter(chip.key, withoutChip(this.linked.getFilter(chip.key), chip));
   }
 
@@ -396,6 +399,7 @@ export class CultureFilter extends LitElement {
 
   private readonly resetAll = () => {
     this.focusChip = 0;
+    this.acted = true;
     this.linked?.reset();
   };
 
@@ -421,16 +425,29 @@ export class CultureFilter extends LitElement {
     this.requestUpdate();
   };
 
-  private readonly onLabels = () => this.requestUpdate();
+  private readonly onLabels = () => {
+    if (!this.column) this.spoken = this.heard(); // a control took a key over: not a change to read out
+    this.requestUpdate();
+  };
 
   /** Reads the active filters out when they change (not when another control's do). */
   private speak(): void {
     if (this.column && !this.profile.value) return;
+    const said = this.heard();
+    if (said === this.spoken && !this.acted) return;
+    this.spoken = said;
+    this.acted = false;
     const chips = this.profile.value ? this.ownChips() : this.allChips();
-    const text = chips.map((c) => c.text).join(', ');
-    if (text === this.spoken) return;
-    this.spoken = text;
-    this.announcement = filterMessages(this.locale).announce(chips.length, text);
+    this.announcement = filterMessages(this.locale).announce(chips.length, chips.map((c) => c.text).join(', '));
+  }
+
+  /**
+   * What this control reads out: its own chips; for a summary, the chips no control on the page
+   * reads out (a click on a chart) — or all of them after its own buttons. Nothing is said twice.
+   */
+  private heard(): string {
+    const chips = this.profile.value ? this.ownChips() : this.allChips().filter((c) => !this.linked?.labels?.has(c.key));
+    return chips.map((c) => c.text).join(', ');
   }
 
   private linkSource(): void {

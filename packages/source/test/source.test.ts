@@ -290,6 +290,7 @@ describe('<culture-source> + <culture-filter>', function () {
     source.setFilter('region', [{ column: 'region', op: '=', value: 'Corse' }]);
     source.setFilter('total', [{ column: 'total', op: '>=', value: '1000' }]);
     await waitUntil(() => chips(summary).length === 2, 'every live filter has a chip', TIMEOUT);
+    expect(liveRegion(summary)).to.equal('2 filtres actifs : region : Corse, total ≥ 1000.');
     expect(source.filters).to.have.length(3);
     await settled(widgets, (rows) => rows.every((r) => r.annee === 2023 && r.region === 'Corse' && Number(r.total) >= 1000));
     // a control added later names its key: the summary's chips follow
@@ -299,8 +300,14 @@ describe('<culture-source> + <culture-filter>', function () {
     control.setAttribute('label', 'Région');
     summary.after(control);
     await waitUntil(() => chips(summary)[0]!.textContent!.trim().startsWith('Région : Corse'), 'the summary uses the label', TIMEOUT);
+    // the control reads out its own changes; the summary does not repeat them
+    const said = liveRegion(summary);
+    source.setFilter('region', [{ column: 'region', op: '=', value: 'Guyane' }]);
+    await waitUntil(() => liveRegion(control as CultureFilter) === '1 filtre actif : Région : Guyane.', 'the control speaks', TIMEOUT);
+    expect(liveRegion(summary)).to.equal(said);
     summary.shadowRoot!.querySelector<HTMLButtonElement>('.reset')!.click();
     await waitUntil(() => chips(summary).length === 0, 'reset all', TIMEOUT);
+    expect(liveRegion(summary)).to.equal('Aucun filtre actif.');
     expect(source.filters).to.deep.equal([{ column: 'annee', op: '=', value: '2023' }]);
     await expect(summary).to.be.accessible();
   });

@@ -113,15 +113,16 @@ export class CultureBuilder extends LitElement {
   });
 
   private readonly resourceTask = new Task(this, {
-    task: async ([api, tabularApi, dataset, resource], { signal }): Promise<ResourceData | undefined> => {
-      if (!dataset || !resource) return undefined;
-      const source = await resolveSource({ dataset, resource, api, tabularApi }, { signal });
+    task: async ([api, tabularApi, dataset, resource, src], { signal }): Promise<ResourceData | undefined> => {
+      if (!src && (!dataset || !resource)) return undefined;
+      const spec = src ? { src, api, tabularApi } : { dataset, resource, api, tabularApi };
+      const source = await resolveSource(spec, { signal });
       const columns = await loadColumns(source, { signal });
       const { rows } = await runQuery(source, { limit: PREVIEW_ROWS }, { signal });
-      this.applyDefaults(`${dataset}|${resource}`, columns);
+      this.applyDefaults(src ?? `${dataset}|${resource}`, columns);
       return { source, columns, rows };
     },
-    args: () => [this.api, this.tabularApi, this.datasetTask.value?.ref, this.resourceId] as const,
+    args: () => [this.api, this.tabularApi, this.datasetTask.value?.ref, this.resourceId, this.datasetTask.value?.src] as const,
   });
 
   private get t(): BuilderMessages {
@@ -136,8 +137,12 @@ export class CultureBuilder extends LitElement {
   get config(): WidgetConfig {
     const dataset = this.datasetTask.value;
     const attributes: Record<string, string> = { ...this.widgetAttributes };
-    if (dataset) attributes.dataset = dataset.ref;
-    if (this.resourceId) attributes.resource = this.resourceId;
+    if (dataset?.src) {
+      attributes.src = dataset.src;
+    } else {
+      if (dataset) attributes.dataset = dataset.ref;
+      if (this.resourceId) attributes.resource = this.resourceId;
+    }
     if (this.api !== DEFAULT_API) attributes.api = this.api;
     if (this.tabularApi !== DEFAULT_TABULAR_API) attributes['tabular-api'] = this.tabularApi;
     return { element: this.element, attributes };
@@ -152,14 +157,15 @@ export class CultureBuilder extends LitElement {
   restoreFrom(search: string): void {
     const params = parseEmbedParams(new URLSearchParams(search));
     if (!params) return;
-    const { dataset, resource, api: _api, 'tabular-api': _tabular, src: _src, ...rest } = params.config.attributes;
+    const { dataset, resource, api: _api, 'tabular-api': _tabular, src, ...rest } = params.config.attributes;
     this.element = params.config.element;
     this.widgetAttributes = rest;
-    if (dataset) {
+    const data = dataset ?? src;
+    if (data) {
       // A link that only names the data still gets the profile's defaults.
       this.restoring = ownOptionsOf(this.element).some((spec) => spec.name in rest);
-      this.datasetInput = dataset;
-      this.datasetRef = dataset;
+      this.datasetInput = data;
+      this.datasetRef = data;
       this.resourceId = resource;
     }
   }

@@ -15,6 +15,8 @@ import {
 export interface OpenedDataset {
   /** What the snippet's `dataset` attribute says: the slug or id from the link. */
   ref: string;
+  /** A direct file URL instead of a catalogue entry: the snippet says `src`. */
+  src?: string;
   title: string;
   organization?: string;
   /** Resources a widget can read, tabular ones first. */
@@ -41,13 +43,18 @@ export function cultureFirst<T extends { organization?: string }>(found: T[]): T
 
 export const isCultureProducer = (organization: string | undefined): boolean => CULTURE.test(organization ?? '');
 
-/** Opens whatever the user pasted: a page URL, a slug, an id, a resource link. */
+/** Opens whatever the user pasted: a page URL, a slug, an id, a resource link, a file URL. */
 export async function openDataset(
   input: string,
   apis: { api: string; tabularApi: string },
   signal?: AbortSignal,
 ): Promise<OpenedDataset> {
   const parsed = parseInput(input);
+  if (parsed.file) {
+    const source = await resolveSource({ ...apis, src: parsed.file }, { signal });
+    const title = source.citation.datasetTitle;
+    return { ref: '', src: parsed.file, title, resources: [{ id: source.key, title, format: source.format, tabular: false, url: parsed.file }] };
+  }
   const spec = { ...apis, ...(parsed.dataset ? { dataset: parsed.dataset } : {}), ...(parsed.resource ? { resource: parsed.resource } : {}) };
   if (!spec.dataset && !spec.resource) spec.dataset = input.trim();
   const [resources, source] = await Promise.all([listResources(spec, { signal }), resolveSource(spec, { signal })]);

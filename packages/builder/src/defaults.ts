@@ -26,12 +26,15 @@ function firstMeasure(columns: ColumnInfo[]): ColumnInfo | undefined {
   return measures.find((c) => PREFERRED_MEASURE.test(c.name)) ?? measures[0];
 }
 
+/** `y` is a comma list: a name holding a comma cannot be written in it. */
+const listable = (c: ColumnInfo) => !c.name.includes(',');
+
 function chartDefaults(columns: ColumnInfo[]): Record<string, string> {
   const time = columns.find(isYear) ?? columns.find(isTemporal);
   const category =
     columns.find((c) => isCategory(c) && c.categorical) ?? columns.find((c) => isCategory(c));
   const x = time ?? category;
-  const y = firstMeasure(columns.filter((c) => c !== x));
+  const y = firstMeasure(columns.filter((c) => c !== x && listable(c)));
   const out: Record<string, string> = {};
   if (x) out.x = x.name;
   if (y) out.y = y.name;

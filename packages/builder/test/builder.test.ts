@@ -285,6 +285,24 @@ describe('<culture-builder> as a new user', () => {
     expect(u.button('Copy the code')).to.exist;
   });
 
+  it('takes a direct file URL and writes a src snippet', async () => {
+    const dataset = await (await fetch(`${p.api}/1/datasets/${DATASETS.festivals}/`)).json();
+    const fileUrl: string = dataset.resources[0].url;
+    const builder = await openBuilder(p);
+    const u = ui(builder);
+    const drawn = nextLoad(builder);
+    u.type('#dataset-link', fileUrl);
+    u.button('Charger').click();
+    await drawn;
+    const snippet = parseSnippet((await u.waitFor<HTMLTextAreaElement>('#copy-snippet')).value);
+    const el = snippet.querySelector('culture-chart')!;
+    expect(el.getAttribute('src')).to.equal(fileUrl);
+    expect(el.hasAttribute('dataset')).to.equal(false);
+    expect(el.hasAttribute('resource')).to.equal(false);
+    const share = new URL(u.q<HTMLTextAreaElement>('#copy-share')!.value);
+    expect(share.searchParams.get('src')).to.equal(fileUrl);
+  });
+
   it('says so when the link leads nowhere', async () => {
     const builder = await openBuilder(p);
     const u = ui(builder);

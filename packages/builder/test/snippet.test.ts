@@ -178,6 +178,7 @@ describe('defaultsFromProfile', () => {
   const cases: [string, ColumnInfo[], 'table' | 'chart' | 'map', Record<string, string>][] = [
     ['chart: years on x, the total-like measure, summed', museums, 'chart', { x: 'annee', y: 'total', aggregate: 'sum', type: 'line' }],
     ['chart: a category and the first measure without years', [col('discipline', 'string', { categorical: true }), col('code', 'integer'), col('budget', 'number')], 'chart', { x: 'discipline', y: 'budget', aggregate: 'sum', type: 'bar' }],
+    ['chart: never a measure whose name holds a comma (y is a comma list)', [col('discipline', 'string', { categorical: true }), col('Jauge (places, assises)', 'integer'), col('budget', 'number')], 'chart', { x: 'discipline', y: 'budget', aggregate: 'sum', type: 'bar' }],
     ['chart: a count when nothing is numeric', [col('discipline', 'string', { categorical: true })], 'chart', { x: 'discipline', aggregate: 'count', type: 'bar' }],
     ['map: latitude and longitude columns, the name as label', places, 'map', { mode: 'points', lat: 'Latitude', lon: 'Longitude', label: 'Nom officiel du musée' }],
     ['map: one "lat, lon" column', [col('nom', 'string'), col('Géocodage xy', 'string')], 'map', { mode: 'points', coords: 'Géocodage xy', label: 'nom' }],

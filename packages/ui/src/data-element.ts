@@ -184,7 +184,7 @@ export abstract class CultureDataElement extends LitElement {
     const progress = this.progress;
     return html`<div class="state loading" part="loading" aria-busy="true">
       <span class="visually-hidden" role="status">${m.loading}</span>
-      <div class="skeleton-line" style="width: 40%"></div>
+      <div class="skeleton-line short"></div>
       ${progress && progress.loaded > 0
         ? html`<div class="progress">
             ${progress.total
@@ -194,7 +194,7 @@ export abstract class CultureDataElement extends LitElement {
           </div>`
         : nothing}
       <div class="skeleton-block"></div>
-      <div class="skeleton-line" style="width: 70%"></div>
+      <div class="skeleton-line long"></div>
     </div>`;
   }
 

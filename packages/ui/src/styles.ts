@@ -107,6 +107,13 @@ export const baseStyles = [
       background: var(--_skeleton);
       animation: culture-pulse 1.4s ease-in-out infinite;
     }
+    /* widths as classes, not inline styles: a page's style-src may forbid those */
+    .skeleton-line.short {
+      width: 40%;
+    }
+    .skeleton-line.long {
+      width: 70%;
+    }
     .skeleton-block {
       flex: 1;
       min-height: 8rem;

@@ -1,6 +1,7 @@
 // The real elements on one <culture-source>: they move together, and the page asks the portal
 // once per distinct query (a file-only dataset: the file once, whatever the filters).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import type { CultureLoadEvent } from '@culture-widgets/ui';
 import '@culture-widgets/table/culture-table.js';
 import '@culture-widgets/chart/culture-chart.js';
@@ -124,5 +125,28 @@ describe('<culture-source> with the real table, chart and map', function () {
     expect(after, after.join('\n')).to.have.length(2);
     expect(after.every((q) => q.includes('region__exact=Normandie'))).to.be.true;
     expect(source.filters).to.have.length(2);
+  });
+
+  it('turns a click on a chart bar into a filter (refine-on-click), shown by the control', async () => {
+    const wrapper = await fixture<HTMLElement>(
+      html`<div lang="fr">
+        <culture-source id="c" dataset=${DATASETS.festivals} api=${p.api} tabular-api=${p.tabularApi}></culture-source>
+        <culture-filter source="c" column=${DISCIPLINE} label="Discipline"></culture-filter>
+        <culture-chart source="c" type="bar" x=${DISCIPLINE} aggregate="count" sort="-y" refine-on-click></culture-chart>
+      </div>`,
+    );
+    const source = wrapper.querySelector<CultureSource>('culture-source')!;
+    const filter = wrapper.querySelector<CultureFilter>('culture-filter')!;
+    const chart = wrapper.querySelector('culture-chart')!;
+    const bar = () => chart.shadowRoot!.querySelector<SVGGraphicsElement>('svg.marks .mark-rect path');
+    await waitUntil(bar, 'the chart is drawn', TIMEOUT);
+    await ready(filter);
+    const biggest = [...filter.shadowRoot!.querySelectorAll<HTMLInputElement>('.values input')][0]!.value;
+    const box = bar()!.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+    await waitUntil(() => source.filters.length === 1, 'the click filters the source', TIMEOUT);
+    expect(source.filters).to.deep.equal([{ column: DISCIPLINE, op: '=', value: biggest }]);
+    await waitUntil(() => filter.shadowRoot!.querySelector<HTMLInputElement>('.values input:checked')?.value === biggest, 'the control shows it', TIMEOUT);
+    expect(filter.shadowRoot!.querySelector('.chip')!.textContent!.trim()).to.equal(`Discipline : ${biggest}×`);
   });
 });

@@ -63,10 +63,13 @@ const api = {
     const { ms, value } = await time(() => parseBytes(bytes, 'csv'));
     return { ms, rows: value.length, types: value.columns.map((c) => c.type).join(',') };
   },
-  /** Ours in the worker, including the copy in and the transfer back; main-thread gaps watched. */
+  /** The worker takes the bytes (transfer): its own copy, made in a task of its own beforehand. */
+  copyForWorker() {
+    (window as unknown as { copy: Uint8Array }).copy = (window as unknown as { bytes: Uint8Array }).bytes.slice();
+  },
+  /** Ours in the worker, including the transfer in and the columns back; main thread watched. */
   async worker() {
-    // the worker takes the bytes (transfer): give it its own copy, made before the watch starts
-    const bytes = (window as unknown as { bytes: Uint8Array }).bytes.slice();
+    const bytes = (window as unknown as { copy: Uint8Array }).copy;
     configureCore({ useWorker: true });
     const watch = watchMainThread(false);
     const { ms, value } = await time(() => parseFile(bytes, 'csv'));

@@ -85,6 +85,21 @@ const LON_NAME = /^(lon|lng|long|longitude|x_?wgs84|coord_?x)([^a-z]|$)/i;
 
 const MAX_DISTINCT = 1000;
 
+/** `packText` in pieces: joining 600,000 strings at once is a task of its own. */
+function* packTextSteps(values: ArrayLike<string | null>): Steps<ColumnData> {
+  if (values.length <= STEP + 1) return packText(values);
+  const offsets = new Uint32Array(values.length + 1);
+  const pieces: string[] = [];
+  let at = 0;
+  for (let from = 0; from < values.length; from += STEP + 1) {
+    const to = Math.min(values.length, from + STEP + 1);
+    for (let i = from; i < to; i++) { at += values[i]?.length ?? 0; offsets[i + 1] = at; }
+    pieces.push(Array.prototype.join.call(Array.prototype.slice.call(values, from, to), ''));
+    yield;
+  }
+  return { kind: 'text', text: pieces.join(''), offsets };
+}
+
 /** Work that pauses (yields) now and then; see `inferColumnSteps`. */
 export type Steps<T> = Generator<void, T, void>;
 /** Values between two pauses, minus one (a mask). */
@@ -141,7 +156,7 @@ function* textColumn(values: ArrayLike<string | null>): Steps<{ data: ColumnData
     }
     codes[i] = c;
   }
-  if (!codes) return { data: packText(values), profile: { distinct: MAX_DISTINCT, missing, categorical: false } };
+  if (!codes) return { data: yield* packTextSteps(values), profile: { distinct: MAX_DISTINCT, missing, categorical: false } };
   const distinct = dict.length - 1;
   const profile: Profile = { distinct, missing, categorical: distinct > 0 && distinct < 25 };
   if (profile.categorical) {
@@ -245,7 +260,7 @@ function* datesWith(name: string, values: ArrayLike<string | null>, read: (v: st
     out[i] = iso;
   }
   if (!seen) return undefined;
-  return { info: { name, type, ...(french ? { format: 'date_fr' } : {}), min, max }, data: packText(out) };
+  return { info: { name, type, ...(french ? { format: 'date_fr' } : {}), min, max }, data: yield* packTextSteps(out) };
 }
 
 const readDatetime = (v: string): string | undefined => (DATETIME.test(v) ? v : undefined);

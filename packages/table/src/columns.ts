@@ -37,7 +37,8 @@ export function findColumn(name: string, columns: readonly ColumnInfo[]): Column
 
 /**
  * The columns to show: those named in `columns`, in that order (unknown names are reported, not
- * shown); every column when the attribute is empty. Technical ids like `__id` are never shown.
+ * shown); every column when the attribute is empty or names nothing that exists (a typo should
+ * not leave an empty table). Technical ids like `__id` are never shown.
  */
 export function selectColumns(
   requested: readonly string[],
@@ -52,7 +53,7 @@ export function selectColumns(
     if (!column) unknown.push(name);
     else if (!columns.includes(column)) columns.push(column);
   }
-  return { columns, unknown };
+  return { columns: columns.length ? columns : visible, unknown };
 }
 
 /** `-total` → descending on total; `annee, -total` → two keys. Names may be quoted. */

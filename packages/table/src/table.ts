@@ -119,7 +119,9 @@ export class CultureTable extends CultureDataElement {
   // --- the query -------------------------------------------------------------------------------
 
   protected queryKey(): unknown[] {
-    return [this.columns, JSON.stringify(this.currentSort), this.rowsPerPage, this.page, this.searchText, this.virtual];
+    // A virtual body fetches its own blocks: page and page size do not change its query.
+    const paging = this.virtual ? 'virtual' : `${this.page}/${this.rowsPerPage}`;
+    return [this.columns, JSON.stringify(this.currentSort), this.searchText, paging];
   }
 
   protected buildQuery(columns: ColumnInfo[], filters: FilterClause[]): Query {

@@ -27,7 +27,8 @@ describe('columns', () => {
     [['total', 'nom_du_musee'], ['total', 'nom_du_musee'], []],
     [['region administrative', 'TOTAL'], ['Région administrative', 'total'], []],
     [['total', 'nope', 'total'], ['total'], ['nope']],
-    [['__id'], [], ['__id']],
+    [['__id'], ['nom_du_musee', 'Région administrative', 'annee', 'total'], ['__id']],
+    [['nope'], ['nom_du_musee', 'Région administrative', 'annee', 'total'], ['nope']],
   ];
   for (const [requested, names, unknown] of selections) {
     it(`selectColumns(${requested.join('|')})`, () => {

@@ -395,6 +395,15 @@ describe('<culture-table>', function () {
       });
     }
 
+    it('a body cut halfway still ends in the error state', async () => {
+      await p.fault({ match: '/data/', truncate: true });
+      const { el, event } = await mount(p, { dataset: DATASETS.museums });
+      // core names this one `server` today, with the browser's own words (`network` would fit better)
+      expect(event.type).to.equal('culture-error');
+      expect($(el, '[role="alert"]')).to.exist;
+      expect($(el, 'table')).to.equal(null);
+    });
+
     it('error timeout', async () => {
       const previous = configureCore({ timeout: 400, retries: 0 });
       try {

@@ -22,7 +22,7 @@ export interface ClusterIndex {
 type Props = { i: number };
 
 /** Indexes places for clustering; `radius` is in pixels. */
-export function clusterIndex(places: Place[], radius = 50, maxZoom = 16): ClusterIndex {
+export function clusterIndex(places: Place[], radius = 60, maxZoom = 16): ClusterIndex {
   // extent 256: radius in screen pixels of Leaflet's 256-px tiles (supercluster assumes 512)
   const index = new Supercluster<Props, Record<string, never>>({ radius, maxZoom, minPoints: 2, extent: 256 });
   index.load(

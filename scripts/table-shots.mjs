@@ -35,6 +35,7 @@ const data = `api="${portal.url}/api" tabular-api="${portal.url}/tabular/api"`;
 const tables = [
   ['museums', `dataset="frequentation-des-musees-de-france" ${data} columns="nom_du_musee, ville, region, annee, total" sort="-total" bars="total" search download filter="annee = 2023" page-size="10" title="Les musées les plus visités en 2023"`],
   ['virtual', `dataset="billetterie-du-spectacle-vivant" ${data} height="320"`],
+  ['links', `dataset="liste-et-localisation-des-musees-de-france" ${data} filter="'Région administrative' = Bretagne" columns="Nom officiel du musée, Commune, Code Postal, URL" sort="Commune" page-size="5" search`],
   ['file', `dataset="liste-des-festivals-en-france" ${data} search page-size="5"`],
   ['spending', `dataset="depenses-culturelles-des-departements" ${data} page-size="5"`],
   ['empty', `dataset="frequentation-des-musees-de-france" ${data} filter="annee = 1850" search`],

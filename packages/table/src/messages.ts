@@ -27,7 +27,8 @@ export interface TableMessages {
   pagination: string;
   loadingRows: string;
   unknownColumns: (names: string) => string;
-  tableOf: (title: string) => string;
+  /** Said after a link that opens a new tab. */
+  newWindow: string;
 }
 
 const fr: TableMessages = {
@@ -52,7 +53,7 @@ const fr: TableMessages = {
   pagination: 'Pagination du tableau',
   loadingRows: 'Chargement des lignes…',
   unknownColumns: (names) => `Colonnes inconnues ignorées : ${names}`,
-  tableOf: (title) => title,
+  newWindow: ' (nouvelle fenêtre)',
 };
 
 const en: TableMessages = {
@@ -77,7 +78,7 @@ const en: TableMessages = {
   pagination: 'Table pagination',
   loadingRows: 'Loading rows…',
   unknownColumns: (names) => `Unknown columns ignored: ${names}`,
-  tableOf: (title) => title,
+  newWindow: ' (new window)',
 };
 
 export function tableMessages(lang: Lang): TableMessages {

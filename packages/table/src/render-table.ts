@@ -104,7 +104,7 @@ function renderValue(view: CellView, lang: Lang) {
       // Visibly empty, and said so to screen readers (a blank cell reads as nothing at all).
       return html`<span class="empty" aria-hidden="true">–</span><span class="visually-hidden">${tableMessages(lang).empty}</span>`;
     case 'link':
-      return html`<a href=${view.href} target="_blank" rel="noopener noreferrer">${view.text}</a>`;
+      return html`<a href=${view.href} target="_blank" rel="noopener noreferrer">${view.text}<span class="visually-hidden">${tableMessages(lang).newWindow}</span></a>`;
     default:
       return view.text;
   }

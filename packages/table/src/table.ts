@@ -104,7 +104,8 @@ export class CultureTable extends CultureDataElement {
     super.willUpdate(changed);
     const has = (name: string) => (changed as Map<PropertyKey, unknown>).has(name);
     if (has('sort')) this.userSort = undefined;
-    if (['sort', 'userSort', 'searchText', 'pageSize', 'columns', 'filter', 'datasetRef', 'resource', 'src', 'source', 'height'].some(has)) {
+    // `sourceVersion` is the base's counter of live filter changes on a linked <culture-source>.
+    if (['sort', 'userSort', 'searchText', 'pageSize', 'columns', 'filter', 'datasetRef', 'resource', 'src', 'source', 'sourceVersion', 'height'].some(has)) {
       this.page = 0;
     }
     if (has('search') && !this.search) this.searchText = '';

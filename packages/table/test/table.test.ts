@@ -506,6 +506,27 @@ describe('<culture-table>', function () {
     });
   });
 
+  describe('with a <culture-source>', () => {
+    it('reads the source and follows its live filters, starting again on page 1', async () => {
+      await import('@culture-widgets/source/culture-source.js');
+      const box = await fixture<HTMLDivElement>(html`<div>
+        <culture-source id="musees" dataset=${DATASETS.museums} api=${p.api} tabular-api=${p.tabularApi}></culture-source>
+      </div>`);
+      const el = document.createElement('culture-table') as CultureTable;
+      el.setAttribute('source', 'musees');
+      el.setAttribute('columns', 'nom_du_musee, annee');
+      const first = settled(el);
+      box.append(el);
+      expect((await first).type).to.equal('culture-load');
+      await el.updateComplete;
+      await after(el, () => ($(el, '.pager button[aria-label="Page suivante"]') as HTMLButtonElement).click());
+      const source = box.querySelector('culture-source') as HTMLElement & { setFilter(key: string, clauses: unknown[] | null): void };
+      await after(el, () => source.setFilter('annee', [{ column: 'annee', op: '=', value: '2019' }]));
+      expect(column(el, 'annee').every((year) => year === '2019')).to.equal(true);
+      expect(text($(el, '.pager .range'))).to.match(/^Lignes 1–20/);
+    });
+  });
+
   describe('eval-free file path (what a strict CSP gets)', () => {
     it('sorts and searches a file with the same results as arquero', async () => {
       const attributes = { dataset: DATASETS.festivals, search: true, 'page-size': '10' };

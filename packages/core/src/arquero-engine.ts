@@ -1,7 +1,7 @@
 /**
  * The arquero engine: the same query model as `local.ts`, run with arquero's verbs (fast
  * group-by / rollup / orderby on big files). arquero compiles expressions with `new Function`,
- * so it is only used where the page's CSP allows eval (`canEval`), and it is imported
+ * so it runs only when the host declares that its page allows eval (`configureCore({ evalAllowed: true })`), and it is imported
  * dynamically: a page that only reads the tabular API never downloads it.
  * Expressions name columns as `d["…"]` (JSON-quoted) and carry values as params, never as code.
  */
@@ -112,19 +112,4 @@ export async function runArquero(table: Table, q: NormalizedQuery): Promise<Loca
   });
   const byName = new Map(table.columns.map((c) => [c.name, c]));
   return { rows, columns: q.aggregates.length ? aggregateColumns(table.columns, q) : names.map((n) => byName.get(n)!), total };
-}
-
-let evalProbe: boolean | undefined;
-/** Whether this page's CSP lets code be compiled at run time (probed once). */
-export function canEval(): boolean {
-  if (evalProbe === undefined) {
-    try {
-      // a probe, not a use: arquero will need the same permission
-      // eslint-disable-next-line no-new-func -- the one place core asks whether eval is allowed
-      evalProbe = new Function('return true')() === true;
-    } catch {
-      evalProbe = false;
-    }
-  }
-  return evalProbe;
 }

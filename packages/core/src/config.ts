@@ -12,7 +12,10 @@ export interface CoreConfig {
   workerUrl?: string | URL;
   /** `false` forces parsing on the main thread (chunked). */
   useWorker: boolean;
-  /** Overrides the "may we run `new Function`?" probe (tests; hosts that know their CSP). */
+  /**
+   * The page allows eval (no strict CSP): local queries may run on arquero. Off by default, since
+   * only the host knows its policy and a probe would itself be reported as a violation.
+   */
   evalAllowed?: boolean;
 }
 

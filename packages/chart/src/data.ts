@@ -78,7 +78,16 @@ export function chartQuery(chart: ResolvedChart, filters: FilterClause[] = []): 
       limit: SCATTER_MAX_POINTS,
     };
   }
-  return { ...base, groupBy: [...new Set(keys)], aggregates: chartAggregates(chart), limit: MAX_GROUPS };
+  // a top N ranks the groups by their measure: rows without it have no rank (core adds no such
+  // filter itself, so a table sorted the same way keeps every row)
+  const ranked = chart.limit !== undefined && chart.y.length === 1 && chart.aggregate !== 'count';
+  const notEmpty: FilterClause[] = ranked ? [{ column: chart.y[0]!, op: 'is not empty' }] : [];
+  return {
+    ...(filters.length || ranked ? { filters: [...filters, ...notEmpty] } : {}),
+    groupBy: [...new Set(keys)],
+    aggregates: chartAggregates(chart),
+    limit: MAX_GROUPS,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

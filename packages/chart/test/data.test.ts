@@ -17,6 +17,15 @@ describe('chartQuery', () => {
     });
   });
 
+  it('a top N asks for the rows with a measure only (core adds no such filter itself)', () => {
+    const chart = resolveChart(attendance, { x: 'region', y: ['total'], limit: 5 });
+    expect(chartQuery(chart, [{ column: 'annee', op: '=', value: '2020' }]).filters).to.deep.equal([
+      { column: 'annee', op: '=', value: '2020' },
+      { column: 'total', op: 'is not empty' },
+    ]);
+    expect(chartQuery(resolveChart(attendance, { x: 'annee', y: ['total'] })).filters).to.equal(undefined);
+  });
+
   it('counts rows when there is no measure', () => {
     const query = chartQuery(resolveChart(museums, {}));
     expect(query.groupBy).to.deep.equal(['Région administrative']);

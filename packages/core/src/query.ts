@@ -1,8 +1,9 @@
 /**
  * One query model, one meaning on every path. `normalizeQuery` checks a Query against the column
  * profile (unknown columns → `unknown-column` with the available names), types the filter values
- * (`2 901,60` → 2901.6 for number columns, `05/03/2021` → `2021-03-05` for dates) and makes the
- * implicit explicit: a descending top-N drops empty values, as the tabular API needs.
+ * (`2 901,60` → 2901.6 for number columns, `05/03/2021` → `2021-03-05` for dates). It adds no
+ * filter of its own: every row the filters keep is returned (a caller ranking a top N that must
+ * not start with the empty values asks for `is not empty` itself, as the chart does).
  */
 import type { Aggregate, Cell, ColumnInfo, FilterClause, Query } from './types.js';
 import { CultureError } from './errors.js';
@@ -63,11 +64,6 @@ export function normalizeQuery(query: Query, columns: ColumnInfo[]): NormalizedQ
   const aggregated = aggregates.length > 0;
   const outputs = aggregated ? [...groupBy, ...aggregates.map(aggregateName)] : names;
   const sort = (query.sort ?? []).map((s) => ({ ...s, column: matchColumn(s.column, outputs) }));
-  // a descending top-N must not start with the empty values (they sort first, as in PostgreSQL)
-  const first = sort[0];
-  if (first?.descending && query.limit !== undefined && !aggregated) {
-    if (!filters.some((f) => f.column === first.column && f.op === 'is not empty')) filters.push({ column: first.column, op: 'is not empty' });
-  }
   return {
     ...query,
     filters,

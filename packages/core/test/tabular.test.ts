@@ -27,8 +27,8 @@ describe('toTabularParams (API.md §2.4)', () => {
     ['French decimal values for number columns', { filters: [{ column: 'montant', op: '>', value: '2 901,60' }] }, 'montant__strictly_greater=2901.6'],
     ['DD/MM/YYYY values for date columns', { filters: [{ column: 'date', op: '>=', value: '05/03/2021' }] }, 'date__greater=2021-03-05'],
     ['sort', { sort: [{ column: 'annee' }] }, 'annee__sort=asc'],
-    ['a descending top-N adds isnotnull', { sort: [{ column: 'total', descending: true }], limit: 10 }, 'total__isnotnull&total__sort=desc'],
-    ['a descending sort without limit does not', { sort: [{ column: 'total', descending: true }] }, 'total__sort=desc'],
+    ['a descending sort with a limit keeps the empty values (no implicit filter)', { sort: [{ column: 'total', descending: true }], limit: 10 }, 'total__sort=desc'],
+    ['a descending sort without limit', { sort: [{ column: 'total', descending: true }] }, 'total__sort=desc'],
     ['columns', { columns: ['annee', 'Nom officiel du musée'] }, 'columns=annee,Nom%20officiel%20du%20mus%C3%A9e'],
     ['group-by and aggregates, bare flags, mean → avg', { groupBy: ['region'], aggregates: [{ op: 'sum', column: 'total' }, { op: 'mean', column: 'total' }, { op: 'count' }] }, 'region__groupby&total__sum&total__avg&region__count'],
     ['search over text columns with or=(…)', { search: 'st. (x)' }, 'or=(region__contains.st%2E%20%28x%29,Nom%20officiel%20du%20mus%C3%A9e__contains.st%2E%20%28x%29)'],
@@ -104,6 +104,13 @@ describe('tabular path against the sample portal', function () {
     expect(result.rows.length).to.equal(result.total);
     expect(result.rows.length).to.be.greaterThan(2200);
     expect(await p.requests('/data/csv/')).to.have.length(1);
+  });
+
+  it('a descending sort with a page limit keeps every row: the empty values come first', async () => {
+    const all = await load(spec(DATASETS.museums), { limit: 20 });
+    const sorted = await load(spec(DATASETS.museums), { sort: [{ column: 'total', descending: true }], limit: 20 });
+    expect(sorted.total).to.equal(all.total);
+    expect(sorted.rows[0]!.total).to.equal(null);
   });
 
   it('aggregates on the server when allowed', async () => {

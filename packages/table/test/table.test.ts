@@ -140,6 +140,13 @@ describe('<culture-table>', function () {
       expect(data.some((r) => r.query.includes('total__sort=desc') && r.query.includes('page_size=5'))).to.equal(true);
     });
 
+    it('sort="-total" keeps the rows with an empty total (listed first) and the row count', async () => {
+      const { event: plain } = await mount(p, { dataset: DATASETS.museums, 'page-size': '5' });
+      const { el, event } = await mount(p, { dataset: DATASETS.museums, columns: 'nom_du_musee, total', sort: '-total', 'page-size': '5' });
+      expect((event as CultureLoadEvent).detail.total).to.equal((plain as CultureLoadEvent).detail.total);
+      expect(number(column(el, 'total')[0]!)).to.equal(null);
+    });
+
     it('title becomes the caption; unknown names are said, not shown', async () => {
       const { el } = await mount(p, { dataset: DATASETS.museums, title: 'Mes musées', columns: 'ville, inconnue', sort: '-absente', bars: 'fantome' });
       expect(text($(el, 'caption'))).to.equal('Mes musées');

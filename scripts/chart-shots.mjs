@@ -3,34 +3,17 @@
 //   node scripts/chart-shots.mjs [--out /tmp/chart-shots]
 // The page is served with `Content-Security-Policy: script-src 'self'` (no 'unsafe-eval'): the
 // script reports every violation the browser raises.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { startPortal } from '../test/portal/server.mjs';
-import { serveStatic } from './serve.mjs';
+import { openTab, startShots } from './shots.mjs';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/chart-shots' } } });
 const out = values.out;
-mkdirSync(out, { recursive: true });
 
 // One ESM bundle of the element, Vega split into a lazy chunk (as in dist/).
-await build({
-  entryPoints: { 'culture-chart': 'packages/chart/src/culture-chart.ts' },
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  outdir: join(out, 'js'),
-  conditions: ['source'],
-  mainFields: ['browser', 'module', 'main'],
-  platform: 'browser',
-  tsconfig: 'tsconfig.base.json',
-  logLevel: 'warning',
-});
-
-const portal = await startPortal({ port: 0, remotePort: 0 });
-const data = `api="${portal.url}/api" tabular-api="${portal.url}/tabular/api"`;
+const shots = await startShots({ out, entry: { 'culture-chart': 'packages/chart/src/culture-chart.ts' } });
+const { data } = shots;
 const museums = `dataset="frequentation-des-musees-de-france" ${data}`;
 const list = `dataset="liste-et-localisation-des-musees-de-france" ${data}`;
 const charts = [
@@ -67,27 +50,10 @@ writeFileSync(join(out, 'dark.html'), page('dark', 760));
 writeFileSync(join(out, 'phone.html'), page('light', 360));
 writeFileSync(join(out, 'files.html'), page('light', 760, files));
 
-const site = await serveStatic({
-  root: out,
-  index: '/light.html',
-  headers: () => ({ 'content-security-policy': "script-src 'self'" }),
-});
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
 try {
   for (const [name, width, list] of [['light', 800, charts], ['dark', 800, charts], ['phone', 375, charts], ['files', 800, files]]) {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
-    const tab = await context.newPage();
-    const problems = [];
-    tab.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    tab.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await tab.addInitScript(() => {
-      window.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    await tab.goto(`${site.url}/${name}.html`);
+    const { context, tab, problems } = await openTab(shots.browser, width, { consoleErrors: true });
+    await tab.goto(`${shots.url}/${name}.html`);
     // Every chart settles: drawn, or an error shown.
     await tab.waitForFunction(
       (n) => [...document.querySelectorAll('culture-chart')].filter((c) => c.shadowRoot?.querySelector('.view svg, [role=alert], .notice')).length === n,
@@ -113,8 +79,6 @@ try {
     await context.close();
   }
 } finally {
-  await browser.close();
-  site.close();
-  await portal.close();
+  await shots.close();
 }
 console.log(`screenshots in ${out}`);

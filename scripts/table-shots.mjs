@@ -4,34 +4,17 @@
 //   node scripts/table-shots.mjs [--out /tmp/table-shots]
 // The page is served with `Content-Security-Policy: script-src 'self'` (no 'unsafe-eval'): any
 // violation, page error, executed payload or page wider than the screen fails the script.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { startPortal } from '../test/portal/server.mjs';
-import { serveStatic } from './serve.mjs';
+import { openTab, startShots } from './shots.mjs';
 
 const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/table-shots' } } });
 const out = values.out;
-mkdirSync(out, { recursive: true });
 
 // One ESM bundle of the element, arquero split into a lazy chunk (as in dist/).
-await build({
-  entryPoints: { 'culture-table': 'packages/table/src/culture-table.ts' },
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  outdir: join(out, 'js'),
-  conditions: ['source'],
-  mainFields: ['browser', 'module', 'main'],
-  platform: 'browser',
-  tsconfig: 'tsconfig.base.json',
-  logLevel: 'warning',
-});
-
-const portal = await startPortal({ port: 0, remotePort: 0 });
-const data = `api="${portal.url}/api" tabular-api="${portal.url}/tabular/api"`;
+const shots = await startShots({ out, entry: { 'culture-table': 'packages/table/src/culture-table.ts' } });
+const { data } = shots;
 const tables = [
   ['museums', `dataset="frequentation-des-musees-de-france" ${data} columns="nom_du_musee, ville, region, annee, total" sort="-total" bars="total" search download filter="annee = 2023" page-size="10" title="Les musées les plus visités en 2023"`],
   ['virtual', `dataset="billetterie-du-spectacle-vivant" ${data} height="320"`],
@@ -53,26 +36,10 @@ ${tables.map(([id, attrs]) => `<culture-table id="${id}" theme="${theme}" ${attr
 writeFileSync(join(out, 'light.html'), page('light'));
 writeFileSync(join(out, 'dark.html'), page('dark'));
 
-const site = await serveStatic({
-  root: out,
-  index: '/light.html',
-  headers: () => ({ 'content-security-policy': "script-src 'self'" }),
-});
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
 try {
   for (const [name, file, width] of [['desktop', 'light', 1100], ['dark', 'dark', 1100], ['phone', 'light', 375]]) {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
-    const tab = await context.newPage();
-    const problems = [];
-    tab.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    await tab.addInitScript(() => {
-      window.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    await tab.goto(`${site.url}/${file}.html`);
+    const { context, tab, problems } = await openTab(shots.browser, width);
+    await tab.goto(`${shots.url}/${file}.html`);
     // Every table settles: rows, the empty row, or an error.
     await tab.waitForFunction(
       (n) => [...document.querySelectorAll('culture-table')].filter((t) => t.shadowRoot?.querySelector('tbody tr[data-index], [part=empty], [role=alert]')).length === n,
@@ -99,8 +66,6 @@ try {
     await context.close();
   }
 } finally {
-  await browser.close();
-  site.close();
-  await portal.close();
+  await shots.close();
 }
 console.log(`screenshots in ${out}`);

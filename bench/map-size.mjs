@@ -3,39 +3,24 @@
 // Leaflet), and whether Vega or arquero sneaked into the first load (arquero may come lazily,
 // when a file is parsed; Vega never).
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { gzipSize, importGraph } from '../scripts/sizes.mjs';
 
 const ENTRY = `${process.env.BENCH_DIST ?? 'dist'}/culture-map.js`;
-
-function firstLoad(entry) {
-  const seen = new Set();
-  const lazy = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = readFileSync(file, 'utf8');
-    for (const m of code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g)) visit(resolve(dirname(file), m[1]));
-    for (const m of code.matchAll(/import\(\s*["'](\.[^"']+)["']\s*\)/g)) lazy.add(resolve(dirname(file), m[1]));
-  };
-  visit(resolve(entry));
-  return { files: [...seen], lazy: [...lazy].filter((f) => !seen.has(f)) };
-}
 
 const markers = { vega: /vega-lite|expressionInterpreter/, arquero: /fromArrow/ };
 
 export async function run() {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} missing: run npm run build`);
-  const { files, lazy } = firstLoad(ENTRY);
-  const gzipOf = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
-  const gzip = files.reduce((n, f) => n + gzipOf(f), 0);
-  const entryOnly = gzipOf(resolve(ENTRY));
+  const { first: files, later: lazy } = importGraph(ENTRY);
+  const gzip = gzipSize(files);
+  const entryOnly = gzipSize([resolve(ENTRY)]);
   const min = files.reduce((n, f) => n + readFileSync(f).length, 0);
   const found = (name) => files.some((f) => markers[name].test(readFileSync(f, 'utf8')));
   // the lazy chunk holding Leaflet (and what it imports that the first load does not have)
   const leafletChunk = lazy.find((f) => /leaflet-pane|Leaflet/.test(readFileSync(f, 'utf8')));
-  const leaflet = leafletChunk ? firstLoad(leafletChunk).files.filter((f) => !files.includes(f)) : [];
-  const leafletGzip = leaflet.reduce((n, f) => n + gzipOf(f), 0);
+  const leaflet = leafletChunk ? importGraph(leafletChunk).first.filter((f) => !files.includes(f)) : [];
+  const leafletGzip = gzipSize(leaflet);
   console.log(`  first load: ${files.length} files (${files.map((f) => f.split('/').pop()).join(', ')}), lazy chunks: ${lazy.length}`);
   return [
     { name: 'dist/culture-map.js first load (with shared chunks), gzip', value: gzip / 1000, unit: 'KB', goal: '≤ 60 KB' },

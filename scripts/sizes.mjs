@@ -1,42 +1,50 @@
 // Measures what a page downloads for each CDN entry: the entry plus its static imports (first
 // load), and everything it may import later (lazy chunks), minified and gzipped.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const importsOf = (file) => {
   const code = readFileSync(file, 'utf8');
-  const stat = [...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g)].map((m) => m[1]);
-  const lazy = [...code.matchAll(/import\(\s*["'](\.[^"']+)["']\s*\)/g)].map((m) => m[1]);
-  const abs = (rel) => resolve(dirname(file), rel);
-  return { stat: stat.map(abs), lazy: lazy.map(abs) };
+  const near = (m) => resolve(dirname(file), m[1]);
+  return {
+    stat: [...code.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g)].map(near),
+    lazy: [...code.matchAll(/import\(\s*["'](\.[^"']+)["']\s*\)/g)].map(near),
+  };
 };
 
-function closure(entry, followLazy) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    seen.add(file);
+/**
+ * The files a page downloads for `entry`: `first` is the entry and its static imports (first
+ * load), `later` what those may import dynamically, transitively (lazy chunks). Shared with the
+ * bench/*-size.mjs benchmarks.
+ */
+export function importGraph(entry) {
+  const first = new Set();
+  const later = new Set();
+  const walk = (file, into) => {
+    // the regexes may catch an import written in a string (unminified builds): skip what is not there
+    if (first.has(file) || later.has(file) || !existsSync(file)) return;
+    into.add(file);
     const { stat, lazy } = importsOf(file);
-    for (const f of followLazy ? [...stat, ...lazy] : stat) visit(f);
+    for (const f of stat) walk(f, into);
+    for (const f of lazy) walk(f, later);
   };
-  visit(entry);
-  return [...seen];
+  walk(resolve(entry), first);
+  return { first: [...first], later: [...later] };
 }
 
-const measure = (files) => {
-  const min = files.reduce((n, f) => n + readFileSync(f).length, 0);
-  const gzip = files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
-  return { min, gzip };
-};
+/** Bytes of `files` gzipped one by one at level 9, as a CDN serves them. */
+export const gzipSize = (files) => files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+
+const measure = (files) => ({ min: files.reduce((n, f) => n + readFileSync(f).length, 0), gzip: gzipSize(files) });
 
 export function bundleSizes(dir) {
   return readdirSync(dir)
     .filter((f) => /^culture-[\w-]+\.js$/.test(f))
     .sort()
     .map((name) => {
-      const entry = resolve(join(dir, name));
-      return { name, first: measure(closure(entry, false)), all: measure(closure(entry, true)) };
+      const { first, later } = importGraph(join(dir, name));
+      return { name, first: measure(first), all: measure([...first, ...later]) };
     });
 }
 

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { toCSV, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
+import { csvDecimal, toCSV, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
 import {
   CultureDataElement, CultureSelectEvent, baseStyles, formatDay, readPalette, readToken, type CultureErrorDetail, type DataState,
 } from '@culture-widgets/ui';
@@ -456,7 +456,7 @@ export class CultureChart extends CultureDataElement {
   chartCsv(): string {
     if (!this.prepared) return '';
     const { columns, rows } = tableOf(this.prepared.chart, this.prepared.data);
-    return toCSV(rows, columns.map((c) => c.name));
+    return toCSV(rows, columns.map((c) => c.name), { decimal: csvDecimal(this.prepared.chart.lang) });
   }
 
   private downloadCsv(): void {

@@ -294,6 +294,17 @@ describe('<culture-chart> menu', () => {
     expect(csv.trim().split(/\r?\n/)).to.have.length(12);
   });
 
+  it('downloads decimal commas for a French reader, decimal points for an English one', async () => {
+    const el = await chart({ ...museums, x: 'annee', y: 'total', aggregate: 'mean', lang: 'fr' });
+    await drawn(el);
+    const values = (csv: string) => csv.trim().split(/\r?\n/).slice(1).map((line) => line.split(';')[1]!);
+    expect(values(el.chartCsv()).some((v) => /^\d+,\d+$/.test(v))).to.equal(true);
+    expect(values(el.chartCsv()).some((v) => v.includes('.'))).to.equal(false);
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => values(el.chartCsv()).some((v) => /^\d+\.\d+$/.test(v)), 'English CSV', { timeout: 15_000 });
+    expect(values(el.chartCsv()).some((v) => v.includes(','))).to.equal(false);
+  });
+
   it('exports PNG and SVG with the title, source, licence and date drawn in', async () => {
     const el = await chart({ ...museums, x: 'annee', y: 'total', title: 'Entrées' });
     await drawn(el);

@@ -79,15 +79,27 @@ export function columnLabel(name: string): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-const csvCell = (value: Cell | undefined): string => {
+export interface CSVOptions {
+  /** Decimal mark of numbers: `,` for French Excel (which reads `;` files with decimal commas). Default `.`. */
+  decimal?: '.' | ',';
+}
+
+const csvCell = (value: Cell | undefined, decimal: '.' | ','): string => {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  // no thousands separator: Excel reads `1234,5` as a number, `1 234,5` as text
+  const text = typeof value === 'number' && decimal === ',' ? String(value).replace('.', ',') : String(value);
   return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-/** CSV for a download: `;`, UTF-8 BOM, RFC 4180 quoting, CRLF, so it opens in French Excel. */
-export function toCSV(rows: Row[], columns: string[]): string {
-  const lines = [columns.map(csvCell).join(';')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(';'));
+/**
+ * CSV for a download: `;`, UTF-8 BOM, RFC 4180 quoting, CRLF, so it opens in Excel;
+ * `{ decimal: ',' }` writes `1234,5` for a French Excel.
+ */
+export function toCSV(rows: Row[], columns: string[], { decimal = '.' }: CSVOptions = {}): string {
+  const lines = [columns.map((c) => csvCell(c, decimal)).join(';')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c], decimal)).join(';'));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/** The decimal mark of a download for a language: French Excel wants decimal commas. */
+export const csvDecimal = (lang: Lang): '.' | ',' => (lang === 'fr' ? ',' : '.');

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { columnLabel, formatCell, formatCompact, formatDate, formatNumber, formatPercent, toCSV } from '../src/index.js';
+import { columnLabel, formatCell, formatCompact, formatDate, formatNumber, formatPercent, toCSV, csvDecimal } from '../src/index.js';
 
 // Intl puts narrow no-break spaces in French numbers: compare with plain spaces
 const plain = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -32,5 +32,14 @@ describe('formatting helpers', () => {
   it('writes CSV for French Excel: BOM, ;, quotes, CRLF', () => {
     const csv = toCSV([{ nom: 'Musée "A"; B', total: 12.5, vide: null }, { nom: 'ligne\nsuivante', total: 3, vide: '' }], ['nom', 'total', 'vide']);
     expect(csv).to.equal('\uFEFFnom;total;vide\r\n"Musée ""A""; B";12.5;\r\n"ligne\nsuivante";3;\r\n');
+  });
+
+  it('writes decimal commas for French Excel when asked, no thousands separator, same quoting', () => {
+    const rows = [{ nom: 'Musée "A"; 1.5', montant: 1234.5, n: 1234567, petit: -0.25 }];
+    const csv = toCSV(rows, ['nom', 'montant', 'n', 'petit'], { decimal: ',' });
+    expect(csv).to.equal('\uFEFFnom;montant;n;petit\r\n"Musée ""A""; 1.5";1234,5;1234567;-0,25\r\n');
+    expect(toCSV(rows, ['montant'])).to.equal('\uFEFFmontant\r\n1234.5\r\n');
+    expect(csvDecimal('fr')).to.equal(',');
+    expect(csvDecimal('en')).to.equal('.');
   });
 });

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { TaskStatus } from '@lit/task';
-import { runQuery, toCSV, type ColumnInfo, type FilterClause, type Query, type SortKey } from '@culture-widgets/core';
+import { csvDecimal, runQuery, toCSV, type ColumnInfo, type FilterClause, type Query, type SortKey } from '@culture-widgets/core';
 import { CultureDataElement, CultureSelectEvent, baseStyles, renderCitation, type DataState } from '@culture-widgets/ui';
 import { findColumn, isNumeric, nextSort, parseList, parseSort, resolveSort, selectColumns } from './columns.js';
 import { barDomain } from './cells.js';
@@ -308,7 +308,7 @@ export class CultureTable extends CultureDataElement {
     try {
       const result = await runQuery(data.source, downloadQuery(data.query), { signal: controller.signal });
       const names = selectColumns(parseList(this.columns), data.columns).columns.map((column) => column.name);
-      saveBlob(csvBlob(toCSV(result.rows, names)), downloadFilename(data.source, this.datasetRef));
+      saveBlob(csvBlob(toCSV(result.rows, names, { decimal: csvDecimal(this.locale) })), downloadFilename(data.source, this.datasetRef));
       if (result.total > result.rows.length) {
         this.downloadNote = { text: m.downloadTruncated(formatCount(DOWNLOAD_LIMIT, this.locale)), alert: false };
       }

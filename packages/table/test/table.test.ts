@@ -284,6 +284,19 @@ describe('<culture-table>', function () {
       return { bytes, text: new TextDecoder().decode(bytes.subarray(3)), name: saved[0]!.name };
     };
 
+    it('writes decimal commas in French and decimal points in English (no thousands separator)', async () => {
+      const cells = (csv: string) => csv.trim().split(/\r?\n/).slice(1).flatMap((line) => line.split(';'));
+      const { el: fr } = await mount(p, { dataset: DATASETS.spending, download: true, lang: 'fr' });
+      const french = cells((await download(fr)).text);
+      expect(french.some((cell) => /^-?\d+,\d+$/.test(cell))).to.equal(true);
+      expect(french.some((cell) => /^-?\d+\.\d+$/.test(cell))).to.equal(false);
+      saved = [];
+      const { el: en } = await mount(p, { dataset: DATASETS.spending, download: true, lang: 'en' });
+      const english = cells((await download(en)).text);
+      expect(english.some((cell) => /^-?\d+\.\d+$/.test(cell))).to.equal(true);
+      expect(english.some((cell) => /^-?\d+,\d+$/.test(cell))).to.equal(false);
+    });
+
     it('saves the current view (filter, search, sort, every page) as French-Excel CSV', async () => {
       const { el } = await mount(p, { dataset: DATASETS.museums, download: true, search: true, filter: 'annee >= 2020', columns: 'nom_du_musee, ville, annee, total', sort: 'ville', 'page-size': '10' });
       const view = await searchFor(el, 'jouet');

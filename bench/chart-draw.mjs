@@ -4,13 +4,9 @@
 //    of the same aggregated page in the same tab (the floor any chart pays);
 //  - the museum list, whose aggregation the API refuses (403): counted locally from the CSV.
 // "cold": a fresh page (Vega imported on the way); "warm": a second chart in the same page.
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { join, normalize, resolve } from 'node:path';
-import { benchEnvironment, median } from './lib.mjs';
+import { DIST, benchEnvironment, median, serveBench } from './lib.mjs';
 
 const RUNS = 5;
-const DIST = process.env.BENCH_DIST ?? 'dist';
 const RESOURCE = 'c0ffee01-0000-4000-8000-000000000001'; // frequentation-des-musees-de-france
 
 const page = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>chart bench</title></head>
@@ -42,23 +38,6 @@ async function bare({ tabularApi, resource }) {
   return performance.now() - t0;
 }
 
-function serveBuild(root) {
-  const base = resolve(root);
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-    const file = normalize(join(base, path));
-    try {
-      if (!file.startsWith(base)) throw new Error('outside');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
-}
-
 const cases = {
   server: (i) => ({ dataset: 'frequentation-des-musees-de-france', x: 'annee', y: 'total', filter: `annee >= ${2000 + i}` }),
   local: (i) => ({ dataset: 'liste-et-localisation-des-musees-de-france', type: 'bar', x: 'Région administrative', filter: `Latitude > ${-90 + i}` }),
@@ -66,7 +45,7 @@ const cases = {
 
 export async function run() {
   const env = await benchEnvironment();
-  const dist = await serveBuild(DIST);
+  const dist = await serveBench({ pages: { '/': page }, roots: { '/': DIST } });
   const base = { api: `${env.portal.url}/api`, tabularApi: `${env.portal.url}/tabular/api` };
   const times = { server: { cold: [], warm: [] }, local: { cold: [], warm: [] }, bare: [] };
   try {

@@ -5,14 +5,10 @@
 //    the same CSV, splits it by hand and adds 50,000 circle markers to a MarkerClusterGroup;
 //  - pan / zoom frame time: the same scripted sequence of pans and zooms on both maps, one step
 //    per frame, frame intervals measured with requestAnimationFrame, pooled over the runs.
-import { benchEnvironment, median } from './lib.mjs';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { join, normalize, resolve } from 'node:path';
+import { DIST, benchEnvironment, median, percentile as pct, serveBench } from './lib.mjs';
 
 const POINTS = 50_000;
 const RUNS = 3;
-const DIST = process.env.BENCH_DIST ?? 'dist';
 
 /** 50,000 places around 120 French towns (deterministic), `;`-separated like real files. */
 function pointsCsv() {
@@ -40,27 +36,11 @@ const baseline = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><ti
 <body style="margin:0;width:1000px"><div id="map" style="height:416px;width:1000px"></div></body></html>`;
 
 /** The pages, our build, Leaflet's files and the CSV, from one loopback server. */
-function serve(csv) {
-  const roots = { dist: resolve(DIST), node_modules: resolve('node_modules') };
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/ours.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ours);
-    if (path === '/baseline.html') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(baseline);
-    if (path === '/points.csv') return res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' }).end(csv);
-    const [, top, ...rest] = path.split('/');
-    const base = roots[top];
-    const file = base && normalize(join(base, ...rest));
-    try {
-      if (!file || !file.startsWith(base)) throw new Error('outside');
-      const body = await readFile(file);
-      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'application/octet-stream';
-      res.writeHead(200, { 'content-type': type }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
+const serve = (csv) =>
+  serveBench({
+    pages: { '/ours.html': ours, '/baseline.html': baseline, '/points.csv': csv },
+    roots: { '/dist/': DIST, '/node_modules/': 'node_modules' },
   });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
-}
 
 /** In the page: our element on the CSV, timed to its culture-load and the next frame. */
 async function paintOurs({ src }) {
@@ -124,8 +104,6 @@ async function panZoom({ ours }) {
   }
   return intervals;
 }
-
-const pct = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 
 export async function run() {
   const env = await benchEnvironment();

@@ -4,16 +4,11 @@
 //  - scroll frame cost: frame intervals while the body is flicked one step per frame, against a
 //    hand-written floor (a box of the same size whose screenful of cells is rewritten per frame);
 //  - the most rows ever in the DOM while scrolling.
-import { benchEnvironment, median } from './lib.mjs';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { join, normalize, resolve } from 'node:path';
+import { DIST, benchEnvironment, median, percentile as pct, serveBench } from './lib.mjs';
 
 const RUNS = 5;
 const STEPS = 240;
 const DATASET = 'billetterie-du-spectacle-vivant';
-/** The CDN build to measure (`BENCH_DIST=/tmp/dist` measures another build without touching dist/). */
-const DIST = process.env.BENCH_DIST ?? 'dist';
 
 const page = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>table bench</title></head>
 <body style="margin:0;width:1200px"><script type="module" src="./culture-table.js"></script></body></html>`;
@@ -86,32 +81,9 @@ async function scroll({ steps }) {
   return { table: table.intervals, maxRows: table.maxRows, baseline: baseline.intervals };
 }
 
-/**
- * The bench page and the build beside it, from a real loopback server: Chromium only lets a
- * loopback page call the loopback sample portal (a routed page counts as public and is refused).
- */
-function serveBuild(root) {
-  const base = resolve(root);
-  const server = createServer(async (req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-    const file = normalize(join(base, path));
-    try {
-      if (!file.startsWith(base)) throw new Error('outside');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': file.endsWith('.js') ? 'text/javascript' : 'application/octet-stream' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
-}
-
-const pct = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
-
 export async function run() {
   const env = await benchEnvironment();
-  const dist = await serveBuild(DIST);
+  const dist = await serveBench({ pages: { '/': page }, roots: { '/': DIST } });
   try {
     const args = { api: `${env.portal.url}/api`, tabularApi: `${env.portal.url}/tabular/api`, dataset: DATASET };
     const runs = [];

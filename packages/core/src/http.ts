@@ -105,14 +105,24 @@ export async function responseError(response: Response, body?: ErrorBody): Promi
   return new CultureError('server', undefined, { url, status, title: read.title, detail: detail || read.text });
 }
 
+/**
+ * Reads a body (`json()`, `text()`): a connection dropped halfway (the browser's TypeError
+ * « Failed to fetch » / « network error ») is `network`, a body that is not JSON is `parse`.
+ */
+export async function readBody<T>(response: Response, read: (response: Response) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  try {
+    return await read(response);
+  } catch (error) {
+    if (signal?.aborted) throw abortError(signal);
+    if (error instanceof CultureError) throw error;
+    const code = error instanceof TypeError ? 'network' : 'parse';
+    throw new CultureError(code, undefined, { url: response.url, cause: String(error) });
+  }
+}
+
 /** GET JSON, or throw the typed error the response stands for. */
 export async function getJSON<T>(url: string, options: RequestOptions = {}): Promise<T> {
   const response = await request(url, options);
   if (!response.ok) throw await responseError(response);
-  try {
-    return (await response.json()) as T;
-  } catch (error) {
-    if (options.signal?.aborted) throw abortError(options.signal);
-    throw new CultureError('parse', undefined, { url, cause: String(error) });
-  }
+  return readBody(response, (r) => r.json() as Promise<T>, options.signal);
 }

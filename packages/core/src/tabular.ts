@@ -5,7 +5,7 @@
  */
 import type { Cell, ColumnInfo, ColumnType, ResolvedSource, Row } from './types.js';
 import { CultureError } from './errors.js';
-import { type ErrorBody, getJSON, readErrorBody, request, responseError } from './http.js';
+import { type ErrorBody, getJSON, readBody, readErrorBody, request, responseError } from './http.js';
 import { type NormalizedQuery, type TypedClause, aggregateName, isNumeric } from './query.js';
 import { readNumber } from './infer.js';
 
@@ -141,7 +141,7 @@ export class Refused extends Error {
 async function fetchPage(source: ResolvedSource, params: string[], page: number, pageSize: number, signal?: AbortSignal): Promise<DataPage> {
   const url = `${resourceUrl(source, 'data/')}?${[...params, `page=${page}`, `page_size=${pageSize}`].join('&')}`;
   const response = await request(url, { signal });
-  if (response.ok) return (await response.json()) as DataPage;
+  if (response.ok) return readBody(response, (r) => r.json() as Promise<DataPage>, signal);
   if (response.status === 400 || response.status === 403) {
     const body = await readErrorBody(response);
     const detail = typeof body.detail === 'string' ? body.detail : '';
@@ -240,7 +240,7 @@ export async function filteredCSV(source: ResolvedSource, q: NormalizedQuery, si
   const params = filterParams(q);
   const url = `${resourceUrl(source, 'data/csv/')}${params.length ? `?${params.join('&')}` : ''}`;
   const response = await request(url, { signal });
-  if (response.ok) return response.text();
+  if (response.ok) return readBody(response, (r) => r.text(), signal);
   if (response.status === 403 || response.status === 400) throw new Refused(response.status, await readErrorBody(response));
   throw await responseError(response);
 }

@@ -51,6 +51,18 @@ describe('errors: a stable code and a message in French and English', function (
       await p.fault({ match: '/static/', truncate: true });
       return load(spec(DATASETS.festivals), some);
     }],
+    ['network', 'tabular page cut halfway', async () => {
+      await p.fault({ match: '/data/', truncate: true });
+      return load(spec(DATASETS.museums), some);
+    }],
+    ['network', 'tabular profile cut halfway', async () => {
+      await p.fault({ match: '/profile/', truncate: true });
+      return load(spec(DATASETS.museums), some);
+    }],
+    ['network', 'tabular CSV export cut halfway', async () => {
+      await p.fault({ match: '/data/csv/', truncate: true });
+      return load(spec(DATASETS.museums), { groupBy: ['annee'], aggregates: [{ op: 'median', column: 'total' }] });
+    }],
     ['timeout', 'no answer in time', async () => {
       configureCore({ timeout: 300 });
       await p.fault({ match: '/profile/', hang: true });

@@ -418,9 +418,10 @@ describe('<culture-table>', function () {
     it('a body cut halfway still ends in the error state', async () => {
       await p.fault({ match: '/data/', truncate: true });
       const { el, event } = await mount(p, { dataset: DATASETS.museums });
-      // core names this one `server` today, with the browser's own words (`network` would fit better)
       expect(event.type).to.equal('culture-error');
-      expect($(el, '[role="alert"]')).to.exist;
+      expect((event as CultureErrorEvent).detail.code).to.equal('network');
+      expect(text($(el, '[role="alert"]'))).to.contain('Le réseau ne répond pas');
+      expect(text($(el, '[role="alert"]'))).not.to.match(/failed to fetch|network error/i);
       expect($(el, 'table')).to.equal(null);
     });
 

@@ -1,33 +1,12 @@
 import { css } from 'lit';
-import { tokens } from '@culture-widgets/ui';
+import { hostStyles, tokens } from '@culture-widgets/ui';
 
 export const builderStyles = [
   tokens,
+  hostStyles,
   css`
     :host {
-      display: block;
       container-type: inline-size;
-      box-sizing: border-box;
-      max-width: 100%;
-      font-family: var(--_font);
-      color: var(--_text);
-      background: var(--_background);
-      line-height: 1.5;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: inherit;
-    }
-    :focus-visible {
-      outline: 2px solid var(--_focus);
-      outline-offset: 2px;
-    }
-    a {
-      color: var(--_accent);
     }
     .builder {
       display: flex;
@@ -349,15 +328,6 @@ export const builderStyles = [
     .copied {
       font-weight: 700;
       color: var(--_accent);
-    }
-    .visually-hidden {
-      position: absolute !important;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      overflow: hidden;
-      clip: rect(0, 0, 0, 0);
-      white-space: nowrap;
     }
   `,
 ];

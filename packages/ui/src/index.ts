@@ -10,7 +10,7 @@ export {
   type CultureFilterChangeDetail,
 } from './events.js';
 export { ThemeController, pageScheme, type Scheme, type ThemeSetting } from './theme.js';
-export { baseStyles, tokens, readPalette, readToken } from './styles.js';
+export { baseStyles, hostStyles, tokens, readPalette, readToken } from './styles.js';
 export { messages, resolveLang, type SharedMessages } from './messages.js';
 export { renderCitation, safeUrl, formatDay } from './citation.js';
 export { findById, isSourceProvider, type SourceProvider } from './source-link.js';

@@ -52,45 +52,50 @@ export const tokens = css`
   }
 `;
 
+/** Host defaults (font, colours, box sizing, focus ring, links) and `.visually-hidden`: every element and the builder. */
+export const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    max-width: 100%;
+    font-family: var(--_font);
+    color: var(--_text);
+    background: var(--_background);
+    line-height: 1.5;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--_accent);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0, 0, 0, 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
+
 /** Host defaults, states (skeleton, notice, error) and the citation line. */
 export const baseStyles = [
   tokens,
+  hostStyles,
   css`
-    :host {
-      display: block;
-      box-sizing: border-box;
-      max-width: 100%;
-      font-family: var(--_font);
-      color: var(--_text);
-      background: var(--_background);
-      line-height: 1.5;
-    }
-    :host([hidden]) {
-      display: none;
-    }
-    *,
-    *::before,
-    *::after {
-      box-sizing: inherit;
-    }
-    :focus-visible {
-      outline: 2px solid var(--_focus);
-      outline-offset: 2px;
-    }
-    a {
-      color: var(--_accent);
-    }
-    .visually-hidden {
-      position: absolute !important;
-      width: 1px;
-      height: 1px;
-      padding: 0;
-      margin: -1px;
-      overflow: hidden;
-      clip: rect(0, 0, 0, 0);
-      white-space: nowrap;
-      border: 0;
-    }
     .state {
       min-height: var(--_state-height, 12rem);
       border-radius: var(--_radius);

@@ -5,6 +5,7 @@
  */
 import type { Cell, ColumnInfo, ColumnType } from './types.js';
 import { type ColumnData, getter, packText } from './table.js';
+import { type CellColumn, cellAt } from './csv.js';
 
 /** Set by `readNumber` for the last value read (no allocation on the hot path). */
 export const lastNumber = { integer: false, percent: false, leadingZero: false };
@@ -34,25 +35,30 @@ const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * rounds exactly like `Number(text)` while m < 2^53 and k ≤ 22.
  */
 export function readNumber(s: string): number {
-  const n = s.length;
+  return readNumberIn(s, 0, s.length);
+}
+
+/** `readNumber(text.slice(from, to))` without making the slice on the fast path. */
+export function readNumberIn(text: string, from: number, to: number): number {
+  const n = to - from;
   if (n === 0 || n > 40) return NaN;
-  let i = 0;
-  let c = s.charCodeAt(0);
+  let i = from;
+  let c = text.charCodeAt(i);
   const negative = c === 45;
-  if (negative) { if (n === 1) return NaN; i = 1; c = s.charCodeAt(1); }
-  if (c < 48 || c > 57) return readNumberSlow(s);
+  if (negative) { if (n === 1) return NaN; c = text.charCodeAt(++i); }
+  if (c < 48 || c > 57) return readNumberSlow(text.slice(from, to));
   let m = 0, sep = -1;
-  for (let j = i; j < n; j++) {
-    c = s.charCodeAt(j);
+  for (let j = i; j < to; j++) {
+    c = text.charCodeAt(j);
     if (c >= 48 && c <= 57) { m = m * 10 + (c - 48); continue; }
-    if ((c === 46 || c === 44) && sep < 0 && j > i && j < n - 1) { sep = j; continue; }
-    return readNumberSlow(s);
+    if ((c === 46 || c === 44) && sep < 0 && j > i && j < to - 1) { sep = j; continue; }
+    return readNumberSlow(text.slice(from, to));
   }
   lastNumber.percent = false;
-  lastNumber.leadingZero = s.charCodeAt(i) === 48 && n > i + 1 && i + 1 !== sep;
+  lastNumber.leadingZero = text.charCodeAt(i) === 48 && to > i + 1 && i + 1 !== sep;
   lastNumber.integer = sep < 0;
-  const k = sep < 0 ? 0 : n - sep - 1;
-  if (m > 9007199254740991 || k > 22) return readNumberSlow(s);
+  const k = sep < 0 ? 0 : to - sep - 1;
+  if (m > 9007199254740991 || k > 22) return readNumberSlow(text.slice(from, to));
   const value = k ? m / POW10[k]! : m;
   return negative ? -value : value;
 }
@@ -219,6 +225,10 @@ function* asNumbers(name: string, values: ArrayLike<string | null>): Steps<Infer
     out[i] = x;
   }
   if (seen === 0 || sentinels > seen) return undefined;
+  return numberColumn(name, out, integer, percent, min, max);
+}
+
+function numberColumn(name: string, out: Float64Array, integer: boolean, percent: boolean, min: number, max: number): Inferred | undefined {
   if (integer && CODE_NAME.test(words(name))) return undefined; // codes with lost leading zeros stay text
   let format: string | undefined;
   if (percent) format = 'percent';
@@ -313,4 +323,94 @@ export function jsonColumn(name: string, values: Cell[], type: ColumnType, forma
     return { info, data: { kind: 'number', values: out } };
   }
   return { info, data: { kind: 'cells', values } };
+}
+
+/** `asNumbers` on cell offsets: numbers are read from the text, no string made per cell. */
+function numbersFromCells(name: string, column: CellColumn, length: number): Inferred | undefined {
+  const { text, starts, ends } = column;
+  let first = '';
+  for (let i = 0; i < length && !first; i++) first = cellAt(column, i);
+  if (CODE_NAME.test(words(name)) && /^\s*\d+\s*$/.test(first)) return undefined;
+  const out = new Float64Array(length);
+  let integer = true, percent = true, seen = 0, sentinels = 0;
+  let min = Infinity, max = -Infinity;
+  for (let i = 0; i < length; i++) {
+    const a = starts[i]!, b = ends[i]!;
+    if (a === b) { out[i] = NaN; continue; }
+    let x: number;
+    if (a < b) {
+      x = readNumberIn(text, a, b);
+      if (x !== x && text.charCodeAt(a) <= 32 && blank(text.slice(a, b))) { out[i] = NaN; continue; }
+    } else {
+      const v = cellAt(column, i);
+      if (blank(v)) { out[i] = NaN; continue; }
+      x = readNumber(v);
+    }
+    if (x !== x) {
+      if (SENTINELS.has(cellAt(column, i).trim().toLowerCase())) { out[i] = NaN; sentinels++; continue; }
+      return undefined;
+    }
+    if (lastNumber.leadingZero) return undefined;
+    integer &&= lastNumber.integer;
+    percent &&= lastNumber.percent;
+    seen++;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    out[i] = x;
+  }
+  if (seen === 0 || sentinels > seen) return undefined;
+  return numberColumn(name, out, integer, percent, min, max);
+}
+
+/**
+ * `inferColumn` for scanned cells: numeric columns never become strings; the others are sliced
+ * once, one column at a time, so few strings are alive at once.
+ */
+export function inferCells(name: string, column: CellColumn, length: number): Inferred {
+  const found = numbersFromCells(name, column, length);
+  if (found) {
+    found.info = { ...found.info, ...finish(profileOf(found.data, length)) };
+    return found;
+  }
+  return inferColumn(name, fewDistinct(column, length) ?? cellStrings(column, length));
+}
+
+function cellStrings(column: CellColumn, length: number): string[] {
+  const values = new Array<string>(length);
+  for (let i = 0; i < length; i++) values[i] = cellAt(column, i);
+  return values;
+}
+
+/**
+ * The cells as strings when there are at most MAX_DISTINCT of them: each distinct text is sliced
+ * once and shared by its cells (a hash of the characters finds it, with no slice per cell).
+ */
+function fewDistinct(column: CellColumn, length: number): string[] | undefined {
+  const { text, starts, ends } = column;
+  const mask = 4095;
+  const slots = new Int32Array(mask + 1).fill(-1);
+  const dict: string[] = [];
+  const values = new Array<string>(length);
+  for (let i = 0; i < length; i++) {
+    let a = starts[i]!, b = ends[i]!;
+    if (a === b) { values[i] = ''; continue; }
+    let source = text;
+    if (a > b) { source = column.unescaped.get(i)!; a = 0; b = source.length; }
+    let h = b - a;
+    for (let j = a; j < b; j++) h = (Math.imul(h, 31) + source.charCodeAt(j)) | 0;
+    let slot = h & mask;
+    for (;;) {
+      const k = slots[slot]!;
+      if (k < 0) {
+        if (dict.length >= MAX_DISTINCT) return undefined;
+        slots[slot] = dict.length;
+        dict.push((values[i] = source.slice(a, b)));
+        break;
+      }
+      const entry = dict[k]!;
+      if (entry.length === b - a && source.startsWith(entry, a)) { values[i] = entry; break; }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return values;
 }

@@ -4,8 +4,8 @@
  */
 import type { ResolvedSource } from './types.js';
 import { CultureError, throwIfAborted } from './errors.js';
-import { type Decoded, DelimitedParser, decode, sniff, stripBOM } from './csv.js';
-import { inferColumn, inferColumnSteps } from './infer.js';
+import { type Decoded, DelimitedParser, decode, scanCells, sniff, stripBOM } from './csv.js';
+import { inferCells, inferColumnSteps } from './infer.js';
 import { parseJSONTable } from './json.js';
 import type { Table } from './table.js';
 
@@ -16,25 +16,20 @@ const looksJSON = (text: string): boolean => /^\s*[[{]/.test(text.slice(0, 64));
 /** Time-sliced work yields to the event loop with this. */
 export type Yield = () => Promise<void>;
 
-function tableFromColumns(header: string[], columns: string[][], rows: number): Table {
-  const table: Table = { columns: [], data: [], length: rows };
-  header.forEach((name, i) => {
-    const { info, data } = inferColumn(name, columns[i]!);
-    table.columns.push(info);
-    table.data.push(data);
-  });
-  return table;
-}
-
 /** Parses bytes synchronously (in the worker). */
 export function parseBytes(bytes: Uint8Array, format: FileFormat): Table {
   const { text } = decode(bytes);
   if (format === 'json' || format === 'geojson' || (format === 'unknown' && looksJSON(text))) return parseJSONTable(text);
   const { delimiter, start } = sniff(text);
-  const parser = new DelimitedParser(text, delimiter, start);
-  parser.step();
-  if (!parser.header.length) throw new CultureError('parse', undefined, { reason: 'empty' });
-  return tableFromColumns(parser.header, parser.columns, parser.rows);
+  const { header, columns, rows } = scanCells(text, delimiter, start);
+  if (!header.length) throw new CultureError('parse', undefined, { reason: 'empty' });
+  const table: Table = { columns: [], data: [], length: rows };
+  header.forEach((name, i) => {
+    const { info, data } = inferCells(name, columns[i]!, rows);
+    table.columns.push(info);
+    table.data.push(data);
+  });
+  return table;
 }
 
 /** `decode`, a megabyte at a time (TextDecoder streaming), pausing between pieces. */

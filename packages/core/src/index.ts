@@ -11,8 +11,9 @@
  *
  * Elements call `load` (or `resolveSource` + `loadColumns` + `runQuery`) and nothing else.
  * Modules: resolve.ts (catalogue) · filter.ts (grammar) · query.ts (one meaning for a Query) ·
- * tabular.ts (tabular API) · file.ts + parse.ts + csv.ts + infer.ts + json.ts (files) ·
- * local.ts (eval-free engine) · arquero-engine.ts · http.ts + share.ts (requests, sharing) ·
+ * tabular.ts (tabular API) · file-path.ts, loaded lazily: file.ts + parse.ts + csv.ts + infer.ts +
+ * json.ts (files), local.ts (eval-free engine), arquero-engine.ts · rows.ts (group order) ·
+ * http.ts + share.ts (requests, sharing) ·
  * format.ts (display) · messages.ts (fr / en).
  */
 export type * from './types.js';
@@ -21,14 +22,10 @@ import { CultureError } from './errors.js';
 import { SharedCache } from './share.js';
 import { clearResolveCache, resolveSource } from './resolve.js';
 import { type NormalizedQuery, normalizeQuery } from './query.js';
-import { type LocalResult, aggregateColumns, runLocal, sortRows } from './local.js';
-import { runArquero } from './arquero-engine.js';
-import { clearTables, loadTable } from './file.js';
-import { DelimitedParser, sniff } from './csv.js';
-import { type Table } from './table.js';
+import { aggregateColumns, sortRows } from './rows.js';
 import { config } from './config.js';
 import {
-  Refused, aggregateOnServer, filteredCSV, loadProfile, rowsOnServer, serverCanAggregate, typeCell,
+  Refused, aggregateOnServer, filteredCSV, loadProfile, rowsOnServer, serverCanAggregate,
 } from './tabular.js';
 
 export { CultureError, isCultureError } from './errors.js';
@@ -40,11 +37,23 @@ export type { CSVOptions } from './format.js';
 export { errorMessage } from './messages.js';
 export { configureCore } from './config.js';
 export type { CoreConfig } from './config.js';
-export { GEOMETRY_COLUMN } from './json.js';
+export { GEOMETRY_COLUMN } from './table.js';
 export { normalizeQuery, aggregateName } from './query.js';
 export { toTabularParams, columnsFromProfile } from './tabular.js';
+// csv.ts and infer.ts stay public; a bundler drops them from a page that does not call them
+// (infer.ts's number and date readers type the filter values of every query anyway)
 export { decode, sniff, parseDelimited } from './csv.js';
 export { inferColumn, readNumber, readDate } from './infer.js';
+
+type FilePath = typeof import('./file-path.js');
+let filePath: FilePath | undefined;
+/**
+ * The file path and the local engines (parser, inference, worker client, arquero wrapper) load
+ * on first use: a page that reads the tabular API never downloads them.
+ */
+async function loadFilePath(): Promise<FilePath> {
+  return (filePath ??= await import('./file-path.js'));
+}
 
 const profiles = new SharedCache<ColumnInfo[]>(32);
 const results = new SharedCache<QueryResult>(32);
@@ -61,7 +70,7 @@ export async function loadColumns(source: ResolvedSource, options: LoadOptions =
       if (!notInTabular(error)) throw error;
     }
   }
-  return (await loadTable(source, options)).columns;
+  return (await (await loadFilePath()).loadTable(source, options)).columns;
 }
 
 /**
@@ -72,27 +81,10 @@ export function localEngine(): 'arquero' | 'eval-free' {
   return config.evalAllowed ? 'arquero' : 'eval-free';
 }
 
-function runOnTable(table: Table, q: NormalizedQuery): Promise<LocalResult> | LocalResult {
-  return localEngine() === 'arquero' ? runArquero(table, q) : runLocal(table, q);
-}
-
-/** The tabular CSV typed with the profile, as a Table for the local engine. */
-function tableFromCSV(text: string, columns: ColumnInfo[]): Table {
-  const { delimiter, start } = sniff(text);
-  const parser = new DelimitedParser(text, delimiter, start);
-  parser.step();
-  const byName = new Map(columns.map((c) => [c.name, c]));
-  const present = parser.header.map((name, i) => ({ name: name.replace(/^"+|"+$/g, ''), i })).filter((h) => byName.has(h.name));
-  return {
-    columns: present.map((h) => byName.get(h.name)!),
-    length: parser.rows,
-    data: present.map((h) => ({ kind: 'cells' as const, values: parser.columns[h.i]!.map((t) => typeCell(t, byName.get(h.name))) })),
-  };
-}
-
 async function fromFile(source: ResolvedSource, query: Query, options: LoadOptions): Promise<QueryResult> {
+  const { loadTable, runOnTable } = await loadFilePath();
   const table = await loadTable(source, options);
-  const result = await runOnTable(table, normalizeQuery(query, table.columns));
+  const result = await runOnTable(table, normalizeQuery(query, table.columns), localEngine());
   return { ...result, path: 'file', source };
 }
 
@@ -105,7 +97,7 @@ async function fromTabularCSV(source: ResolvedSource, q: NormalizedQuery, query:
     if (error instanceof Refused) return fromFile(source, query, options);
     throw error;
   }
-  const result = runLocal(tableFromCSV(text, columns), q);
+  const result = (await loadFilePath()).runOnTabularCSV(text, columns, q);
   return { ...result, path: 'tabular-local', source };
 }
 
@@ -159,7 +151,7 @@ export async function load(spec: SourceSpec, query: Query, options: LoadOptions 
 /** Forgets every cached resolution, profile, file and result (tests; a "reload" button). */
 export function clearCaches(): void {
   clearResolveCache();
-  clearTables();
+  filePath?.clearTables(); // nothing is cached there before it loads
   profiles.clear();
   results.clear();
 }

@@ -7,10 +7,10 @@
  */
 import type { Cell } from './types.js';
 import { inferColumn, jsonColumn } from './infer.js';
-import type { Table } from './table.js';
+import { type Table, GEOMETRY_COLUMN } from './table.js';
 import { CultureError } from './errors.js';
 
-export const GEOMETRY_COLUMN = '__geometry';
+export { GEOMETRY_COLUMN };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 

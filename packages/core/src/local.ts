@@ -6,6 +6,9 @@
 import type { Aggregate, Cell, ColumnInfo, Row } from './types.js';
 import { type NormalizedQuery, aggregateName, cellTest, compareCells } from './query.js';
 import { type Table, getter, materialize } from './table.js';
+import { aggregateColumns, sortRows } from './rows.js';
+
+export { aggregateColumns, sortRows };
 
 export interface LocalResult {
   rows: Row[];
@@ -71,20 +74,6 @@ class Accumulator {
   }
 }
 
-/** Output profile of an aggregated query. */
-export function aggregateColumns(columns: ColumnInfo[], q: NormalizedQuery): ColumnInfo[] {
-  const byName = new Map(columns.map((c) => [c.name, c]));
-  return [
-    ...q.groupBy.map((g) => byName.get(g)!),
-    ...q.aggregates.map((a): ColumnInfo => {
-      const source = a.column ? byName.get(a.column) : undefined;
-      const keepsType = (a.op === 'min' || a.op === 'max') && source;
-      const type = a.op === 'count' ? 'integer' : keepsType ? source.type : 'number';
-      return { name: aggregateName(a), type, ...(keepsType && source.format ? { format: source.format } : {}) };
-    }),
-  ];
-}
-
 function aggregate(table: Table, indices: Uint32Array, q: NormalizedQuery): Row[] {
   const position = columnIndex(table);
   const keys = q.groupBy.map((g) => getter(table.data[position.get(g)!]!));
@@ -105,18 +94,6 @@ function aggregate(table: Table, indices: Uint32Array, q: NormalizedQuery): Row[
     q.groupBy.forEach((g, k) => { row[g] = key[k]!; });
     acc.forEach((a, k) => { row[names[k]!] = a.value(!q.aggregates[k]!.column); });
     return row;
-  });
-}
-
-/** Sorts rows by the query's keys; aggregated rows default to the group-by order. */
-export function sortRows(rows: Row[], keys: { column: string; descending?: boolean }[]): Row[] {
-  if (!keys.length) return rows;
-  return rows.sort((a, b) => {
-    for (const k of keys) {
-      const c = compareCells(a[k.column] ?? null, b[k.column] ?? null);
-      if (c) return k.descending ? -c : c;
-    }
-    return 0;
   });
 }
 

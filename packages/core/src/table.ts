@@ -13,6 +13,9 @@ export type ColumnData =
   | { kind: 'dict'; dict: string[]; codes: Uint32Array }
   | { kind: 'cells'; values: Cell[] };
 
+/** The column a GeoJSON feature's geometry is kept in, as GeoJSON text (for the map). */
+export const GEOMETRY_COLUMN = '__geometry';
+
 export interface Table {
   columns: ColumnInfo[];
   data: ColumnData[];

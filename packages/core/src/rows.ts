@@ -1,0 +1,32 @@
+/**
+ * What the tabular path needs from the local engines without loading them: the order of grouped
+ * rows and the profile of an aggregated result (local.ts and arquero-engine.ts use them too).
+ */
+import type { ColumnInfo, Row } from './types.js';
+import { type NormalizedQuery, aggregateName, compareCells } from './query.js';
+
+/** Output profile of an aggregated query. */
+export function aggregateColumns(columns: ColumnInfo[], q: NormalizedQuery): ColumnInfo[] {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  return [
+    ...q.groupBy.map((g) => byName.get(g)!),
+    ...q.aggregates.map((a): ColumnInfo => {
+      const source = a.column ? byName.get(a.column) : undefined;
+      const keepsType = (a.op === 'min' || a.op === 'max') && source;
+      const type = a.op === 'count' ? 'integer' : keepsType ? source.type : 'number';
+      return { name: aggregateName(a), type, ...(keepsType && source.format ? { format: source.format } : {}) };
+    }),
+  ];
+}
+
+/** Sorts rows by the query's keys; aggregated rows default to the group-by order. */
+export function sortRows(rows: Row[], keys: { column: string; descending?: boolean }[]): Row[] {
+  if (!keys.length) return rows;
+  return rows.sort((a, b) => {
+    for (const k of keys) {
+      const c = compareCells(a[k.column] ?? null, b[k.column] ?? null);
+      if (c) return k.descending ? -c : c;
+    }
+    return 0;
+  });
+}

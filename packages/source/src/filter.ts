@@ -17,9 +17,11 @@ import {
 import {
   CultureErrorEvent,
   ThemeController,
+  errorDetailOf,
   findById,
   isSourceProvider,
   messages,
+  renderErrorState,
   resolveLang,
   type CultureErrorDetail,
   type SourceProvider,
@@ -175,7 +177,7 @@ export class CultureFilter extends LitElement {
   override render() {
     const error = this.profile.error ?? this.facets.error;
     if (this.profile.status === TaskStatus.ERROR || this.facets.status === TaskStatus.ERROR) {
-      return this.renderError(this.errorDetail(error));
+      return renderErrorState(this.errorDetail(error), this.locale);
     }
     if (this.profile.status === TaskStatus.COMPLETE && !this.profile.value) return this.renderAllFilters();
     const profile = this.profile.value;
@@ -331,13 +333,6 @@ export class CultureFilter extends LitElement {
       <span class="visually-hidden" role="status">${filterMessages(this.locale).loadingValues}</span>
       <div class="skeleton-line" style="width: 30%"></div>
       <div class="skeleton-line"></div>
-    </div>`;
-  }
-
-  private renderError(detail: CultureErrorDetail): TemplateResult {
-    return html`<div class="state error" part="error" role="alert">
-      <strong>${messages(this.locale).errorTitle}</strong>
-      <p>${detail.message}</p>
     </div>`;
   }
 
@@ -505,8 +500,7 @@ export class CultureFilter extends LitElement {
       const message = error.id ? messages(this.locale).missingSource(error.id) : filterMessages(this.locale).needsSource;
       return { code: 'no-source', message };
     }
-    if (error instanceof CultureError) return { code: error.code, message: error.messageIn(this.locale) };
-    return { code: 'server', message: error instanceof Error ? error.message : String(error) };
+    return errorDetailOf(error, this.locale);
   }
 
   /** One `culture-error` per failure, after it is shown. */

@@ -20,6 +20,7 @@ import { CultureErrorEvent, CultureLoadEvent, type CultureErrorDetail } from './
 import { messages, resolveLang } from './messages.js';
 import { findById, isSourceProvider, type SourceProvider } from './source-link.js';
 import { renderCitation } from './citation.js';
+import { errorDetailOf, renderErrorState } from './states.js';
 import { ThemeController, type ThemeSetting } from './theme.js';
 import { baseStyles } from './styles.js';
 
@@ -203,19 +204,15 @@ export abstract class CultureDataElement extends LitElement {
   }
 
   protected renderError(detail: CultureErrorDetail): TemplateResult {
-    return html`<div class="state error" part="error" role="alert">
-      <strong>${messages(this.locale).errorTitle}</strong>
-      <p>${detail.message}</p>
-    </div>`;
+    return renderErrorState(detail, this.locale);
   }
 
   protected errorDetail(error: unknown): CultureErrorDetail {
-    if (error instanceof CultureError) {
-      // core's messages know nothing of <culture-source>: say which id is missing
-      if (error.details?.reason === 'no-source') return { code: 'no-source', message: messages(this.locale).missingSource(this.source ?? '') };
-      return { code: error.code, message: error.messageIn(this.locale) };
+    // core's messages know nothing of <culture-source>: say which id is missing
+    if (error instanceof CultureError && error.details?.reason === 'no-source') {
+      return { code: 'no-source', message: messages(this.locale).missingSource(this.source ?? '') };
     }
-    return { code: 'server', message: error instanceof Error ? error.message : String(error) };
+    return errorDetailOf(error, this.locale);
   }
 
   // --- events ---------------------------------------------------------------------------------

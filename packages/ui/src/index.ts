@@ -13,5 +13,6 @@ export { ThemeController, pageScheme, type Scheme, type ThemeSetting } from './t
 export { baseStyles, hostStyles, tokens, readPalette, readToken } from './styles.js';
 export { messages, resolveLang, type SharedMessages } from './messages.js';
 export { renderCitation, safeUrl, formatDay } from './citation.js';
+export { renderErrorState, errorDetailOf } from './states.js';
 export { findById, isSourceProvider, type SourceProvider } from './source-link.js';
 export { defineElement } from './define.js';

@@ -1,6 +1,7 @@
 /**
  * The CSV download of what the table currently shows (filters, search and sort applied, every
- * page). The CSV text itself comes from core's `toCSV` (`;`, BOM, quoting: opens in French Excel).
+ * page). The CSV text itself comes from core's `toCSV` (`;`, BOM, quoting, decimal commas in French:
+ * opens in French Excel).
  */
 import type { Query, ResolvedSource } from '@culture-widgets/core';
 

@@ -25,7 +25,11 @@ export function safeHref(text: string): string | null {
   }
 }
 
-export function formatCell(value: Cell | undefined, column: ColumnInfo, lang: Lang): CellView {
+/**
+ * How a table shows a cell: kind and text (numbers keep their value for bars, URLs become links).
+ * core's `formatCell` gives the plain text; this adds what the table template needs.
+ */
+export function cellView(value: Cell | undefined, column: ColumnInfo, lang: Lang): CellView {
   if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
     return { kind: 'empty' };
   }

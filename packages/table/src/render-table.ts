@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { ColumnInfo, Lang, Row, SortKey } from '@culture-widgets/core';
 import { ariaSort, isNumeric } from './columns.js';
-import { barGeometry, formatCell, type CellView } from './cells.js';
+import { barGeometry, cellView, type CellView } from './cells.js';
 import { tableMessages } from './messages.js';
 
 export interface TableTemplateOptions {
@@ -84,7 +84,7 @@ function renderRow(row: Row | undefined, index: number, options: TableTemplateOp
     </tr>`;
   }
   return html`<tr part="row" data-index=${index} tabindex=${tabindex} aria-rowindex=${rowIndex}>
-    ${options.columns.map((column) => renderCell(formatCell(row[column.name], column, options.lang), column, row, options))}
+    ${options.columns.map((column) => renderCell(cellView(row[column.name], column, options.lang), column, row, options))}
   </tr>`;
 }
 

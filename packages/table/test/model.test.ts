@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ColumnInfo } from '@culture-widgets/core';
 import { ariaSort, nextSort, parseList, parseSort, resolveSort, selectColumns } from '../src/columns.js';
-import { barDomain, barGeometry, formatCell, safeHref } from '../src/cells.js';
+import { barDomain, barGeometry, cellView, safeHref } from '../src/cells.js';
 import { blocksFor, blocksToKeep, pageWindow, parsePageSize, virtualWindow } from '../src/paging.js';
 import { downloadFilename, downloadQuery, slugify } from '../src/download.js';
 
@@ -83,8 +83,8 @@ describe('cells', () => {
     ['javascript:window.__xss=true', col('url', 'string', { format: 'url' }), 'fr', 'text', 'javascript:window.__xss=true'],
   ];
   for (const [value, column, lang, kind, text] of cases) {
-    it(`formatCell(${JSON.stringify(value)}, ${column.type}${column.format ? `/${column.format}` : ''}, ${lang})`, () => {
-      const view = formatCell(value as never, column, lang);
+    it(`cellView(${JSON.stringify(value)}, ${column.type}${column.format ? `/${column.format}` : ''}, ${lang})`, () => {
+      const view = cellView(value as never, column, lang);
       expect(view.kind).to.equal(kind);
       expect(view.kind === 'empty' ? '' : view.text.replace(NBSP, ' ')).to.equal(text);
     });

@@ -12,7 +12,7 @@ import { chartQuery } from './data.js';
 import { describeChart } from './describe.js';
 import { chartMessages } from './messages.js';
 import {
-  parseAggregate, parseChartType, parseList, parseNumber, parseSort, parseStack, parseTimeUnit, resolveChart,
+  parseAggregate, parseChartType, parseList, parseNumber, parseSortOrder, parseStack, parseTimeUnit, resolveChart,
   type ChartOptions, type ResolvedChart,
 } from './options.js';
 import { loadVega, renderImage, VegaRenderer } from './renderer.js';
@@ -170,7 +170,7 @@ export class CultureChart extends CultureDataElement {
       group: this.group?.trim() || undefined,
       aggregate: parseAggregate(this.aggregate),
       stack: parseStack(this.stack),
-      sort: parseSort(this.sort),
+      sort: parseSortOrder(this.sort),
       limit: parseNumber(this.limit),
       timeUnit: parseTimeUnit(this.timeUnit),
       facet: this.facet?.trim() || undefined,

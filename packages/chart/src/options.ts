@@ -66,7 +66,7 @@ export const parseList = (v: string | null | undefined): string[] =>
   (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 export const parseAggregate = (v: string | null | undefined): AggregateOp | undefined =>
   AGGREGATES.includes(v as AggregateOp) ? (v as AggregateOp) : undefined;
-export const parseSort = (v: string | null | undefined): SortOrder | undefined =>
+export const parseSortOrder = (v: string | null | undefined): SortOrder | undefined =>
   ['x', '-x', 'y', '-y'].includes(v ?? '') ? (v as SortOrder) : undefined;
 export const parseTimeUnit = (v: string | null | undefined): TimeUnit | undefined =>
   TIME_UNITS.includes(v as TimeUnit) ? (v as TimeUnit) : undefined;

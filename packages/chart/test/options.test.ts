@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import {
-  chooseChartType, parseChartType, parseList, parseNumber, parseStack, parseSort, parseTimeUnit, resolveChart,
+  chooseChartType, parseChartType, parseList, parseNumber, parseStack, parseSortOrder, parseTimeUnit, resolveChart,
   type ChartOptions, type ChartType,
 } from '../src/options.js';
 import { attendance, budgets, museums, tickets } from './profiles.js';
@@ -85,8 +85,8 @@ describe('attribute parsing', () => {
     expect(parseStack('')).to.equal(true);
     expect(parseStack('normalize')).to.equal('normalize');
     expect(parseStack(null)).to.equal(undefined);
-    expect(parseSort('-y')).to.equal('-y');
-    expect(parseSort('z')).to.equal(undefined);
+    expect(parseSortOrder('-y')).to.equal('-y');
+    expect(parseSortOrder('z')).to.equal(undefined);
     expect(parseTimeUnit('yearmonth')).to.equal('yearmonth');
     expect(parseNumber('12,5')).to.equal(12.5);
     expect(parseNumber('abc')).to.equal(undefined);

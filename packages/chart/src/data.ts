@@ -4,7 +4,7 @@
  * Pure: no DOM, no vega.
  */
 import type { Aggregate, AggregateOp, Cell, FilterClause, Query, Row } from '@culture-widgets/core';
-import { formatNumber } from './locale.js';
+import { formatRoundedNumber } from './locale.js';
 import { chartMessages } from './messages.js';
 import type { ResolvedChart, TimeUnit } from './options.js';
 
@@ -260,7 +260,7 @@ export function xLabel(x: ChartDatum['x'], chart: ResolvedChart): string {
     const date = new Date(String(x).length === 10 ? `${x}T00:00:00Z` : String(x));
     if (!Number.isNaN(date.getTime())) return dateLabel(date, chart);
   }
-  if (typeof x === 'number' && chart.xKind !== 'year') return formatNumber(x, chart.lang);
+  if (typeof x === 'number' && chart.xKind !== 'year') return formatRoundedNumber(x, chart.lang);
   return String(x);
 }
 

@@ -4,7 +4,7 @@
  */
 import type { Lang } from '@culture-widgets/core';
 import { xLabel, type ChartData, type ChartDatum } from './data.js';
-import { formatNumber } from './locale.js';
+import { formatRoundedNumber } from './locale.js';
 import { chartMessages } from './messages.js';
 import type { ResolvedChart } from './options.js';
 
@@ -19,7 +19,7 @@ export function describeChart(data: ChartData, chart: ResolvedChart, lang: Lang 
   const parts = [t.shows(m.typeName[chart.type], chart.unit ? `${measure} (${chart.unit})` : measure, by)];
   const points = data.values.filter((v) => v.y !== null);
   if (points.length === 0) return [...parts, t.noData].join(' ');
-  const num = (n: number) => formatNumber(n, lang) + (chart.unit ? `\u00a0${chart.unit}` : '');
+  const num = (n: number) => formatRoundedNumber(n, lang) + (chart.unit ? `\u00a0${chart.unit}` : '');
   const sep = lang === 'en' ? ': ' : '\u00a0: ';
   const at = (v: ChartDatum) =>
     [chart.type === 'scatter' ? `${chart.x}${sep}${xLabel(v.x, chart)}` : xLabel(v.x, chart), v.series, v.facet].filter(Boolean).join(', ');

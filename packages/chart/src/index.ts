@@ -12,5 +12,5 @@ export * from './options.js';
 export * from './data.js';
 export * from './spec.js';
 export * from './describe.js';
-export { vegaLocale, formatNumber } from './locale.js';
+export { vegaLocale, formatRoundedNumber } from './locale.js';
 export { chartMessages, type ChartMessages } from './messages.js';

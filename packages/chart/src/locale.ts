@@ -42,8 +42,11 @@ export function vegaLocale(lang: Lang) {
   return lang === 'en' ? { number: enNumber, time: enTime } : { number: frNumber, time: frTime };
 }
 
-/** Number formatting for generated text (descriptions), same conventions as the axes. */
-export function formatNumber(value: number, lang: Lang): string {
+/**
+ * Number formatting for generated text (descriptions), same conventions as the axes: decimals by
+ * magnitude, compact from a million. core's `formatNumber` keeps up to 2 decimals, never compact.
+ */
+export function formatRoundedNumber(value: number, lang: Lang): string {
   const abs = Math.abs(value);
   const locale = lang === 'en' ? 'en-US' : 'fr-FR';
   if (abs >= 1e6) {

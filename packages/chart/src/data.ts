@@ -92,8 +92,12 @@ export function chartQuery(chart: ResolvedChart, filters: FilterClause[] = []): 
 
 // ---------------------------------------------------------------------------------------------
 
-/** Numbers from cells: core types them, but text like `1 234,5` still shows up in files. */
-export function toNumber(cell: Cell | undefined): number | null {
+/**
+ * A cell as a value Vega plots: core types cells, but text like `1 234,5` still shows up in files;
+ * `true`/`false` count as 1/0, what does not read as a number is null (a gap for Vega). map's
+ * `toNumber` (coordinates, sizes) gives undefined for booleans.
+ */
+export function toMeasure(cell: Cell | undefined): number | null {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
   if (typeof cell === 'boolean') return cell ? 1 : 0;
   if (cell == null) return null;
@@ -105,7 +109,7 @@ export function toNumber(cell: Cell | undefined): number | null {
 
 function toX(cell: Cell | undefined, chart: ResolvedChart, empty: string): string | number | null {
   if (cell == null || cell === '') return chart.xKind === 'nominal' ? empty : null;
-  if (chart.xKind === 'year' || chart.xKind === 'quantitative') return toNumber(cell);
+  if (chart.xKind === 'year' || chart.xKind === 'quantitative') return toMeasure(cell);
   return String(cell);
 }
 
@@ -132,7 +136,7 @@ export function toChartData(rows: Row[], chart: ResolvedChart): ChartData {
     measures.forEach((m, i) => {
       const parts = [chart.group ? label(row[chart.group], t.empty) : undefined, several ? measureLabel(i) : undefined];
       const series = parts.filter((p) => p !== undefined).join(' · ');
-      const datum: ChartDatum = { x, y: toNumber(row[m]), order: 0 };
+      const datum: ChartDatum = { x, y: toMeasure(row[m]), order: 0 };
       if (series) datum.series = series;
       if (chart.facet) datum.facet = label(row[chart.facet], t.empty);
       values.push(datum);

@@ -60,7 +60,8 @@ export const Ready: Story = {
     bars: 'total',
     search: true,
     download: true,
-    filter: 'annee = 2023',
+    // Empty totals sort first when descending (PostgreSQL order): keep only museums with a count.
+    filter: 'annee = 2023; total is not empty',
     title: 'Les musées les plus visités en 2023',
   },
 };

@@ -13,7 +13,15 @@ interface Args {
   lang?: string;
   theme?: string;
   cdnBase?: string;
+  /** Folder holding `embed.html` (the iframe snippets point there). */
+  embedBase?: string;
 }
+
+/**
+ * Storybook has no `embed.html`: the repository's examples/ folder has, next to storybook-static/
+ * when the repository root is served.
+ */
+const examples = new URL('../examples/', window.location.href).href;
 
 const meta: Meta<Args> = {
   title: 'Elements/culture-builder',
@@ -24,6 +32,7 @@ const meta: Meta<Args> = {
     lang=${a.lang ?? nothing}
     theme=${a.theme ?? nothing}
     cdn-base=${a.cdnBase ?? nothing}
+    embed-base=${a.embedBase ?? examples}
     ${ref((el) => a.restore && el && (el as CultureBuilder).restoreFrom(a.restore))}
   ></culture-builder>`,
 };

@@ -285,9 +285,10 @@ export class MapController {
       );
       const label = document.createElement('span');
       label.textContent = box.name;
-      // a standalone tooltip at the frame's west edge: the name sits beside the inset, not on it
-      const tooltip = L.tooltip({ permanent: true, direction: 'left', className: 'inset-label', interactive: false })
-        .setLatLng([(box.south + box.north) / 2, box.west])
+      // A standalone tooltip at the frame's east edge, over the sea before the coast: on the west
+      // edge, the map's own left edge cut the names when the map is narrow.
+      const tooltip = L.tooltip({ permanent: true, direction: 'right', className: 'inset-label', interactive: false })
+        .setLatLng([(box.south + box.north) / 2, box.east])
         .setContent(label);
       this.frames!.addLayer(tooltip);
       this.frames!.addLayer(frame);

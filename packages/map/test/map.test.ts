@@ -154,6 +154,17 @@ describe('<culture-map> points', () => {
     await waitUntil(async () => (await p.requests('geo/regions.geojson')).length === 1, 'outlines not fetched');
   });
 
+  it('keeps the inset names inside a narrow map', async () => {
+    const { el } = await mount({ dataset: DATASETS.museumList, style: 'width: 360px' });
+    await waitUntil(() => el.shadowRoot!.querySelector('.inset-label'), 'no insets');
+    const box = el.leafletMap!.getContainer().getBoundingClientRect();
+    for (const label of shadow(el).querySelectorAll('.inset-label')) {
+      const r = label.getBoundingClientRect();
+      expect(r.left, label.textContent!).to.be.at.least(box.left);
+      expect(r.right, label.textContent!).to.be.at.most(box.right);
+    }
+  });
+
   it('reaches cluster markers with the keyboard: Enter zooms in', async () => {
     const { el } = await mount({ dataset: DATASETS.museumList });
     const marker = shadow(el).querySelector<HTMLElement>('.leaflet-marker-icon.cluster')!;

@@ -12,7 +12,7 @@ import { chartQuery } from './data.js';
 import { describeChart } from './describe.js';
 import { chartMessages } from './messages.js';
 import {
-  parseAggregate, parseChartType, parseList, parseNumber, parseSortOrder, parseStack, parseTimeUnit, resolveChart,
+  parseAggregate, parseChartType, splitList, parseNumber, parseSortOrder, parseStack, parseTimeUnit, resolveChart,
   type ChartOptions, type ResolvedChart,
 } from './options.js';
 import { loadVega, renderImage, VegaRenderer } from './renderer.js';
@@ -162,7 +162,7 @@ export class CultureChart extends CultureDataElement {
 
   /** The attributes, typed (unknown values become `undefined`: the default applies). */
   private options(): ChartOptions {
-    const y = parseList(this.y);
+    const y = splitList(this.y);
     return {
       type: parseChartType(this.type),
       x: this.x?.trim() || undefined,

@@ -62,7 +62,8 @@ export interface ResolvedChart {
 
 export const parseChartType = (v: string | null | undefined): ChartType | 'auto' =>
   CHART_TYPES.includes(v as ChartType) ? (v as ChartType) : 'auto';
-export const parseList = (v: string | null | undefined): string[] =>
+/** `a, b` → `['a', 'b']`: a plain comma split (table's `parseList` also reads quoted names). */
+export const splitList = (v: string | null | undefined): string[] =>
   (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 export const parseAggregate = (v: string | null | undefined): AggregateOp | undefined =>
   AGGREGATES.includes(v as AggregateOp) ? (v as AggregateOp) : undefined;

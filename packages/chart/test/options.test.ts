@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import {
-  chooseChartType, parseChartType, parseList, parseNumber, parseStack, parseSortOrder, parseTimeUnit, resolveChart,
+  chooseChartType, parseChartType, splitList, parseNumber, parseStack, parseSortOrder, parseTimeUnit, resolveChart,
   type ChartOptions, type ChartType,
 } from '../src/options.js';
 import { attendance, budgets, museums, tickets } from './profiles.js';
@@ -81,7 +81,7 @@ describe('attribute parsing', () => {
   it('reads attribute strings, dropping unknown values', () => {
     expect(parseChartType('donut')).to.equal('donut');
     expect(parseChartType('pyramid')).to.equal('auto');
-    expect(parseList(' total, payant ,,')).to.deep.equal(['total', 'payant']);
+    expect(splitList(' total, payant ,,')).to.deep.equal(['total', 'payant']);
     expect(parseStack('')).to.equal(true);
     expect(parseStack('normalize')).to.equal('normalize');
     expect(parseStack(null)).to.equal(undefined);

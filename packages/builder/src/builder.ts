@@ -14,7 +14,7 @@ import {
 import { ThemeController, resolveLang, type ThemeSetting } from '@culture-widgets/ui';
 import { builderStyles } from './builder.styles.js';
 import { isCultureProducer, openDataset, searchCatalogue, type OpenedDataset } from './catalog.js';
-import { defaultsFromProfile } from './defaults.js';
+import { defaultsFromProfile, isMeasure } from './defaults.js';
 import { createWidget } from './embed.js';
 import { builderMessages, type BuilderMessages } from './messages.js';
 import {
@@ -398,10 +398,12 @@ export class CultureBuilder extends LitElement {
 
   private renderOption(spec: OptionSpec, allColumns: ColumnInfo[]): TemplateResult {
     const lang = this.locale;
-    const columns = spec.numeric ? allColumns.filter(isNumeric) : allColumns;
     const id = `opt-${spec.name}`;
     const helpId = `${id}-help`;
     const value = this.widgetAttributes[spec.name] ?? '';
+    // Years, dates and codes are numbers but never measures; one already chosen (a share link) stays.
+    const picked = new Set(value.split(','));
+    const columns = spec.numeric ? allColumns.filter((c) => isMeasure(c) || picked.has(c.name)) : allColumns;
     const label = spec.label[lang];
     const help = html`<p class="help" id=${helpId}>${spec.help[lang]}</p>`;
     const set = (v: string) => this.setAttributeValue(spec.name, v);
@@ -592,8 +594,6 @@ export class CultureBuilder extends LitElement {
     }
   }
 }
-
-const isNumeric = (c: ColumnInfo) => c.type === 'number' || c.type === 'integer';
 
 /** « entier · year »: the type, and the detected format when it says more. */
 function columnType(c: ColumnInfo, t: BuilderMessages): string {

@@ -17,7 +17,8 @@ const isTemporal = (c: ColumnInfo) => c.type === 'date' || c.type === 'datetime'
 const isIdentifier = (c: ColumnInfo) =>
   /^(code_|siren|siret|latitude|longitude|latlon|year)/.test(c.format ?? '') ||
   /(^|[_\s-])(id|code|ref|cp|insee|siret|siren|lat|lon|lng|latitude|longitude)([_\s-]|$)|^id|^code/i.test(c.name);
-const isMeasure = (c: ColumnInfo) => isNumeric(c) && !isYear(c) && !isIdentifier(c);
+/** A number worth adding up: not a year, a date, a code or a coordinate. */
+export const isMeasure = (c: ColumnInfo) => isNumeric(c) && !isYear(c) && !isTemporal(c) && !isIdentifier(c);
 const PREFERRED_MEASURE = /^(total|nombre|nb|effectif|montant|valeur|count|value|amount)/i;
 const isCategory = (c: ColumnInfo) => (c.type === 'string' || c.type === 'boolean') && !/^(url|latlon)/.test(c.format ?? '');
 

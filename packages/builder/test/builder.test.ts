@@ -97,6 +97,8 @@ describe('<culture-builder> as a new user', () => {
     expect(u.q<HTMLInputElement>('input[name="element"]:checked')!.value).to.equal('chart');
     expect(u.q<HTMLSelectElement>('#opt-x')!.value).to.equal('annee');
     expect(u.q<HTMLInputElement>('#opt-y input[value="total"], fieldset input[name="y"][value="total"]')!.checked).to.equal(true);
+    // A year is a number but not a measure: « Valeurs (y) » does not offer it.
+    expect(u.q('#opt-y input[value="annee"], fieldset input[name="y"][value="annee"]')).to.equal(null);
     expect(u.q<HTMLSelectElement>('#opt-aggregate')!.value).to.equal('sum');
     const first = await firstLoad;
     expect(u.preview()!.localName).to.equal('culture-chart');

@@ -14,9 +14,10 @@ const FLAT = 0.02;
 export function describeChart(data: ChartData, chart: ResolvedChart, lang: Lang = chart.lang): string {
   const t = chartMessages(lang).describe;
   const m = chartMessages(lang);
-  const measure = chart.y.length === 0 ? m.count : chart.y.length === 1 ? m.measure(chart.y[0]!, chart.aggregate) : chart.y.join(', ');
+  const names = chart.y.length === 0 ? m.count : chart.y.join(', ');
+  const measure = chart.y.length === 1 ? m.measure(chart.y[0]!, chart.aggregate, chart.unit) : chart.unit ? `${names} (${chart.unit})` : names;
   const by = chart.type === 'scatter' ? chart.x : [chart.x, chart.group].filter(Boolean).join(', ');
-  const parts = [t.shows(m.typeName[chart.type], chart.unit ? `${measure} (${chart.unit})` : measure, by)];
+  const parts = [t.shows(m.typeName[chart.type], measure, by)];
   const points = data.values.filter((v) => v.y !== null);
   if (points.length === 0) return [...parts, t.noData].join(' ');
   const num = (n: number) => formatRoundedNumber(n, lang) + (chart.unit ? `\u00a0${chart.unit}` : '');

@@ -43,7 +43,8 @@ export interface ChartMessages {
     noData: string;
   };
   /** "total (somme)" */
-  measure: (column: string, op: AggregateOp | undefined) => string;
+  /** `total (somme)`, `total (somme, entrées)`: the unit joins the aggregate's brackets. */
+  measure: (column: string, op: AggregateOp | undefined, unit?: string) => string;
   /** Large-number suffixes for axis labels. */
   million: string;
   billion: string;
@@ -85,7 +86,10 @@ const fr: ChartMessages = {
     points: (n) => `${new Intl.NumberFormat('fr-FR').format(n)} points.`,
     noData: 'Aucune donnée à afficher.',
   },
-  measure: (column, op) => (op && op !== 'count' ? `${column} (${fr.aggregateName[op]})` : column),
+  measure: (column, op, unit) => {
+    const notes = [op && op !== 'count' ? fr.aggregateName[op] : '', unit ?? ''].filter(Boolean);
+    return notes.length ? `${column} (${notes.join(', ')})` : column;
+  },
   million: 'M',
   billion: 'Md',
   thousand: 'k',
@@ -126,7 +130,10 @@ const en: ChartMessages = {
     points: (n) => `${new Intl.NumberFormat('en-GB').format(n)} points.`,
     noData: 'No data to show.',
   },
-  measure: (column, op) => (op && op !== 'count' ? `${column} (${en.aggregateName[op]})` : column),
+  measure: (column, op, unit) => {
+    const notes = [op && op !== 'count' ? en.aggregateName[op] : '', unit ?? ''].filter(Boolean);
+    return notes.length ? `${column} (${notes.join(', ')})` : column;
+  },
   million: 'M',
   billion: 'B',
   thousand: 'k',

@@ -249,10 +249,11 @@ function ordinalOrContinuousX(chart: ResolvedChart, banded = false): Json {
   return { field: 'x', type: 'nominal', title: chart.x, sort: { field: 'order', op: 'min' }, axis: { labelLimit: LABEL_LIMIT } };
 }
 
-/** The measure's title: `total (somme)`, the unit when given, « Nombre de lignes » for a count. */
+/** The measure's title: `total (somme)`, `total (somme, entrées)` with a unit, « Nombre de lignes » for a count. */
 export function valueTitle(chart: ResolvedChart): string {
   const t = chartMessages(chart.lang);
-  const base = chart.y.length === 0 ? t.count : chart.y.length === 1 ? t.measure(chart.y[0]!, chart.aggregate) : '';
+  if (chart.y.length === 1) return t.measure(chart.y[0]!, chart.aggregate, chart.unit);
+  const base = chart.y.length === 0 ? t.count : '';
   return chart.unit ? (base ? `${base} (${chart.unit})` : chart.unit) : base;
 }
 

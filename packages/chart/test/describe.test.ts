@@ -40,7 +40,7 @@ describe('describeChart', () => {
       'a falling trend with a unit',
       { x: 'annee', y: ['total'], unit: '€', lang: 'en' },
       [{ annee: 2020, total__sum: 100 }, { annee: 2021, total__sum: 50 }],
-      'Line chart: total (sum) (€) by annee. From 2020 to 2021. Maximum: 100\u00a0€ (2020). Minimum: 50\u00a0€ (2021). ' +
+      'Line chart: total (sum, €) by annee. From 2020 to 2021. Maximum: 100\u00a0€ (2020). Minimum: 50\u00a0€ (2021). ' +
         'Trend: falling (-50% over the period). Latest value: 50\u00a0€ (2021).',
     ],
     [

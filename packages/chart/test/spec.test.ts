@@ -109,7 +109,8 @@ describe('buildChartSpec: options', () => {
   it('labels large values in millions, with the unit, in the locale', () => {
     const fr = spec(attendance, { type: 'line', x: 'annee', y: ['total'], unit: '€' }, byYear);
     expect(fr.encoding.y.axis.labelExpr).to.equal(`datum.value === 0 ? '0' : format(datum.value / 1000000, ',.2~f') + "\u00a0M €"`);
-    expect(fr.encoding.y.title).to.equal('total (somme) (€)');
+    expect(fr.encoding.y.title).to.equal('total (somme, €)');
+    expect(spec(attendance, { type: 'line', x: 'annee', y: ['total'], unit: 'entrées', lang: 'en' }, byYear).encoding.y.title).to.equal('total (sum, entrées)');
     expect(fr.config.locale.number).to.include({ decimal: ',', thousands: '\u202f' });
     const en = spec(attendance, { type: 'line', x: 'annee', y: ['total'], lang: 'en' }, byYear);
     expect(en.config.locale.number).to.include({ decimal: '.', thousands: ',' });

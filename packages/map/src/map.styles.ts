@@ -46,11 +46,9 @@ export const mapStyles = css`
     color: inherit;
   }
   .tiles-failed {
-    left: 50%;
-    top: 0.5rem;
-    transform: translateX(-50%);
-    max-width: calc(100% - 7rem);
-    border: 1px solid var(--_border);
+    margin: 0.25rem 0 0;
+    font-size: 0.8125rem;
+    color: var(--_muted);
   }
   .hint {
     left: 50%;

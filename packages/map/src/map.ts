@@ -199,17 +199,20 @@ export class CultureMap extends CultureDataElement {
       <div class="frame" @wheel=${this.onWheel} @touchmove=${this.onTouchMove}>
         <div class="map" part="map" role="region" aria-label=${m.mapOf(what)} aria-describedby="keyboard-help"></div>
         <p id="keyboard-help" class="visually-hidden">${m.keyboardHelp}</p>
-        ${tiles
+        ${tiles && !this.tilesFailed
           ? html`<p class="overlay attribution">
               ${tiles.attribution.map((a) => (a.href ? html`<a href=${a.href} target="_blank" rel="noopener noreferrer">${a.text}</a>` : a.text))}
             </p>`
           : nothing}
-        ${this.tilesFailed ? html`<p class="overlay tiles-failed" part="notice" role="status">${m.tilesFailed}</p>` : nothing}
         ${plan.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.PENDING
           ? html`<p class="overlay boundaries-loading" role="status">${m.loadingBoundaries}</p>`
           : nothing}
         ${this.hint ? html`<p class="overlay hint" aria-hidden="true">${this.hint}</p>` : nothing}
       </div>
+      ${
+        // under the map, not over it: the notice must not hide the data it says is still shown
+        this.tilesFailed ? html`<p class="tiles-failed" part="notice" role="status">${m.tilesFailed}</p>` : nothing
+      }
       ${this.renderLegend(plan, m)} ${this.renderNotes(plan, data, m)} ${this.renderFeatures(plan, m)}
     </figure>`;
   }

@@ -134,7 +134,10 @@ describe('<culture-map> points', () => {
     await waitUntil(() => shadow(el).querySelector('.tiles-failed'), 'no tiles notice', { timeout: 10000 });
     expect(text(el, '.tiles-failed')).to.match(/fond de carte/);
     expect(shown(el)).to.equal(357);
-    expect(text(el, '.attribution')).to.contain('127.0.0.1');
+    // under the map, not over the points; and no credit for tiles that never came
+    expect(shadow(el).querySelector('.frame .tiles-failed')).to.equal(null);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.attribution')).to.equal(null);
   });
 
   it('heatmap: a density layer with its legend, never clustered', async () => {

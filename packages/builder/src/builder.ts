@@ -219,6 +219,7 @@ export class CultureBuilder extends LitElement {
             autocomplete="off"
             spellcheck="false"
             aria-describedby="dataset-link-help"
+            placeholder=${t.datasetLinkPlaceholder}
             .value=${this.datasetInput}
             @input=${(e: Event) => (this.datasetInput = (e.target as HTMLInputElement).value)}
           />

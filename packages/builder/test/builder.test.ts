@@ -73,7 +73,8 @@ describe('<culture-builder> as a new user', () => {
     const builder = await openBuilder(p);
     const u = ui(builder);
 
-    // Step 1: paste the dataset page's link and load it.
+    // Step 1: the field shows what a link looks like; paste the dataset page's link and load it.
+    expect(u.q<HTMLInputElement>('#dataset-link')!.placeholder).to.equal('https://www.data.gouv.fr/fr/datasets/…');
     const firstLoad = nextLoad(builder);
     u.type('#dataset-link', MUSEUMS_PAGE);
     u.button('Charger').click();

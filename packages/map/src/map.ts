@@ -20,6 +20,9 @@ import type { Level } from './insee.js';
 
 /** Features listed under the map for keyboard and screen-reader users (the table alternative). */
 const LIST_LIMIT = 200;
+/** A heading starts with a capital; the same words stay lowercase inside sentences and cells. */
+const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1);
+
 const OVERSEAS_CODES = new Set(['971', '972', '973', '974', '976']);
 const OVERSEAS_REGIONS = new Set(['01', '02', '03', '04', '06']);
 
@@ -221,7 +224,7 @@ export class CultureMap extends CultureDataElement {
     const scales = this.scalesFor(plan);
     const items: TemplateResult[] = [];
     if (scales.sequential) {
-      const title = plan.mode === 'choropleth' ? m.aggregateName(plan.op, plan.value) : m.densityLegend;
+      const title = capitalise(plan.mode === 'choropleth' ? m.aggregateName(plan.op, plan.value) : m.densityLegend);
       items.push(html`<li class="legend-title">${title}</li>`);
       for (const c of scales.sequential.classes) {
         items.push(html`<li><span class="swatch" style="background:${c.color}" aria-hidden="true"></span>${m.range(legendNumber(c.from, this.locale), legendNumber(c.to, this.locale))}</li>`);

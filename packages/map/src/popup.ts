@@ -38,7 +38,8 @@ export function cellText(value: unknown, lang: Lang): string {
 
 /** A number for a legend: compact when large (`1,6 M`), at most two decimals otherwise. */
 export function legendNumber(value: number, lang: Lang): string {
-  const locale = lang === 'en' ? 'en-GB' : 'fr-FR';
+  // en-US, not en-GB: British compact notation writes millions as a lowercase « m », read as metres
+  const locale = lang === 'en' ? 'en-US' : 'fr-FR';
   return Math.abs(value) >= 10_000
     ? new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value)
     : new Intl.NumberFormat(locale, { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 }).format(value);

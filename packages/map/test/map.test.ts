@@ -219,7 +219,7 @@ describe('<culture-map> choropleth', () => {
     const paths = [...shadow(el).querySelectorAll<SVGPathElement>('path.area')];
     expect(paths.length).to.equal(101);
     const legend = [...shadow(el).querySelectorAll<HTMLElement>('.legend li')];
-    expect(legend[0].textContent).to.match(/somme de Dépenses culturelles totales/);
+    expect(legend[0].textContent).to.match(/Somme de Dépenses culturelles totales/);
     const swatches = legend.slice(1).map((li) => li.querySelector<HTMLElement>('.swatch')!.style.background);
     expect(swatches.length).to.equal(6);
     expect(legend.at(-1)!.textContent).to.contain('pas de données');
@@ -259,7 +259,7 @@ describe('<culture-map> choropleth', () => {
     const { el, event } = await mount({ dataset: DATASETS.places, code: 'code_region', boundaries: p.staticUrl('geo/{level}.geojson') });
     expect(event.type, text(el, '[role="alert"]')).to.equal('culture-load');
     expect(shadow(el).querySelectorAll('path.area').length).to.equal(18);
-    expect(text(el, '.legend')).to.contain('nombre de lignes');
+    expect(text(el, '.legend')).to.contain('Nombre de lignes');
   });
 
   it('is accessible (axe)', async () => {

@@ -6,7 +6,7 @@ import { breaks, classify, sequentialScale, categoryScale, sizeScale, niceStep, 
 import { shouldCluster, parseClusterSetting, densityGrid } from '../src/cluster.js';
 import { clusterIndex } from '../src/cluster-index.js';
 import { foldByCode, insetPosition, featureCode } from '../src/choropleth.js';
-import { popupModel, parseColumnList, detectLabelColumn } from '../src/popup.js';
+import { popupModel, parseColumnList, detectLabelColumn, legendNumber } from '../src/popup.js';
 import { buildPlan, chooseMode, mapQuery, resolveColumns, type MapAttributes } from '../src/plan.js';
 
 const col = (name: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({ name, type: 'string', ...extra });
@@ -220,6 +220,11 @@ describe('choropleth data', () => {
 });
 
 describe('popups as text', () => {
+  it('writes legend millions with a capital M in English', () => {
+    expect(legendNumber(1_600_000, 'en')).to.equal('1.6M');
+    expect(legendNumber(1_600_000, 'fr')).to.match(/^1,6\s*M$/);
+  });
+
   it('title from label, fields from popup, empty cells left out', () => {
     const row: Row = { nom: '<img src=x onerror=alert(1)>', ville: 'Lyon', total: 1234.5, vide: null, lat: 1, lon: 2 };
     expect(popupModel(row, { label: 'nom', popup: ['ville', 'total', 'vide'] }, 'fr')).to.deep.equal({

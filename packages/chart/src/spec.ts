@@ -265,7 +265,9 @@ function valueChannel(chart: ResolvedChart, data: ChartData, title: string, leng
   const scale: Json = {};
   if (chart.yMin !== undefined) scale['domainMin'] = chart.yMin;
   if (chart.yMax !== undefined) scale['domainMax'] = chart.yMax;
-  if ((chart.type === 'line' || chart.type === 'scatter') && chart.yMin === undefined) scale['zero'] = false;
+  // Lengths and slopes read from zero (a 2020 drop must not look like a collapse); a scatter's
+  // cloud reads on its own range. `y-min` overrides both.
+  if (chart.type === 'scatter' && chart.yMin === undefined) scale['zero'] = false;
   return {
     field: 'y', type: 'quantitative', title: title || null,
     stack: normalize ? 'normalize' : stacked ? 'zero' : null,

@@ -119,6 +119,13 @@ describe('buildChartSpec: options', () => {
     expect(small.encoding.y.axis.format).to.equal(',.2~f');
   });
 
+  it('starts the value axis of lines, areas, columns and bars at zero', () => {
+    for (const type of ['line', 'area', 'column', 'bar'] as const) {
+      const s = spec(attendance, { type, x: 'annee', y: ['total'] }, byYear);
+      expect(s.encoding[type === 'bar' ? 'x' : 'y'].scale?.zero, type).to.equal(undefined);
+    }
+  });
+
   it('years read as years on a line (no thousands separator, whole steps)', () => {
     const s = spec(attendance, { type: 'line', x: 'annee', y: ['total'] }, byYear);
     expect(s.encoding.x.axis).to.include({ format: 'd', tickMinStep: 1 });

@@ -29,6 +29,13 @@ export const tableStyles = css`
     font-size: 0.875rem;
     font-variant-numeric: tabular-nums;
   }
+  /* <culture-table>'s visible title, outside the scrolling frame: full width, wrapping. */
+  .title {
+    margin: 0 0 0.5rem;
+    font-weight: 700;
+    font-size: 1rem;
+    overflow-wrap: anywhere;
+  }
   caption {
     caption-side: top;
     text-align: start;

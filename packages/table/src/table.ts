@@ -37,7 +37,8 @@ const SEARCH_DELAY = 300;
  * @csspart download - the download button
  * @csspart frame - the box the table scrolls in (sideways on a phone, both ways with `height`)
  * @csspart table - the `<table>`
- * @csspart caption - its caption (the `title`, else the dataset title)
+ * @csspart title - the visible title above the scrolling frame (the `title`, else the dataset title)
+ * @csspart caption - the table's caption, for screen readers (same text)
  * @csspart head - @csspart header - @csspart sort-button - header cells and their sort buttons
  * @csspart body - @csspart row - @csspart cell - body rows and cells
  * @csspart bar - the in-cell bar of a `bars` column
@@ -206,6 +207,8 @@ export class CultureTable extends CultureDataElement {
       rows,
       lang: this.locale,
       caption,
+      // The visible title sits above the frame (a caption inside it scrolls away on a phone).
+      captionHidden: true,
       sort: resolveSort(this.currentSort, data.columns),
       onSort: this.onSort,
       bars: this.barDomains(columns, data),
@@ -216,6 +219,7 @@ export class CultureTable extends CultureDataElement {
       emptyText: m.noRows,
     });
     return html`${unknown.length ? html`<p class="note">${m.unknownColumns(unknown.join(', '))}</p>` : nothing}
+      <p class="title" part="title" aria-hidden="true">${caption}</p>
       <div class="frame ${this.virtual ? 'virtual' : ''} ${busy ? 'busy' : ''}" part="frame" tabindex="0" role="region"
         aria-label=${caption} aria-busy=${busy ? 'true' : 'false'} style=${styleMap(this.virtual ? { height: cssLength(this.height), '--_columns': String(columns.length) } : {})}
         @click=${this.onRowClick} @keydown=${this.onRowKeydown}>

@@ -150,6 +150,9 @@ describe('<culture-table>', function () {
     it('title becomes the caption; unknown names are said, not shown', async () => {
       const { el } = await mount(p, { dataset: DATASETS.museums, title: 'Mes musées', columns: 'ville, inconnue', sort: '-absente', bars: 'fantome' });
       expect(text($(el, 'caption'))).to.equal('Mes musées');
+      // Shown above the frame, not inside it: on a phone it wraps instead of scrolling away.
+      expect(text($(el, '.title'))).to.equal('Mes musées');
+      expect($(el, '.title')!.closest('.frame')).to.equal(null);
       expect(headers(el)).to.deep.equal(['ville']);
       expect(text($(el, '.note'))).to.equal('Colonnes inconnues ignorées : inconnue, fantome, absente');
     });

@@ -108,6 +108,9 @@ export class MapController {
   /** Clustered markers on the map, by key (`c<cluster id>`, `p<row index>`). */
   private readonly live = new Map<string, Layer>();
   private resizeObserver?: ResizeObserver;
+  /** True while the view is the one `fit` chose; `fitting` tells our own moves from the reader's. */
+  private fitted = false;
+  private fitting = false;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(private readonly callbacks: MapCallbacks) {}
@@ -151,7 +154,11 @@ export class MapController {
   }
 
   resize(): void {
-    this.map?.invalidateSize({ animate: false });
+    if (!this.map) return;
+    // A view still as fitted is fitted again to the new size (a phone's first layout, a rotated
+    // screen); a view the reader moved is kept.
+    if (this.fitted && this.model) this.fit();
+    else this.map.invalidateSize({ animate: false });
   }
 
   dispose(): void {
@@ -231,6 +238,9 @@ export class MapController {
     container.addEventListener('mouseleave', wheelOff);
     this.cleanups.push(() => container.removeEventListener('mouseleave', wheelOff));
     // Clusters and densities depend on the view; plain points and areas do not.
+    map.on('movestart zoomstart', () => {
+      if (!this.fitting) this.fitted = false;
+    });
     map.on('moveend', () => {
       if (this.index || this.model?.kind === 'density') this.redraw(false);
     });
@@ -321,8 +331,17 @@ export class MapController {
       bounds = L.latLngBounds(model.places.map((p) => this.position(p)));
     }
     if (!bounds) return;
-    map.invalidateSize({ animate: false });
-    map.fitBounds(bounds, { animate: false, padding: [32, 32], maxZoom: 13 });
+    this.fitting = true;
+    try {
+      map.invalidateSize({ animate: false });
+      // a narrow map keeps a thin margin: 32 px each side would take a sixth of a phone's width
+      const size = map.getSize();
+      const pad = Math.round(Math.min(32, Math.max(8, Math.min(size.x, size.y) * 0.05)));
+      map.fitBounds(bounds, { animate: false, padding: [pad, pad], maxZoom: 13 });
+    } finally {
+      this.fitting = false;
+    }
+    this.fitted = true;
   }
 
   /**

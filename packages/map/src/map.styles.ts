@@ -10,9 +10,11 @@ export const mapStyles = css`
   }
   .frame {
     position: relative;
+    container-type: inline-size;
   }
   .map {
-    height: var(--_map-height);
+    /* France is about as tall as wide: on a phone a full-height map left an empty band under it */
+    height: min(var(--_map-height), max(15rem, 90cqw));
     width: 100%;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

@@ -168,6 +168,17 @@ describe('<culture-map> points', () => {
     }
   });
 
+  it('fits a phone-width map: a shorter box, refitted when the width changes', async () => {
+    const { el } = await mount({ dataset: DATASETS.museumList });
+    const map = el.leafletMap!;
+    const wide = map.getZoom();
+    el.style.width = '375px';
+    await waitUntil(() => map.getZoom() < wide, 'not refitted to the narrower box');
+    const height = map.getContainer().getBoundingClientRect().height;
+    expect(height).to.be.below(360);
+    expect(height).to.be.at.least(240);
+  });
+
   it('reaches cluster markers with the keyboard: Enter zooms in', async () => {
     const { el } = await mount({ dataset: DATASETS.museumList });
     const marker = shadow(el).querySelector<HTMLElement>('.leaflet-marker-icon.cluster')!;

@@ -119,6 +119,14 @@ describe('buildChartSpec: options', () => {
     expect(small.encoding.y.axis.format).to.equal(',.2~f');
   });
 
+  it('tilts and thins year labels of a column chart on a phone', () => {
+    const years = Array.from({ length: 11 }, (_, i) => ({ annee: 2014 + i, total__sum: 1e6 + i }));
+    const phone = spec(attendance, { type: 'column', x: 'annee', y: ['total'] }, years, { width: 375 });
+    expect(phone.encoding.x.axis).to.include({ labelAngle: -40, labelOverlap: 'parity' });
+    const wide = spec(attendance, { type: 'column', x: 'annee', y: ['total'] }, years, { width: 1000 });
+    expect(wide.encoding.x.axis).to.include({ labelAngle: 0 });
+  });
+
   it('starts the value axis of lines, areas, columns and bars at zero', () => {
     for (const type of ['line', 'area', 'column', 'bar'] as const) {
       const s = spec(attendance, { type, x: 'annee', y: ['total'] }, byYear);

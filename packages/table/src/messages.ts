@@ -29,6 +29,8 @@ export interface TableMessages {
   unknownColumns: (names: string) => string;
   /** Said after a link that opens a new tab. */
   newWindow: string;
+  /** Shown under the title when the table is wider than its frame. */
+  scrollHint: string;
 }
 
 const fr: TableMessages = {
@@ -54,6 +56,7 @@ const fr: TableMessages = {
   loadingRows: 'Chargement des lignes…',
   unknownColumns: (names) => `Colonnes inconnues ignorées : ${names}`,
   newWindow: ' (nouvelle fenêtre)',
+  scrollHint: 'Faites défiler horizontalement →',
 };
 
 const en: TableMessages = {
@@ -79,6 +82,7 @@ const en: TableMessages = {
   loadingRows: 'Loading rows…',
   unknownColumns: (names) => `Unknown columns ignored: ${names}`,
   newWindow: ' (new window)',
+  scrollHint: 'Scroll sideways →',
 };
 
 export function tableMessages(lang: Lang): TableMessages {

@@ -36,6 +36,38 @@ export const tableStyles = css`
     font-size: 1rem;
     overflow-wrap: anywhere;
   }
+  .scroll-hint {
+    margin: 0 0 0.5rem;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
+  /* A shade on each edge that hides columns says the table scrolls sideways. */
+  .frame-shadows {
+    position: relative;
+  }
+  .frame-shadows::before,
+  .frame-shadows::after {
+    content: '';
+    position: absolute;
+    inset-block: 1px;
+    width: 1.5rem;
+    pointer-events: none;
+    opacity: 0;
+    transition: opacity 0.15s;
+    z-index: 3;
+  }
+  .frame-shadows::before {
+    inset-inline-start: 1px;
+    background: linear-gradient(to right, rgb(0 0 0 / 0.18), transparent);
+  }
+  .frame-shadows::after {
+    inset-inline-end: 1px;
+    background: linear-gradient(to left, rgb(0 0 0 / 0.18), transparent);
+  }
+  .frame-shadows.more-start::before,
+  .frame-shadows.more-end::after {
+    opacity: 1;
+  }
   caption {
     caption-side: top;
     text-align: start;

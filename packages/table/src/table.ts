@@ -86,6 +86,10 @@ export class CultureTable extends CultureDataElement {
   @state() private downloadNote?: { text: string; alert: boolean };
 
   @query('.frame') private frame?: HTMLElement;
+  /** Columns hidden past the frame's start and end edges (a phone scrolls the table sideways). */
+  @state() private hiddenSides = { start: false, end: false };
+  private readonly resizeObserver = new ResizeObserver(() => this.measureSides());
+  private observedFrame?: HTMLElement;
 
   private readonly virtualRows = new VirtualRows(this);
   private searchTimer?: ReturnType<typeof setTimeout>;
@@ -99,6 +103,8 @@ export class CultureTable extends CultureDataElement {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
     this.downloadController?.abort();
+    this.resizeObserver.disconnect();
+    this.observedFrame = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -116,7 +122,24 @@ export class CultureTable extends CultureDataElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.virtualRows.attach(this.virtual ? (this.frame ?? null) : null);
+    if (this.frame !== this.observedFrame) {
+      this.resizeObserver.disconnect();
+      this.observedFrame = this.frame;
+      if (this.frame) this.resizeObserver.observe(this.frame);
+    }
+    this.measureSides();
   }
+
+  /** Which edges hide columns; RTL scrollLeft is negative, hence the absolute value. */
+  private measureSides(): void {
+    const frame = this.frame;
+    const overflow = frame ? frame.scrollWidth - frame.clientWidth : 0;
+    const scrolled = frame ? Math.abs(frame.scrollLeft) : 0;
+    const sides = { start: overflow > 1 && scrolled > 1, end: overflow > 1 && scrolled < overflow - 1 };
+    if (sides.start !== this.hiddenSides.start || sides.end !== this.hiddenSides.end) this.hiddenSides = sides;
+  }
+
+  private readonly onFrameScroll = () => this.measureSides();
 
   // --- the query -------------------------------------------------------------------------------
 
@@ -200,6 +223,7 @@ export class CultureTable extends CultureDataElement {
     const unknown = [...new Set([...unknownColumns, ...unknownBars, ...unknownSort])];
     const rows = this.virtual ? this.virtualRows.rows() : data.result.rows;
     const caption = this.title || data.source.citation.datasetTitle;
+    const sideways = this.hiddenSides.start || this.hiddenSides.end;
     const window = this.virtual ? this.virtualRows.window : undefined;
     const firstIndex = window ? window.start : pageWindow(this.page, this.rowsPerPage, data.result.total).offset;
     const table = renderTable({
@@ -220,10 +244,14 @@ export class CultureTable extends CultureDataElement {
     });
     return html`${unknown.length ? html`<p class="note">${m.unknownColumns(unknown.join(', '))}</p>` : nothing}
       <p class="title" part="title" aria-hidden="true">${caption}</p>
-      <div class="frame ${this.virtual ? 'virtual' : ''} ${busy ? 'busy' : ''}" part="frame" tabindex="0" role="region"
-        aria-label=${caption} aria-busy=${busy ? 'true' : 'false'} style=${styleMap(this.virtual ? { height: cssLength(this.height), '--_columns': String(columns.length) } : {})}
-        @click=${this.onRowClick} @keydown=${this.onRowKeydown}>
-        ${table}
+      ${sideways ? html`<p class="scroll-hint" part="scroll-hint" id="scroll-hint">${m.scrollHint}</p>` : nothing}
+      <div class="frame-shadows ${this.hiddenSides.start ? 'more-start' : ''} ${this.hiddenSides.end ? 'more-end' : ''}">
+        <div class="frame ${this.virtual ? 'virtual' : ''} ${busy ? 'busy' : ''}" part="frame" tabindex="0" role="region"
+          aria-label=${caption} aria-describedby=${sideways ? 'scroll-hint' : nothing} aria-busy=${busy ? 'true' : 'false'}
+          style=${styleMap(this.virtual ? { height: cssLength(this.height), '--_columns': String(columns.length) } : {})}
+          @click=${this.onRowClick} @keydown=${this.onRowKeydown} @scroll=${this.onFrameScroll}>
+          ${table}
+        </div>
       </div>
       ${this.virtual ? this.renderCount(data.result.total) : this.renderPager(data.result.total)}`;
   }

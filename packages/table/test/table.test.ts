@@ -585,6 +585,25 @@ describe('<culture-table>', function () {
       expect(getComputedStyle($(el, 'th')!).position).to.equal('sticky');
     });
 
+    it('on a phone it says the table scrolls sideways, and shades the edge that hides columns', async () => {
+      await setViewport({ width: 375, height: 700 });
+      const { el } = await mount(p, { dataset: DATASETS.museums, title: 'Liste et localisation des Musées de France, avec un titre long' });
+      const frame = $(el, '.frame')!;
+      await waitUntil(() => $(el, '.scroll-hint'), 'no scroll hint');
+      expect(text($(el, '.scroll-hint'))).to.equal('Faites défiler horizontalement →');
+      expect(frame.getAttribute('aria-describedby')).to.equal('scroll-hint');
+      expect(frame.tabIndex).to.equal(0);
+      expect($(el, '.frame-shadows')!.classList.contains('more-end')).to.equal(true);
+      // The title wraps inside the page, whatever the table's width.
+      expect($(el, '.title')!.getBoundingClientRect().right).to.be.at.most(375);
+      frame.scrollLeft = frame.scrollWidth;
+      await waitUntil(() => $(el, '.frame-shadows')!.classList.contains('more-start'), 'no start shade after scrolling');
+      expect($(el, '.frame-shadows')!.classList.contains('more-end')).to.equal(false);
+      await setViewport({ width: 800, height: 600 });
+      const wide = await mount(p, { dataset: DATASETS.museums, columns: 'ville, total' });
+      expect($(wide.el, '.scroll-hint')).to.equal(null);
+    });
+
     it('has no axe violations, light and dark', async () => {
       const { el } = await mount(p, { dataset: DATASETS.museums, search: true, download: true, bars: 'total', sort: '-total', columns: 'nom_du_musee, ville, annee, total' });
       await expect(el).to.be.accessible();

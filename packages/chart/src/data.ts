@@ -44,6 +44,8 @@ export interface ChartData {
   folded: number;
   /** Series (group values) folded into « Autres », or dropped when the aggregate cannot be combined. */
   foldedSeries: number;
+  /** « Autres » left off a bar or column chart because it outgrew every kept bar (its total). */
+  otherHidden?: number;
 }
 
 /** Series drawn at most before the rest is folded (the palette has 8 colours). */
@@ -151,8 +153,9 @@ export function toChartData(rows: Row[], chart: ResolvedChart): ChartData {
   }
   if (chart.facet) values = foldBy(values, 'facet', MAX_FACETS, t.other, combine).values;
   let folded = 0;
+  let otherHidden: number | undefined;
   if (chart.xKind === 'nominal' && chart.aggregate) {
-    ({ values, folded } = foldCategories(values, chart, t.other));
+    ({ values, folded, otherHidden } = foldCategories(values, chart, t.other));
   } else {
     values.sort((a, b) => compareX(a.x, b.x));
   }
@@ -168,7 +171,7 @@ export function toChartData(rows: Row[], chart: ResolvedChart): ChartData {
     if (round) v.share = whole ? Math.max(0, v.y ?? 0) / whole : 0;
     v.tip = tooltipText(v, chart);
   }
-  return { values, series, folded, foldedSeries };
+  return { values, series, folded, foldedSeries, ...(otherHidden !== undefined ? { otherHidden } : {}) };
 }
 
 /** Legend order: the largest series first, « Autres » last. */
@@ -305,7 +308,7 @@ const compareX = (a: string | number | null, b: string | number | null): number 
   typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'fr', { numeric: true });
 
 /** Orders categories (by value or by name), keeps the top `limit` and folds the rest into « Autres ». */
-function foldCategories(values: ChartDatum[], chart: ResolvedChart, other: string): { values: ChartDatum[]; folded: number } {
+function foldCategories(values: ChartDatum[], chart: ResolvedChart, other: string): { values: ChartDatum[]; folded: number; otherHidden?: number } {
   const totals = new Map<string, number>();
   for (const v of values) totals.set(String(v.x), (totals.get(String(v.x)) ?? 0) + (v.y ?? 0));
   const byValue = chart.sort === 'y' || chart.sort === '-y';
@@ -341,5 +344,13 @@ function foldCategories(values: ChartDatum[], chart: ResolvedChart, other: strin
     else buckets.set(bucketKey, { ...v, x: other, order: kept.size, other: true });
   }
   out.sort((a, b) => a.order - b.order);
-  return { values: [...out, ...buckets.values()], folded };
+  const rest = [...buckets.values()];
+  // A top ten of bars next to an « Autres » ten times larger would squeeze them into a sliver:
+  // the rest is then left off the chart and said in the text instead.
+  const bars = chart.type === 'bar' || chart.type === 'column';
+  const largest = Math.max(0, ...out.map((v) => Math.abs(v.y ?? 0)));
+  if (bars && rest.some((v) => Math.abs(v.y ?? 0) > largest)) {
+    return { values: out, folded, otherHidden: rest.reduce((sum, v) => sum + (v.y ?? 0), 0) };
+  }
+  return { values: [...out, ...rest], folded };
 }

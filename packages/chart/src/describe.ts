@@ -52,6 +52,7 @@ export function describeChart(data: ChartData, chart: ResolvedChart, lang: Lang 
   }
   if (data.folded > 0) parts.push(t.others(data.folded));
   if (data.foldedSeries > 0) parts.push(t.otherSeries(data.foldedSeries));
+  if (data.otherHidden !== undefined) parts.push(t.otherHidden(num(data.otherHidden)));
   return parts.join(' ');
 }
 

@@ -39,6 +39,7 @@ export interface ChartMessages {
     latest: (value: string, at: string) => string;
     others: (n: number) => string;
     otherSeries: (n: number) => string;
+    otherHidden: (value: string) => string;
     points: (n: number) => string;
     noData: string;
   };
@@ -82,6 +83,7 @@ const fr: ChartMessages = {
     trendFlat: 'Tendance : stable.',
     latest: (value, at) => `Dernière valeur : ${value} (${at}).`,
     others: (n) => (n === 1 ? 'Une autre valeur forme « Autres ».' : `Les ${n} autres valeurs sont regroupées dans « Autres ».`),
+    otherHidden: (value) => `« Autres » : ${value}, non représenté (plus grand que chaque barre).`,
     otherSeries: (n) => (n === 1 ? 'Une autre série forme « Autres ».' : `Les ${n} autres séries sont regroupées dans « Autres ».`),
     points: (n) => `${new Intl.NumberFormat('fr-FR').format(n)} points.`,
     noData: 'Aucune donnée à afficher.',
@@ -126,6 +128,7 @@ const en: ChartMessages = {
     trendFlat: 'Trend: stable.',
     latest: (value, at) => `Latest value: ${value} (${at}).`,
     others: (n) => (n === 1 ? 'One more value makes “Others”.' : `The ${n} other values are grouped into “Others”.`),
+    otherHidden: (value) => `“Others”: ${value}, not drawn (larger than every bar).`,
     otherSeries: (n) => (n === 1 ? 'One more series makes “Others”.' : `The ${n} other series are grouped into “Others”.`),
     points: (n) => `${new Intl.NumberFormat('en-GB').format(n)} points.`,
     noData: 'No data to show.',

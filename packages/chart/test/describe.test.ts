@@ -56,6 +56,13 @@ describe('describeChart', () => {
       'Bar chart: total (sum) by region. 3 categories. Maximum: 300 (Bretagne). Minimum: 200 (Normandie). One more value makes “Others”.',
     ],
     [
+      'a top N whose « Autres » outgrows every bar (left off, said)',
+      { x: 'region', y: ['total'], limit: 1, lang: 'en' },
+      [{ region: 'Bretagne', total__sum: 300 }, { region: 'Corse', total__sum: 250 }, { region: 'Normandie', total__sum: 200 }],
+      'Bar chart: total (sum) by region. 1 categories. Maximum: 300 (Bretagne). Minimum: 300 (Bretagne). The 2 other values are grouped into “Others”. ' +
+        '“Others”: 450, not drawn (larger than every bar).',
+    ],
+    [
       'series',
       { type: 'column', x: 'annee', y: ['total'], group: 'region' },
       [

@@ -22,6 +22,11 @@ export const chartStyles = css`
     line-height: 1.4;
     font-weight: 700;
   }
+  .note {
+    margin: 0.25rem 0 0;
+    font-size: 0.875rem;
+    color: var(--_muted);
+  }
   .chart {
     position: relative;
     min-height: var(--_chart-min-height);

@@ -10,6 +10,7 @@ import { chartStyles } from './chart.styles.js';
 import { toChartData, type ChartData, type ChartDatum } from './data.js';
 import { chartQuery } from './data.js';
 import { describeChart } from './describe.js';
+import { formatRoundedNumber } from './locale.js';
 import { chartMessages } from './messages.js';
 import {
   parseAggregate, parseChartType, splitList, parseNumber, parseSortOrder, parseStack, parseTimeUnit, resolveChart,
@@ -235,9 +236,17 @@ export class CultureChart extends CultureDataElement {
               ? html`<div class="tooltip" part="tooltip" style="left:${this.tooltip.left}px;top:${this.tooltip.top}px">${this.tooltip.text}</div>`
               : nothing}
           </div>`}
+      ${this.renderHiddenOther(prepared)}
       <p id="description" class="visually-hidden" part="description">${prepared.description}</p>
       ${this.tableShown ? this.renderDataTable(prepared) : nothing}
     </figure>`;
+  }
+
+  /** « Autres » left off the bars, said under them (the description already says it to readers). */
+  private renderHiddenOther({ chart, data }: { chart: ResolvedChart; data: ChartData }) {
+    if (data.otherHidden === undefined) return nothing;
+    const value = formatRoundedNumber(data.otherHidden, chart.lang) + (chart.unit ? `\u00a0${chart.unit}` : '');
+    return html`<p class="note" part="note" aria-hidden="true">${chartMessages(chart.lang).describe.otherHidden(value)}</p>`;
   }
 
   private renderMenu(): TemplateResult {

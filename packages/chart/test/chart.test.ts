@@ -84,6 +84,7 @@ describe('<culture-chart> draws each type', () => {
     expect(marks(svg, 'rect')).to.equal(5);
     const labels = [...svg.querySelectorAll('.role-axis-label text')].map((t) => t.textContent);
     expect(labels).not.to.include('Autres');
+    expect(el.shadowRoot!.querySelector('[part=note]')?.textContent).to.match(/^« Autres » : .+, non représenté/);
   });
 
   it('area: one area per series, many series folded', async () => {

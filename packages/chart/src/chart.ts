@@ -50,6 +50,7 @@ interface Prepared {
  * @csspart chart - the drawing (`role="img"`)
  * @csspart tooltip - the tooltip (plain text)
  * @csspart description - the text alternative (visually hidden)
+ * @csspart note - the line under the bars saying « Autres » was left off (larger than every bar)
  * @csspart data-table - the data shown as a table
  * @csspart loading - @csspart error - @csspart empty - @csspart citation - shared states and the source line
  *

@@ -43,7 +43,8 @@ export { toTabularParams, columnsFromProfile } from './tabular.js';
 // csv.ts and infer.ts stay public; a bundler drops them from a page that does not call them
 // (infer.ts's number and date readers type the filter values of every query anyway)
 export { decode, sniff, parseDelimited } from './csv.js';
-export { inferColumn, readNumber, readDate } from './infer.js';
+export { inferColumn } from './infer.js';
+export { readNumber, readDate } from './values.js';
 
 type FilePath = typeof import('./file-path.js');
 let filePath: FilePath | undefined;

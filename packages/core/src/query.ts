@@ -8,7 +8,7 @@
 import type { Aggregate, Cell, ColumnInfo, FilterClause, Query } from './types.js';
 import { CultureError } from './errors.js';
 import { matchColumn } from './filter.js';
-import { readBoolean, readDate, readNumber } from './infer.js';
+import { readBoolean, readDate, readNumber } from './values.js';
 
 export const isNumeric = (c: ColumnInfo | undefined): boolean => c?.type === 'number' || c?.type === 'integer';
 

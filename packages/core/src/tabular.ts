@@ -7,7 +7,7 @@ import type { Cell, ColumnInfo, ColumnType, ResolvedSource, Row } from './types.
 import { CultureError } from './errors.js';
 import { type ErrorBody, getJSON, readBody, readErrorBody, request, responseError } from './http.js';
 import { type NormalizedQuery, type TypedClause, aggregateName, isNumeric } from './query.js';
-import { readNumber } from './infer.js';
+import { readNumber } from './values.js';
 
 // ---------- profile ----------
 

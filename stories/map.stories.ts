@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '@culture-widgets/map/culture-map.js';
+import type { MapAttributes } from '@culture-widgets/map';
 
 /** `npm run storybook` starts the sample portal on this port (.storybook/main.ts). */
 const portal = 'http://127.0.0.1:4790';
@@ -9,21 +10,9 @@ const tabularApi = `${portal}/tabular/api`;
 /** The sample portal's generated boundaries (the default points at data.gouv.fr's). */
 const boundaries = `${portal}/static/geo/{level}.geojson`;
 
-interface Args {
+/** The map's own attributes, plus the shared data and look attributes a story sets. */
+interface Args extends MapAttributes {
   dataset: string;
-  mode?: string;
-  lat?: string;
-  lon?: string;
-  coords?: string;
-  label?: string;
-  popup?: string;
-  color?: string;
-  size?: string;
-  cluster?: string;
-  code?: string;
-  level?: string;
-  value?: string;
-  aggregate?: string;
   outline?: string;
   tiles?: string;
   filter?: string;

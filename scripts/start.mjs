@@ -33,11 +33,16 @@ const live = (text) => {
   return out;
 };
 
+// The examples are written for the default portal port: another port (a second checkout running
+// beside this one) is rewritten into them on the way out.
+const DEFAULT_SAMPLE = 'http://127.0.0.1:4790';
+const rewrite = values.live ? live : SAMPLE === DEFAULT_SAMPLE ? undefined : (text) => text.replaceAll(DEFAULT_SAMPLE, SAMPLE);
+
 const portal = values.live ? undefined : await startPortal({ port: Number(values['portal-port']) });
 const site = await serveStatic({
   root: '.',
   port: Number(values.port),
-  transform: values.live ? (path, text) => (path.startsWith('/examples/') ? live(text) : text) : undefined,
+  transform: rewrite ? (path, text) => (path.startsWith('/examples/') ? rewrite(text) : text) : undefined,
 });
 
 console.log(`

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import {
   CultureError,
+  isMeasure,
   loadColumns,
   resolveSource,
   runQuery,
@@ -14,7 +15,7 @@ import {
 import { ThemeController, resolveLang, type ThemeSetting } from '@culture-widgets/ui';
 import { builderStyles } from './builder.styles.js';
 import { isCultureProducer, openDataset, searchCatalogue, type OpenedDataset } from './catalog.js';
-import { defaultsFromProfile, isMeasure } from './defaults.js';
+import { defaultsFromProfile } from './defaults.js';
 import { createWidget } from './embed.js';
 import { builderMessages, type BuilderMessages } from './messages.js';
 import {

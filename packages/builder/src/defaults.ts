@@ -3,24 +3,13 @@
  * before the user touches anything. The elements have their own `auto` logic; writing the choice
  * down makes it visible (and editable) in the form and stable in the snippet. Pure.
  */
-import type { ColumnInfo } from '@culture-widgets/core';
+import { isCategory, isMeasure, isNumeric, isTemporal, isYear, type ColumnInfo } from '@culture-widgets/core';
 import type { ElementKind } from './schema.js';
 
 /** The table shows this many columns at first; the user adds the others in the form. */
 export const TABLE_FIRST_COLUMNS = 8;
 
-const isNumeric = (c: ColumnInfo) => c.type === 'number' || c.type === 'integer';
-const isYear = (c: ColumnInfo) =>
-  c.format === 'year' || (c.type === 'integer' && /^(annee|année|year|an|millesime|millésime)$/i.test(c.name));
-const isTemporal = (c: ColumnInfo) => c.type === 'date' || c.type === 'datetime' || /^date/.test(c.format ?? '');
-/** Numbers that identify or locate (codes, ids, coordinates) are never added up. */
-const isIdentifier = (c: ColumnInfo) =>
-  /^(code_|siren|siret|latitude|longitude|latlon|year)/.test(c.format ?? '') ||
-  /(^|[_\s-])(id|code|ref|cp|insee|siret|siren|lat|lon|lng|latitude|longitude)([_\s-]|$)|^id|^code/i.test(c.name);
-/** A number worth adding up: not a year, a date, a code or a coordinate. */
-export const isMeasure = (c: ColumnInfo) => isNumeric(c) && !isYear(c) && !isTemporal(c) && !isIdentifier(c);
 const PREFERRED_MEASURE = /^(total|nombre|nb|effectif|montant|valeur|count|value|amount)/i;
-const isCategory = (c: ColumnInfo) => (c.type === 'string' || c.type === 'boolean') && !/^(url|latlon)/.test(c.format ?? '');
 
 function firstMeasure(columns: ColumnInfo[]): ColumnInfo | undefined {
   const measures = columns.filter(isMeasure);

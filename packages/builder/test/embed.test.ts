@@ -66,6 +66,22 @@ describe('embed page logic', () => {
     expect(el.getAttribute('label')).to.equal('<b>x</b>');
     expect(el.childNodes).to.have.length(0);
   });
+
+  it('height=100000000 draws a chart at most 5,000 px tall, with a warning, instead of freezing the page', async function () {
+    this.timeout(30000);
+    // registered here, last: the tests above create charts they never mean to load
+    await import('@culture-widgets/chart/culture-chart.js');
+    const { portal, DATASETS } = await import('../../../test/helpers/portal.js');
+    const p = await portal();
+    const query = new URLSearchParams({ element: 'chart', dataset: DATASETS.museums, api: p.api, 'tabular-api': p.tabularApi, x: 'annee', y: 'total', height: '100000000' });
+    const warned = new Promise<CustomEvent>((resolve) => root.addEventListener('culture-warning', (e) => resolve(e as CustomEvent), { once: true }));
+    const loaded = new Promise((resolve) => root.addEventListener('culture-load', resolve, { once: true }));
+    const mounted = mountEmbed(root, `?${query}`);
+    await loaded;
+    expect((await warned).detail).to.include({ code: 'clamped', attribute: 'height', value: '100000000', accepted: '5000' });
+    expect(root.firstElementChild!.shadowRoot!.querySelector('.view svg')!.getBoundingClientRect().height).to.be.at.most(5100);
+    mounted.stop();
+  });
 });
 
 describe('iframe snippet round trip', () => {

@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { csvDecimal, toCSV, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
+import { csvDecimal, parseList, parseName, slugify, toCSV, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
 import {
-  CultureDataElement, CultureSelectEvent, baseStyles, formatDay, readPalette, readToken, type CultureErrorDetail, type DataState,
+  CultureDataElement, CultureSelectEvent, SIZE_RANGES, baseStyles, errorDetailOf, formatDay, readPalette, readToken,
+  type CultureErrorDetail, type DataState,
 } from '@culture-widgets/ui';
 import { renderTable, tableStyles } from '@culture-widgets/table';
 import type { TopLevelSpec } from 'vega-lite';
@@ -11,11 +12,8 @@ import { toChartData, type ChartData, type ChartDatum } from './data.js';
 import { chartQuery } from './data.js';
 import { describeChart } from './describe.js';
 import { formatRoundedNumber } from './locale.js';
-import { chartMessages } from './messages.js';
-import {
-  parseAggregate, parseChartType, splitList, parseNumber, parseSortOrder, parseStack, parseTimeUnit, resolveChart,
-  type ChartOptions, type ResolvedChart,
-} from './options.js';
+import { chartErrors, chartMessages } from './messages.js';
+import { AGGREGATES, TYPE_SETTINGS, SORT_ORDERS, STACKS, TIME_UNITS, resolveChart, type ChartOptions, type ResolvedChart } from './options.js';
 import { loadVega, renderImage, VegaRenderer } from './renderer.js';
 import { buildChartSpec, DEFAULT_THEME, valueTitle, type ChartTheme } from './spec.js';
 
@@ -162,24 +160,26 @@ export class CultureChart extends CultureDataElement {
     return chartQuery(resolveChart(columns, this.options()), filters);
   }
 
-  /** The attributes, typed (unknown values become `undefined`: the default applies). */
+  /** The attributes, typed: a value out of its set (or size range) is said, and the default (or bound) drawn. */
   private options(): ChartOptions {
-    const y = splitList(this.y);
+    const w = this.warnings;
+    const y = parseList(this.y);
+    const stack = this.stack === '' ? 'true' : w.oneOf('stack', this.stack, STACKS, undefined);
     return {
-      type: parseChartType(this.type),
-      x: this.x?.trim() || undefined,
+      type: w.oneOf('type', this.type, TYPE_SETTINGS, 'auto'),
+      x: parseName(this.x),
       y: y.length ? y : undefined,
-      group: this.group?.trim() || undefined,
-      aggregate: parseAggregate(this.aggregate),
-      stack: parseStack(this.stack),
-      sort: parseSortOrder(this.sort),
-      limit: parseNumber(this.limit),
-      timeUnit: parseTimeUnit(this.timeUnit),
-      facet: this.facet?.trim() || undefined,
-      yMin: parseNumber(this.yMin),
-      yMax: parseNumber(this.yMax),
+      group: parseName(this.group),
+      aggregate: w.oneOf('aggregate', this.aggregate, AGGREGATES, undefined),
+      stack: stack === 'normalize' ? stack : stack && stack === 'true',
+      sort: w.oneOf('sort', this.sort, SORT_ORDERS, undefined),
+      limit: w.size('limit', this.limit, SIZE_RANGES.limit),
+      timeUnit: w.oneOf('time-unit', this.timeUnit, TIME_UNITS, undefined),
+      facet: parseName(this.facet),
+      yMin: w.number('y-min', this.yMin),
+      yMax: w.number('y-max', this.yMax),
       unit: this.unit || undefined,
-      height: parseNumber(this.height),
+      height: w.size('height', this.height, SIZE_RANGES.height),
       lang: this.locale,
     };
   }
@@ -334,7 +334,7 @@ export class CultureChart extends CultureDataElement {
         this.announceLoad(prepared.data.values.length);
       }
     } catch (error) {
-      this.drawError = { code: 'server', message: error instanceof Error ? error.message : String(error) };
+      this.drawError = this.drawFailure(error);
       this.reportError(this.drawError);
     }
   }
@@ -458,7 +458,7 @@ export class CultureChart extends CultureDataElement {
       save(url, `${this.fileStem()}.${type}`);
       if (type === 'svg') setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
-      this.reportError({ code: 'server', message: error instanceof Error ? error.message : String(error) });
+      this.reportError(this.drawFailure(error));
     }
   }
 
@@ -478,18 +478,21 @@ export class CultureChart extends CultureDataElement {
 
   private fileStem(): string {
     const state = this.data.value as DataState | undefined;
-    const text = this.title || state?.source.citation.datasetTitle || 'graphique';
-    return (
-      text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) ||
-      'graphique'
-    );
+    return slugify(this.title || state?.source.citation.datasetTitle) || 'graphique';
+  }
+
+  /** Vega failing to draw or export: said with its reason, in the reader's language. */
+  private drawFailure(error: unknown): CultureErrorDetail {
+    return errorDetailOf(chartErrors.error('server', { cause: error instanceof Error ? error.message : String(error) }, 'draw-failed'), this.locale);
   }
 }
 
 /** The drawn values as a table: x, series (group), value. */
 function tableOf(chart: ResolvedChart, data: ChartData): { columns: ColumnInfo[]; rows: Row[] } {
   const columns: ColumnInfo[] = [
-    { name: chart.x, type: chart.xKind === 'quantitative' ? 'number' : chart.xKind === 'temporal' ? 'date' : 'string' },
+    chart.xKind === 'year'
+      ? { name: chart.x, type: 'integer', format: 'year' }
+      : { name: chart.x, type: chart.xKind === 'quantitative' ? 'number' : chart.xKind === 'temporal' ? 'date' : 'string' },
     ...(data.series.length ? [{ name: chart.group ?? chartMessages(chart.lang).count, type: 'string' as const }] : []),
     ...(chart.facet ? [{ name: chart.facet, type: 'string' as const }] : []),
     { name: valueTitle(chart) || chartMessages(chart.lang).count, type: 'number' },

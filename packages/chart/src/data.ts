@@ -3,6 +3,7 @@
  * can), and how the answer becomes the tidy rows the spec draws (series, « Autres », order).
  * Pure: no DOM, no vega.
  */
+import { aggregateName, cellNumber, formatNumber, formatPercent } from '@culture-widgets/core';
 import type { Aggregate, AggregateOp, Cell, FilterClause, Query, Row } from '@culture-widgets/core';
 import { formatRoundedNumber } from './locale.js';
 import { chartMessages } from './messages.js';
@@ -54,9 +55,6 @@ export const MAX_SERIES = 8;
 export const MAX_HEATMAP_ROWS = 20;
 export const MAX_FACETS = 12;
 
-/** Name of an aggregate's result column, as core and the tabular API name it. */
-export const aggregateName = (a: Aggregate): string => a.as ?? (a.column ? `${a.column}__${a.op}` : 'count');
-
 /** The aggregates a chart asks for: one per measure, or a row count. */
 export function chartAggregates(chart: ResolvedChart): Aggregate[] {
   const op = chart.aggregate ?? 'sum';
@@ -94,20 +92,8 @@ export function chartQuery(chart: ResolvedChart, filters: FilterClause[] = []): 
 
 // ---------------------------------------------------------------------------------------------
 
-/**
- * A cell as a value Vega plots: core types cells, but text like `1 234,5` still shows up in files;
- * `true`/`false` count as 1/0, what does not read as a number is null (a gap for Vega). map's
- * `toNumber` (coordinates, sizes) gives undefined for booleans.
- */
-export function toMeasure(cell: Cell | undefined): number | null {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
-  if (typeof cell === 'boolean') return cell ? 1 : 0;
-  if (cell == null) return null;
-  const text = String(cell).trim().replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  if (text === '') return null;
-  const n = Number(text);
-  return Number.isFinite(n) ? n : null;
-}
+/** A cell as a value Vega plots: core's `cellNumber`, and null (a gap) for what does not read as a number. */
+const toMeasure = (cell: Cell | undefined): number | null => cellNumber(cell) ?? null;
 
 function toX(cell: Cell | undefined, chart: ResolvedChart, empty: string): string | number | null {
   if (cell == null || cell === '') return chart.xKind === 'nominal' ? empty : null;
@@ -292,17 +278,14 @@ function tooltipText(v: ChartDatum, chart: ResolvedChart): string {
   const t = chartMessages(chart.lang);
   const sep = chart.lang === 'en' ? ': ' : '\u00a0: ';
   const measure = chart.y.length === 0 ? t.count : chart.y.length === 1 ? t.measure(chart.y[0]!, chart.aggregate) : '';
-  const value = v.y === null ? '–' : `${exact(v.y, chart.lang)}${chart.unit ? `\u00a0${chart.unit}` : ''}`;
+  const value = v.y === null ? '–' : `${formatNumber(v.y, chart.lang)}${chart.unit ? `\u00a0${chart.unit}` : ''}`;
   const lines = [`${chart.x}${sep}${xLabel(v.x, chart)}`];
   if (v.series !== undefined) lines.push(chart.group && measure ? `${chart.group}${sep}${v.series}` : v.series);
   if (v.facet !== undefined && chart.facet) lines.push(`${chart.facet}${sep}${v.facet}`);
   lines.push(measure ? `${measure}${sep}${value}` : value);
-  if (v.share !== undefined) lines.push(new Intl.NumberFormat(chart.lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(v.share));
+  if (v.share !== undefined) lines.push(formatPercent(v.share, chart.lang));
   return lines.join('\n');
 }
-
-/** Full precision for a tooltip: `1 234 567`, `12,5`. */
-const exact = (n: number, lang: string): string => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 }).format(n);
 
 const compareX = (a: string | number | null, b: string | number | null): number =>
   typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'fr', { numeric: true });

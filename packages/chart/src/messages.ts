@@ -2,7 +2,7 @@
  * Every word <culture-chart> shows, in French and English. Shared words (loading, empty, error,
  * citation) live in @culture-widgets/ui; these are the chart's own. Pure: no DOM, no lit.
  */
-import type { AggregateOp, Lang } from '@culture-widgets/core';
+import { availableColumns, defineMessages, type AggregateOp, type Lang, type Say } from '@culture-widgets/core';
 import type { ChartType } from './options.js';
 
 export interface ChartMessages {
@@ -145,3 +145,17 @@ const en: ChartMessages = {
 export function chartMessages(lang: Lang): ChartMessages {
   return lang === 'en' ? en : fr;
 }
+
+type ChartErrorKey = 'no-x-column' | 'draw-failed';
+
+/** The chart's own errors: `chartErrors.error('unknown-column', { available }, 'no-x-column')`. */
+export const chartErrors = defineMessages<ChartErrorKey>({
+  fr: {
+    'no-x-column': (d) => `Aucune colonne à placer sur l’axe horizontal.${availableColumns(d, 'fr')}`,
+    'draw-failed': (d) => `Le graphique n’a pas pu être dessiné (${String(d.cause)}).`,
+  } satisfies Record<ChartErrorKey, Say>,
+  en: {
+    'no-x-column': (d) => `No column to draw on the horizontal axis.${availableColumns(d, 'en')}`,
+    'draw-failed': (d) => `The chart could not be drawn (${String(d.cause)}).`,
+  } satisfies Record<ChartErrorKey, Say>,
+});

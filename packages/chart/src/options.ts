@@ -2,16 +2,21 @@
  * From what the author wrote (`type="auto" x="annee" y="total"`) and the column profile, to a
  * fully resolved chart: every blank filled, every column checked. Pure: no DOM, no vega.
  */
-import { CultureError, matchColumn } from '@culture-widgets/core';
+import { findColumn, isCategory, isMeasure, isNumeric, isTemporal, isYear } from '@culture-widgets/core';
 import type { AggregateOp, ColumnInfo, Lang } from '@culture-widgets/core';
+import { chartErrors } from './messages.js';
 
 export type ChartType = 'column' | 'bar' | 'line' | 'area' | 'scatter' | 'pie' | 'donut' | 'heatmap';
 export const CHART_TYPES: readonly ChartType[] = ['column', 'bar', 'line', 'area', 'scatter', 'pie', 'donut', 'heatmap'];
-export type SortOrder = 'x' | '-x' | 'y' | '-y';
+/** What the `type` attribute accepts. */
+export const TYPE_SETTINGS: readonly (ChartType | 'auto')[] = ['auto', ...CHART_TYPES];
+export const SORT_ORDERS = ['x', '-x', 'y', '-y'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+export const STACKS = ['true', 'false', 'normalize'] as const;
 export type StackMode = 'none' | 'zero' | 'normalize';
-export type TimeUnit = 'year' | 'quarter' | 'month' | 'yearquarter' | 'yearmonth' | 'yearmonthdate' | 'date' | 'day';
-const TIME_UNITS: readonly TimeUnit[] = ['year', 'quarter', 'month', 'yearquarter', 'yearmonth', 'yearmonthdate', 'date', 'day'];
-const AGGREGATES: readonly AggregateOp[] = ['sum', 'count', 'mean', 'median', 'min', 'max'];
+export const TIME_UNITS = ['year', 'quarter', 'month', 'yearquarter', 'yearmonth', 'yearmonthdate', 'date', 'day'] as const;
+export type TimeUnit = (typeof TIME_UNITS)[number];
+export const AGGREGATES: readonly AggregateOp[] = ['sum', 'count', 'mean', 'median', 'min', 'max'];
 
 /** The element's attributes, as typed values (every field optional). */
 export interface ChartOptions {
@@ -58,49 +63,11 @@ export interface ResolvedChart {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Attribute strings → typed options (unknown values are dropped, so the default applies)
+// Column roles, read from the profile (the kinds themselves are core's column rules)
 
-export const parseChartType = (v: string | null | undefined): ChartType | 'auto' =>
-  CHART_TYPES.includes(v as ChartType) ? (v as ChartType) : 'auto';
-/** `a, b` → `['a', 'b']`: a plain comma split (table's `parseList` also reads quoted names). */
-export const splitList = (v: string | null | undefined): string[] =>
-  (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-export const parseAggregate = (v: string | null | undefined): AggregateOp | undefined =>
-  AGGREGATES.includes(v as AggregateOp) ? (v as AggregateOp) : undefined;
-export const parseSortOrder = (v: string | null | undefined): SortOrder | undefined =>
-  ['x', '-x', 'y', '-y'].includes(v ?? '') ? (v as SortOrder) : undefined;
-export const parseTimeUnit = (v: string | null | undefined): TimeUnit | undefined =>
-  TIME_UNITS.includes(v as TimeUnit) ? (v as TimeUnit) : undefined;
-export function parseStack(v: string | null | undefined): boolean | 'normalize' | undefined {
-  if (v === 'normalize') return 'normalize';
-  if (v === '' || v === 'true') return true;
-  if (v === 'false') return false;
-  return undefined;
-}
-export function parseNumber(v: string | null | undefined): number | undefined {
-  if (v == null || v.trim() === '') return undefined;
-  const n = Number(v.trim().replace(',', '.'));
-  return Number.isFinite(n) ? n : undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Column roles, read from the profile
-
-const NUMERIC = new Set(['number', 'integer']);
-/** Numbers that are identifiers or positions, never something to add up. */
-const NOT_A_MEASURE = /^(year|code_|siren|siret|latitude|longitude|latlon|insee)|_insee|code_postal/;
-const NOT_A_MEASURE_NAME = /(^|[_\s-])(id|code|ref|cp|insee|siret|siren|lat|lon|lng|latitude|longitude)([_\s-]|$)|^id|^ref_|^code/i;
 /** Measures readers expect first when a resource has several. */
 const PREFERRED_MEASURE = /^(total|nombre|nb|effectif|montant|valeur|count|value|amount)/i;
 
-export const isNumeric = (c: ColumnInfo): boolean => NUMERIC.has(c.type);
-export const isYear = (c: ColumnInfo): boolean =>
-  c.format === 'year' || (c.type === 'integer' && /^(annee|année|year|an|millesime|millésime)$/i.test(c.name));
-export const isTemporal = (c: ColumnInfo): boolean => c.type === 'date' || c.type === 'datetime' || /^date/.test(c.format ?? '');
-export const isMeasure = (c: ColumnInfo): boolean =>
-  isNumeric(c) && !isYear(c) && !NOT_A_MEASURE.test(c.format ?? '') && !NOT_A_MEASURE_NAME.test(c.name);
-export const isCategory = (c: ColumnInfo): boolean =>
-  (c.type === 'string' || c.type === 'boolean') && !/^(url|latlon)/.test(c.format ?? '');
 /** How many distinct values a column holds, best guess (profiles say `categorical` when few). */
 const distinctOf = (c: ColumnInfo): number => c.distinct ?? (c.categorical ? (c.tops?.length ?? 10) : Infinity);
 
@@ -113,11 +80,8 @@ export function xKindOf(c: ColumnInfo | undefined): XKind {
 }
 
 /** The column an author named, forgiving case and accents (`region` finds `Région`); throws `unknown-column`. */
-function column(columns: ColumnInfo[], name: string | undefined): ColumnInfo | undefined {
-  if (name === undefined) return undefined;
-  const real = matchColumn(name, columns.map((c) => c.name));
-  return columns.find((c) => c.name === real);
-}
+const column = (columns: ColumnInfo[], name: string | undefined): ColumnInfo | undefined =>
+  name === undefined ? undefined : findColumn(name, columns);
 
 /** The x axis when the author named none: a year or a date, else a category, else a number. */
 function pickX(columns: ColumnInfo[], y: string[]): ColumnInfo | undefined {
@@ -166,7 +130,7 @@ export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}):
   const group = column(columns, options.group)?.name;
   const facet = column(columns, options.facet)?.name;
   const xCol = column(columns, options.x) ?? pickX(columns, named);
-  if (!xCol) throw new CultureError('unknown-column', 'No column to draw on the x axis', {});
+  if (!xCol) throw chartErrors.error('unknown-column', { available: columns.map((c) => c.name) }, 'no-x-column');
   const type = chooseChartType(columns, { ...options, x: xCol.name, y: named });
   const yCol = named.length ? undefined : pickY(columns, xCol.name);
   const round = type === 'pie' || type === 'donut';

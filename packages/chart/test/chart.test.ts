@@ -3,6 +3,7 @@ import { emulateMedia, sendKeys, sendMouse, resetMouse } from '@web/test-runner-
 import { portal, DATASETS, type Portal } from '../../../test/helpers/portal.js';
 import '../src/culture-chart.js';
 import type { CultureChart } from '../src/chart.js';
+import type { CultureWarningDetail } from '@culture-widgets/ui';
 import { loadVega } from '../src/renderer.js';
 
 type Attrs = Record<string, string>;
@@ -238,6 +239,60 @@ describe('<culture-chart> states and events', () => {
   });
 });
 
+/** A chart and every `culture-warning` it fires, from the start. */
+async function chartWarnings(attrs: Attrs): Promise<{ el: CultureChart; warnings: CultureWarningDetail[] }> {
+  const warnings: CultureWarningDetail[] = [];
+  const box = await fixture<HTMLDivElement>(html`<div style="width:640px"></div>`);
+  const el = document.createElement('culture-chart');
+  el.addEventListener('culture-warning', (e) => warnings.push(e.detail));
+  for (const [name, value] of Object.entries({ api: p.api, 'tabular-api': p.tabularApi, ...attrs })) el.setAttribute(name, value);
+  box.append(el);
+  return { el, warnings };
+}
+
+describe('<culture-chart> attribute values out of their set or range are said, and the default drawn', () => {
+  it('aggregate="ratio" draws the sum, with a culture-warning, a note and a console line', async () => {
+    const { el, warnings } = await chartWarnings({ ...museums, x: 'annee', y: 'total', aggregate: 'ratio' });
+    await drawn(el);
+    expect(warnings).to.deep.equal([{
+      code: 'invalid-value', attribute: 'aggregate', value: 'ratio', accepted: '',
+      message: warnings[0]?.message,
+    }]);
+    expect(warnings[0]!.message).to.contain('sum, count, mean, median, min, max');
+    expect(root(el).querySelector('[part=warning]')!.textContent).to.contain('aggregate="ratio"');
+    expect(el.chartCsv().split(/\r?\n/)[0]).to.contain('total (somme)');
+  });
+
+  it('unknown type, sort and time-unit fall back on auto with a warning each', async () => {
+    const { el, warnings } = await chartWarnings({ ...museums, x: 'annee', y: 'total', type: 'camembert', sort: 'z', 'time-unit': 'siecle' });
+    await drawn(el);
+    expect(warnings.map((w) => [w.attribute, w.value, w.accepted])).to.deep.equal([['type', 'camembert', 'auto'], ['sort', 'z', ''], ['time-unit', 'siecle', '']]);
+    expect(root(el).querySelector('[role=img]')!.getAttribute('aria-label')).to.equal('Graphique en courbes');
+  });
+
+  it('a huge height is clamped to 5,000 px and a huge limit to 1,000, with warnings', async () => {
+    const { el, warnings } = await chartWarnings({ ...museumList, x: 'Région administrative', height: '20000', limit: '1e9' });
+    const svg = await drawn(el);
+    expect(warnings.map((w) => [w.code, w.attribute, w.accepted])).to.deep.equal([['clamped', 'limit', '1000'], ['clamped', 'height', '5000']]);
+    expect(svg.getBoundingClientRect().height).to.be.at.most(5100);
+  });
+
+  it('a fixed attribute takes its note away and fires nothing more', async () => {
+    const { el, warnings } = await chartWarnings({ ...museums, x: 'annee', y: 'total', aggregate: 'ratio' });
+    await drawn(el);
+    el.setAttribute('aggregate', 'mean');
+    await waitUntil(() => root(el).querySelector<HTMLElement>('[part=warning]')?.hidden !== false, 'the note stays');
+    expect(warnings).to.have.length(1);
+  });
+
+  it('reads quoted names in x and y like every list (one grammar)', async () => {
+    const el = await chart({ dataset: DATASETS.festivals, x: "'Discipline dominante'", y: "'Jauge (places, estimation)'" });
+    await waitUntil(() => svgOf(el) || root(el).querySelector('[role=alert]'), 'nothing drawn', { timeout: 15000 });
+    expect(root(el).querySelector('[role=alert]')?.textContent ?? null).to.equal(null);
+    expect(marks(svgOf(el)!, 'rect')).to.equal(6);
+  });
+});
+
 describe('<culture-chart> with a <culture-source>', () => {
   it('reads the source and, with refine-on-click, a click filters it', async () => {
     await import('@culture-widgets/source/culture-source.js');
@@ -290,8 +345,11 @@ describe('<culture-chart> menu', () => {
     expect(await tableRows(el)).to.equal(11);
     const headers = [...root(el).querySelectorAll('.data-table th')].map((th) => th.textContent!.trim());
     expect(headers.join('|')).to.match(/annee.*total \(somme\)/);
+    // a year is a label: never « 2 014 », in the table as in the file
+    expect(root(el).querySelector('.data-table tbody td')!.textContent!.trim()).to.equal('2014');
     const csv = el.chartCsv();
     expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).to.equal('annee;total (somme)');
+    expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[1]).to.match(/^2014;\d+/);
     expect(csv.trim().split(/\r?\n/)).to.have.length(12);
   });
 

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
+import type { CultureError } from '@culture-widgets/core';
 import {
-  chooseChartType, parseChartType, splitList, parseNumber, parseStack, parseSortOrder, parseTimeUnit, resolveChart,
+  chooseChartType, resolveChart,
   type ChartOptions, type ChartType,
 } from '../src/options.js';
 import { attendance, budgets, museums, tickets } from './profiles.js';
@@ -77,18 +78,16 @@ describe('resolveChart', () => {
   });
 });
 
-describe('attribute parsing', () => {
-  it('reads attribute strings, dropping unknown values', () => {
-    expect(parseChartType('donut')).to.equal('donut');
-    expect(parseChartType('pyramid')).to.equal('auto');
-    expect(splitList(' total, payant ,,')).to.deep.equal(['total', 'payant']);
-    expect(parseStack('')).to.equal(true);
-    expect(parseStack('normalize')).to.equal('normalize');
-    expect(parseStack(null)).to.equal(undefined);
-    expect(parseSortOrder('-y')).to.equal('-y');
-    expect(parseSortOrder('z')).to.equal(undefined);
-    expect(parseTimeUnit('yearmonth')).to.equal('yearmonth');
-    expect(parseNumber('12,5')).to.equal(12.5);
-    expect(parseNumber('abc')).to.equal(undefined);
+describe('errors name what is missing, in both languages', () => {
+  it('no column to put on x: the available ones are listed', () => {
+    try {
+      resolveChart([{ name: 'site', type: 'string', format: 'url' }, { name: 'a', type: 'string', format: 'url' }]);
+      expect.fail('should throw');
+    } catch (error) {
+      const e = error as CultureError;
+      expect(e.code).to.equal('unknown-column');
+      expect(e.messageIn('fr')).to.equal('Aucune colonne à placer sur l’axe horizontal. Colonnes disponibles : « site », « a ».');
+      expect(e.messageIn('en')).to.equal('No column to draw on the horizontal axis. Available columns: "site", "a".');
+    }
   });
 });

@@ -11,7 +11,7 @@ import type { Table } from './table.js';
 import { parseFile, prepareWorker } from './worker-client.js';
 
 const tooLarge = (source: ResolvedSource, size: number): CultureError =>
-  new CultureError('too-large', undefined, { size, limit: config.maxFileSize, url: source.fileUrl });
+  new CultureError('too-large', { size, limit: config.maxFileSize, url: source.fileUrl });
 
 const originOf = (url: string): string | undefined => {
   try { return new URL(url, globalThis.location?.href).origin; } catch { return undefined; }
@@ -22,7 +22,7 @@ function failure(error: CultureError, source: ResolvedSource): CultureError {
   if (error.code !== 'network') return error;
   const file = originOf(source.fileUrl);
   const remote = file !== globalThis.location?.origin && file !== originOf(source.api);
-  return source.cors === false || remote ? new CultureError('cors', undefined, { ...error.details, url: source.fileUrl }) : error;
+  return source.cors === false || remote ? new CultureError('cors', { ...error.details, url: source.fileUrl }) : error;
 }
 
 /** Downloads the file, reporting progress; refuses beyond `config.maxFileSize`. */
@@ -52,7 +52,7 @@ export async function download(source: ResolvedSource, { signal, onProgress }: L
   const read = (): Promise<ReadableStreamReadResult<Uint8Array>> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const stalled = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new CultureError('timeout', undefined, { url: source.fileUrl, loaded })), config.timeout);
+      timer = setTimeout(() => reject(new CultureError('timeout', { url: source.fileUrl, loaded })), config.timeout);
     });
     return Promise.race([reader.read(), stalled]).finally(() => clearTimeout(timer));
   };
@@ -72,7 +72,7 @@ export async function download(source: ResolvedSource, { signal, onProgress }: L
     await reader.cancel().catch(() => undefined);
     if (signal?.aborted) throw abortError(signal);
     if (error instanceof CultureError) throw error;
-    throw failure(new CultureError('network', undefined, { url: source.fileUrl, cause: String(error) }), source);
+    throw failure(new CultureError('network', { url: source.fileUrl, cause: String(error) }), source);
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }

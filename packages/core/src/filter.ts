@@ -5,6 +5,7 @@
  */
 import type { ColumnInfo, FilterClause, FilterOp } from './types.js';
 import { CultureError } from './errors.js';
+import { matchColumn } from './columns.js';
 
 const SYMBOL_OPS: Record<string, FilterOp> = {
   '=': '=', '!=': '!=', '>': '>', '>=': '>=', '<': '<', '<=': '<=', '~': '~', '!~': '!~',
@@ -29,7 +30,7 @@ class Scanner {
 }
 
 function fail(reason: string, scanner: Scanner, start: number, extra: Record<string, unknown> = {}): never {
-  throw new CultureError('bad-filter', undefined, { reason, clause: scanner.clauseFrom(start), ...extra });
+  throw new CultureError('bad-filter', { reason, clause: scanner.clauseFrom(start), ...extra });
 }
 
 function readQuoted(s: Scanner, start: number): string {
@@ -140,20 +141,6 @@ export function formatFilter(clauses: FilterClause[]): string {
     if (c.op === 'in') return `${column} in ${(c.values ?? []).map((v) => quote(v, false)).join('|')}`;
     return `${column} ${c.op} ${quote(c.value ?? '', false)}`;
   }).join('; ');
-}
-
-const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
-
-/**
- * The real column a name refers to: exact, else the only one equal ignoring case, accents and
- * surrounding spaces (`region` finds `Région`). Throws `unknown-column` with the available names.
- */
-export function matchColumn(name: string, columns: readonly string[]): string {
-  if (columns.includes(name)) return name;
-  const folded = fold(name);
-  const close = columns.filter((c) => fold(c) === folded);
-  if (close.length === 1) return close[0]!;
-  throw new CultureError('unknown-column', undefined, { column: name, available: [...columns] });
 }
 
 /** Checks every clause against the profile, returning clauses that name the real columns. */

@@ -1,5 +1,7 @@
 /** Formatting for elements: numbers, percentages, dates and cells, per locale, through Intl. */
 import type { Cell, ColumnInfo, Lang, Row } from './types.js';
+import { isYear } from './columns.js';
+import { readBoolean } from './values.js';
 
 // English numbers as en (1.2M), English dates day-first as en-GB (5 March 2024)
 const locale = (lang: Lang, dates = false): string => (lang === 'en' ? (dates ? 'en-GB' : 'en') : 'fr-FR');
@@ -58,18 +60,24 @@ export function formatDate(value: string | number | Date, lang: Lang = 'fr', { s
   return dateFormat(lang, options).format(date);
 }
 
-const booleans: Record<Lang, [string, string]> = { fr: ['oui', 'non'], en: ['yes', 'no'] };
+const booleans: Record<Lang, [string, string]> = { fr: ['Oui', 'Non'], en: ['Yes', 'No'] };
 
-/** A cell as text for the locale, following its column (years without separators, percent, dates…). */
-export function formatCell(value: Cell | undefined, column: ColumnInfo | undefined, lang: Lang = 'fr'): string {
-  if (value === null || value === undefined || value === '') return '';
-  if (typeof value === 'boolean') return booleans[lang][value ? 0 : 1];
+/**
+ * A cell as the reader sees it, following its column: years without separators (never « 2 019 »),
+ * percentages, numbers and dates for the locale, Oui / Non; text as it is. The one way every
+ * widget writes a cell (table, popups, chart data table).
+ */
+export function formatCell(value: Cell | object | undefined, column: ColumnInfo | undefined, lang: Lang = 'fr'): string {
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) return '';
+  const truth = typeof value === 'boolean' ? value : typeof value === 'string' && column?.type === 'boolean' ? readBoolean(value) : undefined;
+  if (truth !== undefined) return booleans[lang][truth ? 0 : 1];
+  if (typeof value === 'object' || typeof value === 'boolean') return JSON.stringify(value);
   if (typeof value === 'number') {
-    if (column?.format === 'year') return String(value);
+    if (isYear(column)) return String(value);
     if (column?.format === 'percent') return formatPercent(value, lang, { points: true, digits: 2 });
     return formatNumber(value, lang);
   }
-  if (column?.type === 'date' || column?.type === 'datetime') return formatDate(value, lang, { style: 'short' });
+  if (column?.type === 'date' || column?.type === 'datetime') return formatDate(value, lang);
   return value;
 }
 

@@ -37,12 +37,12 @@ async function fetchOnce(url: string, { signal, timeout = config.timeout }: Requ
   const controller = new AbortController();
   const onAbort = () => controller.abort(abortError(signal));
   signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new CultureError('timeout', undefined, { url, timeout })), timeout);
+  const timer = setTimeout(() => controller.abort(new CultureError('timeout', { url, timeout })), timeout);
   try {
     return await fetch(url, { signal: controller.signal });
   } catch (error) {
     if (controller.signal.aborted) throw controller.signal.reason instanceof CultureError ? controller.signal.reason : abortError(signal);
-    throw new CultureError('network', undefined, { url, cause: String(error) });
+    throw new CultureError('network', { url, cause: String(error) });
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onAbort);
@@ -58,7 +58,7 @@ export async function request(url: string, options: RequestOptions = {}): Promis
     throwIfAborted(options.signal);
     const response = await fetchOnce(url, options);
     if ((response.status !== 429 && response.status !== 503) || attempt >= config.retries) {
-      if (response.status === 429) throw new CultureError('rate-limited', undefined, { url, status: 429 });
+      if (response.status === 429) throw new CultureError('rate-limited', { url, status: 429 });
       return response;
     }
     await response.body?.cancel().catch(() => undefined);
@@ -92,17 +92,17 @@ const detailText = (detail: unknown): string =>
 /** The CultureError a non-OK response stands for. */
 export async function responseError(response: Response, body?: ErrorBody): Promise<CultureError> {
   const { status, url } = response;
-  if (status === 404) return new CultureError('not-found', undefined, { url, status });
-  if (status === 410) return new CultureError('gone', undefined, { url, status, detail: (body ?? (await readErrorBody(response))).text });
+  if (status === 404) return new CultureError('not-found', { url, status });
+  if (status === 410) return new CultureError('gone', { url, status, detail: (body ?? (await readErrorBody(response))).text });
   const read = body ?? (await readErrorBody(response));
   const detail = detailText(read.detail);
   // PostgREST 42703: `column x.nombre does not exist`
   const missing = /column\s+(?:[^\s.]+\.)?"?([^"]+?)"?\s+does not exist/i.exec(detail);
   if (missing || (read.detail as { code?: string } | undefined)?.code === '42703') {
-    return new CultureError('unknown-column', undefined, { url, status, column: missing?.[1] ?? '', available: [], detail });
+    return new CultureError('unknown-column', { url, status, column: missing?.[1] ?? '', available: [], detail });
   }
-  if (status === 429) return new CultureError('rate-limited', undefined, { url, status });
-  return new CultureError('server', undefined, { url, status, title: read.title, detail: detail || read.text });
+  if (status === 429) return new CultureError('rate-limited', { url, status });
+  return new CultureError('server', { url, status, title: read.title, detail: detail || read.text });
 }
 
 /**
@@ -116,7 +116,7 @@ export async function readBody<T>(response: Response, read: (response: Response)
     if (signal?.aborted) throw abortError(signal);
     if (error instanceof CultureError) throw error;
     const code = error instanceof TypeError ? 'network' : 'parse';
-    throw new CultureError(code, undefined, { url: response.url, cause: String(error) });
+    throw new CultureError(code, { url: response.url, cause: String(error) });
   }
 }
 

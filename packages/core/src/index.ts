@@ -14,7 +14,8 @@
  * tabular.ts (tabular API) · file-path.ts, loaded lazily: file.ts + parse.ts + csv.ts + infer.ts +
  * json.ts (files), local.ts (eval-free engine), arquero-engine.ts · rows.ts (group order) ·
  * http.ts + share.ts (requests, sharing) ·
- * format.ts (display) · messages.ts (fr / en).
+ * columns.ts + insee.ts (column rules) · format.ts (display) · errors.ts + messages.ts (errors,
+ * warnings, fr / en).
  */
 export type * from './types.js';
 import type { ColumnInfo, LoadOptions, Query, QueryResult, ResolvedSource, SourceSpec } from './types.js';
@@ -28,13 +29,19 @@ import {
   Refused, aggregateOnServer, filteredCSV, loadProfile, rowsOnServer, serverCanAggregate,
 } from './tabular.js';
 
-export { CultureError, isCultureError } from './errors.js';
-export { parseFilter, formatFilter, checkFilter, matchColumn } from './filter.js';
+export { CultureError, CultureWarning, isCultureError, defineMessages } from './errors.js';
+export { CORE_SENTENCES, quoteList, availableColumns, type Details, type Say, type Sentences } from './messages.js';
+export { parseFilter, formatFilter, checkFilter } from './filter.js';
+export {
+  foldText, nameKey, slugify, matchColumn, findColumn, columnNamed, parseList, parseName, formatList, cellNumber,
+  isNumeric, isYear, isTemporal, isCode, isLatitude, isLongitude, isPairColumn, isGeometryColumn, isCoordinate,
+  isMeasure, isCategory, readPair, geometryOf, type Geometry,
+} from './columns.js';
+export { normaliseCode, guessLevel, findCodeColumn, REGION_CODES, type Level } from './insee.js';
 export { resolveSource, listResources, searchDatasets, parseInput, chooseResource, isTabular } from './resolve.js';
 export type { ResourceSummary, DatasetSummary, ParsedInput } from './resolve.js';
 export { formatNumber, formatCompact, formatPercent, formatDate, formatCell, columnLabel, toCSV, csvDecimal } from './format.js';
 export type { CSVOptions } from './format.js';
-export { errorMessage } from './messages.js';
 export { configureCore } from './config.js';
 export type { CoreConfig } from './config.js';
 export { GEOMETRY_COLUMN } from './table.js';
@@ -44,7 +51,7 @@ export { toTabularParams, columnsFromProfile } from './tabular.js';
 // (infer.ts's number and date readers type the filter values of every query anyway)
 export { decode, sniff, parseDelimited } from './csv.js';
 export { inferColumn } from './infer.js';
-export { readNumber, readDate } from './values.js';
+export { readNumber, readDate, readBoolean } from './values.js';
 
 type FilePath = typeof import('./file-path.js');
 let filePath: FilePath | undefined;
@@ -129,7 +136,7 @@ async function fromTabular(source: ResolvedSource, query: Query, options: LoadOp
   try {
     page = await rowsOnServer(source, q, signal);
   } catch (error) {
-    if (error instanceof Refused) throw new CultureError('server', undefined, { status: error.status, detail: error.body.detail, title: error.body.title });
+    if (error instanceof Refused) throw new CultureError('server', { status: error.status, detail: error.body.detail, title: error.body.title });
     throw error;
   }
   if (!page) return fromTabularCSV(source, q, query, columns, options);

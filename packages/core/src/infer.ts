@@ -7,18 +7,14 @@ import type { Cell, ColumnInfo, ColumnType } from './types.js';
 import { type ColumnData, getter, packText } from './table.js';
 import { type CellColumn, cellAt } from './csv.js';
 import { lastNumber, readBoolean, readDate, readNumber, readNumberIn } from './values.js';
+import { isCode, isLatitude, isLongitude, isYear, readPair } from './columns.js';
 
 const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
-const LATLON = /^\s*\(?\s*(-?\d{1,2}(?:\.\d+)?)\s*,\s*(-?\d{1,3}(?:\.\d+)?)\s*\)?\s*$/;
 /** Sentinels for "no value" in otherwise numeric columns (non communiqué, non disponible…). */
 const SENTINELS = new Set(['nc', 'nd', 'n/a', 'na', 'n.c.', 'n.d.', '-', '–', '—', 's', 'ns', 'nr']);
 
 /** Codes look numeric but are identifiers: their lost leading zeros must not turn them into numbers. */
-const CODE_NAME = /(^|[^a-z])(code|insee|cog|postal|cp|siren|siret|id|identifiant|ref|reference|num[eé]ro|n°|tel|t[eé]l[eé]phone|uai|finess)([^a-z]|$)/i;
-/** `codeInseeCommune` → `code Insee Commune`, `IDPatrimostat` → `ID Patrimostat`. */
-const words = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
-const LAT_NAME = /^(lat|latitude|y_?wgs84|coord_?y)([^a-z]|$)/i;
-const LON_NAME = /^(lon|lng|long|longitude|x_?wgs84|coord_?x)([^a-z]|$)/i;
+const isCodeName = (name: string): boolean => isCode({ name });
 
 const MAX_DISTINCT = 1000;
 
@@ -113,8 +109,8 @@ function tops(distinct: Map<Cell, number>): { value: string; count: number }[] {
 function textFormat(sample: string[]): string | undefined {
   if (sample.length && sample.every((v) => /^(https?:\/\/|www\.)\S+$/i.test(v))) return 'url';
   if (sample.length && sample.every((v) => {
-    const m = LATLON.exec(v);
-    return m && Math.abs(+m[1]!) <= 90 && Math.abs(+m[2]!) <= 180 && v.includes(',');
+    const pair = v.includes(',') ? readPair(v) : undefined;
+    return pair && Math.abs(pair[0]) <= 90 && Math.abs(pair[1]) <= 180;
   })) return 'latlon_wgs';
   return undefined;
 }
@@ -134,7 +130,7 @@ function firstValue(values: ArrayLike<string | null>): string | undefined {
 
 function* asNumbers(name: string, values: ArrayLike<string | null>): Steps<Inferred | undefined> {
   // a code column (by its name) whose values look like integers stays text: skip the whole pass
-  if (CODE_NAME.test(words(name)) && /^\s*\d+\s*$/.test(firstValue(values) ?? '')) return undefined;
+  if (isCodeName(name) && /^\s*\d+\s*$/.test(firstValue(values) ?? '')) return undefined;
   const out = new Float64Array(values.length);
   let integer = true, percent = true, seen = 0, sentinels = 0;
   let min = Infinity, max = -Infinity;
@@ -160,12 +156,12 @@ function* asNumbers(name: string, values: ArrayLike<string | null>): Steps<Infer
 }
 
 function numberColumn(name: string, out: Float64Array, integer: boolean, percent: boolean, min: number, max: number): Inferred | undefined {
-  if (integer && CODE_NAME.test(words(name))) return undefined; // codes with lost leading zeros stay text
+  if (integer && isCodeName(name)) return undefined; // codes with lost leading zeros stay text
   let format: string | undefined;
   if (percent) format = 'percent';
-  else if (LAT_NAME.test(name) && min >= -90 && max <= 90 && !integer) format = 'latitude_wgs';
-  else if (LON_NAME.test(name) && min >= -180 && max <= 180 && !integer) format = 'longitude_wgs';
-  else if (integer && min >= 1000 && max <= 2100 && /ann[eé]e|year|^an$|millesime|exercice/i.test(name)) format = 'year';
+  else if (isLatitude({ name }) && min >= -90 && max <= 90 && !integer) format = 'latitude_wgs';
+  else if (isLongitude({ name }) && min >= -180 && max <= 180 && !integer) format = 'longitude_wgs';
+  else if (isYear({ name, type: integer ? 'integer' : 'number', min, max })) format = 'year';
   const type: ColumnType = integer ? 'integer' : 'number';
   return { info: { name, type, ...(format ? { format } : {}), min, max }, data: { kind: 'number', values: out } };
 }
@@ -250,7 +246,7 @@ export function jsonColumn(name: string, values: Cell[], type: ColumnType, forma
     info.max = Math.max(...nums.slice(0, 100_000));
     const out = new Float64Array(values.length);
     values.forEach((v, i) => { out[i] = v === null ? NaN : (v as number); });
-    if (type === 'integer' && info.min >= 1000 && info.max <= 2100 && /ann[eé]e|year|^an$/i.test(name)) info.format = 'year';
+    if (isYear({ ...info, format: undefined })) info.format = 'year';
     return { info, data: { kind: 'number', values: out } };
   }
   return { info, data: { kind: 'cells', values } };
@@ -261,7 +257,7 @@ function numbersFromCells(name: string, column: CellColumn, length: number): Inf
   const { text, starts, ends } = column;
   let first = '';
   for (let i = 0; i < length && !first; i++) first = cellAt(column, i);
-  if (CODE_NAME.test(words(name)) && /^\s*\d+\s*$/.test(first)) return undefined;
+  if (isCodeName(name) && /^\s*\d+\s*$/.test(first)) return undefined;
   const out = new Float64Array(length);
   let integer = true, percent = true, seen = 0, sentinels = 0;
   let min = Infinity, max = -Infinity;

@@ -68,7 +68,7 @@ export function parseJSONTable(text: string): Table {
   try {
     json = JSON.parse(text) as Json;
   } catch (error) {
-    throw new CultureError('parse', undefined, { cause: String(error) });
+    throw new CultureError('parse', { cause: String(error) });
   }
   if (json && typeof json === 'object' && !Array.isArray(json)) {
     if (json.type === 'FeatureCollection' || json.type === 'Feature') {
@@ -81,9 +81,9 @@ export function parseJSONTable(text: string): Table {
     const list = json.results ?? json.data ?? json.records;
     if (Array.isArray(list)) json = list;
   }
-  if (!Array.isArray(json)) throw new CultureError('parse', undefined, { reason: 'not-a-table' });
+  if (!Array.isArray(json)) throw new CultureError('parse', { reason: 'not-a-table' });
   // Opendatasoft's old exports wrap each record as {fields: {…}, geometry}
   const records = json.map((r) => (r && typeof r === 'object' && !Array.isArray(r) && r.fields && typeof r.fields === 'object' ? r.fields : r));
-  if (!records.every((r) => r && typeof r === 'object' && !Array.isArray(r))) throw new CultureError('parse', undefined, { reason: 'not-records' });
+  if (!records.every((r) => r && typeof r === 'object' && !Array.isArray(r))) throw new CultureError('parse', { reason: 'not-records' });
   return tableFromRecords(records as Record<string, Json>[]);
 }

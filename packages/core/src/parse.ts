@@ -22,7 +22,7 @@ export function parseBytes(bytes: Uint8Array, format: FileFormat): Table {
   if (format === 'json' || format === 'geojson' || (format === 'unknown' && looksJSON(text))) return parseJSONTable(text);
   const { delimiter, start } = sniff(text);
   const { header, columns, rows } = scanCells(text, delimiter, start);
-  if (!header.length) throw new CultureError('parse', undefined, { reason: 'empty' });
+  if (!header.length) throw new CultureError('parse', { reason: 'empty' });
   const table: Table = { columns: [], data: [], length: rows };
   header.forEach((name, i) => {
     const { info, data } = inferCells(name, columns[i]!, rows);
@@ -59,7 +59,7 @@ export async function parseBytesSliced(bytes: Uint8Array, format: FileFormat, pa
   if (format === 'json' || format === 'geojson' || (format === 'unknown' && looksJSON(text))) return parseJSONTable(text);
   const { delimiter, start } = sniff(text);
   const parser = new DelimitedParser(text, delimiter, start);
-  if (!parser.header.length) throw new CultureError('parse', undefined, { reason: 'empty' });
+  if (!parser.header.length) throw new CultureError('parse', { reason: 'empty' });
   let batch = 500;
   for (;;) {
     const t0 = performance.now();

@@ -7,10 +7,8 @@
  */
 import type { Aggregate, Cell, ColumnInfo, FilterClause, Query } from './types.js';
 import { CultureError } from './errors.js';
-import { matchColumn } from './filter.js';
+import { isNumeric, matchColumn } from './columns.js';
 import { readBoolean, readDate, readNumber } from './values.js';
-
-export const isNumeric = (c: ColumnInfo | undefined): boolean => c?.type === 'number' || c?.type === 'integer';
 
 /** The result column of an aggregate: `total__sum`, or `count` for a row count. */
 export const aggregateName = (a: Aggregate): string => a.as ?? (a.column ? `${a.column}__${a.op}` : 'count');
@@ -21,7 +19,7 @@ export type Typed = Exclude<Cell, null>;
 function typeValue(value: string, column: ColumnInfo, clause: FilterClause): Typed {
   if (isNumeric(column)) {
     const n = readNumber(value.trim());
-    if (Number.isNaN(n)) throw new CultureError('bad-filter', undefined, { reason: 'not-a-number', value, column: column.name, clause: `${clause.column} ${clause.op} ${value}` });
+    if (Number.isNaN(n)) throw new CultureError('bad-filter', { reason: 'not-a-number', value, column: column.name, clause: `${clause.column} ${clause.op} ${value}` });
     return n;
   }
   if (column.type === 'boolean') return readBoolean(value) ?? value;
@@ -53,7 +51,7 @@ export function normalizeQuery(query: Query, columns: ColumnInfo[]): NormalizedQ
     const info = byName.get(name)!;
     const c: TypedClause = { ...clause, column: name };
     if ((c.op === '~' || c.op === '!~') && (isNumeric(info) || info.type === 'boolean')) {
-      throw new CultureError('bad-filter', undefined, { reason: 'text-operator', op: c.op, column: name, clause: `${clause.column} ${clause.op} ${clause.value ?? ''}` });
+      throw new CultureError('bad-filter', { reason: 'text-operator', op: c.op, column: name, clause: `${clause.column} ${clause.op} ${clause.value ?? ''}` });
     }
     if (c.value !== undefined) c.typed = typeValue(c.value, info, clause);
     if (c.values) c.typedValues = c.values.map((v) => typeValue(v, info, clause));

@@ -208,7 +208,7 @@ async function resolveUncached(spec: SourceSpec, signal: AbortSignal): Promise<R
   const datasetRef = fromDataset.dataset ?? fromResource.dataset;
   if (!datasetRef && !rid) {
     if (file) return fromFile(file, api, tabularApi);
-    throw new CultureError('not-found', undefined, { reason: 'empty-spec' });
+    throw new CultureError('not-found', { reason: 'empty-spec' });
   }
   let dataset: UdataDataset;
   if (datasetRef) {
@@ -220,7 +220,7 @@ async function resolveUncached(spec: SourceSpec, signal: AbortSignal): Promise<R
   }
   const resources = await resourcesOf(api, dataset, signal);
   const resource = rid ? resources.find((r) => r.id.toLowerCase() === rid) : chooseResource(resources);
-  if (!resource) throw new CultureError('not-found', undefined, { dataset: dataset.id, resource: rid, reason: 'no-resource' });
+  if (!resource) throw new CultureError('not-found', { dataset: dataset.id, resource: rid, reason: 'no-resource' });
   return toSource(api, tabularApi, dataset, resource);
 }
 

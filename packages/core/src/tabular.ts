@@ -6,7 +6,8 @@
 import type { Cell, ColumnInfo, ColumnType, ResolvedSource, Row } from './types.js';
 import { CultureError } from './errors.js';
 import { type ErrorBody, getJSON, readBody, readErrorBody, request, responseError } from './http.js';
-import { type NormalizedQuery, type TypedClause, aggregateName, isNumeric } from './query.js';
+import { type NormalizedQuery, type TypedClause, aggregateName } from './query.js';
+import { isNumeric } from './columns.js';
 import { readNumber } from './values.js';
 
 // ---------- profile ----------
@@ -190,7 +191,7 @@ async function allPages(source: ResolvedSource, params: string[], signal?: Abort
     size = maxPageSize(source.tabularApi);
     out.push(...p.data);
     if (p.data.length < size || (p.meta?.total !== undefined && out.length >= p.meta.total)) return out;
-    if (n > 500) throw new CultureError('too-large', undefined, { rows: out.length });
+    if (n > 500) throw new CultureError('too-large', { rows: out.length });
   }
 }
 

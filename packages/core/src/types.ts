@@ -1,3 +1,5 @@
+import type { CultureWarning } from './errors.js';
+
 /**
  * The shapes every package shares. Elements only ever see these: they never talk to an API,
  * never parse a file, never know which path answered a query.
@@ -133,6 +135,8 @@ export interface QueryResult {
   total: number;
   path: DataPath;
   source: ResolvedSource;
+  /** Notes for the reader raised while answering (shown under the widget, `culture-warning`). */
+  warnings?: CultureWarning[];
 }
 
 export interface Progress {
@@ -157,5 +161,9 @@ export type ErrorCode =
   | 'parse'
   | 'bad-filter'
   | 'unknown-column'
+  | 'no-source'
   | 'server'
   | 'aborted';
+
+/** What a `culture-warning` says happened: a value not in the attribute's set, a size clamped. */
+export type WarningCode = 'invalid-value' | 'clamped';

@@ -78,9 +78,9 @@ function parseInWorker(worker: Worker, bytes: Uint8Array, format: ResolvedSource
       }
       done();
       if (data.done) resolve({ ...table, length: data.done.length });
-      else reject(new CultureError(data.error?.code ?? 'parse', undefined, data.error?.details ?? {}));
+      else reject(new CultureError(data.error?.code ?? 'parse', data.error?.details ?? {}));
     };
-    worker.onerror = (event) => { event.preventDefault(); done(); reject(new CultureError('parse', undefined, { cause: event.message })); };
+    worker.onerror = (event) => { event.preventDefault(); done(); reject(new CultureError('parse', { cause: event.message })); };
     // transferred, not copied: a 50 MB copy would hold the main thread
     const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
     worker.postMessage({ bytes: buffer, format }, [buffer.buffer as ArrayBuffer]);

@@ -4,7 +4,7 @@
  */
 import { CultureError } from '@culture-widgets/core';
 import type { FeatureCollection } from './choropleth.js';
-import type { Level } from './insee.js';
+import type { Level } from '@culture-widgets/core';
 
 /**
  * Default: the administrative boundaries Etalab publishes on data.gouv.fr ("Contours
@@ -41,16 +41,16 @@ async function fetchBoundaries(url: string): Promise<FeatureCollection> {
   try {
     response = await fetch(url);
   } catch (error) {
-    throw new CultureError('network', `Boundaries unreachable: ${url}`, { url, cause: String(error) });
+    throw new CultureError('network', { url, cause: String(error) });
   }
-  if (!response.ok) throw new CultureError(response.status === 404 ? 'not-found' : 'server', `Boundaries ${response.status}: ${url}`, { url, status: response.status });
+  if (!response.ok) throw new CultureError(response.status === 404 ? 'not-found' : 'server', { url, status: response.status });
   let body: unknown;
   try {
     body = await response.json();
   } catch {
-    throw new CultureError('parse', `Boundaries unreadable: ${url}`, { url });
+    throw new CultureError('parse', { url });
   }
   const fc = body as FeatureCollection;
-  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new CultureError('parse', `Boundaries unreadable: ${url}`, { url });
+  if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new CultureError('parse', { url });
   return fc;
 }

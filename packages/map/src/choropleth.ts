@@ -3,9 +3,7 @@
  * spellings — `1`, `01` — may name one place), joined to boundary features by code; overseas
  * territories moved into insets next to the metropole.
  */
-import type { AggregateOp, Row } from '@culture-widgets/core';
-import { toNumber } from './coords.js';
-import { normaliseCode, type Level } from './insee.js';
+import { cellNumber, normaliseCode, type AggregateOp, type Level, type Row } from '@culture-widgets/core';
 
 export interface CodeValue {
   code: string;
@@ -35,7 +33,7 @@ export function foldByCode(rows: Row[], codeColumn: string, valueColumn: string,
       invalid++;
       continue;
     }
-    const v = toNumber(row[valueColumn]);
+    const v = cellNumber(row[valueColumn]);
     const seen = values.get(code);
     if (!seen) {
       values.set(code, { code, value: v ?? NaN, rows: [row] });

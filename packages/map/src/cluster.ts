@@ -9,6 +9,9 @@ export const AUTO_CLUSTER = 1000;
 export const shouldCluster = (count: number, setting: ClusterSetting): boolean =>
   setting === 'on' || (setting === 'auto' && count > AUTO_CLUSTER);
 
+/** What the `cluster` attribute accepts: `auto`, `true`, `false` (and `on` / `off`, `yes` / `no`, `0`). */
+export const CLUSTER_SETTINGS = ['auto', 'true', 'false', 'on', 'off', 'yes', 'no', '0'] as const;
+
 /** Reads the `cluster` attribute: `auto` (default), `true`/`on`, `false`/`off`. */
 export function parseClusterSetting(value: string | null | undefined): ClusterSetting {
   const v = (value ?? '').trim().toLowerCase();

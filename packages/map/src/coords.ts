@@ -3,7 +3,7 @@
  * sample of values, or named by the author), and each row's position. Rows without a valid
  * position are counted, never dropped silently.
  */
-import type { ColumnInfo, Row } from '@culture-widgets/core';
+import { cellNumber, geometryOf, isGeometryColumn, isLatitude, isLongitude, isNumeric, isPairColumn, readPair, type ColumnInfo, type Geometry, type Row } from '@culture-widgets/core';
 
 /** How a row's position is read. */
 export type CoordSpec =
@@ -33,77 +33,6 @@ export interface Located {
   /** Rows whose coordinates are missing or out of range. */
   invalid: number;
 }
-
-/** Lower case, no accents, words separated by `_`: `Géocodage xy` → `geocodage_xy`. */
-export const normaliseName = (name: string): string =>
-  name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
-
-const words = (name: string) => normaliseName(name).split('_');
-const PROJECTED = /l93|lambert|2154/;
-
-const isLatName = (name: string) => {
-  const w = words(name);
-  return !PROJECTED.test(normaliseName(name)) && (w.includes('latitude') || w.includes('lat') || w[0] === 'y' && w.length === 1);
-};
-const isLonName = (name: string) => {
-  const w = words(name);
-  return (
-    !PROJECTED.test(normaliseName(name)) &&
-    (w.includes('longitude') || w.includes('lon') || w.includes('lng') || w.includes('long') || (w[0] === 'x' && w.length === 1))
-  );
-};
-const PAIR_NAMES = /(^|_)(geolocalisation|geocodage|geoloc|coordonnees|coords?|coordinates|geo_point(_2d)?|geopoint|position|localisation|latlon|lonlat|gps|xy|wgs84)(_|$)/;
-const GEOMETRY_NAMES = /^(geometry|geom|geo_shape|geojson|the_geom|shape)$/;
-
-/** A number from a cell: numbers as they are, text with a decimal point or a French comma. */
-export function toNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim().replace(/\s/g, '').replace(',', '.');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) return undefined;
-  return Number(text);
-}
-
-/** The two numbers of a pair cell, in the order written. */
-export function readPair(value: unknown): [number, number] | undefined {
-  if (Array.isArray(value)) return pairOf(value[0], value[1]);
-  if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    const lat = o.lat ?? o.latitude;
-    const lon = o.lon ?? o.lng ?? o.longitude;
-    return lat === undefined ? undefined : pairOf(lat, lon);
-  }
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim().replace(/^[[(]|[\])]$/g, '');
-  // "46.2, 5.5" / "46.2,5.5" / "46,2 ; 5,5" / "46.2 5.5"
-  const m = /^([-+]?\d+(?:[.,]\d+)?)\s*[;,]\s*([-+]?\d+(?:[.,]\d+)?)$/.exec(text) ??
-    /^([-+]?\d+(?:\.\d+)?)\s+([-+]?\d+(?:\.\d+)?)$/.exec(text);
-  if (!m) {
-    if (text.startsWith('{')) return readPair(parseJson(value));
-    return undefined;
-  }
-  // "46,2,5,5" would be ambiguous: the regexp above only takes a comma as decimal mark with `;`.
-  return pairOf(m[1], m[2]);
-}
-
-const pairOf = (a: unknown, b: unknown): [number, number] | undefined => {
-  const x = toNumber(a);
-  const y = toNumber(b);
-  return x === undefined || y === undefined ? undefined : [x, y];
-};
-
-const parseJson = (text: string): unknown => {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-};
 
 /** Boxes (lat, lon) where French places lie: metropole and Corsica, then the overseas départements. */
 const FRANCE: [number, number, number, number][] = [
@@ -147,8 +76,7 @@ const looksLikePairs = (values: unknown[]) =>
   values.length > 0 && values.filter((v) => readPair(v) !== undefined).length >= values.length * 0.8;
 
 const looksLikeGeometry = (values: unknown[]) =>
-  values.length > 0 &&
-  values.filter((v) => geometryOf(v) !== undefined).length >= values.length * 0.8;
+  values.length > 0 && values.filter((v) => geometryOf(v as object) !== undefined).length >= values.length * 0.8;
 
 const pairSpec = (column: string, rows: Row[], hint?: string): CoordSpec => {
   const pairs = sample(rows, column).map(readPair).filter((p): p is [number, number] => !!p);
@@ -171,17 +99,16 @@ export function detectCoordinates(columns: ColumnInfo[], rows: Row[], options: C
       ? { kind: 'geometry', column: options.coords }
       : pairSpec(options.coords, rows, info(options.coords)?.format);
   }
-  const byFormat = (prefix: string) => names.find((n) => info(n)?.format?.startsWith(prefix));
-  const lat = byFormat('latitude_wgs') ?? names.find(isLatName);
-  const lon = byFormat('longitude_wgs') ?? names.find(isLonName);
+  const lat = names.find((n) => info(n)?.format?.startsWith('latitude_wgs')) ?? names.find((n) => isLatitude(info(n) ?? { name: n }));
+  const lon = names.find((n) => info(n)?.format?.startsWith('longitude_wgs')) ?? names.find((n) => isLongitude(info(n) ?? { name: n }));
   if (lat && lon && lat !== lon) return { kind: 'latlon', lat, lon };
 
   const pairFormat = names.find((n) => ['latlon_wgs', 'lonlat_wgs'].includes(info(n)?.format ?? ''));
   if (pairFormat) return pairSpec(pairFormat, rows, info(pairFormat)?.format);
-  const geometry = names.find((n) => GEOMETRY_NAMES.test(normaliseName(n)) || info(n)?.format === 'geojson');
+  const geometry = names.find((n) => isGeometryColumn(info(n) ?? { name: n }));
   if (geometry && looksLikeGeometry(sample(rows, geometry))) return { kind: 'geometry', column: geometry };
-  const named = names.filter((n) => PAIR_NAMES.test(normaliseName(n)));
-  const others = names.filter((n) => !named.includes(n) && info(n)?.type !== 'number' && info(n)?.type !== 'integer');
+  const named = names.filter((n) => isPairColumn({ name: n }));
+  const others = names.filter((n) => !named.includes(n) && !isNumeric(info(n)));
   for (const name of [...named, ...others]) {
     const values = sample(rows, name);
     if (looksLikePairs(values)) return pairSpec(name, rows);
@@ -190,28 +117,10 @@ export function detectCoordinates(columns: ColumnInfo[], rows: Row[], options: C
   return undefined;
 }
 
-interface Geometry {
-  type: string;
-  coordinates?: unknown;
-  geometries?: Geometry[];
-}
-
-/** A GeoJSON geometry from a cell (object or JSON text). */
-export function geometryOf(value: unknown): Geometry | undefined {
-  const g = typeof value === 'string' && value.trimStart().startsWith('{') ? parseJson(value) : value;
-  if (!g || typeof g !== 'object') return undefined;
-  const type = (g as Geometry).type;
-  if (typeof type !== 'string') return undefined;
-  if (type === 'GeometryCollection') return Array.isArray((g as Geometry).geometries) ? (g as Geometry) : undefined;
-  return Array.isArray((g as Geometry).coordinates) ? (g as Geometry) : undefined;
-}
-
 /** [lon, lat] of a point, or the centre of the shape's bounding box. */
 function centreOf(g: Geometry): [number, number] | undefined {
   if (g.type === 'Point') {
-    const [lon, lat] = g.coordinates as unknown[];
-    const p = pairOf(lon, lat);
-    return p;
+    return readPair(g.coordinates);
   }
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   const visit = (c: unknown): void => {
@@ -232,8 +141,8 @@ export function positionOf(row: Row, spec: CoordSpec): [lat: number, lon: number
   let lat: number | undefined;
   let lon: number | undefined;
   if (spec.kind === 'latlon') {
-    lat = toNumber(row[spec.lat]);
-    lon = toNumber(row[spec.lon]);
+    lat = cellNumber(row[spec.lat]);
+    lon = cellNumber(row[spec.lon]);
   } else if (spec.kind === 'pair') {
     const p = readPair(row[spec.column]);
     if (p) [lat, lon] = spec.order === 'latlon' ? p : [p[1], p[0]];

@@ -1,22 +1,25 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import { CultureError, type ColumnInfo, type ErrorCode, type FilterClause, type Lang, type Query, type Row } from '@culture-widgets/core';
+import { cellNumber, formatNumber, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
 import { CultureDataElement, CultureSelectEvent, baseStyles, readPalette, readToken, type DataState } from '@culture-widgets/ui';
 import { leafletStyles } from './leaflet-css.js';
 import { mapStyles } from './map.styles.js';
-import { mapMessages, type MapMessages } from './messages.js';
+import { mapErrors, mapMessages, type MapMessages } from './messages.js';
 // types only: Leaflet and supercluster come with the controller, loaded when the element connects
 import type { AreasModel, LayerModel, MapController, Theme } from './map-controller.js';
-import { buildPlan, levelOf, mapQuery, resolveColumns, type AreasPlan, type MapAttributes, type MapMode, type Plan, type PointsPlan } from './plan.js';
+import {
+  LEVELS, MAP_MODES, OPS, buildPlan, levelOf, mapQuery, resolveColumns, type AreasPlan, type MapAttributes, type MapMode, type Plan, type PointsPlan,
+} from './plan.js';
 import { boundariesUrl, loadBoundaries } from './boundaries.js';
 import { featureCode, featureName, isOverseas, type FeatureCollection } from './choropleth.js';
 import { categoryScale, sequentialScale, sizeScale, type CategoryScale, type SequentialScale, type SizeScale } from './scales.js';
-import { cellText, legendNumber, popupModel, summary, type PopupModel } from './popup.js';
+import { legendNumber, popupModel, summary, type PopupModel } from './popup.js';
 import { shortCount } from './cluster.js';
-import { toNumber, type Place } from './coords.js';
-import { tileSpec } from './tiles.js';
-import type { Level } from './insee.js';
+import type { Place } from './coords.js';
+import { CLUSTER_SETTINGS } from './cluster.js';
+import { TILE_PRESETS, tileSpec, type TileSpec } from './tiles.js';
+import type { Level } from '@culture-widgets/core';
 
 /** Features listed under the map for keyboard and screen-reader users (the table alternative). */
 const LIST_LIMIT = 200;
@@ -25,16 +28,6 @@ const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase() + text.s
 
 const OVERSEAS_CODES = new Set(['971', '972', '973', '974', '976']);
 const OVERSEAS_REGIONS = new Set(['01', '02', '03', '04', '06']);
-
-/** An error with the map's own words (no coordinates, boundaries unreachable…). */
-class MapError extends CultureError {
-  constructor(code: ErrorCode, private readonly text: (lang: Lang) => string) {
-    super(code, text('en'));
-  }
-  override messageIn(lang: Lang): string {
-    return this.text(lang);
-  }
-}
 
 interface Drawn {
   data: DataState;
@@ -115,7 +108,7 @@ export class CultureMap extends CultureDataElement {
       try {
         return await loadBoundaries(url);
       } catch {
-        throw new MapError('network', (lang) => mapMessages(lang).boundariesFailed(url));
+        throw mapErrors.error('network', { url }, 'boundaries-failed');
       }
     },
     args: () => [this.boundariesNeeded()] as const,
@@ -195,7 +188,7 @@ export class CultureMap extends CultureDataElement {
     if (plan.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.ERROR) {
       return this.renderError(this.errorDetail(this.boundariesTask.error));
     }
-    const tiles = tileSpec(this.tiles);
+    const tiles = this.tileLayer;
     const count = plan.mode === 'choropleth' ? plan.folded.values.size : plan.located.places.length;
     const what = `${data.source.citation.datasetTitle}, ${plan.mode === 'choropleth' ? m.areas(this.number(count)) : m.places(this.number(count))}`;
     return html`<figure part="figure">
@@ -320,7 +313,7 @@ export class CultureMap extends CultureDataElement {
     const model = this.layerModel(plan, data);
     const theme = this.mapTheme();
     const options = {
-      tiles: tileSpec(this.tiles),
+      tiles: this.tileLayer,
       zoomInTitle: mapMessages(this.locale).zoomIn,
       zoomOutTitle: mapMessages(this.locale).zoomOut,
       closeLabel: mapMessages(this.locale).close,
@@ -396,7 +389,7 @@ export class CultureMap extends CultureDataElement {
       cluster: plan.cluster,
       proportional: !!sizeColumn,
       colorOf: (p) => (colorColumn && scales.category ? scales.category.colorOf(p.row[colorColumn]) : base),
-      radiusOf: (p) => (sizeColumn && scales.size ? scales.size.radiusOf(toNumber(p.row[sizeColumn])) : data.result.rows.length > 5000 ? 4 : 6),
+      radiusOf: (p) => (sizeColumn && scales.size ? scales.size.radiusOf(cellNumber(p.row[sizeColumn])) : data.result.rows.length > 5000 ? 4 : 6),
       popupOf: (p) => this.popupOf(p, plan),
       clusterLabel: (n) => m.clusterLabel(this.number(n)),
       shortCount: (n) => shortCount(n, this.locale),
@@ -415,10 +408,13 @@ export class CultureMap extends CultureDataElement {
   // --- plan and scales -------------------------------------------------------------------------
 
   private attributes_(): MapAttributes {
+    const w = this.warnings;
     return {
-      mode: this.mode, lat: this.lat, lon: this.lon, coords: this.coords, label: this.label, popup: this.popup,
-      color: this.color, size: this.size, cluster: this.cluster, code: this.code, level: this.level,
-      value: this.value, aggregate: this.aggregate,
+      mode: w.oneOf('mode', this.mode, MAP_MODES, 'auto'), lat: this.lat, lon: this.lon, coords: this.coords, label: this.label,
+      popup: this.popup, color: this.color, size: this.size, code: this.code, value: this.value,
+      cluster: w.oneOf('cluster', this.cluster.toLowerCase(), CLUSTER_SETTINGS, 'auto'),
+      level: this.levelAttribute('level', this.level),
+      aggregate: w.oneOf('aggregate', this.aggregate, OPS, undefined),
     };
   }
 
@@ -436,8 +432,7 @@ export class CultureMap extends CultureDataElement {
   }
 
   private planError(plan: { reason: 'no-coordinates' | 'no-code' | 'error'; error?: unknown }): unknown {
-    if (plan.reason === 'error') return plan.error;
-    return new MapError('unknown-column', (lang) => (plan.reason === 'no-code' ? mapMessages(lang).noCode : mapMessages(lang).noCoordinates));
+    return plan.reason === 'error' ? plan.error : mapErrors.error('unknown-column', {}, plan.reason);
   }
 
   private boundariesNeeded(): string | undefined {
@@ -445,7 +440,7 @@ export class CultureMap extends CultureDataElement {
     if (!data || typeof data !== 'object' || !('result' in data)) return undefined;
     const plan = this.planFor(data);
     if (plan.mode === 'choropleth') return boundariesUrl(this.boundaries, plan.level);
-    const outline = levelOf(this.outline);
+    const outline = this.levelAttribute('outline', this.outline);
     return plan.mode !== 'none' && outline ? boundariesUrl(this.boundaries, outline) : undefined;
   }
 
@@ -462,7 +457,7 @@ export class CultureMap extends CultureDataElement {
     const rows = plan.located.places.map((p) => p.row);
     return {
       category: plan.color ? categoryScale(rows.map((r) => r[plan.color!]), palette.colors, palette.other) : undefined,
-      size: plan.size ? sizeScale(rows.map((r) => toNumber(r[plan.size!]) ?? NaN)) : undefined,
+      size: plan.size ? sizeScale(rows.map((r) => cellNumber(r[plan.size!]) ?? NaN)) : undefined,
     };
   }
 
@@ -501,11 +496,7 @@ export class CultureMap extends CultureDataElement {
 
   private popupOf(place: Place, plan: PointsPlan): PopupModel {
     const data = this.data.value as DataState;
-    return popupModel(
-      place.row,
-      { label: plan.label, popup: plan.popup, exclude: plan.exclude, columns: data.columns.map((c) => c.name) },
-      this.locale,
-    );
+    return popupModel(place.row, { label: plan.label, popup: plan.popup, exclude: plan.exclude, columns: data.columns }, this.locale);
   }
 
   // --- interaction ---------------------------------------------------------------------------
@@ -549,7 +540,19 @@ export class CultureMap extends CultureDataElement {
   }
 
   private number(n: number): string {
-    return cellText(n, this.locale);
+    return formatNumber(n, this.locale);
+  }
+
+  /** The `tiles` setting: a preset, `none`, or a template; anything else is said, and IGN drawn. */
+  private get tileLayer(): TileSpec | undefined {
+    const spec = tileSpec(this.tiles);
+    this.warnings.check('tiles', spec !== null, this.tiles, ['ign', 'osm', 'none', 'https://…/{z}/{x}/{y}.png'], 'ign');
+    return spec === null ? TILE_PRESETS.ign : spec;
+  }
+
+  /** A level attribute (`level`, `outline`): singular or plural, any case; anything else is said and ignored. */
+  private levelAttribute(attribute: 'level' | 'outline', value: string | undefined): Level | undefined {
+    return this.warnings.oneOf(attribute, levelOf(value) ?? value, LEVELS, undefined);
   }
 }
 

@@ -1,5 +1,5 @@
 /** Every word the map says, in French and English. */
-import type { Lang } from '@culture-widgets/core';
+import { defineMessages, type Lang, type Say } from '@culture-widgets/core';
 
 export interface MapMessages {
   mapOf: (what: string) => string;
@@ -12,9 +12,6 @@ export interface MapMessages {
   invalidRows: (n: number, count: string) => string;
   invalidCodes: (n: number, count: string) => string;
   truncated: (shown: string, total: string) => string;
-  noCoordinates: string;
-  noCode: string;
-  boundariesFailed: (url: string) => string;
   loadingBoundaries: string;
   noData: string;
   other: string;
@@ -51,9 +48,6 @@ const fr: MapMessages = {
   invalidRows: (n, count) => `${count} ${plural(n, 'ligne sans coordonnées valides n’est pas placée', 'lignes sans coordonnées valides ne sont pas placées')} sur la carte.`,
   invalidCodes: (n, count) => `${count} ${plural(n, 'ligne dont le code n’est pas reconnu n’est pas représentée', 'lignes dont le code n’est pas reconnu ne sont pas représentées')}.`,
   truncated: (shown, total) => `Seuls les ${shown} premiers lieux sur ${total} sont chargés.`,
-  noCoordinates: 'Aucune colonne de coordonnées trouvée : indiquez lat et lon, coords, ou code pour une carte par territoire.',
-  noCode: 'Aucune colonne de codes INSEE trouvée : indiquez code pour une carte par territoire.',
-  boundariesFailed: (url) => `Les contours des territoires n’ont pas pu être chargés (${url}).`,
   loadingBoundaries: 'Chargement des contours…',
   noData: 'pas de données',
   other: 'Autres',
@@ -91,9 +85,6 @@ const en: MapMessages = {
   invalidRows: (n, count) => `${count} ${plural(n, 'row without valid coordinates is', 'rows without valid coordinates are')} not on the map.`,
   invalidCodes: (n, count) => `${count} ${plural(n, 'row with an unknown code is', 'rows with an unknown code are')} not shown.`,
   truncated: (shown, total) => `Only the first ${shown} of ${total} places are loaded.`,
-  noCoordinates: 'No coordinate column found: set lat and lon, coords, or code for a map by area.',
-  noCode: 'No INSEE code column found: set code for a map by area.',
-  boundariesFailed: (url) => `The area boundaries could not be loaded (${url}).`,
   loadingBoundaries: 'Loading boundaries…',
   noData: 'no data',
   other: 'Other',
@@ -119,3 +110,19 @@ const en: MapMessages = {
 };
 
 export const mapMessages = (lang: Lang): MapMessages => (lang === 'en' ? en : fr);
+
+type MapErrorKey = 'no-coordinates' | 'no-code' | 'boundaries-failed';
+
+/** The map's own errors: `mapErrors.error('unknown-column', {}, 'no-coordinates')`. */
+export const mapErrors = defineMessages<MapErrorKey>({
+  fr: {
+    'no-coordinates': () => 'Aucune colonne de coordonnées trouvée : indiquez lat et lon, coords, ou code pour une carte par territoire.',
+    'no-code': () => 'Aucune colonne de codes INSEE trouvée : indiquez code pour une carte par territoire.',
+    'boundaries-failed': (d) => `Les contours des territoires n’ont pas pu être chargés (${String(d.url)}).`,
+  } satisfies Record<MapErrorKey, Say>,
+  en: {
+    'no-coordinates': () => 'No coordinate column found: set lat and lon, coords, or code for a map by area.',
+    'no-code': () => 'No INSEE code column found: set code for a map by area.',
+    'boundaries-failed': (d) => `The area boundaries could not be loaded (${String(d.url)}).`,
+  } satisfies Record<MapErrorKey, Say>,
+});

@@ -2,11 +2,13 @@
  * From the element's attributes and the loaded rows to what the map shows: which mode, which
  * columns, which query. Pure: the element only renders the plan and hands it to the controller.
  */
-import { matchColumn, type Aggregate, type AggregateOp, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
-import { coordColumns, detectCoordinates, locate, normaliseName, type CoordSpec, type Located } from './coords.js';
-import { detectCodeColumn, guessLevel, type Level } from './insee.js';
+import {
+  findCodeColumn, formatList, guessLevel, isCoordinate, matchColumn, nameKey, parseList,
+  type Aggregate, type AggregateOp, type ColumnInfo, type FilterClause, type Level, type Query, type Row,
+} from '@culture-widgets/core';
+import { coordColumns, detectCoordinates, locate, type CoordSpec, type Located } from './coords.js';
 import { foldByCode, type Folded } from './choropleth.js';
-import { detectLabelColumn, parseColumnList } from './popup.js';
+import { detectLabelColumn } from './popup.js';
 import { parseClusterSetting, shouldCluster } from './cluster.js';
 
 export type MapMode = 'auto' | 'points' | 'choropleth' | 'heatmap';
@@ -33,14 +35,15 @@ export const MAX_POINTS = 100_000;
 /** Name of the aggregated value in a choropleth query. */
 export const VALUE = 'value';
 
-const OPS: AggregateOp[] = ['sum', 'count', 'mean', 'median', 'min', 'max'];
+export const MAP_MODES = ['auto', 'points', 'choropleth', 'heatmap'] as const;
+export const OPS: AggregateOp[] = ['sum', 'count', 'mean', 'median', 'min', 'max'];
 export const aggregateOp = (a: MapAttributes): AggregateOp =>
   OPS.includes(a.aggregate as AggregateOp) ? (a.aggregate as AggregateOp) : a.value ? 'sum' : 'count';
 
-const LEVELS: Level[] = ['region', 'departement', 'commune'];
+export const LEVELS: Level[] = ['region', 'departement', 'commune'];
 /** `region`, `departement`, `commune` (singular or plural, any case), else undefined. */
 export const levelOf = (value: string | undefined): Level | undefined => {
-  const v = value ? normaliseName(value) : '';
+  const v = value ? nameKey(value) : '';
   return LEVELS.find((l) => l === v) ?? (v === 'regions' ? 'region' : v === 'departements' ? 'departement' : v === 'communes' ? 'commune' : undefined);
 };
 
@@ -51,8 +54,6 @@ const topsAsRows = (columns: ColumnInfo[]): Row[] => {
   return rows;
 };
 
-const GEO_HINT = /(^|_)(lat|latitude|lon|lng|longitude|geolocalisation|geocodage|coordonnees|coords?|geo_point(_2d)?|geometry|geo_shape|latlon|xy)(_|$)/;
-
 /** The mode once columns are known: the author's, else points when anything looks spatial, else areas by code. */
 export function chooseMode(a: MapAttributes, columns: ColumnInfo[]): Exclude<MapMode, 'auto'> {
   const mode = (a.mode ?? 'auto') as MapMode;
@@ -60,8 +61,8 @@ export function chooseMode(a: MapAttributes, columns: ColumnInfo[]): Exclude<Map
   if (a.code) return 'choropleth';
   if (a.lat || a.lon || a.coords) return 'points';
   if (detectCoordinates(columns, topsAsRows(columns))) return 'points';
-  if (columns.some((c) => GEO_HINT.test(normaliseName(c.name)))) return 'points';
-  return detectCodeColumn(columns) ? 'choropleth' : 'points';
+  if (columns.some(isCoordinate)) return 'points';
+  return findCodeColumn(columns) ? 'choropleth' : 'points';
 }
 
 /**
@@ -71,7 +72,7 @@ export function chooseMode(a: MapAttributes, columns: ColumnInfo[]): Exclude<Map
 export function resolveColumns(a: MapAttributes, columns: ColumnInfo[]): MapAttributes {
   const names = columns.map((c) => c.name);
   const real = (name?: string) => (name ? matchColumn(name, names) : undefined);
-  const popup = a.popup ? parseColumnList(a.popup).map((n) => `"${real(n)}"`).join(', ') : undefined;
+  const popup = a.popup ? formatList(parseList(a.popup).map((n) => real(n)!)) : undefined;
   return {
     ...a, lat: real(a.lat), lon: real(a.lon), coords: real(a.coords), label: real(a.label), popup,
     color: real(a.color), size: real(a.size), code: real(a.code), value: real(a.value),
@@ -81,7 +82,7 @@ export function resolveColumns(a: MapAttributes, columns: ColumnInfo[]): MapAttr
 /** The query for the plan: all rows for points, one row per code for areas (the server groups when allowed). */
 export function mapQuery(a: MapAttributes, columns: ColumnInfo[], filters: FilterClause[]): Query {
   if (chooseMode(a, columns) !== 'choropleth') return { filters, limit: MAX_POINTS };
-  const code = a.code ?? detectCodeColumn(columns)?.name;
+  const code = a.code ?? findCodeColumn(columns)?.name;
   if (!code) return { filters, limit: MAX_POINTS };
   const op = aggregateOp(a);
   const aggregate: Aggregate = op === 'count' || !a.value ? { op: 'count', as: VALUE } : { op, column: a.value, as: VALUE };
@@ -115,7 +116,7 @@ export type Plan = PointsPlan | AreasPlan | { mode: 'none'; reason: 'no-coordina
 export function buildPlan(a: MapAttributes, columns: ColumnInfo[], rows: Row[]): Plan {
   const mode = chooseMode(a, columns);
   if (mode === 'choropleth') {
-    const code = a.code ?? detectCodeColumn(columns)?.name;
+    const code = a.code ?? findCodeColumn(columns)?.name;
     if (!code) return { mode: 'none', reason: 'no-code' };
     const info = columns.find((c) => c.name === code);
     const level = levelOf(a.level) ?? guessLevel(info, rows.map((r) => r[code]));
@@ -133,7 +134,7 @@ export function buildPlan(a: MapAttributes, columns: ColumnInfo[], rows: Row[]):
     spec,
     located,
     label: a.label ?? detectLabelColumn(columns, exclude),
-    popup: parseColumnList(a.popup),
+    popup: parseList(a.popup),
     exclude,
     color: a.color || undefined,
     size,

@@ -24,8 +24,8 @@ export const TILE_PRESETS: Record<'ign' | 'osm', TileSpec> = {
   },
 };
 
-/** The tiles for the `tiles` attribute; `undefined` for `none` (or an unusable value). */
-export function tileSpec(value: string | undefined): TileSpec | undefined {
+/** The tiles for the `tiles` attribute; `undefined` for `none`, `null` for a value that names no tiles. */
+export function tileSpec(value: string | undefined): TileSpec | undefined | null {
   const v = (value ?? 'ign').trim();
   if (v === 'none' || v === 'false') return undefined;
   if (v === 'ign' || v === '') return TILE_PRESETS.ign;
@@ -36,9 +36,9 @@ export function tileSpec(value: string | undefined): TileSpec | undefined {
     try {
       host = new URL(v.replace(/[{}]/g, '')).host;
     } catch {
-      return undefined;
+      return null;
     }
     return { url: v, attribution: [{ text: host }], maxZoom: 19 };
   }
-  return TILE_PRESETS.ign;
+  return null;
 }

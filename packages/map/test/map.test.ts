@@ -216,6 +216,34 @@ describe('<culture-map> points', () => {
   });
 });
 
+describe('<culture-map> one way to write a cell, one list grammar, warnings', () => {
+  it('a popup writes a year as 2019, never « 2 019 »; numbers keep their separators', async () => {
+    const { el } = await mount({ dataset: DATASETS.monuments, label: 'monument', popup: "annee, 'frequentation'" });
+    shadow(el).querySelector<HTMLButtonElement>('details.features li button')!.click();
+    await waitUntil(() => shadow(el).querySelector('.leaflet-popup-content .popup'), 'no popup');
+    const values = [...shadow(el).querySelectorAll('.leaflet-popup-content dd')].map((d) => d.textContent);
+    expect([...shadow(el).querySelectorAll('.leaflet-popup-content dt')].map((d) => d.textContent)).to.deep.equal(['annee', 'frequentation']);
+    expect(values[0]).to.match(/^20(19|2[0-2])$/);
+    expect(values[1]).to.match(/^\d{1,3}([\u202f\u00a0 ]\d{3})+$/);
+  });
+
+  it('mode, cluster, level and tiles out of their set: said, and the default drawn', async () => {
+    const warnings: string[][] = [];
+    const el = document.createElement('culture-map');
+    el.addEventListener('culture-warning', (e) => warnings.push([e.detail.attribute!, e.detail.value!, e.detail.accepted!]));
+    for (const [k, v] of Object.entries({ api: p.api, 'tabular-api': p.tabularApi, dataset: DATASETS.places, mode: 'carte', cluster: 'parfois', tiles: 'google' })) el.setAttribute(k, v);
+    el.style.width = '640px';
+    const loaded = new Promise((resolve) => el.addEventListener('culture-load', resolve, { once: true }));
+    document.body.append(el);
+    mounted.push(el);
+    await loaded;
+    await el.updateComplete;
+    expect(warnings).to.deep.include.members([['mode', 'carte', 'auto'], ['cluster', 'parfois', 'auto'], ['tiles', 'google', 'ign']]);
+    expect(el.drawnSummary.points).to.be.greaterThan(300);
+    expect(text(el, '[part=warning]')).to.contain('mode="carte"');
+  });
+});
+
 describe('<culture-map> choropleth', () => {
   const spending = () => ({
     dataset: DATASETS.spending,

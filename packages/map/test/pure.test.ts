@@ -1,37 +1,16 @@
 import { expect } from '@open-wc/testing';
-import type { ColumnInfo, Row } from '@culture-widgets/core';
-import { detectCoordinates, locate, pairOrder, readPair, toNumber, positionOf } from '../src/coords.js';
-import { normaliseCode, guessLevel, detectCodeColumn, type Level } from '../src/insee.js';
+import { findCodeColumn, guessLevel, normaliseCode, type ColumnInfo, type Level, type Row } from '@culture-widgets/core';
+import { detectCoordinates, locate, pairOrder, positionOf } from '../src/coords.js';
 import { breaks, classify, sequentialScale, categoryScale, sizeScale, niceStep, sequentialColors } from '../src/scales.js';
 import { shouldCluster, parseClusterSetting, densityGrid } from '../src/cluster.js';
 import { clusterIndex } from '../src/cluster-index.js';
 import { foldByCode, insetPosition, featureCode } from '../src/choropleth.js';
-import { popupModel, parseColumnList, detectLabelColumn, legendNumber } from '../src/popup.js';
+import { popupModel, detectLabelColumn, legendNumber } from '../src/popup.js';
 import { buildPlan, chooseMode, mapQuery, resolveColumns, type MapAttributes } from '../src/plan.js';
 
 const col = (name: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({ name, type: 'string', ...extra });
 
 describe('coordinates', () => {
-  it('reads numbers and pairs the way French files write them', () => {
-    const numbers: [unknown, number | undefined][] = [
-      [46.2, 46.2], ['46.2', 46.2], ['46,2', 46.2], [' -1.5 ', -1.5], ['', undefined], ['abc', undefined], [null, undefined], [NaN, undefined],
-    ];
-    for (const [input, out] of numbers) expect(toNumber(input), String(input)).to.equal(out);
-    const pairs: [unknown, [number, number] | undefined][] = [
-      ['46.21, 5.55', [46.21, 5.55]],
-      ['46.21,5.55', [46.21, 5.55]],
-      ['46,21 ; 5,55', [46.21, 5.55]],
-      ['[46.21, 5.55]', [46.21, 5.55]],
-      [[46.21, 5.55], [46.21, 5.55]],
-      [{ lat: 46.21, lon: 5.55 }, [46.21, 5.55]],
-      ['{"lat": 46.21, "lon": 5.55}', [46.21, 5.55]],
-      ['46.21', undefined],
-      ['Paris', undefined],
-      [null, undefined],
-    ];
-    for (const [input, out] of pairs) expect(readPair(input), JSON.stringify(input)).to.deep.equal(out);
-  });
-
   it('tells lat,lon from lon,lat with French ranges, overseas included', () => {
     expect(pairOrder([[48.85, 2.35], [43.3, 5.4]])).to.equal('latlon');
     expect(pairOrder([[2.35, 48.85], [5.4, 43.3]])).to.equal('lonlat');
@@ -115,8 +94,8 @@ describe('INSEE codes', () => {
   });
 
   it('finds a code column by format, then by name (never a postcode)', () => {
-    expect(detectCodeColumn([col('Code Postal'), col('dep', { format: 'code_departement' })])?.name).to.equal('dep');
-    expect(detectCodeColumn([col('Code Postal'), col('Code département')])?.name).to.equal('Code département');
+    expect(findCodeColumn([col('Code Postal'), col('dep', { format: 'code_departement' })])?.name).to.equal('dep');
+    expect(findCodeColumn([col('Code Postal'), col('Code département')])?.name).to.equal('Code département');
   });
 });
 
@@ -234,11 +213,6 @@ describe('popups as text', () => {
     expect(popupModel(row, { label: 'nom', exclude: ['lat', 'lon'] }, 'en').fields.map((f) => f.name)).to.deep.equal(['ville', 'total']);
   });
 
-  it('parses the popup column list, quoted names included', () => {
-    expect(parseColumnList('ville, "Nom, officiel", \'Code Postal\'')).to.deep.equal(['ville', 'Nom, officiel', 'Code Postal']);
-    expect(parseColumnList('')).to.deep.equal([]);
-  });
-
   it('finds a naming column', () => {
     expect(detectLabelColumn([col('Région'), col('Nom officiel du musée'), col('Latitude')])).to.equal('Nom officiel du musée');
   });
@@ -281,8 +255,8 @@ describe('plan', () => {
   });
 
   it('resolves column names forgiving case and accents, and refuses unknown ones', () => {
-    expect(resolveColumns({ lat: 'latitude', label: 'nom officiel du musee', popup: 'region administrative' }, museums)).to.include({
-      lat: 'Latitude', label: 'Nom officiel du musée', popup: '"Région administrative"',
+    expect(resolveColumns({ lat: 'latitude', label: 'nom officiel du musee', popup: "region administrative, 'latitude'" }, museums)).to.include({
+      lat: 'Latitude', label: 'Nom officiel du musée', popup: 'Région administrative, Latitude',
     });
     expect(() => resolveColumns({ color: 'nope' }, museums)).to.throw(/nope/);
   });

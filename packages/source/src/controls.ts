@@ -2,11 +2,13 @@
  * Pure helpers behind `<culture-filter>`: which control a column gets, the facet query that
  * counts its values, and the round trip between a control's state and its filter clauses.
  */
-import type { ColumnInfo, FilterClause, Query, Row } from '@culture-widgets/core';
+import { cellNumber, foldText, isNumeric, isYear, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
 
 export type ControlType = 'select' | 'checkboxes' | 'range' | 'search';
 
 export const CONTROL_TYPES: readonly ControlType[] = ['select', 'checkboxes', 'range', 'search'];
+/** What the `type` attribute accepts. */
+export const CONTROL_SETTINGS: readonly (ControlType | 'auto')[] = ['auto', ...CONTROL_TYPES];
 
 /** Lists longer than this get a value search box. */
 export const SEARCHABLE_AFTER = 8;
@@ -17,8 +19,7 @@ export const FACET_LIMIT = 500;
 /** Name of the count column in facet results. */
 export const COUNT = '__count';
 
-const isNumeric = (c: ColumnInfo) => c.type === 'number' || c.type === 'integer';
-const isTemporal = (c: ColumnInfo) => c.type === 'date' || c.type === 'datetime';
+const isDate = (c: ColumnInfo) => c.type === 'date' || c.type === 'datetime';
 
 /**
  * The control a column gets from its profile: a range for numbers, years and dates, a yes/no
@@ -26,14 +27,14 @@ const isTemporal = (c: ColumnInfo) => c.type === 'date' || c.type === 'datetime'
  */
 export function chooseControl(column: ColumnInfo): ControlType {
   if (column.type === 'boolean') return 'select';
-  if (isTemporal(column) || column.format === 'year') return 'range';
+  if (isDate(column) || isYear(column)) return 'range';
   if (isNumeric(column)) return column.categorical && (column.distinct ?? Infinity) <= 12 ? 'checkboxes' : 'range';
   if (column.categorical || (column.distinct !== undefined && column.distinct <= LIST_LIMIT)) return 'checkboxes';
   return 'search';
 }
 
 /** Which inputs a range uses: numbers (years included) or dates. */
-export const rangeInput = (column: ColumnInfo): 'number' | 'date' => (isTemporal(column) ? 'date' : 'number');
+export const rangeInput = (column: ColumnInfo): 'number' | 'date' => (isDate(column) ? 'date' : 'number');
 
 /** The profile's bounds as input values (`2014`, `2024-06-30`). */
 export function rangeBounds(column: ColumnInfo): { min?: string; max?: string } {
@@ -47,7 +48,7 @@ export function rangeBounds(column: ColumnInfo): { min?: string; max?: string } 
 
 /** `1` for integers and years, `any` otherwise. */
 export const rangeStep = (column: ColumnInfo): string =>
-  column.type === 'integer' || column.format === 'year' ? '1' : 'any';
+  column.type === 'integer' || isYear(column) ? '1' : 'any';
 
 /**
  * One row per value with its count, under every filter but the control's own ones (so picking
@@ -82,9 +83,10 @@ export function toFacets(rows: readonly Row[], column: ColumnInfo, selected: rea
   }
   for (const value of selected) if (!counts.has(value)) counts.set(value, 0);
   const facets = [...counts].map(([value, count]) => ({ value, count }));
-  const ordered = isNumeric(column) || column.format === 'year' || column.type === 'boolean';
+  const ordered = isNumeric(column) || column.type === 'boolean';
+  const number = (v: string) => cellNumber(v) ?? NaN;
   return facets.sort((a, b) =>
-    ordered ? Number(a.value) - Number(b.value) || a.value.localeCompare(b.value) : b.count - a.count || a.value.localeCompare(b.value, 'fr'),
+    ordered ? number(a.value) - number(b.value) || a.value.localeCompare(b.value) : b.count - a.count || a.value.localeCompare(b.value, 'fr'),
   );
 }
 
@@ -124,8 +126,6 @@ export const searchText = (clauses: readonly FilterClause[]): string => clauses.
 
 /** Keeps the facets whose value contains the text, ignoring case and accents. */
 export function matchFacets(facets: readonly Facet[], text: string): Facet[] {
-  const needle = fold(text);
-  return needle ? facets.filter((f) => fold(f.value).includes(needle)) : [...facets];
+  const needle = foldText(text);
+  return needle ? facets.filter((f) => foldText(f.value).includes(needle)) : [...facets];
 }
-
-const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();

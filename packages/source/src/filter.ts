@@ -4,8 +4,12 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus } from '@lit/task';
 import {
   CultureError,
+  findColumn,
   formatFilter,
+  formatCell,
+  formatNumber,
   loadColumns,
+  parseName,
   resolveSource,
   runQuery,
   type ColumnInfo,
@@ -20,15 +24,16 @@ import {
   errorDetailOf,
   findById,
   isSourceProvider,
-  messages,
   renderErrorState,
   resolveLang,
   type CultureErrorDetail,
   type SourceProvider,
   type ThemeSetting,
+  WarningController,
+  uiErrors,
 } from '@culture-widgets/ui';
 import {
-  CONTROL_TYPES,
+  CONTROL_SETTINGS,
   SEARCHABLE_AFTER,
   chooseControl,
   facetQuery,
@@ -47,7 +52,7 @@ import {
   type Facet,
 } from './controls.js';
 import { chipsOf, withoutChip, type Chip, type LiveFilters } from './filters.js';
-import { filterMessages } from './messages.js';
+import { filterErrors, filterMessages } from './messages.js';
 import { filterStyles } from './filter.styles.js';
 import { LABELS_EVENT } from './source.js';
 
@@ -111,7 +116,8 @@ export class CultureFilter extends LitElement {
   /** Last sentence for the polite live region. */
   @state() private announcement = '';
 
-  protected readonly themeController = new ThemeController(this);
+  private readonly warnings = new WarningController(this);
+  protected readonly themeController = new ThemeController(this, this.warnings);
   private linked?: FilterHost;
   private reported?: unknown;
   private spoken = '';
@@ -127,9 +133,10 @@ export class CultureFilter extends LitElement {
       if (!column) return undefined; // the summary of every active filter
       const source = await resolveSource(host.spec, { signal });
       const columns = await loadColumns(source, { signal });
-      const info = findColumn(columns, column);
+      const info = findColumn(parseName(column) ?? column, columns);
       host.setLabel?.(info.name, this.label || info.name); // also tells summaries this key has a control
-      return { source, column: info, control: isControlType(type) ? type : chooseControl(info) };
+      const control = this.warnings.oneOf('type', type, CONTROL_SETTINGS, 'auto');
+      return { source, column: info, control: control === 'auto' ? chooseControl(info) : control };
     },
     args: () => [this.linked, specKey(this.linked), this.column, this.type] as const,
   });
@@ -175,6 +182,10 @@ export class CultureFilter extends LitElement {
   }
 
   override render() {
+    return html`${this.warnings.render()}${this.renderState()}`;
+  }
+
+  private renderState(): TemplateResult {
     const error = this.profile.error ?? this.facets.error;
     if (this.profile.status === TaskStatus.ERROR || this.facets.status === TaskStatus.ERROR) {
       return renderErrorState(this.errorDetail(error), this.locale);
@@ -468,7 +479,7 @@ export class CultureFilter extends LitElement {
       await Promise.race([customElements.whenDefined('culture-source'), aborted(signal)]);
     }
     if (!this.linked) this.linkSource();
-    if (!this.linked) throw new MissingSource(this.source ?? '');
+    if (!this.linked) throw this.source ? uiErrors.error('no-source', { id: this.source }, 'missing-source') : filterErrors.error('no-source', {}, 'needs-source');
     return this.linked;
   }
 
@@ -484,22 +495,16 @@ export class CultureFilter extends LitElement {
   }
 
   private valueLabel(column: ColumnInfo, value: string): string {
-    const m = filterMessages(this.locale);
-    if (column.type === 'boolean') return value === 'true' ? m.yes : value === 'false' ? m.no : value;
-    return value;
+    return formatCell(value, column, this.locale) || value;
   }
 
   private number(n: number): string {
-    return new Intl.NumberFormat(this.locale === 'en' ? 'en-GB' : 'fr-FR').format(n);
+    return formatNumber(n, this.locale);
   }
 
   // --- errors ----------------------------------------------------------------------------------
 
   private errorDetail(error: unknown): CultureErrorDetail {
-    if (error instanceof MissingSource) {
-      const message = error.id ? messages(this.locale).missingSource(error.id) : filterMessages(this.locale).needsSource;
-      return { code: 'no-source', message };
-    }
     return errorDetailOf(error, this.locale);
   }
 
@@ -514,28 +519,9 @@ export class CultureFilter extends LitElement {
   }
 }
 
-class MissingSource extends Error {
-  constructor(readonly id: string) {
-    super(`No <culture-source id="${id}">`);
-  }
-}
-
 const hasValues = (control: ControlType) => control === 'select' || control === 'checkboxes';
-
-const isControlType = (type: unknown): type is ControlType => CONTROL_TYPES.includes(type as ControlType);
 
 const specKey = (host?: FilterHost) => (host ? JSON.stringify(host.spec) : '');
 
 const aborted = (signal: AbortSignal) =>
   new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
-
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
-
-/** The profile's column for a name as the author wrote it: exact, else ignoring case and accents. */
-export function findColumn(columns: readonly ColumnInfo[], name: string): ColumnInfo {
-  const exact = columns.find((c) => c.name === name);
-  if (exact) return exact;
-  const close = columns.filter((c) => fold(c.name) === fold(name));
-  if (close.length === 1) return close[0]!;
-  throw new CultureError('unknown-column', `Unknown column "${name}"`, { column: name, available: columns.map((c) => c.name) });
-}

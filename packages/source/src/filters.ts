@@ -2,7 +2,7 @@
  * Pure helpers behind `<culture-source>`: the live filters keyed by the control that owns them,
  * their mirror in the page URL hash, and the chips that summarise them. No DOM, no lit.
  */
-import type { FilterClause, Row } from '@culture-widgets/core';
+import { parseList, type FilterClause, type Row } from '@culture-widgets/core';
 import type { FilterMessages } from './messages.js';
 
 /** Live clauses, keyed by the control (a column name, `refine-on-click` uses the same keys). */
@@ -31,7 +31,7 @@ export type RefineValues = Record<string, string | number | boolean | null>;
 
 /** The click values a widget's `refine-on-click` asks for (every `detail.values` when it names no column). */
 export function pickValues(columns: string, detail: { row?: Row; values?: RefineValues }): RefineValues | undefined {
-  const names = columns.split(',').map((c) => c.trim()).filter(Boolean);
+  const names = parseList(columns);
   if (names.length === 0) return detail.values && Object.keys(detail.values).length ? detail.values : undefined;
   const picked: RefineValues = {};
   for (const name of names) {

@@ -1,5 +1,5 @@
 export { CultureSource } from './source.js';
-export { CultureFilter, isFilterHost, findColumn, type FilterHost } from './filter.js';
+export { CultureFilter, isFilterHost, type FilterHost } from './filter.js';
 export {
   chooseControl,
   facetQuery,

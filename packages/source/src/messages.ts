@@ -2,7 +2,7 @@
  * Every word `<culture-filter>` shows, in French and English. Small functions, so plurals and
  * numbers are written once per language.
  */
-import type { FilterOp, Lang } from '@culture-widgets/core';
+import { defineMessages, type FilterOp, type Lang, type Say } from '@culture-widgets/core';
 
 export interface FilterMessages {
   all: string;
@@ -21,10 +21,7 @@ export interface FilterMessages {
   /** Read out after each change: "2 filtres actifs : …". */
   announce: (count: number, chips: string) => string;
   loadingValues: string;
-  needsSource: string;
   op: (op: FilterOp) => string;
-  yes: string;
-  no: string;
 }
 
 const FR_OPS: Record<FilterOp, string> = {
@@ -66,10 +63,7 @@ const fr: FilterMessages = {
   announce: (count, chips) =>
     count === 0 ? 'Aucun filtre actif.' : `${count} filtre${count > 1 ? 's' : ''} actif${count > 1 ? 's' : ''} : ${chips}.`,
   loadingValues: 'Chargement des valeurs…',
-  needsSource: 'Indiquez la source à filtrer : source="id" d’un élément <culture-source>.',
   op: (op) => FR_OPS[op],
-  yes: 'Oui',
-  no: 'Non',
 };
 
 const en: FilterMessages = {
@@ -87,10 +81,15 @@ const en: FilterMessages = {
   remove: (chip) => `Remove the filter ${chip}`,
   announce: (count, chips) => (count === 0 ? 'No active filter.' : `${count} active filter${count > 1 ? 's' : ''}: ${chips}.`),
   loadingValues: 'Loading values…',
-  needsSource: 'Set the source to filter: source="id" of a <culture-source> element.',
   op: (op) => EN_OPS[op],
-  yes: 'Yes',
-  no: 'No',
 };
 
 export const filterMessages = (lang: Lang): FilterMessages => (lang === 'en' ? en : fr);
+
+type FilterErrorKey = 'needs-source';
+
+/** `<culture-filter>`'s own errors. */
+export const filterErrors = defineMessages<FilterErrorKey>({
+  fr: { 'needs-source': () => 'Indiquez la source à filtrer : source="id" d’un élément <culture-source>.' } satisfies Record<FilterErrorKey, Say>,
+  en: { 'needs-source': () => 'Set the source to filter: source="id" of a <culture-source> element.' } satisfies Record<FilterErrorKey, Say>,
+});

@@ -388,6 +388,18 @@ describe('<culture-source> + <culture-filter>', function () {
     expect(window.__xss).to.equal(undefined);
   });
 
+  it('an unknown type is said and the control chosen from the profile; a quoted column is read', async () => {
+    const warnings: string[][] = [];
+    const wrapper = await fixture<HTMLElement>(html`<div lang="fr" @culture-warning=${(e: CustomEvent) => warnings.push([e.detail.attribute, e.detail.value, e.detail.accepted])}>
+      ${museums()}<culture-filter source="s" column="'region'" type="liste"></culture-filter></div>`);
+    const filter = wrapper.querySelector<CultureFilter>('culture-filter')!;
+    await waitUntil(() => filter.shadowRoot!.querySelector('.values input, [role="alert"]'), 'the filter is ready', TIMEOUT);
+    expect(filter.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? null).to.equal(null);
+    expect(warnings).to.deep.equal([['type', 'liste', 'auto']]);
+    expect(filter.shadowRoot!.querySelectorAll('.values input').length).to.be.greaterThan(10);
+    expect(filter.shadowRoot!.querySelector('[part=warning]')!.textContent).to.contain('type="liste"');
+  });
+
   it('shows an error when the source id is missing', async () => {
     const errors: CultureErrorEvent[] = [];
     const record = (e: Event) => errors.push(e as CultureErrorEvent);

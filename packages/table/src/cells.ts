@@ -3,8 +3,7 @@
  * rendering stays a dumb template and every rule here is tested as a table. Data is text: the
  * template puts `text` in a text node and `href` in an attribute, never HTML.
  */
-import { formatDate, formatNumber, formatPercent, type Cell, type ColumnInfo, type Lang, type Row } from '@culture-widgets/core';
-import { tableMessages } from './messages.js';
+import { cellNumber, formatCell, readBoolean, type Cell, type ColumnInfo, type Lang, type Row } from '@culture-widgets/core';
 
 export type CellView =
   | { kind: 'empty' }
@@ -27,28 +26,16 @@ export function safeHref(text: string): string | null {
 
 /**
  * How a table shows a cell: kind and text (numbers keep their value for bars, URLs become links).
- * core's `formatCell` gives the plain text; this adds what the table template needs.
+ * The text is core's `formatCell`, the one way every widget writes a cell.
  */
 export function cellView(value: Cell | undefined, column: ColumnInfo, lang: Lang): CellView {
-  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
-    return { kind: 'empty' };
-  }
-  if (typeof value === 'boolean') return booleanView(value, lang);
-  if (typeof value === 'number') return numberView(value, column, lang);
-  switch (column.type) {
-    case 'boolean': {
-      const parsed = parseBoolean(value);
-      if (parsed !== null) return booleanView(parsed, lang);
-      break;
-    }
-    case 'date':
-    case 'datetime':
-      // core gives back what it cannot read as an ISO date, as it is
-      return { kind: 'text', text: formatDate(value, lang) };
-  }
-  const href = safeHref(value);
-  if (href) return { kind: 'link', text: value, href };
-  return { kind: 'text', text: value };
+  const text = formatCell(value, column, lang);
+  if (text === '') return { kind: 'empty' };
+  if (typeof value === 'number') return { kind: 'number', text, value };
+  const truth = typeof value === 'boolean' ? value : typeof value === 'string' && column.type === 'boolean' ? readBoolean(value) : undefined;
+  if (truth !== undefined) return { kind: 'boolean', text, value: truth };
+  const href = typeof value === 'string' && !/^(date|datetime)$/.test(column.type) ? safeHref(value) : null;
+  return href ? { kind: 'link', text: value as string, href } : { kind: 'text', text };
 }
 
 /** The same cell as plain text: what a CSV or a screen-reader summary gets. */
@@ -61,8 +48,8 @@ export function barDomain(column: ColumnInfo, rows: readonly Row[]): [number, nu
   let low = 0;
   let high = 0;
   const widen = (value: unknown) => {
-    const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    if (typeof number === 'number' && Number.isFinite(number)) {
+    const number = typeof value === 'boolean' ? undefined : cellNumber(value);
+    if (number !== undefined) {
       low = Math.min(low, number);
       high = Math.max(high, number);
     }
@@ -83,26 +70,4 @@ export function barGeometry(value: Cell | undefined, [low, high]: [number, numbe
   const from = Math.min(0, value);
   const clamp = (x: number) => Math.max(0, Math.min(100, x));
   return { left: clamp(((from - low) / span) * 100), width: clamp((Math.abs(value) / span) * 100) };
-}
-
-function numberView(value: number, column: ColumnInfo, lang: Lang): CellView {
-  // A year is a label, not a quantity: `2 024` would read as a count.
-  const text = column.format === 'year'
-    ? String(value)
-    : column.format === 'percent'
-      ? formatPercent(value, lang, { points: true, digits: 2 })
-      : formatNumber(value, lang);
-  return { kind: 'number', text, value };
-}
-
-function booleanView(value: boolean, lang: Lang): CellView {
-  const words = tableMessages(lang);
-  return { kind: 'boolean', text: value ? words.yes : words.no, value };
-}
-
-function parseBoolean(text: string): boolean | null {
-  const key = text.trim().toLowerCase();
-  if (['true', 'vrai', 'oui', 'yes', '1'].includes(key)) return true;
-  if (['false', 'faux', 'non', 'no', '0'].includes(key)) return false;
-  return null;
 }

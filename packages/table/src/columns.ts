@@ -2,38 +2,7 @@
  * Which columns the table shows, in which order, and how it is sorted. Pure: attribute text in,
  * plain values out, so the element stays thin and these rules are tested as tables.
  */
-import type { ColumnInfo, SortKey } from '@culture-widgets/core';
-
-/** Splits a comma list attribute (`columns`, `bars`); names may be quoted when they hold commas. */
-export function parseList(text: string | null | undefined): string[] {
-  if (!text) return [];
-  const names: string[] = [];
-  let current = '';
-  let quote: string | null = null;
-  for (const char of text) {
-    if (quote) {
-      if (char === quote) quote = null;
-      else current += char;
-    } else if (char === '"' || char === "'") {
-      quote = char;
-    } else if (char === ',') {
-      names.push(current.trim());
-      current = '';
-    } else {
-      current += char;
-    }
-  }
-  names.push(current.trim());
-  return names.filter((name) => name !== '');
-}
-
-/** Matches a name the author typed to a real column: exact first, then ignoring case and accents. */
-export function findColumn(name: string, columns: readonly ColumnInfo[]): ColumnInfo | undefined {
-  const exact = columns.find((column) => column.name === name);
-  if (exact) return exact;
-  const key = looseKey(name);
-  return columns.find((column) => looseKey(column.name) === key);
-}
+import { columnNamed, parseList, type ColumnInfo, type SortKey } from '@culture-widgets/core';
 
 /**
  * The columns to show: those named in `columns`, in that order (unknown names are reported, not
@@ -49,7 +18,7 @@ export function selectColumns(
   const columns: ColumnInfo[] = [];
   const unknown: string[] = [];
   for (const name of requested) {
-    const column = findColumn(name, visible);
+    const column = columnNamed(name, visible);
     if (!column) unknown.push(name);
     else if (!columns.includes(column)) columns.push(column);
   }
@@ -68,7 +37,7 @@ export function parseSort(text: string | null | undefined): SortKey[] {
 /** Keeps the sort keys whose column exists, with the real column name. */
 export function resolveSort(keys: readonly SortKey[], columns: readonly ColumnInfo[]): SortKey[] {
   return keys.flatMap((key) => {
-    const column = findColumn(key.column, columns);
+    const column = columnNamed(key.column, columns);
     return column ? [{ column: column.name, descending: key.descending === true }] : [];
   });
 }
@@ -89,13 +58,4 @@ export function ariaSort(current: readonly SortKey[], column: string): 'ascendin
   const key = current[0];
   if (!key || key.column !== column) return 'none';
   return key.descending ? 'descending' : 'ascending';
-}
-
-/** Numbers are right-aligned so digits line up; everything else reads left to right. */
-export function isNumeric(column: ColumnInfo): boolean {
-  return column.type === 'number' || column.type === 'integer';
-}
-
-function looseKey(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
 }

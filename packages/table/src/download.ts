@@ -3,7 +3,7 @@
  * page). The CSV text itself comes from core's `toCSV` (`;`, BOM, quoting, decimal commas in French:
  * opens in French Excel).
  */
-import type { Query, ResolvedSource } from '@culture-widgets/core';
+import { slugify, type Query, type ResolvedSource } from '@culture-widgets/core';
 
 /** A table never builds a file bigger than this in the page; the file says it was cut. */
 export const DOWNLOAD_LIMIT = 50_000;
@@ -18,18 +18,6 @@ export function downloadQuery(view: Query, limit = DOWNLOAD_LIMIT): Query {
 export function downloadFilename(source: Pick<ResolvedSource, 'citation' | 'fileUrl'>, dataset?: string): string {
   const candidates = [slugFromDataset(dataset), slugFromUrl(source.citation.datasetUrl), slugify(source.citation.datasetTitle), fileStem(source.fileUrl)];
   return `${candidates.find((name) => name) ?? 'donnees'}.csv`;
-}
-
-/** `Fréquentation des musées (2024)` → `frequentation-des-musees-2024`. */
-export function slugify(text: string | undefined): string {
-  return (text ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
 }
 
 /** The Blob the download link points at; a BOM is added only if the CSV text lacks one. */

@@ -6,12 +6,12 @@
  * own shadow root with `tableStyles`.
  */
 
-export { CultureTable, cssLength } from './table.js';
+export { CultureTable } from './table.js';
 export { CultureDataTable } from './data-table.js';
 export { renderTable, type TableTemplateOptions } from './render-table.js';
 export { tableStyles } from './table.styles.js';
 export { cellView, safeHref, barDomain, barGeometry, cellText, type CellView } from './cells.js';
-export { parseList, parseSort, selectColumns, nextSort, ariaSort } from './columns.js';
+export { parseSort, selectColumns, nextSort, ariaSort } from './columns.js';
 export { pageWindow, virtualWindow, type PageWindow, type VirtualWindow } from './paging.js';
-export { downloadFilename, slugify } from './download.js';
+export { downloadFilename } from './download.js';
 export { tableMessages, type TableMessages } from './messages.js';

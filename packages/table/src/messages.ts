@@ -5,8 +5,6 @@
 import type { Lang } from '@culture-widgets/core';
 
 export interface TableMessages {
-  yes: string;
-  no: string;
   empty: string;
   noRows: string;
   search: string;
@@ -34,8 +32,6 @@ export interface TableMessages {
 }
 
 const fr: TableMessages = {
-  yes: 'Oui',
-  no: 'Non',
   empty: 'vide',
   noRows: 'Aucune ligne ne correspond',
   search: 'Rechercher dans le tableau',
@@ -60,8 +56,6 @@ const fr: TableMessages = {
 };
 
 const en: TableMessages = {
-  yes: 'Yes',
-  no: 'No',
   empty: 'empty',
   noRows: 'No row matches',
   search: 'Search the table',

@@ -21,12 +21,6 @@ export function pageWindow(page: number, pageSize: number, total: number): PageW
   return { page: current, pages, first: total === 0 ? 0 : offset + 1, last: Math.min(total, offset + size), offset };
 }
 
-/** `page-size="abc"` or `0` falls back on the default rather than breaking the table. */
-export function parsePageSize(value: unknown, fallback = 20, max = 500): number {
-  const number = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(number) && number >= 1 ? Math.min(max, Math.floor(number)) : fallback;
-}
-
 /** Page-size choices offered next to the pager, always including the author's own. */
 export function pageSizeChoices(current: number): number[] {
   return [...new Set([10, 20, 50, 100, current])].sort((a, b) => a - b);

@@ -6,8 +6,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
-import type { ColumnInfo, Lang, Row, SortKey } from '@culture-widgets/core';
-import { ariaSort, isNumeric } from './columns.js';
+import { isNumeric, type ColumnInfo, type Lang, type Row, type SortKey } from '@culture-widgets/core';
+import { ariaSort } from './columns.js';
 import { barGeometry, cellView, type CellView } from './cells.js';
 import { tableMessages } from './messages.js';
 

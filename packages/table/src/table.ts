@@ -2,19 +2,22 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { TaskStatus } from '@lit/task';
-import { csvDecimal, runQuery, toCSV, type ColumnInfo, type FilterClause, type Query, type SortKey } from '@culture-widgets/core';
-import { CultureDataElement, CultureSelectEvent, baseStyles, renderCitation, type DataState } from '@culture-widgets/ui';
-import { findColumn, isNumeric, nextSort, parseList, parseSort, resolveSort, selectColumns } from './columns.js';
+import {
+  columnNamed, csvDecimal, formatNumber, isNumeric, parseList, runQuery, toCSV, type ColumnInfo, type FilterClause, type Query, type SortKey,
+} from '@culture-widgets/core';
+import { CultureDataElement, CultureSelectEvent, SIZE_RANGES, baseStyles, renderCitation, type DataState } from '@culture-widgets/ui';
+import { nextSort, parseSort, resolveSort, selectColumns } from './columns.js';
 import { barDomain } from './cells.js';
 import { csvBlob, downloadFilename, downloadQuery, DOWNLOAD_LIMIT, saveBlob } from './download.js';
 import { tableMessages } from './messages.js';
-import { pageSizeChoices, pageWindow, parsePageSize } from './paging.js';
+import { pageSizeChoices, pageWindow } from './paging.js';
 import { renderTable } from './render-table.js';
 import { cultureTableStyles, tableStyles } from './table.styles.js';
 import { BLOCK_SIZE, VirtualRows } from './virtual.js';
 
 /** Waits for the reader to pause before asking the server. */
 const SEARCH_DELAY = 300;
+const DEFAULT_PAGE_SIZE = 20;
 
 /**
  * A searchable, sortable, paginated (or virtually scrolled) table of any data.gouv.fr resource.
@@ -218,8 +221,8 @@ export class CultureTable extends CultureDataElement {
     const m = tableMessages(this.locale);
     const { columns, unknown: unknownColumns } = selectColumns(parseList(this.columns), data.columns);
     // Names the author typed that match nothing are said once, above the table, not silently dropped.
-    const unknownBars = parseList(this.bars).filter((name) => !findColumn(name, data.columns));
-    const unknownSort = this.currentSort.filter((key) => !findColumn(key.column, data.columns)).map((key) => key.column);
+    const unknownBars = parseList(this.bars).filter((name) => !columnNamed(name, data.columns));
+    const unknownSort = this.currentSort.filter((key) => !columnNamed(key.column, data.columns)).map((key) => key.column);
     const unknown = [...new Set([...unknownColumns, ...unknownBars, ...unknownSort])];
     const rows = this.virtual ? this.virtualRows.rows() : data.result.rows;
     const caption = this.title || data.source.citation.datasetTitle;
@@ -248,7 +251,7 @@ export class CultureTable extends CultureDataElement {
       <div class="frame-shadows ${this.hiddenSides.start ? 'more-start' : ''} ${this.hiddenSides.end ? 'more-end' : ''}">
         <div class="frame ${this.virtual ? 'virtual' : ''} ${busy ? 'busy' : ''}" part="frame" tabindex="0" role="region"
           aria-label=${caption} aria-describedby=${sideways ? 'scroll-hint' : nothing} aria-busy=${busy ? 'true' : 'false'}
-          style=${styleMap(this.virtual ? { height: cssLength(this.height), '--_columns': String(columns.length) } : {})}
+          style=${styleMap(this.virtual ? { height: this.frameHeight, '--_columns': String(columns.length) } : {})}
           @click=${this.onRowClick} @keydown=${this.onRowKeydown} @scroll=${this.onFrameScroll}>
           ${table}
         </div>
@@ -357,11 +360,22 @@ export class CultureTable extends CultureDataElement {
   // --- helpers ---------------------------------------------------------------------------------
 
   private get virtual(): boolean {
-    return cssLength(this.height) !== undefined;
+    return this.frameHeight !== undefined;
+  }
+
+  /** The `height` as CSS (`480` is px), kept within 50–5,000 px (DESIGN § Events, said when clamped). */
+  private get frameHeight(): string | undefined {
+    const text = this.height?.trim() ?? '';
+    const m = /^(\d+(?:\.\d+)?)(px|rem|em|vh|svh|dvh|%)?$/.exec(text);
+    this.warnings.check('height', !text || !!m, text, ['480', '30rem', '60vh', '100%'], undefined);
+    if (!m) return undefined;
+    const { min, max } = SIZE_RANGES.height;
+    if (!m[2] || m[2] === 'px') return `${this.warnings.size('height', m[1], SIZE_RANGES.height)}px`;
+    return `clamp(${min}px, ${text}, ${max}px)`;
   }
 
   private get rowsPerPage(): number {
-    return parsePageSize(this.pageSize);
+    return this.warnings.size('page-size', this.pageSize, SIZE_RANGES.pageSize) ?? DEFAULT_PAGE_SIZE;
   }
 
   private get currentSort(): SortKey[] {
@@ -385,7 +399,7 @@ export class CultureTable extends CultureDataElement {
   private barDomains(shown: ColumnInfo[], data: DataState): Map<string, [number, number]> {
     const domains = new Map<string, [number, number]>();
     for (const name of parseList(this.bars)) {
-      const column = findColumn(name, shown);
+      const column = columnNamed(name, shown);
       if (column && isNumeric(column)) domains.set(column.name, barDomain(column, data.result.rows));
     }
     return domains;
@@ -404,14 +418,4 @@ function isData(value: unknown): value is DataState {
   return typeof value === 'object' && value !== null && 'result' in value;
 }
 
-/** `480` → `480px`; `30rem`, `60vh`, `100%` as they are; anything else is no height. */
-export function cssLength(value: string | null | undefined): string | undefined {
-  const text = value?.trim();
-  if (!text) return undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text) > 0 ? `${text}px` : undefined;
-  return /^\d+(\.\d+)?(px|rem|em|vh|svh|dvh|%)$/.test(text) ? text : undefined;
-}
-
-function formatCount(value: number, lang: 'fr' | 'en'): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR').format(value);
-}
+const formatCount = formatNumber;

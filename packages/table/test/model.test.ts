@@ -1,27 +1,15 @@
 import { expect } from '@open-wc/testing';
 import type { ColumnInfo } from '@culture-widgets/core';
-import { ariaSort, nextSort, parseList, parseSort, resolveSort, selectColumns } from '../src/columns.js';
+import { ariaSort, nextSort, parseSort, resolveSort, selectColumns } from '../src/columns.js';
 import { barDomain, barGeometry, cellView, safeHref } from '../src/cells.js';
-import { blocksFor, blocksToKeep, pageWindow, parsePageSize, virtualWindow } from '../src/paging.js';
-import { downloadFilename, downloadQuery, slugify } from '../src/download.js';
+import { blocksFor, blocksToKeep, pageWindow, virtualWindow } from '../src/paging.js';
+import { downloadFilename, downloadQuery } from '../src/download.js';
 
 const NBSP = /[\u202f\u00a0]/g;
 const col = (name: string, type: ColumnInfo['type'] = 'string', extra: Partial<ColumnInfo> = {}): ColumnInfo => ({ name, type, ...extra });
 const museums = [col('__id', 'integer'), col('nom_du_musee'), col('Région administrative'), col('annee', 'integer', { format: 'year' }), col('total', 'integer')];
 
 describe('columns', () => {
-  const lists: [string | null, string[]][] = [
-    [null, []],
-    ['', []],
-    ['a,b', ['a', 'b']],
-    [' a , b ,', ['a', 'b']],
-    ['"Nom, prénom", total', ['Nom, prénom', 'total']],
-    ["'l''été'", ['lété']],
-  ];
-  for (const [text, expected] of lists) {
-    it(`parseList(${JSON.stringify(text)})`, () => expect(parseList(text)).to.deep.equal(expected));
-  }
-
   const selections: [string[], string[], string[]][] = [
     [[], ['nom_du_musee', 'Région administrative', 'annee', 'total'], []],
     [['total', 'nom_du_musee'], ['total', 'nom_du_musee'], []],
@@ -136,8 +124,6 @@ describe('paging', () => {
     it(`pageWindow(${page}, ${size}, ${total})`, () => expect(pageWindow(page, size, total)).to.deep.equal(expected));
   }
 
-  const sizes: [unknown, number][] = [[undefined, 20], ['abc', 20], [0, 20], ['50', 50], [12.7, 12], [100000, 500]];
-  for (const [value, size] of sizes) it(`parsePageSize(${JSON.stringify(value)})`, () => expect(parsePageSize(value)).to.equal(size));
 
   it('the virtual window keeps only visible rows plus overscan', () => {
     const top = virtualWindow({ scrollTop: 0, viewportHeight: 400, rowHeight: 40, total: 500_000, overscan: 5 });
@@ -185,5 +171,4 @@ describe('download', () => {
       expect(downloadFilename({ citation: { datasetTitle: title, datasetUrl: url }, fileUrl: url }, dataset)).to.equal(filename);
     });
   }
-  it('slugify drops accents and punctuation', () => expect(slugify("L'été, à Paris !")).to.equal('l-ete-a-paris'));
 });

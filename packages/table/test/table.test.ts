@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { TaskStatus } from '@lit/task';
 import { configureCore, type Row } from '@culture-widgets/core';
-import type { CultureLoadEvent, CultureErrorEvent } from '@culture-widgets/ui';
+import type { CultureLoadEvent, CultureErrorEvent, CultureWarningDetail } from '@culture-widgets/ui';
 import { DATASETS, RESOURCES, portal, type Portal } from '../../../test/helpers/portal.js';
 import '../src/culture-table.js';
 import type { CultureTable } from '../src/table.js';
@@ -322,6 +322,41 @@ describe('<culture-table>', function () {
       expect(name).to.equal('jeu-de-donnees-hostile.csv');
       expect(csv).to.contain('"<img src=x onerror=""window.__xss=true"">"');
       expect(window.__xss).to.equal(undefined);
+    });
+  });
+
+  describe('sizes out of range (DESIGN § Events)', () => {
+    const warned = (el: HTMLElement) => {
+      const warnings: CultureWarningDetail[] = [];
+      el.addEventListener('culture-warning', (e) => warnings.push(e.detail));
+      return warnings;
+    };
+
+    it('page-size="1e9" shows 1,000 rows a page at most, and says so', async () => {
+      const el = document.createElement('culture-table');
+      const seen = warned(el);
+      for (const [name, value] of Object.entries({ api: p.api, 'tabular-api': p.tabularApi, dataset: DATASETS.museums, 'page-size': '1e9' })) el.setAttribute(name, value);
+      const event = settled(el);
+      (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+      expect((await event).type).to.equal('culture-load');
+      await el.updateComplete;
+      expect(dataRows(el)).to.have.length(1000);
+      expect(seen.map((w) => [w.code, w.attribute, w.value, w.accepted])).to.deep.equal([['clamped', 'page-size', '1e9', '1000']]);
+      expect(text($(el, '[part=warning]'))).to.contain('page-size="1e9"');
+      const pages = await p.requests('/data/');
+      expect(pages.every((r) => !/page_size=(\d{5,}|[2-9]\d{3})/.test(r.query))).to.equal(true);
+    });
+
+    it('height="100000000" scrolls in a 5,000 px box, and says so', async () => {
+      const el = document.createElement('culture-table');
+      const seen = warned(el);
+      for (const [name, value] of Object.entries({ api: p.api, 'tabular-api': p.tabularApi, dataset: DATASETS.museums, height: '100000000' })) el.setAttribute(name, value);
+      const event = settled(el);
+      (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+      await event;
+      await el.updateComplete;
+      expect($(el, '.frame')!.getBoundingClientRect().height).to.be.closeTo(5000, 1);
+      expect(seen.map((w) => [w.code, w.attribute, w.accepted])).to.deep.equal([['clamped', 'height', '5000']]);
     });
   });
 

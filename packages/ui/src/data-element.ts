@@ -2,7 +2,6 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import {
-  CultureError,
   loadColumns,
   parseFilter,
   resolveSource,
@@ -17,11 +16,12 @@ import {
   type SourceSpec,
 } from '@culture-widgets/core';
 import { CultureErrorEvent, CultureLoadEvent, type CultureErrorDetail } from './events.js';
-import { messages, resolveLang } from './messages.js';
+import { messages, resolveLang, uiErrors } from './messages.js';
 import { findById, isSourceProvider, type SourceProvider } from './source-link.js';
 import { renderCitation } from './citation.js';
 import { errorDetailOf, renderErrorState } from './states.js';
 import { ThemeController, type ThemeSetting } from './theme.js';
+import { WarningController } from './warnings.js';
 import { baseStyles } from './styles.js';
 
 /** What the data task hands to `render`: the resource, its columns and the element's rows. */
@@ -70,7 +70,9 @@ export abstract class CultureDataElement extends LitElement {
   /** Bumped when the linked `<culture-source>` changes, so the task runs again. */
   @state() private sourceVersion = 0;
 
-  protected readonly themeController = new ThemeController(this);
+  /** Invalid or clamped attribute values and the data's notes: shown, fired, logged (warnings.ts). */
+  protected readonly warnings = new WarningController(this);
+  protected readonly themeController = new ThemeController(this, this.warnings);
   private linked?: SourceProvider;
   private announced?: unknown;
 
@@ -150,7 +152,7 @@ export abstract class CultureDataElement extends LitElement {
   private async loadData(signal: AbortSignal): Promise<DataState | typeof NO_SOURCE> {
     this.progress = undefined;
     if (this.source && !this.linked) this.linkSource();
-    if (this.source && !this.linked) throw new CultureError('not-found', messages(this.locale).missingSource(this.source), { reason: 'no-source' });
+    if (this.source && !this.linked) throw uiErrors.error('no-source', { id: this.source }, 'missing-source');
     const spec = this.spec;
     if (!spec.dataset && !spec.resource && !spec.src) return NO_SOURCE;
     const onProgress = (progress: Progress) => (this.progress = progress);
@@ -159,6 +161,7 @@ export abstract class CultureDataElement extends LitElement {
     const filters = [...(this.linked?.filters ?? []), ...(this.filter ? parseFilter(this.filter) : [])];
     const query = this.buildQuery(columns, filters);
     const result = await runQuery(source, query, { signal, onProgress });
+    this.warnings.set('data', result.warnings ?? []);
     return { source, columns, filters, query, result };
   }
 
@@ -166,7 +169,7 @@ export abstract class CultureDataElement extends LitElement {
 
   /** Renders the current state; subclasses call it from `render()`. */
   protected renderData(): TemplateResult {
-    return html`${this.data.render({
+    return html`${this.warnings.render()}${this.data.render({
       initial: () => this.renderLoading(),
       pending: () => this.renderLoading(),
       complete: (data) => (data === NO_SOURCE ? this.renderNotice(messages(this.locale).noSource) : this.renderLoaded(data)),
@@ -208,10 +211,6 @@ export abstract class CultureDataElement extends LitElement {
   }
 
   protected errorDetail(error: unknown): CultureErrorDetail {
-    // core's messages know nothing of <culture-source>: say which id is missing
-    if (error instanceof CultureError && error.details?.reason === 'no-source') {
-      return { code: 'no-source', message: messages(this.locale).missingSource(this.source ?? '') };
-    }
     return errorDetailOf(error, this.locale);
   }
 

@@ -1,4 +1,4 @@
-import type { FilterClause, ErrorCode, ResolvedSource, Row } from '@culture-widgets/core';
+import type { FilterClause, ErrorCode, ResolvedSource, Row, WarningCode } from '@culture-widgets/core';
 
 /** Every culture event bubbles out of shadow roots, so a page listens once on `document`. */
 const init = { bubbles: true, composed: true } as const;
@@ -20,7 +20,7 @@ export class CultureLoadEvent extends Event {
 }
 
 export interface CultureErrorDetail {
-  code: ErrorCode | 'no-source';
+  code: ErrorCode;
   message: string;
 }
 
@@ -29,6 +29,24 @@ export class CultureErrorEvent extends Event {
   static readonly type = 'culture-error';
   constructor(readonly detail: CultureErrorDetail) {
     super(CultureErrorEvent.type, init);
+  }
+}
+
+export interface CultureWarningDetail {
+  code: WarningCode;
+  /** What the widget also shows under its title, in the reader's language. */
+  message: string;
+  /** For an attribute value ignored or clamped: the attribute, what it said, what is used instead. */
+  attribute?: string;
+  value?: string;
+  accepted?: string;
+}
+
+/** An attribute value was ignored or clamped, or the data left a note (also shown, and logged). */
+export class CultureWarningEvent extends Event {
+  static readonly type = 'culture-warning';
+  constructor(readonly detail: CultureWarningDetail) {
+    super(CultureWarningEvent.type, init);
   }
 }
 
@@ -64,6 +82,7 @@ declare global {
   interface HTMLElementEventMap {
     'culture-load': CultureLoadEvent;
     'culture-error': CultureErrorEvent;
+    'culture-warning': CultureWarningEvent;
     'culture-select': CultureSelectEvent;
     'culture-filter-change': CultureFilterChangeEvent;
   }

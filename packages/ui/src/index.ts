@@ -4,14 +4,17 @@ export {
   CultureErrorEvent,
   CultureSelectEvent,
   CultureFilterChangeEvent,
+  CultureWarningEvent,
+  type CultureWarningDetail,
   type CultureLoadDetail,
   type CultureErrorDetail,
   type CultureSelectDetail,
   type CultureFilterChangeDetail,
 } from './events.js';
-export { ThemeController, pageScheme, type Scheme, type ThemeSetting } from './theme.js';
+export { ThemeController, pageScheme, THEMES, type Scheme, type ThemeSetting } from './theme.js';
+export { WarningController, SIZE_RANGES } from './warnings.js';
 export { baseStyles, hostStyles, tokens, readPalette, readToken } from './styles.js';
-export { messages, resolveLang, type SharedMessages } from './messages.js';
+export { messages, resolveLang, uiErrors, type SharedMessages } from './messages.js';
 export { renderCitation, safeUrl, formatDay } from './citation.js';
 export { renderErrorState, errorDetailOf } from './states.js';
 export { findById, isSourceProvider, type SourceProvider } from './source-link.js';

@@ -1,4 +1,4 @@
-import type { Lang } from '@culture-widgets/core';
+import { defineMessages, type Lang, type Say } from '@culture-widgets/core';
 
 /** The words every element shares. Elements keep their own in their package's `messages.ts`. */
 export interface SharedMessages {
@@ -8,7 +8,6 @@ export interface SharedMessages {
   empty: string;
   errorTitle: string;
   noSource: string;
-  missingSource: (id: string) => string;
   source: string;
   producer: string;
   license: string;
@@ -23,7 +22,6 @@ const fr: SharedMessages = {
   empty: 'Aucune ligne ne correspond.',
   errorTitle: 'Les données n’ont pas pu être affichées',
   noSource: 'Aucune donnée : indiquez un jeu de données (dataset), une ressource (resource) ou un fichier (src).',
-  missingSource: (id) => `Aucune source « ${id} » (<culture-source id="${id}">) sur la page.`,
   source: 'Source',
   producer: 'Producteur',
   license: 'Licence',
@@ -38,7 +36,6 @@ const en: SharedMessages = {
   empty: 'No rows match.',
   errorTitle: 'The data could not be shown',
   noSource: 'No data: set a dataset, a resource or a file (src).',
-  missingSource: (id) => `No source “${id}” (<culture-source id="${id}">) on the page.`,
   source: 'Source',
   producer: 'Publisher',
   license: 'Licence',
@@ -47,6 +44,14 @@ const en: SharedMessages = {
 };
 
 export const messages = (lang: Lang): SharedMessages => (lang === 'en' ? en : fr);
+
+type UiKey = 'missing-source';
+
+/** The errors every element may raise: `uiErrors.error('no-source', { id }, 'missing-source')`. */
+export const uiErrors = defineMessages<UiKey>({
+  fr: { 'missing-source': (d) => `Aucune source « ${String(d.id)} » (<culture-source id="${String(d.id)}">) sur la page.` } satisfies Record<UiKey, Say>,
+  en: { 'missing-source': (d) => `No source “${String(d.id)}” (<culture-source id="${String(d.id)}">) on the page.` } satisfies Record<UiKey, Say>,
+});
 
 /** `fr` or `en` for an element: its own `lang`, the nearest `[lang]` ancestor, the page, else `fr`. */
 export function resolveLang(el: Element): Lang {

@@ -16,6 +16,7 @@ export const tokens = css`
     --_accent: var(--culture-accent-color, var(--text-action-high-blue-france, #000091));
     --_accent-contrast: var(--culture-accent-contrast, #ffffff);
     --_error: var(--culture-error-color, var(--text-default-error, #ce0500));
+    --_warning: var(--culture-warning-color, var(--text-default-warning, #b34000));
     --_focus: var(--culture-focus-color, #0a76f6);
     --_radius: var(--culture-radius, 0.25rem);
     --_skeleton: var(--culture-skeleton-color, #e5e5e5);
@@ -38,6 +39,7 @@ export const tokens = css`
     --_accent: var(--culture-accent-color, var(--text-action-high-blue-france, #8585f6));
     --_accent-contrast: var(--culture-accent-contrast, #161616);
     --_error: var(--culture-error-color, var(--text-default-error, #ff5655));
+    --_warning: var(--culture-warning-color, var(--text-default-warning, #fc5d00));
     --_focus: var(--culture-focus-color, #4c9bff);
     --_skeleton: var(--culture-skeleton-color, #2e2e2e);
     --_color-1: var(--culture-color-1, #8585f6);
@@ -168,6 +170,13 @@ export const baseStyles = [
     .error p,
     .notice p {
       margin: 0;
+    }
+    .warning {
+      margin: 0 0 0.5rem;
+      padding: 0.125rem 0.5rem;
+      border-left: 3px solid var(--_warning);
+      font-size: 0.8125rem;
+      color: var(--_muted);
     }
     .citation {
       margin: 0.5rem 0 0;

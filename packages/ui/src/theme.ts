@@ -1,6 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { WarningController } from './warnings.js';
 
-export type ThemeSetting = 'auto' | 'light' | 'dark';
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export type ThemeSetting = (typeof THEMES)[number];
 export type Scheme = 'light' | 'dark';
 
 type Host = ReactiveControllerHost & HTMLElement & { theme: ThemeSetting };
@@ -28,7 +30,8 @@ export class ThemeController implements ReactiveController {
   private media?: MediaQueryList;
   private readonly sync = () => this.update();
 
-  constructor(private readonly host: Host) {
+  /** With `warnings`, an unknown `theme` is said (and `auto` used). */
+  constructor(private readonly host: Host, private readonly warnings?: WarningController) {
     host.addController(this);
   }
 
@@ -55,7 +58,7 @@ export class ThemeController implements ReactiveController {
   }
 
   private update(): void {
-    const setting = this.host.theme;
+    const setting = this.warnings ? this.warnings.oneOf('theme', this.host.theme, THEMES, 'auto') : this.host.theme;
     const scheme: Scheme = setting === 'light' || setting === 'dark' ? setting : pageScheme();
     if (this.host.dataset.scheme !== scheme) this.host.dataset.scheme = scheme;
     if (scheme === this.scheme) return;

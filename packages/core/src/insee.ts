@@ -2,8 +2,8 @@
  * INSEE codes as real files write them (`1` for `01`, `1001` for `01001`, `2a`, `971.0`) brought
  * back to the official form, and the level (région, département, commune) guessed from them.
  */
-import type { ColumnInfo } from '@culture-widgets/core';
-import { normaliseName } from './coords.js';
+import type { ColumnInfo } from './types.js';
+import { nameKey } from './columns.js';
 
 export type Level = 'region' | 'departement' | 'commune';
 
@@ -45,7 +45,7 @@ export function guessLevel(column: ColumnInfo | undefined, values: unknown[]): L
   const texts = values.map(raw).filter((v): v is string => !!v);
   const long = texts.filter((t) => t.length >= 4).length;
   if (texts.length && long >= texts.length * 0.5) return 'commune';
-  const name = column ? normaliseName(column.name).split('_') : [];
+  const name = column ? nameKey(column.name).split('_') : [];
   if (name.some((w) => w === 'reg' || w.startsWith('region'))) return 'region';
   if (name.some((w) => w.startsWith('dep') || w === 'dpt')) return 'departement';
   if (name.some((w) => w.startsWith('commune') || w === 'com' || w === 'insee')) return 'commune';
@@ -54,12 +54,12 @@ export function guessLevel(column: ColumnInfo | undefined, values: unknown[]): L
   return distinct.size > 0 && distinct.size <= 18 && [...distinct].every((c) => REGION_CODES.has(c)) ? 'region' : 'departement';
 }
 
-/** Names a code column when the author did not: its format first, then its name. */
-export function detectCodeColumn(columns: ColumnInfo[]): ColumnInfo | undefined {
+/** The INSEE code column when the author named none: its format first, then its name. */
+export function findCodeColumn(columns: readonly ColumnInfo[]): ColumnInfo | undefined {
   const formats = ['code_departement', 'code_region', 'code_commune_insee', 'code_commune'];
   for (const f of formats) {
     const c = columns.find((col) => col.format === f);
     if (c) return c;
   }
-  return columns.find((c) => /(^|_)(code|insee|dep|reg)(_|$)/.test(normaliseName(c.name)) && !/postal/.test(normaliseName(c.name)));
+  return columns.find((c) => /(^|_)(code|insee|dep|reg)(_|$)/.test(nameKey(c.name)) && !/postal/.test(nameKey(c.name)));
 }

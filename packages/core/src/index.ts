@@ -14,7 +14,7 @@
  * tabular.ts (tabular API) · file-path.ts, loaded lazily: file.ts + parse.ts + csv.ts + infer.ts +
  * json.ts (files), local.ts (eval-free engine), arquero-engine.ts · rows.ts (group order) ·
  * http.ts + share.ts (requests, sharing) ·
- * columns.ts + insee.ts (column rules) · format.ts (display) · errors.ts + messages.ts (errors,
+ * columns.ts + kinds.ts + insee.ts (column rules) · format.ts (display) · errors.ts + messages.ts (errors,
  * warnings, fr / en).
  */
 export type * from './types.js';
@@ -34,9 +34,11 @@ export { CORE_SENTENCES, quoteList, availableColumns, type Details, type Say, ty
 export { parseFilter, formatFilter, checkFilter } from './filter.js';
 export {
   foldText, nameKey, slugify, matchColumn, findColumn, columnNamed, parseList, parseName, formatList, cellNumber,
-  isNumeric, isYear, isTemporal, isCode, isLatitude, isLongitude, isPairColumn, isGeometryColumn, isCoordinate,
-  isMeasure, isCategory, readPair, geometryOf, type Geometry,
+  isNumeric, isYear, isTemporal, type Named,
 } from './columns.js';
+export {
+  isCode, isLatitude, isLongitude, isPairColumn, isGeometryColumn, isCoordinate, isMeasure, isCategory, readPair, geometryOf, type Geometry,
+} from './kinds.js';
 export { normaliseCode, guessLevel, findCodeColumn, REGION_CODES, type Level } from './insee.js';
 export { resolveSource, listResources, searchDatasets, parseInput, chooseResource, isTabular } from './resolve.js';
 export type { ResourceSummary, DatasetSummary, ParsedInput } from './resolve.js';

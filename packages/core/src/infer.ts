@@ -7,7 +7,8 @@ import type { Cell, ColumnInfo, ColumnType } from './types.js';
 import { type ColumnData, getter, packText } from './table.js';
 import { type CellColumn, cellAt } from './csv.js';
 import { lastNumber, readBoolean, readDate, readNumber, readNumberIn } from './values.js';
-import { isCode, isLatitude, isLongitude, isYear, readPair } from './columns.js';
+import { isYear } from './columns.js';
+import { isCode, isLatitude, isLongitude, readPair } from './kinds.js';
 
 const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 /** Sentinels for "no value" in otherwise numeric columns (non communiqué, non disponible…). */

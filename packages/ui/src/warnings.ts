@@ -1,5 +1,4 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { createRef, ref } from 'lit/directives/ref.js';
 import { CultureWarning, cellNumber } from '@culture-widgets/core';
 import { CultureWarningEvent } from './events.js';
 import { resolveLang } from './messages.js';
@@ -28,7 +27,6 @@ export class WarningController implements ReactiveController {
   /** Current warnings, by what raised them (an attribute name, `data`…). */
   private readonly current = new Map<string, readonly CultureWarning[]>();
   private reported = new Set<string>();
-  private readonly note = createRef<HTMLElement>();
 
   constructor(private readonly host: Host) {
     host.addController(this);
@@ -75,7 +73,7 @@ export class WarningController implements ReactiveController {
    * written after each update, once every attribute has been read: no second render.
    */
   render(): TemplateResult {
-    return html`<p class="warning" part="warning" hidden ${ref(this.note)}></p>`;
+    return html`<p class="warning" part="warning" hidden></p>`;
   }
 
   hostUpdated(): void {
@@ -96,7 +94,7 @@ export class WarningController implements ReactiveController {
       );
     }
     this.reported = now;
-    const note = this.note.value;
+    const note = this.host.shadowRoot?.querySelector<HTMLElement>('p.warning');
     if (!note) return;
     note.textContent = all.map((w) => w.messageIn(lang)).join(' ');
     note.hidden = all.length === 0;

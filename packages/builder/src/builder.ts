@@ -15,7 +15,7 @@ import {
 import { ThemeController, resolveLang, type ThemeSetting } from '@culture-widgets/ui';
 import { builderStyles } from './builder.styles.js';
 import { isCultureProducer, openDataset, searchCatalogue, type OpenedDataset } from './catalog.js';
-import { defaultsFromProfile } from './defaults.js';
+import { defaultsFromProfile, elementFor } from './defaults.js';
 import { createWidget } from './embed.js';
 import { builderMessages, type BuilderMessages } from './messages.js';
 import {
@@ -89,6 +89,8 @@ export class CultureBuilder extends LitElement {
 
   /** Which resource the profile defaults were last applied to. */
   private defaultsFor?: string;
+  /** The reader picked the element: a new resource keeps it. */
+  private elementChosen = false;
   /** Set by a share link: the restored attributes win over the profile defaults once. */
   private restoring = false;
   private focusAfterUpdate?: string;
@@ -120,7 +122,7 @@ export class CultureBuilder extends LitElement {
       const source = await resolveSource(spec, { signal });
       const columns = await loadColumns(source, { signal });
       const { rows } = await runQuery(source, { limit: PREVIEW_ROWS }, { signal });
-      this.applyDefaults(src ?? `${dataset}|${resource}`, columns);
+      this.applyDefaults(src ?? `${dataset}|${resource}`, columns, rows);
       return { source, columns, rows };
     },
     args: () => [this.api, this.tabularApi, this.datasetTask.value?.ref, this.resourceId, this.datasetTask.value?.src] as const,
@@ -160,6 +162,7 @@ export class CultureBuilder extends LitElement {
     if (!params) return;
     const { dataset, resource, api: _api, 'tabular-api': _tabular, src, ...rest } = params.config.attributes;
     this.element = params.config.element;
+    this.elementChosen = true;
     this.widgetAttributes = rest;
     const data = dataset ?? src;
     if (data) {
@@ -367,7 +370,7 @@ export class CultureBuilder extends LitElement {
         <legend>${t.elementLegend}</legend>
         ${ELEMENTS.map(
           (e) => html`<label class="choice card">
-            <input type="radio" name="element" .value=${e} .checked=${e === this.element} @change=${() => this.chooseElement(e, data.columns)} />
+            <input type="radio" name="element" .value=${e} .checked=${e === this.element} @change=${() => this.chooseElement(e, data)} />
             <span class="choice-title">${t.elements[e]}</span>
             <span class="muted">${t.elementHelp[e]}</span>
           </label>`,
@@ -490,9 +493,10 @@ export class CultureBuilder extends LitElement {
     this.widgetAttributes = next;
   }
 
-  private chooseElement(element: ElementKind, columns: ColumnInfo[]): void {
+  private chooseElement(element: ElementKind, { columns, rows }: ResourceData): void {
     this.element = element;
-    this.widgetAttributes = { ...this.sharedAttributes(), ...defaultsFromProfile(columns, element) };
+    this.elementChosen = true;
+    this.widgetAttributes = { ...this.sharedAttributes(), ...defaultsFromProfile(columns, element, rows) };
   }
 
   /** Filter, language and theme survive a change of element or resource. */
@@ -501,14 +505,15 @@ export class CultureBuilder extends LitElement {
   }
 
   /** Pre-fills the form from the profile, once per resource (a restored link keeps its own). */
-  private applyDefaults(key: string, columns: ColumnInfo[]): void {
+  private applyDefaults(key: string, columns: ColumnInfo[], rows: Row[]): void {
     if (key === this.defaultsFor) return;
     this.defaultsFor = key;
     if (this.restoring) {
       this.restoring = false;
       return;
     }
-    this.widgetAttributes = { ...this.sharedAttributes(), ...defaultsFromProfile(columns, this.element) };
+    if (!this.elementChosen) this.element = elementFor(columns, rows);
+    this.widgetAttributes = { ...this.sharedAttributes(), ...defaultsFromProfile(columns, this.element, rows) };
   }
 
   /** The live preview is the real element, its attributes set one by one (never markup). */

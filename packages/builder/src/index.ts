@@ -1,6 +1,6 @@
 export * from './schema.js';
 export * from './snippet.js';
-export { defaultsFromProfile, TABLE_FIRST_COLUMNS } from './defaults.js';
+export { defaultsFromProfile, elementFor } from './defaults.js';
 export { createWidget, mountEmbed, reportHeight, HEIGHT_MESSAGE, type HeightMessage, type MountedEmbed } from './embed.js';
 export { openDataset, searchCatalogue, cultureFirst, readableResources, type OpenedDataset } from './catalog.js';
 export { builderMessages, type BuilderMessages } from './messages.js';

@@ -1,7 +1,9 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '@culture-widgets/table/culture-table.js';
 import '@culture-widgets/chart/culture-chart.js';
+import '@culture-widgets/map/culture-map.js';
 import '../src/culture-builder.js';
+import type { CultureMap } from '@culture-widgets/map';
 import type { CultureBuilder } from '../src/index.js';
 import { portal, DATASETS, RESOURCES, type Portal } from '../../../test/helpers/portal.js';
 import { parseSnippet } from './paste.js';
@@ -210,7 +212,7 @@ describe('<culture-builder> as a new user', () => {
     const tableChoice = await u.waitFor<HTMLInputElement>('input[name="element"][value="table"]');
     tableChoice.click();
     await waitUntil(() => u.preview()?.localName === 'culture-table');
-    expect(u.preview()!.getAttribute('columns')!.split(',')).to.have.length(8);
+    expect(u.preview()!.hasAttribute('columns'), 'every column, as the table shows them itself').to.equal(false);
     u.q<HTMLInputElement>('input[name="element"][value="map"]')!.click();
     await waitUntil(() => u.preview()?.localName === 'culture-map');
     expect(u.q<HTMLSelectElement>('#opt-mode')!.value).to.equal('choropleth');
@@ -298,7 +300,9 @@ describe('<culture-builder> as a new user', () => {
     u.button('Charger').click();
     await drawn;
     const snippet = parseSnippet((await u.waitFor<HTMLTextAreaElement>('#copy-snippet')).value);
-    const el = snippet.querySelector('culture-chart')!;
+    // the festivals have places (« Géocodage xy »): they open as a map
+    const el = snippet.querySelector('culture-map')!;
+    expect(el.getAttribute('coords')).to.equal('Géocodage xy');
     expect(el.getAttribute('src')).to.equal(fileUrl);
     expect(el.hasAttribute('dataset')).to.equal(false);
     expect(el.hasAttribute('resource')).to.equal(false);
@@ -347,5 +351,77 @@ describe('<culture-builder> as a new user', () => {
     await builder.updateComplete;
     // svg-img-alt: Vega's mark groups inside the previewed chart (the chart's own check, reported).
     await expect(builder).to.be.accessible({ ignoredRules: ['svg-img-alt'] });
+  });
+});
+
+describe('<culture-builder> proposes what each element chooses itself', function () {
+  this.timeout(60000);
+  let p: Portal;
+  before(async () => {
+    p = await portal();
+  });
+
+  /** The builder on `dataset`, showing `element` (or what it proposes), once its preview is drawn. */
+  async function proposed(dataset: string, element?: 'table' | 'chart' | 'map'): Promise<{ builder: CultureBuilder; preview: HTMLElement }> {
+    const builder = await openBuilder(p);
+    const u = ui(builder);
+    let drawn = nextLoad(builder);
+    u.type('#dataset-link', dataset);
+    u.button('Charger').click();
+    await drawn;
+    if (element && u.preview()!.localName !== `culture-${element}`) {
+      drawn = nextLoad(builder);
+      u.q<HTMLInputElement>(`input[name="element"][value="${element}"]`)!.click();
+      await drawn;
+    }
+    await (u.preview() as HTMLElement & { updateComplete: Promise<boolean> }).updateComplete;
+    return { builder, preview: u.preview()! };
+  }
+
+  /** The same element left to its own `auto`: only the data attributes. */
+  async function bare(tag: string, dataset: string): Promise<HTMLElement & { updateComplete: Promise<boolean> }> {
+    const el = document.createElement(tag) as HTMLElement & { updateComplete: Promise<boolean> };
+    for (const [name, value] of Object.entries({ dataset, api: p.api, 'tabular-api': p.tabularApi, lang: 'fr' })) el.setAttribute(name, value);
+    el.style.width = '640px';
+    const loaded = oneEvent(el, 'culture-load');
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+    await loaded;
+    await el.updateComplete;
+    return el;
+  }
+
+  const said = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.trim();
+
+  for (const dataset of [DATASETS.museums, DATASETS.spending, DATASETS.monuments]) {
+    it(`chart on ${dataset}: the same chart as <culture-chart> alone`, async () => {
+      const { preview } = await proposed(dataset, 'chart');
+      const own = await bare('culture-chart', dataset);
+      expect(said(preview, '#description')).to.equal(said(own, '#description'));
+    });
+  }
+
+  it('the geolocated museums list opens as a map: the points <culture-map> finds alone', async () => {
+    const { preview } = await proposed(DATASETS.museumList);
+    expect(preview.localName).to.equal('culture-map');
+    expect(preview.getAttribute('lat')).to.equal('Latitude');
+    const own = (await bare('culture-map', DATASETS.museumList)) as unknown as CultureMap;
+    expect((preview as CultureMap).drawnSummary).to.deep.equal(own.drawnSummary);
+    expect(said(preview, 'details.features summary')).to.equal(said(own, 'details.features summary'));
+  });
+
+  for (const dataset of [DATASETS.festivals, DATASETS.places]) {
+    it(`map on ${dataset}: the same map as <culture-map> alone`, async () => {
+      const { preview } = await proposed(dataset, 'map');
+      const own = (await bare('culture-map', dataset)) as unknown as CultureMap;
+      expect((preview as CultureMap).drawnSummary).to.deep.equal(own.drawnSummary);
+      expect(said(preview, 'details.features summary')).to.equal(said(own, 'details.features summary'));
+    });
+  }
+
+  it('table on the museums: the columns <culture-table> shows alone', async () => {
+    const { preview } = await proposed(DATASETS.museums, 'table');
+    const own = await bare('culture-table', DATASETS.museums);
+    const headers = (el: Element) => [...el.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+    expect(headers(preview)).to.deep.equal(headers(own));
   });
 });

@@ -8,6 +8,7 @@ import {
   cultureFirst,
   readableResources,
   defaultsFromProfile,
+  elementFor,
   escapeAttribute,
   optionsOf,
   parseEmbedParams,
@@ -174,23 +175,34 @@ const places = [
   col('Latitude', 'number', { format: 'latitude_wgs' }), col('Longitude', 'number', { format: 'longitude_wgs' }), col('geolocalisation', 'string', { format: 'latlon_wgs' }),
 ];
 
-describe('defaultsFromProfile', () => {
+describe('defaultsFromProfile: each element’s own auto choice, written down', () => {
+  const wgs84 = [col('Nom du lieu', 'string'), col('Latitude (WGS84)', 'number'), col('Longitude (WGS84)', 'number'), col('Commune', 'string', { categorical: true })];
   const cases: [string, ColumnInfo[], 'table' | 'chart' | 'map', Record<string, string>][] = [
     ['chart: years on x, the total-like measure, summed', museums, 'chart', { x: 'annee', y: 'total', aggregate: 'sum', type: 'line' }],
     ['chart: a category and the first measure without years', [col('discipline', 'string', { categorical: true }), col('code', 'integer'), col('budget', 'number')], 'chart', { x: 'discipline', y: 'budget', aggregate: 'sum', type: 'bar' }],
-    ['chart: never a measure whose name holds a comma (y is a comma list)', [col('discipline', 'string', { categorical: true }), col('Jauge (places, assises)', 'integer'), col('budget', 'number')], 'chart', { x: 'discipline', y: 'budget', aggregate: 'sum', type: 'bar' }],
+    ['chart: a measure whose name holds a comma is quoted', [col('discipline', 'string', { categorical: true }), col('Jauge (places, assises)', 'integer')], 'chart', { x: 'discipline', y: '"Jauge (places, assises)"', aggregate: 'sum', type: 'bar' }],
     ['chart: a count when nothing is numeric', [col('discipline', 'string', { categorical: true })], 'chart', { x: 'discipline', aggregate: 'count', type: 'bar' }],
+    ['chart: a list of places counts rows per category, never by date', [...places, col('Région', 'string', { categorical: true }), col('Date arrêté', 'date')], 'chart', { x: 'Région', aggregate: 'count', type: 'bar' }],
     ['map: latitude and longitude columns, the name as label', places, 'map', { mode: 'points', lat: 'Latitude', lon: 'Longitude', label: 'Nom officiel du musée' }],
-    ['map: one "lat, lon" column', [col('nom', 'string'), col('Géocodage xy', 'string')], 'map', { mode: 'points', coords: 'Géocodage xy', label: 'nom' }],
-    ['map: INSEE codes for a choropleth', museums, 'map', { mode: 'choropleth', code: 'codeInseeCommune', value: 'total', aggregate: 'sum' }],
+    ['map: Latitude (WGS84) / Longitude (WGS84)', wgs84, 'map', { mode: 'points', lat: 'Latitude (WGS84)', lon: 'Longitude (WGS84)', label: 'Nom du lieu' }],
+    ['map: INSEE codes for a choropleth (a count, as the map does)', museums, 'map', { mode: 'choropleth', code: 'codeInseeCommune' }],
     ['map: nothing to place', [col('a', 'string')], 'map', {}],
-    ['table: the first eight columns', museums, 'table', { columns: 'IDPatrimostat,IDMuseofile,region,departement,nom_du_musee,ville,codeInseeCommune,annee' }],
-    ['table: all columns when few', places, 'table', {}],
-    ['table: all columns when a name holds a comma', [col('a, b', 'string'), ...museums], 'table', {}],
+    ['table: every column', museums, 'table', {}],
   ];
   for (const [name, columns, element, expected] of cases) {
     it(name, () => expect(defaultsFromProfile(columns, element)).to.deep.equal(expected));
   }
+
+  it('map: one "lat, lon" column, read from a few rows', () => {
+    const columns = [col('nom', 'string'), col('Géocodage xy', 'string')];
+    expect(defaultsFromProfile(columns, 'map', [{ nom: 'a', 'Géocodage xy': '48.85,2.35' }])).to.deep.equal({ mode: 'points', coords: 'Géocodage xy', label: 'nom' });
+  });
+
+  it('opens a resource whose rows have places as a map, else as a chart', () => {
+    expect(elementFor(places)).to.equal('map');
+    expect(elementFor(wgs84)).to.equal('map');
+    expect(elementFor(museums)).to.equal('chart');
+  });
 });
 
 describe('catalogue helpers', () => {

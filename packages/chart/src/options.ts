@@ -2,7 +2,7 @@
  * From what the author wrote (`type="auto" x="annee" y="total"`) and the column profile, to a
  * fully resolved chart: every blank filled, every column checked. Pure: no DOM, no vega.
  */
-import { findColumn, isCategory, isMeasure, isNumeric, isTemporal, isYear } from '@culture-widgets/core';
+import { findColumn, formatList, isCategory, isMeasure, isNumeric, isTemporal, isYear } from '@culture-widgets/core';
 import type { AggregateOp, ColumnInfo, Lang } from '@culture-widgets/core';
 import { chartErrors } from './messages.js';
 
@@ -161,6 +161,15 @@ export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}):
     ...(options.height ? { height: options.height } : {}),
     lang,
   };
+}
+
+/**
+ * `<culture-chart>`'s own choice over a profile (`type="auto"`, every blank filled), as the
+ * attributes that write it down: what the builder proposes.
+ */
+export function autoChart(columns: ColumnInfo[]): Record<string, string> {
+  const chart = resolveChart(columns);
+  return { type: chart.type, x: chart.x, ...(chart.y.length ? { y: formatList(chart.y) } : {}), ...(chart.aggregate ? { aggregate: chart.aggregate } : {}) };
 }
 
 /** A pie reads up to ~6 slices; a bar chart of hundreds of categories reads as a top N. */

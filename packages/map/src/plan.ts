@@ -66,6 +66,22 @@ export function chooseMode(a: MapAttributes, columns: ColumnInfo[]): Exclude<Map
 }
 
 /**
+ * `<culture-map>`'s own choice over a profile, as the attributes that write it down (what the
+ * builder proposes): the mode, where points are (`lat` + `lon`, or `coords`), their `label`, or
+ * the INSEE `code` of a choropleth. A GeoJSON geometry needs no attribute. `sample`: a few rows
+ * (else the profile's most frequent values) to read `"lat, lon"` columns from.
+ */
+export function autoMap(columns: ColumnInfo[], sample: Row[] = []): Record<string, string> {
+  const mode = chooseMode({}, columns);
+  if (mode === 'choropleth') return { mode, code: findCodeColumn(columns)!.name };
+  const spec = detectCoordinates(columns, sample.length ? sample : topsAsRows(columns));
+  if (!spec) return {};
+  const label = detectLabelColumn(columns, coordColumns(spec));
+  const where: Record<string, string> = spec.kind === 'latlon' ? { lat: spec.lat, lon: spec.lon } : spec.kind === 'pair' ? { coords: spec.column } : {};
+  return { mode, ...where, ...(label ? { label } : {}) };
+}
+
+/**
  * The author's column names resolved to the resource's (`lat="latitude"` finds `Latitude`: case,
  * accents and spaces forgiven). Throws core's `unknown-column` error, which lists the columns.
  */

@@ -25,6 +25,12 @@ export function selectColumns(
   return { columns: columns.length ? columns : visible, unknown };
 }
 
+/**
+ * `<culture-table>`'s own choice over a profile, as attributes: none, since it shows every column
+ * (technical ids aside) in the resource's order. What the builder proposes.
+ */
+export const autoTable = (_columns: readonly ColumnInfo[]): Record<string, string> => ({});
+
 /** `-total` → descending on total; `annee, -total` → two keys. Names may be quoted. */
 export function parseSort(text: string | null | undefined): SortKey[] {
   return parseList(text).map((part) =>

@@ -11,7 +11,7 @@ export { CultureDataTable } from './data-table.js';
 export { renderTable, type TableTemplateOptions } from './render-table.js';
 export { tableStyles } from './table.styles.js';
 export { cellView, safeHref, barDomain, barGeometry, cellText, type CellView } from './cells.js';
-export { parseSort, selectColumns, nextSort, ariaSort } from './columns.js';
+export { autoTable, parseSort, selectColumns, nextSort, ariaSort } from './columns.js';
 export { pageWindow, virtualWindow, type PageWindow, type VirtualWindow } from './paging.js';
 export { downloadFilename } from './download.js';
 export { tableMessages, type TableMessages } from './messages.js';

@@ -23,6 +23,8 @@ export const DATASETS = {
   noCors: 'musees-sans-cors',
   hostile: 'jeu-de-donnees-hostile',
   deleted: 'jeu-de-donnees-supprime',
+  museofile: 'museofile-base-des-musees-de-france',
+  population: 'population-legale-des-departements',
 } as const;
 
 /** Dataset ids (24 hex, like udata's ObjectIds). */
@@ -37,6 +39,8 @@ export const DATASET_IDS = {
   noCors: '64c0ffee0000000000000008',
   hostile: '64c0ffee0000000000000009',
   deleted: '64c0ffee0000000000000010',
+  museofile: '64c0ffee0000000000000021',
+  population: '64c0ffee0000000000000022',
 } as const;
 
 /** Main resource id of each dataset (`museumsNotice` is the museums' documentation file). */
@@ -52,6 +56,8 @@ export const RESOURCES = {
   noCors: 'c0ffee08-0000-4000-8000-000000000001',
   hostile: 'c0ffee09-0000-4000-8000-000000000001',
   deleted: 'c0ffee10-0000-4000-8000-000000000001',
+  museofile: 'c0ffee21-0000-4000-8000-000000000001',
+  population: 'c0ffee22-0000-4000-8000-000000000001',
 } as const;
 
 /** Organisation id of the Ministère de la Culture (as on data.gouv.fr). */

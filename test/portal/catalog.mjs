@@ -7,6 +7,7 @@ import { placesBytes } from './datasets/places.mjs';
 import { monumentsBytes } from './datasets/monuments.mjs';
 import { ticketingCsv, ticketingTable } from './datasets/ticketing.mjs';
 import { XSS, hostileCsv, hostileTable } from './datasets/hostile.mjs';
+import { museofileCsv, museofileTable, populationCsv, populationTable } from './datasets/museofile.mjs';
 import { buildTable } from './table.mjs';
 import { toCsv } from './csv.mjs';
 
@@ -373,6 +374,64 @@ export const DATASETS = [
         bytes: () => Buffer.from(toCsv(['annee', 'total'], [[2019, 1], [2020, 2]]), 'utf8'),
       },
       tabular: { table: () => buildTable([{ name: 'annee', type: 'int', format: 'year' }, { name: 'total', type: 'int' }], [[2019, 1], [2020, 2]]), aggregation: false, separator: ';' },
+    }],
+  },
+  {
+    id: '64c0ffee0000000000000021',
+    slug: 'museofile-base-des-musees-de-france',
+    title: 'Muséofile : base des musées de France',
+    description: CULTURE_DESCRIPTION('Répertoire des musées de France : domaines des collections (`dompal`, ' +
+      'plusieurs valeurs séparées par des points-virgules), date de création, siècle du bâtiment, surface.'),
+    tags: ['culture', 'musees', 'museofile', 'patrimoine'],
+    organization: 'culture',
+    license: 'lov2',
+    frequency: 'irregular',
+    created_at: '2019-11-05T10:00:00.000000+00:00',
+    last_modified: '2025-05-20T09:15:00.000000+00:00',
+    temporal_coverage: null,
+    spatial: { zones: ['country:fr'], granularity: 'poi' },
+    resources: [{
+      id: 'c0ffee21-0000-4000-8000-000000000001',
+      title: 'museofile.csv',
+      description: 'Une ligne par musée.',
+      type: 'main', format: 'csv', mime: 'text/csv',
+      created_at: '2019-11-05T10:00:00.000000+00:00',
+      last_modified: '2025-05-20T09:15:00.000000+00:00',
+      file: {
+        path: 'resources/museofile-base-des-musees-de-france/20250520-091500/museofile.csv',
+        contentType: 'text/csv; charset=utf-8',
+        bytes: museofileCsv,
+      },
+      tabular: { table: museofileTable, aggregation: true, separator: ';' },
+    }],
+  },
+  {
+    id: '64c0ffee0000000000000022',
+    slug: 'population-legale-des-departements',
+    title: 'Population légale des départements (2021)',
+    description: 'Populations municipale (PMUN) et totale (PTOT) par département, au 1er janvier 2021. ' +
+      'Export d’un tableur : les codes 01 à 09 ont perdu leur zéro.',
+    tags: ['population', 'insee', 'departements'],
+    organization: 'observatoire',
+    license: 'lov2',
+    frequency: 'annual',
+    created_at: '2024-01-02T09:00:00.000000+00:00',
+    last_modified: '2024-01-02T09:00:00.000000+00:00',
+    temporal_coverage: { start: '2021-01-01', end: '2021-12-31' },
+    spatial: { zones: ['country:fr'], granularity: 'fr:departement' },
+    resources: [{
+      id: 'c0ffee22-0000-4000-8000-000000000001',
+      title: 'population-legale-departements-2021.csv',
+      description: 'Une ligne par département.',
+      type: 'main', format: 'csv', mime: 'text/csv',
+      created_at: '2024-01-02T09:00:00.000000+00:00',
+      last_modified: '2024-01-02T09:00:00.000000+00:00',
+      file: {
+        path: 'resources/population-legale-des-departements/20240102-090000/population-legale-departements-2021.csv',
+        contentType: 'text/csv; charset=utf-8',
+        bytes: populationCsv,
+      },
+      tabular: { table: populationTable, aggregation: true, separator: ';' },
     }],
   },
 ];

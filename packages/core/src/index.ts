@@ -25,6 +25,8 @@ import { clearResolveCache, resolveSource } from './resolve.js';
 import { type NormalizedQuery, normalizeQuery } from './query.js';
 import { aggregateColumns, sortRows } from './rows.js';
 import { config } from './config.js';
+import { isShaped } from './shape.js';
+import { type ShapeDeps, runShaped } from './shaped.js';
 import {
   Refused, aggregateOnServer, filteredCSV, loadProfile, rowsOnServer, serverCanAggregate,
 } from './tabular.js';
@@ -54,6 +56,19 @@ export { toTabularParams, columnsFromProfile } from './tabular.js';
 export { decode, sniff, parseDelimited } from './csv.js';
 export { inferColumn } from './infer.js';
 export { readNumber, readDate, readBoolean } from './values.js';
+// shaping the data (DESIGN.md § 5): one expression grammar, computed columns, aggregate expressions, join, labels
+export { parseExpression, parseDefinitions, quoteName } from './expression.js';
+export type { Expr, Definition } from './expression.js';
+export { checkCompute, withComputed, ROW_FUNCTIONS, AGGREGATE_FUNCTIONS, ordinalRank } from './compute.js';
+export type { ComputedColumn } from './compute.js';
+export { checkMeasures, aggregateExpression } from './measures.js';
+export type { Measure, AggregateCall } from './measures.js';
+export { parseJoin, joinKey } from './join.js';
+export type { JoinRef } from './join.js';
+export { parseLabels, columnTitle, readableName } from './labels.js';
+export type { Labels } from './labels.js';
+export { planShape, isShaped } from './shape.js';
+export type { ShapePlan } from './shape.js';
 
 type FilePath = typeof import('./file-path.js');
 let filePath: FilePath | undefined;
@@ -147,10 +162,19 @@ async function fromTabular(source: ResolvedSource, query: Query, options: LoadOp
   return { rows: page.rows, columns: names.map((n) => byName.get(n)!), total: page.total, path: 'tabular', source };
 }
 
-/** Runs the query where it is cheapest; identical concurrent queries share one request. */
+/** What the shaped path (shaped.ts) borrows from this module. */
+const shapeDeps: ShapeDeps = { runQuery, loadColumns, resolveSource, filePath: loadFilePath, engine: localEngine };
+
+/**
+ * Runs the query where it is cheapest; identical concurrent queries share one request. A query
+ * with `compute`, `measures` or `join` is planned by shape.ts (server groups, local re-grouping, rows).
+ */
 export function runQuery(source: ResolvedSource, query: Query, options: LoadOptions = {}): Promise<QueryResult> {
   const key = `${source.key}|${source.tabular ? 'tabular' : localEngine()}|${JSON.stringify(query)}`;
-  return results.run(key, (signal) => (source.tabular ? fromTabular : fromFile)(source, query, { ...options, signal }), options.signal);
+  const run = isShaped(query)
+    ? (signal: AbortSignal) => runShaped(source, query, { ...options, signal }, shapeDeps)
+    : (signal: AbortSignal) => (source.tabular ? fromTabular : fromFile)(source, query, { ...options, signal });
+  return results.run(key, run, options.signal);
 }
 
 /** resolveSource + runQuery. */

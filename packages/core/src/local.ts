@@ -6,9 +6,9 @@
 import type { Aggregate, Cell, ColumnInfo, Row } from './types.js';
 import { type NormalizedQuery, aggregateName, cellTest, compareCells } from './query.js';
 import { type Table, getter, materialize } from './table.js';
-import { aggregateColumns, sortRows } from './rows.js';
+import { aggregateColumns, median, sortRows } from './rows.js';
 
-export { aggregateColumns, sortRows };
+export { aggregateColumns, median, sortRows };
 
 export interface LocalResult {
   rows: Row[];
@@ -38,15 +38,6 @@ export function selectRows(table: Table, q: NormalizedQuery): Uint32Array {
     out[n++] = i;
   }
   return out.subarray(0, n);
-}
-
-/** Median as arquero and d3 compute it (linear interpolation between the middle values). */
-export function median(values: number[]): number | null {
-  if (!values.length) return null;
-  const sorted = Float64Array.from(values).sort();
-  const at = (sorted.length - 1) / 2;
-  const lo = Math.floor(at);
-  return lo === at ? sorted[lo]! : sorted[lo]! + (sorted[lo + 1]! - sorted[lo]!) * (at - lo);
 }
 
 class Accumulator {

@@ -21,7 +21,8 @@ export const availableColumns = (d: Details, lang: Lang): string =>
     ? (lang === 'en' ? ` Available columns: ${quoteList(d.available, lang)}.` : ` Colonnes disponibles : ${quoteList(d.available, lang)}.`)
     : '');
 
-type CoreKey = ErrorCode | WarningCode;
+/** A failure of a joined dataset is said as such, whatever its code. */
+type CoreKey = ErrorCode | WarningCode | 'join-failed';
 
 const fr = {
   'not-found': () => 'Jeu de données ou ressource introuvable.',
@@ -33,10 +34,14 @@ const fr = {
   'too-large': (d) => `Fichier trop volumineux pour être lu dans la page (${mb(d.size)} Mo, limite ${mb(d.limit)} Mo). Téléchargez-le directement.`,
   parse: () => 'Le fichier n’a pas pu être lu (format non reconnu).',
   'bad-filter': (d) => `Filtre invalide : ${badFilterFr(d)}`,
-  'unknown-column': (d) => `Colonne inconnue${d.column ? ` « ${String(d.column)} »` : ''}.${availableColumns(d, 'fr')}`,
+  'unknown-column': (d) => `Colonne inconnue${d.column ? ` « ${String(d.column)} »` : ''}${d.side === 'join' ? ' dans le jeu de données joint' : ''}${d.expression ? ` dans « ${String(d.expression)} »` : ''}.${availableColumns(d, 'fr')}`,
   'no-source': () => 'Aucune source de données sur la page.',
   server: () => 'Le serveur de données a renvoyé une erreur.',
   aborted: () => 'Chargement annulé.',
+  'bad-expression': (d) => `Expression invalide : ${badExpressionFr(d)}`,
+  'unknown-function': (d) => `Fonction inconnue « ${String(d.function)} »${d.expression ? ` dans « ${String(d.expression)} »` : ''}. Fonctions : ${(d.available as string[]).join(', ')}.`,
+  'join-failed': (d) => `Jointure « ${String(d.join)} » : ${(d.cause as { messageIn(lang: Lang): string }).messageIn('fr')}`,
+  unmatched: (d) => `${String(d.count)} ${d.count === 1 ? 'code sans correspondance' : 'codes sans correspondance'}${d.ref ? ` dans « ${String(d.ref)} »` : ''} : ${(d.keys as string[]).join(', ')}${d.more ? '…' : ''}`,
   'invalid-value': (d) =>
     `${String(d.attribute)}="${String(d.value)}" n’est pas une valeur possible (${(d.allowed as string[] | undefined)?.join(', ') ?? ''}) : ${d.accepted ? `${String(d.accepted)} est utilisé` : 'valeur par défaut'}.`,
   clamped: (d) => `${String(d.attribute)}="${String(d.value)}" est ramené à ${String(d.accepted)} (de ${String(d.min)} à ${String(d.max)}).`,
@@ -52,10 +57,14 @@ const en = {
   'too-large': (d) => `File too large to read in the page (${mb(d.size)} MB, limit ${mb(d.limit)} MB). Download it directly.`,
   parse: () => 'The file could not be read (unrecognised format).',
   'bad-filter': (d) => `Invalid filter: ${badFilterEn(d)}`,
-  'unknown-column': (d) => `Unknown column${d.column ? ` “${String(d.column)}”` : ''}.${availableColumns(d, 'en')}`,
+  'unknown-column': (d) => `Unknown column${d.column ? ` “${String(d.column)}”` : ''}${d.side === 'join' ? ' in the joined dataset' : ''}${d.expression ? ` in “${String(d.expression)}”` : ''}.${availableColumns(d, 'en')}`,
   'no-source': () => 'No data source on the page.',
   server: () => 'The data server returned an error.',
   aborted: () => 'Loading cancelled.',
+  'bad-expression': (d) => `Invalid expression: ${badExpressionEn(d)}`,
+  'unknown-function': (d) => `Unknown function “${String(d.function)}”${d.expression ? ` in “${String(d.expression)}”` : ''}. Functions: ${(d.available as string[]).join(', ')}.`,
+  'join-failed': (d) => `Join “${String(d.join)}”: ${(d.cause as { messageIn(lang: Lang): string }).messageIn('en')}`,
+  unmatched: (d) => `${String(d.count)} ${d.count === 1 ? 'key' : 'keys'} without a match${d.ref ? ` in “${String(d.ref)}”` : ''}: ${(d.keys as string[]).join(', ')}${d.more ? '…' : ''}`,
   'invalid-value': (d) =>
     `${String(d.attribute)}="${String(d.value)}" is not a possible value (${(d.allowed as string[] | undefined)?.join(', ') ?? ''}): ${d.accepted ? `${String(d.accepted)} is used` : 'default value'}.`,
   clamped: (d) => `${String(d.attribute)}="${String(d.value)}" is brought to ${String(d.accepted)} (${String(d.min)} to ${String(d.max)}).`,
@@ -90,4 +99,95 @@ function badFilterEn(d: Details): string {
     case 'text-operator': return `operator ${String(d.op)} only applies to text (column “${String(d.column)}”).`;
     default: return `expression not understood${at}.`;
   }
+}
+
+/** Why an expression (`compute`, `y`, `value`, `join`, `labels`) was refused; `reason` is set by its parser or checker. */
+function badExpressionFr(d: Details): string {
+  const token = d.token === '' ? 'la fin du texte' : `« ${String(d.token)} »`;
+  const c = `« ${String(d.column ?? d.name ?? '')} »`;
+  const f = `${String(d.function ?? '')}()`;
+  const why = ((): string => {
+    switch (d.reason) {
+      case 'bad-number': return `${token} n’est pas un nombre (les décimales s’écrivent avec un point : 1.5)`;
+      case 'unbalanced-quote': return 'apostrophe non fermée';
+      case 'unbalanced-name-quote': return 'guillemet non fermé';
+      case 'unexpected-character': return `caractère inattendu ${token}`;
+      case 'expected': return `« ${String(d.expected)} » attendu à la place de ${token}`;
+      case 'expected-number': return `nombre attendu dans la liste à la place de ${token}`;
+      case 'expected-join-column': return 'nom de colonne attendu après « join. »';
+      case 'unexpected-close': return 'parenthèse fermante en trop';
+      case 'unexpected-token': return `${token} inattendu`;
+      case 'unexpected-end': return 'expression incomplète';
+      case 'empty': return 'expression vide';
+      case 'missing-name': return 'nom manquant : écrivez « nom = expression »';
+      case 'unexpected-list': return 'une liste de bornes (0|10|100) ne s’utilise que dans bin()';
+      case 'join-in-compute': return `join.${String(d.column)} s’utilise dans y, value ou columns, pas dans compute`;
+      case 'text-in-arithmetic': case 'text-in-measure': return 'un texte entre apostrophes ne se calcule pas';
+      case 'not-a-number': return d.column ? `${c} n’est pas une colonne de nombres${d.function ? ` (${f})` : ''}` : 'ce calcul demande des nombres';
+      case 'aggregate-in-compute': return `${f} est un agrégat : il s’écrit dans y ou value, pas dans compute`;
+      case 'arity': return `${f} attend ${String(d.count)} argument${d.count === 1 ? '' : 's'}`;
+      case 'split-nested': return `split() doit être toute l’expression de sa colonne (${c})`;
+      case 'bin-edges': return 'bin() attend des bornes : bin(total, 0|10000|100000)';
+      case 'bin-order': return 'les bornes de bin() doivent être croissantes';
+      case 'split-number': return `split() découpe du texte, et ${c} contient des nombres`;
+      case 'split-separator': return 'split() attend un séparateur entre apostrophes : split(colonne, \';\')';
+      case 'clean-source': return 'clean() s’applique à une colonne des données : clean(regions)';
+      case 'shadows': return `${c} existe déjà dans les données : donnez un autre nom à la colonne calculée`;
+      case 'defined-twice': return `${c} est défini deux fois`;
+      case 'join-without-join': return `join.${String(d.column)} demande un attribut join`;
+      case 'row-function-in-measure': return `${f} s’utilise dans compute ; ici : sum, count, distinct, mean, median, min, max`;
+      case 'aggregate-argument': return `${f} attend une colonne, par exemple ${String(d.function)}(total) ; un calcul par ligne se définit dans compute`;
+      case 'aggregate-of-join': return `join.${String(d.column)} est déjà une valeur par clé : écrivez join.${String(d.column)} sans ${f}`;
+      case 'join-syntax': return 'jointure à écrire « source on colonne = COLONNE » (par exemple « pop on code_departement = DEP »)';
+      case 'join-key-not-grouped': return `la clé de jointure ${c} doit être la colonne de regroupement (x, group ou code)${Array.isArray(d.keys) && d.keys.length ? ` : ${quoteList(d.keys, 'fr')}` : ''}`;
+      case 'labels-syntax': return 'libellés à écrire « colonne: Libellé; … »';
+      default: return `${token} non compris`;
+    }
+  })();
+  return `${why}${d.expression && d.reason !== 'join-syntax' ? ` dans « ${String(d.expression)} »` : ''}.`;
+}
+
+function badExpressionEn(d: Details): string {
+  const token = d.token === '' ? 'the end of the text' : `“${String(d.token)}”`;
+  const c = `“${String(d.column ?? d.name ?? '')}”`;
+  const f = `${String(d.function ?? '')}()`;
+  const why = ((): string => {
+    switch (d.reason) {
+      case 'bad-number': return `${token} is not a number (decimals are written with a point: 1.5)`;
+      case 'unbalanced-quote': return 'unclosed single quote';
+      case 'unbalanced-name-quote': return 'unclosed double quote';
+      case 'unexpected-character': return `unexpected character ${token}`;
+      case 'expected': return `“${String(d.expected)}” expected instead of ${token}`;
+      case 'expected-number': return `a number expected in the list instead of ${token}`;
+      case 'expected-join-column': return 'a column name expected after “join.”';
+      case 'unexpected-close': return 'one closing parenthesis too many';
+      case 'unexpected-token': return `unexpected ${token}`;
+      case 'unexpected-end': return 'incomplete expression';
+      case 'empty': return 'empty expression';
+      case 'missing-name': return 'missing name: write “name = expression”';
+      case 'unexpected-list': return 'a list of edges (0|10|100) is only used in bin()';
+      case 'join-in-compute': return `join.${String(d.column)} is used in y, value or columns, not in compute`;
+      case 'text-in-arithmetic': case 'text-in-measure': return 'a quoted text cannot be computed';
+      case 'not-a-number': return d.column ? `${c} is not a column of numbers${d.function ? ` (${f})` : ''}` : 'this computation needs numbers';
+      case 'aggregate-in-compute': return `${f} is an aggregate: it belongs in y or value, not in compute`;
+      case 'arity': return `${f} takes ${String(d.count)} argument${d.count === 1 ? '' : 's'}`;
+      case 'split-nested': return `split() must be the whole expression of its column (${c})`;
+      case 'bin-edges': return 'bin() takes edges: bin(total, 0|10000|100000)';
+      case 'bin-order': return 'the edges of bin() must increase';
+      case 'split-number': return `split() cuts text, and ${c} holds numbers`;
+      case 'split-separator': return 'split() takes a separator in single quotes: split(column, \';\')';
+      case 'clean-source': return 'clean() applies to a column of the data: clean(regions)';
+      case 'shadows': return `${c} already exists in the data: give the computed column another name`;
+      case 'defined-twice': return `${c} is defined twice`;
+      case 'join-without-join': return `join.${String(d.column)} needs a join attribute`;
+      case 'row-function-in-measure': return `${f} is used in compute; here: sum, count, distinct, mean, median, min, max`;
+      case 'aggregate-argument': return `${f} takes a column, e.g. ${String(d.function)}(total); a row-by-row computation is defined in compute`;
+      case 'aggregate-of-join': return `join.${String(d.column)} is already one value per key: write join.${String(d.column)} without ${f}`;
+      case 'join-syntax': return 'a join is written “source on column = COLUMN” (e.g. “pop on code_departement = DEP”)';
+      case 'join-key-not-grouped': return `the join key ${c} must be the grouping column (x, group or code)${Array.isArray(d.keys) && d.keys.length ? `: ${quoteList(d.keys, 'en')}` : ''}`;
+      case 'labels-syntax': return 'labels are written “column: Label; …”';
+      default: return `${token} not understood`;
+    }
+  })();
+  return `${why}${d.expression && d.reason !== 'join-syntax' ? ` in “${String(d.expression)}”` : ''}.`;
 }

@@ -30,3 +30,12 @@ export function sortRows(rows: Row[], keys: { column: string; descending?: boole
     return 0;
   });
 }
+
+/** Median as arquero and d3 compute it (linear interpolation between the middle values). */
+export function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const sorted = Float64Array.from(values).sort();
+  const at = (sorted.length - 1) / 2;
+  const lo = Math.floor(at);
+  return lo === at ? sorted[lo]! : sorted[lo]! + (sorted[lo + 1]! - sorted[lo]!) * (at - lo);
+}

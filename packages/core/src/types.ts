@@ -41,6 +41,13 @@ export interface ColumnInfo {
   max?: number | string;
   /** Most frequent values (strings, as the profile gives them). */
   tops?: { value: string; count: number }[];
+  /** A column made by `compute` (DESIGN.md § 5), not read from the resource. */
+  computed?: true;
+  /**
+   * In a result: the values of an ordinal computed column (`month`, `decade`, `century`, `bin`)
+   * in their natural order (« janvier » before « février », « IXe siècle » before « XIXe siècle »).
+   */
+  order?: string[];
 }
 
 export type Cell = string | number | boolean | null;
@@ -123,6 +130,44 @@ export interface Query {
   aggregates?: Aggregate[];
   limit?: number;
   offset?: number;
+  /** Computed columns (`compute="decennie = decade(annee)"`), usable in every field above. */
+  compute?: string;
+  /**
+   * Aggregate expressions, a comma list (`taux = sum(gratuit) / sum(total) * 100, count()`): one
+   * result column each, one row per group of `groupBy`. A bare column takes `aggregate`.
+   */
+  measures?: string;
+  /** What a bare column of `measures` takes (the element's `aggregate`); default `sum`. */
+  aggregate?: AggregateOp;
+  /** Columns from another dataset, read as `join.COLUMN` in `measures` and `columns`. */
+  join?: JoinSpec;
+  /** Language of computed labels (months, centuries, bins); default `fr`. */
+  lang?: Lang;
+}
+
+/** `join="pop on code_departement = DEP"`, with the other side resolved to a source. */
+export interface JoinSpec {
+  /** The other dataset (a `<culture-source>`'s spec, or a dataset reference). */
+  source: SourceSpec;
+  /** Its own filters and computed columns (a `<culture-source>`'s). */
+  filters?: FilterClause[];
+  compute?: string;
+  /** The key column of this resource (the element's grouping key) and of the other one. */
+  left: string;
+  right: string;
+  /** What the author wrote for the other side (`pop`), for messages. */
+  ref?: string;
+}
+
+/** Which path ran one step of a shaped query (culture-load's detail). */
+export interface ShapeStep {
+  /** `groups`: aggregates asked by group; `regroup`: groups combined here; `rows`: rows read; `spellings`: `clean`'s labels; `join`: the other side. */
+  step: 'groups' | 'regroup' | 'rows' | 'spellings' | 'join';
+  path: DataPath | 'local';
+  /** The local engine, for steps run here. */
+  engine?: 'eval-free' | 'arquero';
+  /** Why rows were needed (`split`, `median`, `distinct`, `row-arithmetic`…). */
+  reasons?: string[];
 }
 
 /** Which path answered: the tabular API, the tabular API's CSV aggregated locally, or the file. */
@@ -137,6 +182,15 @@ export interface QueryResult {
   source: ResolvedSource;
   /** Notes for the reader raised while answering (shown under the widget, `culture-warning`). */
   warnings?: CultureWarning[];
+  /** For a query with `compute`, `measures` or `join`: which path ran each step. */
+  steps?: ShapeStep[];
+  /** Join keys of this resource that found no match on the other side (listed in a note). */
+  unmatched?: string[];
+  /**
+   * Combines aggregated rows (the ones folded into « Autres ») with the same expressions; a
+   * measure that cannot be combined (median, distinct) comes back empty.
+   */
+  combine?: (rows: Row[]) => Row;
 }
 
 export interface Progress {
@@ -162,8 +216,10 @@ export type ErrorCode =
   | 'bad-filter'
   | 'unknown-column'
   | 'no-source'
+  | 'bad-expression'
+  | 'unknown-function'
   | 'server'
   | 'aborted';
 
 /** What a `culture-warning` says happened: a value not in the attribute's set, a size clamped. */
-export type WarningCode = 'invalid-value' | 'clamped';
+export type WarningCode = 'invalid-value' | 'clamped' | 'unmatched';

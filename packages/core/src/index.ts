@@ -14,8 +14,8 @@
  * tabular.ts (tabular API) · file-path.ts, loaded lazily: file.ts + parse.ts + csv.ts + infer.ts +
  * json.ts (files), local.ts (eval-free engine), arquero-engine.ts · rows.ts (group order) ·
  * http.ts + share.ts (requests, sharing) ·
- * columns.ts + kinds.ts + insee.ts (column rules) · format.ts (display) · errors.ts + messages.ts (errors,
- * warnings, fr / en).
+ * columns.ts + kinds.ts + insee.ts (column rules) · format.ts (display) · colors.ts (category colours) ·
+ * errors.ts + messages.ts (errors, warnings, fr / en).
  */
 export type * from './types.js';
 import type { ColumnInfo, LoadOptions, Query, QueryResult, ResolvedSource, SourceSpec } from './types.js';
@@ -49,7 +49,10 @@ export type { CSVOptions } from './format.js';
 export { configureCore } from './config.js';
 export type { CoreConfig } from './config.js';
 export { GEOMETRY_COLUMN } from './table.js';
-export { normalizeQuery, aggregateName } from './query.js';
+export { normalizeQuery, aggregateName, rowMatcher } from './query.js';
+export { categoryColors, chosenColor, parseColorMap } from './colors.js';
+export type { CategoryColorOptions } from './colors.js';
+export { median, mean } from './rows.js';
 export { toTabularParams, columnsFromProfile } from './tabular.js';
 // csv.ts and infer.ts stay public; a bundler drops them from a page that does not call them
 // (infer.ts's number and date readers type the filter values of every query anyway)
@@ -175,6 +178,23 @@ export function runQuery(source: ResolvedSource, query: Query, options: LoadOpti
     ? (signal: AbortSignal) => runShaped(source, query, { ...options, signal }, shapeDeps)
     : (signal: AbortSignal) => (source.tabular ? fromTabular : fromFile)(source, query, { ...options, signal });
   return results.run(key, run, options.signal);
+}
+
+/** Groups asked for at most when ordering a column's values (far beyond any palette). */
+const ORDER_LIMIT = 100;
+
+/**
+ * The values of `column` in the unfiltered resource, most frequent first: the order category
+ * colours follow, so a filter never repaints a category. Free when the profile lists the column's
+ * most frequent values (`tops`); else one grouped count over the whole resource, which every
+ * widget asking for it shares.
+ */
+export async function categoryOrder(source: ResolvedSource, columns: ColumnInfo[], column: string, options: LoadOptions = {}): Promise<string[]> {
+  const tops = columns.find((c) => c.name === column)?.tops;
+  if (tops?.length) return tops.map((t) => t.value);
+  const query: Query = { groupBy: [column], aggregates: [{ op: 'count', as: 'count' }], sort: [{ column: 'count', descending: true }], limit: ORDER_LIMIT };
+  const result = await runQuery(source, query, options);
+  return result.rows.map((row) => String(row[column] ?? ''));
 }
 
 /** resolveSource + runQuery. */

@@ -102,3 +102,13 @@ export function cellTest(clause: TypedClause): (cell: Cell) => boolean {
     case 'is not empty': return (x) => x !== null;
   }
 }
+
+/**
+ * A predicate for rows already in memory (a chart's drawn values, a KPI's rows): the filter
+ * grammar with the meaning it has on every path. Throws like `normalizeQuery` (unknown column,
+ * a value that is not a number for a number column).
+ */
+export function rowMatcher(clauses: FilterClause[], columns: ColumnInfo[]): (row: Record<string, Cell | undefined>) => boolean {
+  const tests = normalizeQuery({ filters: clauses }, columns).filters.map((f) => [f.column, cellTest(f)] as const);
+  return (row) => tests.every(([column, test]) => test(row[column] ?? null));
+}

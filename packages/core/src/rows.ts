@@ -39,3 +39,11 @@ export function median(values: number[]): number | null {
   const lo = Math.floor(at);
   return lo === at ? sorted[lo]! : sorted[lo]! + (sorted[lo + 1]! - sorted[lo]!) * (at - lo);
 }
+
+/** Arithmetic mean; `null` for no values (a chart's reference line). */
+export function mean(values: readonly number[]): number | null {
+  if (!values.length) return null;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { clearCaches, configureCore, load, loadColumns, normalizeQuery, resolveSource, runQuery, toTabularParams, columnsFromProfile } from '../src/index.js';
+import { categoryOrder, clearCaches, configureCore, load, loadColumns, normalizeQuery, resolveSource, runQuery, toTabularParams, columnsFromProfile } from '../src/index.js';
 import type { ColumnInfo, Query } from '../src/index.js';
 import { DATASETS, RESOURCES, portal } from '../../../test/helpers/portal.js';
 import type { Portal } from '../../../test/helpers/portal.js';
@@ -149,6 +149,23 @@ describe('tabular path against the sample portal', function () {
     expect(c.rows).to.deep.equal(a.rows);
     expect(await p.requests('/data/')).to.have.length(1);
     expect(await p.requests('/profile/')).to.have.length(1);
+  });
+
+  it('orders a column\'s values as the unfiltered data does: from the profile, else a grouped count', async () => {
+    const source = await resolveSource(spec(DATASETS.museums));
+    const columns = await loadColumns(source);
+    // the tabular profile lists each column's most frequent values: no request
+    expect(await categoryOrder(source, columns, 'departement')).to.deep.equal(columns.find((c) => c.name === 'departement')!.tops!.map((t) => t.value));
+    expect(await p.requests('/data/')).to.have.length(0);
+    // a file's profile lists them for categorical columns only: the others are counted, most frequent first
+    const places = await resolveSource(spec(DATASETS.places));
+    const placeColumns = await loadColumns(places);
+    expect(placeColumns.find((c) => c.name === 'commune')!.tops).to.equal(undefined);
+    const order = await categoryOrder(places, placeColumns, 'commune');
+    expect(order.length).to.be.greaterThan(25);
+    const counts = (await load(spec(DATASETS.places), { groupBy: ['commune'], aggregates: [{ op: 'count', as: 'n' }] })).rows;
+    const n = new Map(counts.map((r) => [String(r['commune']), Number(r['n'])]));
+    for (let i = 1; i < order.length; i++) expect(n.get(order[i - 1]!)!).to.be.at.least(n.get(order[i]!)!);
   });
 
   it('keeps hostile values as plain strings', async () => {

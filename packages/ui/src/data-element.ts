@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import {
+  categoryOrder,
   loadColumns,
   parseFilter,
   resolveSource,
@@ -32,6 +33,11 @@ export interface DataState {
   filters: FilterClause[];
   query: Query;
   result: QueryResult;
+  /**
+   * For each column `colorColumns` named: its values in the unfiltered data, most frequent first.
+   * Category colours follow this order, so a filter never repaints a category.
+   */
+  orders: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Shown when nothing names any data: no request is made. */
@@ -135,6 +141,15 @@ export abstract class CultureDataElement extends LitElement {
     return true;
   }
 
+  /**
+   * Columns whose values get category colours (a chart's series, a map's `color`): their order in
+   * the unfiltered data is loaded with the rows (free from the profile's most frequent values, else
+   * one grouped count every widget of the resource shares).
+   */
+  protected colorColumns(_columns: ColumnInfo[]): string[] {
+    return [];
+  }
+
   /** Empty results get the empty state unless the element shows something useful anyway. */
   protected isEmpty(data: DataState): boolean {
     return data.result.rows.length === 0;
@@ -160,9 +175,13 @@ export abstract class CultureDataElement extends LitElement {
     const columns = await loadColumns(source, { signal, onProgress });
     const filters = [...(this.linked?.filters ?? []), ...(this.filter ? parseFilter(this.filter) : [])];
     const query = this.buildQuery(columns, filters);
-    const result = await runQuery(source, query, { signal, onProgress });
+    const colored = this.colorColumns(columns);
+    const [result, ...orders] = await Promise.all([
+      runQuery(source, query, { signal, onProgress }),
+      ...colored.map((column) => categoryOrder(source, columns, column, { signal })),
+    ]);
     this.warnings.set('data', result.warnings ?? []);
-    return { source, columns, filters, query, result };
+    return { source, columns, filters, query, result, orders: new Map(colored.map((column, i) => [column, orders[i]!])) };
   }
 
   // --- states ----------------------------------------------------------------------------------

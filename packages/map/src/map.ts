@@ -170,6 +170,12 @@ export class CultureMap extends CultureDataElement {
     return [this.mode, this.lat, this.lon, this.coords, this.code, this.value, this.aggregate];
   }
 
+  /** Points coloured by `color` keep their colour across filters. */
+  protected override colorColumns(columns: ColumnInfo[]): string[] {
+    const { color } = resolveColumns(this.attributes_(), columns);
+    return color ? [color] : [];
+  }
+
   protected override buildQuery(columns: ColumnInfo[], filters: FilterClause[]): Query {
     // throws core's unknown-column error (with the available columns) before anything loads
     return mapQuery(resolveColumns(this.attributes_(), columns), columns, filters);
@@ -456,9 +462,15 @@ export class CultureMap extends CultureDataElement {
     if (plan.mode === 'heatmap') return { sequential: this.densityScale(this.densityCounts) };
     const rows = plan.located.places.map((p) => p.row);
     return {
-      category: plan.color ? categoryScale(rows.map((r) => r[plan.color!]), palette.colors, palette.other) : undefined,
+      category: plan.color ? categoryScale(rows.map((r) => r[plan.color!]), palette.colors, palette.other, this.colorOrder(plan.color)) : undefined,
       size: plan.size ? sizeScale(rows.map((r) => cellNumber(r[plan.size!]) ?? NaN)) : undefined,
     };
+  }
+
+  /** The values of the `color` column in the unfiltered data, which their colours follow. */
+  private colorOrder(column: string): readonly string[] | undefined {
+    const data = this.data.value as DataState | undefined;
+    return data && typeof data === 'object' && 'orders' in data ? data.orders.get(column) : undefined;
   }
 
   private densityScale(counts: number[]): SequentialScale {

@@ -3,6 +3,7 @@
  * choropleths and densities, categories for `color`, proportional circles for `size`.
  * Colours come in as CSS colours read from the theme at draw time.
  */
+import { categoryColors } from '@culture-widgets/core';
 
 export type Binning = 'quantile' | 'nice';
 
@@ -140,8 +141,12 @@ export interface CategoryScale {
   colorOf: (value: unknown) => string;
 }
 
-/** The most frequent values get the palette's colours, the rest share `other`. */
-export function categoryScale(values: unknown[], palette: string[], other: string): CategoryScale {
+/**
+ * The most frequent values get the palette's colours, the rest share `other`. Colours follow
+ * `order` (the values of the unfiltered data, most frequent first: core's `categoryOrder`), so a
+ * filter never repaints a category; without it, the most frequent shown value comes first.
+ */
+export function categoryScale(values: unknown[], palette: string[], other: string, order?: readonly string[]): CategoryScale {
   const counts = new Map<string, number>();
   for (const v of values) {
     const key = categoryKey(v);
@@ -149,7 +154,9 @@ export function categoryScale(values: unknown[], palette: string[], other: strin
   }
   const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const keep = ranked.length > palette.length ? palette.length - 1 : ranked.length;
-  const categories = ranked.slice(0, keep).map(([value, count], i) => ({ value, count, color: palette[i] }));
+  const kept = ranked.slice(0, keep);
+  const assigned = categoryColors(kept.map(([value]) => value), { order: order ?? kept.map(([value]) => value), palette });
+  const categories = kept.map(([value, count]) => ({ value, count, color: assigned.get(value)! }));
   const rest = ranked.slice(keep).reduce((s, [, c]) => s + c, 0);
   const colors = new Map(categories.map((c) => [c.value, c.color]));
   return {

@@ -210,6 +210,29 @@ describe('<culture-map> points', () => {
     expect(el.leafletMap!.getZoom()).to.equal(8);
   });
 
+  it('a category keeps its colour when the source filters change (colours follow the unfiltered data)', async () => {
+    await import('@culture-widgets/source/culture-source.js');
+    const source = document.createElement('culture-source') as HTMLElement & { setFilter(key: string, clauses: unknown[]): void };
+    source.id = 'lieux-couleurs';
+    source.setAttribute('dataset', DATASETS.places);
+    source.setAttribute('api', p.api);
+    source.setAttribute('tabular-api', p.tabularApi);
+    document.body.append(source);
+    mounted.push(source);
+    const { el } = await mount({ source: 'lieux-couleurs', color: 'type_equipement' });
+    const colorOf = (value: string) =>
+      [...shadow(el).querySelectorAll<HTMLElement>('.legend li')].find((li) => li.textContent!.startsWith(`${value} (`))?.querySelector<HTMLElement>('.swatch')?.style.background;
+    const legend = () => [...shadow(el).querySelectorAll('.legend li')].map((li) => li.textContent!.trim());
+    const before = colorOf('Monument');
+    expect(before, legend().join(' | ')).to.be.a('string');
+    const reloaded = new Promise((resolve) => el.addEventListener('culture-load', resolve, { once: true }));
+    source.setFilter('type_equipement', [{ column: 'type_equipement', op: 'in', values: ['Monument', 'Archives'] }]);
+    await reloaded;
+    await el.updateComplete;
+    expect(legend()).to.have.length(3); // the title and two categories
+    expect(colorOf('Monument')).to.equal(before);
+  });
+
   it('is accessible (axe)', async () => {
     const { el } = await mount({ dataset: DATASETS.places, color: 'type_equipement' });
     await expect(el).to.be.accessible();

@@ -132,6 +132,15 @@ describe('scales', () => {
     expect(s.colorOf('d')).to.equal('#o');
   });
 
+  it('categories: colours follow the unfiltered order, whatever is shown', () => {
+    const order = ['Musée', 'Patrimoine', 'Théâtre'];
+    const all = categoryScale(['Musée', 'Patrimoine', 'Patrimoine', 'Théâtre'], ['#1', '#2', '#3', '#4'], '#o', order);
+    const filtered = categoryScale(['Patrimoine', 'Patrimoine', 'Théâtre'], ['#1', '#2', '#3', '#4'], '#o', order);
+    expect(all.colorOf('Patrimoine')).to.equal('#2');
+    expect(filtered.colorOf('Patrimoine')).to.equal('#2');
+    expect(filtered.categories.map((c) => [c.value, c.color])).to.deep.equal([['Patrimoine', '#2'], ['Théâtre', '#3']]);
+  });
+
   it('proportional circles: area follows the value', () => {
     const s = sizeScale([100, 25, 0], 20);
     expect(sequentialColors(2, '#000000', '#ffffff')[0]).to.equal('#d9d9d9');

@@ -28,6 +28,15 @@ const charts = [
   ['auto-list', `${list}`],
   ['facet', `${museums} type="line" x="annee" y="total" facet="region" height="120"`],
   ['hostile', `dataset="jeu-de-donnees-hostile" ${data}`],
+  // the editorial options
+  ['highlight', `${museums} type="bar" x="nom_du_musee" y="total" limit="10" filter="annee = 2024" highlight="Musée Magnin" reference="median" title="Les 10 musées les plus visités en 2024"`],
+  ['highlight-series', `${museums} type="line" x="annee" y="total" group="region" limit="12" highlight="Bretagne"`],
+  ['reference', `${museums} type="column" x="annee" y="total" reference="median, 14000000: objectif" x-title="Année" y-title="Entrées"`],
+  ['pareto', `${museums} type="column" x="region" y="total" filter="annee = 2024" limit="12" cumulative="share" title="Pareto des régions"`],
+  ['cumulative', `${museums} type="area" x="annee" y="total" cumulative="sum"`],
+  ['delta', `${museums} type="bar" x="region" y="total" group="annee" filter="annee in 2019|2024" sort="-delta" limit="8"`],
+  ['scatter-group', `${museums} type="scatter" x="payant" y="gratuit" group="region" aggregate="sum" filter="annee = 2024" highlight="Bretagne"`],
+  ['warnings', `${museums} type="pie" x="region" y="total" limit="5" reference="moyen" cumulative="share" highlight="Atlantide"`],
 ];
 // File-only resources (downloaded, parsed and aggregated in the page), on a page of their own:
 // core probes whether eval is allowed before picking its local engine, and a strict CSP reports
@@ -75,6 +84,13 @@ try {
     if ((report.csp.length && name !== 'files') || report.xss !== undefined) process.exitCode = 1;
     for (const [id] of list) {
       await tab.locator(`#${id}`).screenshot({ path: join(out, `${name}-${id}.png`) });
+    }
+    if (list === charts) {
+      // the keyboard on the third bar of the highlighted top 10: ring, tooltip, announcement
+      await tab.locator('#highlight').evaluate((c) => c.shadowRoot.querySelector('.chart').focus());
+      for (const key of ['ArrowDown', 'ArrowDown', 'ArrowDown']) await tab.keyboard.press(key);
+      console.log(name, 'keyboard:', await tab.locator('#highlight').evaluate((c) => c.shadowRoot.querySelector('[role=status]').textContent));
+      await tab.locator('#highlight').screenshot({ path: join(out, `${name}-keyboard.png`) });
     }
     await context.close();
   }

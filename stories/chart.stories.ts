@@ -26,6 +26,12 @@ interface Args {
   filter?: string;
   title?: string;
   description?: string;
+  highlight?: string;
+  reference?: string;
+  cumulative?: string;
+  colors?: string;
+  xTitle?: string;
+  yTitle?: string;
   theme?: string;
   lang?: string;
   api?: string;
@@ -39,7 +45,8 @@ const meta: Meta<Args> = {
     type: { control: 'select', options: ['auto', 'column', 'bar', 'line', 'area', 'scatter', 'pie', 'donut', 'heatmap'] },
     aggregate: { control: 'select', options: ['sum', 'count', 'mean', 'median', 'min', 'max'] },
     stack: { control: 'select', options: ['', 'true', 'normalize'] },
-    sort: { control: 'select', options: ['', 'x', '-x', 'y', '-y'] },
+    sort: { control: 'select', options: ['', 'x', '-x', 'y', '-y', 'delta', '-delta'] },
+    cumulative: { control: 'select', options: ['', 'sum', 'share'] },
     theme: { control: 'select', options: ['auto', 'light', 'dark'] },
     lang: { control: 'select', options: ['fr', 'en'] },
   },
@@ -64,6 +71,12 @@ const meta: Meta<Args> = {
     filter=${a.filter ?? nothing}
     title=${a.title ?? nothing}
     description=${a.description ?? nothing}
+    highlight=${a.highlight ?? nothing}
+    reference=${a.reference ?? nothing}
+    cumulative=${a.cumulative ?? nothing}
+    colors=${a.colors ?? nothing}
+    x-title=${a.xTitle ?? nothing}
+    y-title=${a.yTitle ?? nothing}
     theme=${a.theme ?? nothing}
     lang=${a.lang ?? nothing}
   ></culture-chart>`,
@@ -144,6 +157,72 @@ export const TimeUnit: Story = {
     dataset: 'billetterie-du-spectacle-vivant', type: 'column', x: 'date_representation', y: 'recette', timeUnit: 'yearmonth', unit: '€',
     title: 'Recettes de billetterie par mois',
   },
+};
+
+/** `highlight`: the top 10 of 2024, one museum in colour, the others grey (the summary says which). */
+export const Highlight: Story = {
+  args: {
+    type: 'bar', x: 'nom_du_musee', y: 'total', limit: '10', filter: 'annee = 2024', title: 'Les musées les plus visités en 2024',
+    highlight: 'Musée Magnin',
+  },
+};
+
+/** `highlight` as a filter expression on the drawn values: the years above 13.5 million entries. */
+export const HighlightExpression: Story = {
+  args: { type: 'column', x: 'annee', y: 'total', highlight: 'total > 13500000', title: 'Les années au-dessus de 13,5 millions' },
+};
+
+/** `highlight` on a series: one region in colour, the legend greys the others. */
+export const HighlightSeries: Story = {
+  args: { type: 'line', x: 'annee', y: 'total', group: 'region', limit: '12', highlight: 'Bretagne', title: 'La Bretagne parmi les régions' },
+};
+
+/** `reference`: the median of the drawn values and a labelled target. */
+export const Reference: Story = {
+  args: { type: 'column', x: 'annee', y: 'total', reference: 'median, 14000000: objectif', title: 'Entrées par année' },
+};
+
+/** `cumulative="sum"`: running totals year after year. */
+export const CumulativeSum: Story = {
+  args: { type: 'area', x: 'annee', y: 'total', cumulative: 'sum', title: 'Entrées cumulées depuis 2014' },
+};
+
+/** `cumulative="share"` on bars: a Pareto chart, the share of the whole on a second axis. */
+export const Pareto: Story = {
+  args: { type: 'column', x: 'region', y: 'total', filter: 'annee = 2024', limit: '12', cumulative: 'share', title: 'Quelques régions font l’essentiel des entrées' },
+};
+
+/** `cumulative="share"` on a line: the share of the total reached, year after year. */
+export const CumulativeShareLine: Story = {
+  args: { type: 'line', x: 'annee', y: 'total', cumulative: 'share', title: 'Part des entrées de la période atteinte' },
+};
+
+/** `sort="-delta"`: regions ordered by the change between 2019 and 2024 (the last series minus the first). */
+export const SortDelta: Story = {
+  args: {
+    type: 'bar', x: 'region', y: 'total', group: 'annee', filter: 'annee in 2019|2024', sort: '-delta', limit: '10',
+    title: 'Les régions qui ont le plus regagné de visiteurs depuis 2019',
+  },
+};
+
+/** `x-title`, `y-title`: axis titles instead of column names. */
+export const Titles: Story = {
+  args: { type: 'column', x: 'annee', y: 'total', xTitle: 'Année', yTitle: 'Entrées (toutes catégories)' },
+};
+
+/** A scatter of groups: one point per region, paying against free entries (both summed). */
+export const ScatterByGroup: Story = {
+  args: { type: 'scatter', x: 'payant', y: 'gratuit', group: 'region', aggregate: 'sum', filter: 'annee = 2024', highlight: 'Bretagne' },
+};
+
+/** `colors`: the author's colours per value; other series keep their stable colours. */
+export const Colors: Story = {
+  args: { dataset: museumList, type: 'donut', x: 'Région administrative', limit: '5', colors: 'Île-de-France: #000091; Bretagne: #e1000f' },
+};
+
+/** Ignored values are notes under the chart (`culture-warning`), never a silent default. */
+export const Warnings: Story = {
+  args: { type: 'pie', x: 'region', y: 'total', limit: '5', reference: 'moyen', cumulative: 'share', highlight: 'Atlantide' },
 };
 
 export const English: Story = {

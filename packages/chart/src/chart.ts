@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { csvDecimal, parseList, parseName, slugify, toCSV, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
+import { csvDecimal, parseList, parseName, slugify, toCSV, type ColumnInfo, type FilterClause, type Query } from '@culture-widgets/core';
 import {
   CultureDataElement, CultureSelectEvent, SIZE_RANGES, baseStyles, errorDetailOf, formatDay, readPalette, readToken,
   type CultureErrorDetail, type DataState,
@@ -8,12 +8,15 @@ import {
 import { renderTable, tableStyles } from '@culture-widgets/table';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartStyles } from './chart.styles.js';
-import { toChartData, type ChartData, type ChartDatum } from './data.js';
-import { chartQuery } from './data.js';
+import { chartQuery, toChartData, type ChartData, type ChartDatum } from './data.js';
 import { describeChart } from './describe.js';
 import { formatRoundedNumber } from './locale.js';
-import { chartErrors, chartMessages } from './messages.js';
-import { AGGREGATES, TYPE_SETTINGS, SORT_ORDERS, STACKS, TIME_UNITS, resolveChart, type ChartOptions, type ResolvedChart } from './options.js';
+import { chartErrors, chartMessages, chartWarning } from './messages.js';
+import {
+  AGGREGATES, CUMULATIVES, TYPE_SETTINGS, SORT_ORDERS, STACKS, TIME_UNITS, resolveChart, type ChartOptions, type ChartWarning, type ResolvedChart,
+} from './options.js';
+import { chartTable, datumRow } from './twin.js';
+import { markAnnouncement, markLanes, moveMark, type MarkPosition } from './keyboard.js';
 import { loadVega, renderImage, VegaRenderer } from './renderer.js';
 import { buildChartSpec, DEFAULT_THEME, valueTitle, type ChartTheme } from './spec.js';
 
@@ -22,6 +25,8 @@ interface Prepared {
   chart: ResolvedChart;
   data: ChartData;
   description: string;
+  /** Attribute values ignored, and a highlight matching nothing drawn. */
+  warnings: ChartWarning[];
 }
 
 /**
@@ -38,14 +43,17 @@ interface Prepared {
  *
  * @fires culture-load - the chart is drawn; `detail: { rows, total, source }`.
  * @fires culture-error - loading or drawing failed; `detail: { code, message }` (also shown, `role="alert"`).
- * @fires culture-select - a mark was clicked; `detail.row` (the drawn values), `detail.values` (category,
+ * @fires culture-warning - an attribute value was ignored or clamped, or `highlight` matches nothing drawn;
+ * `detail: { code, message, attribute, value, accepted }` (also a short note under the chart).
+ * @fires culture-select - a mark was clicked (or Enter on the mark the keyboard stands on); `detail.row` (the drawn values), `detail.values` (category,
  * series, facet: column → value). With `source="id"` and `refine-on-click`, the `<culture-source>` turns
  * the click into a filter every linked widget follows.
  *
  * @csspart figure - the chart, its title and menu
  * @csspart title - the `title` heading
  * @csspart menu-button - @csspart menu - the options menu and its button
- * @csspart chart - the drawing (`role="img"`)
+ * @csspart chart - the drawing (`role="application"`: Tab reaches it, the arrow keys walk its marks)
+ * @csspart focus-ring - the ring around the mark the keyboard stands on
  * @csspart tooltip - the tooltip (plain text)
  * @csspart description - the text alternative (visually hidden)
  * @csspart note - the line under the bars saying « Autres » was left off (larger than every bar)
@@ -91,18 +99,38 @@ export class CultureChart extends CultureDataElement {
   @property() description?: string;
   /** Drawing height in pixels. */
   @property() height?: string;
+  /**
+   * Marks kept in colour, the others grey: a value of x or of the group (`Bretagne`, several with
+   * `|`), or a filter expression on the drawn fields (`total > 1000000`).
+   */
+  @property() highlight?: string;
+  /** Labelled rules across the value axis: `mean`, `median` or a number, comma list (`median, 1000000: objectif`). */
+  @property() reference?: string;
+  /** `sum` (running total) or `share` (cumulative share; on bars, a Pareto chart with a second axis). */
+  @property() cumulative?: string;
+  /** Colours per value: `Musique: #000091; Théâtre: #e1000f` (else a category keeps one colour across filters). */
+  @property() colors?: string;
+  /** Title of the x axis (default: the column). */
+  @property({ attribute: 'x-title' }) xTitle?: string;
+  /** Title of the value axis (default: the measure and its aggregate). */
+  @property({ attribute: 'y-title' }) yTitle?: string;
   /** `fr` or `en`; default: the nearest `lang` (the page's). Declared so a change redraws. */
   @property({ reflect: true }) override lang!: string;
 
   @state() private menuOpen = false;
   @state() private tableShown = false;
   @state() private drawError?: CultureErrorDetail;
-  @state() private tooltip?: { text: string; left: number; top: number };
+  @state() private tooltip?: { text: string; left: number; top: number; keyboard?: boolean };
+  /** The value the keyboard stands on (arrow keys walk the marks). */
+  @state() private focused?: MarkPosition;
+  /** What the live region says: the focused value. */
+  @state() private announcement = '';
   /** Container width the chart was (or will be) drawn at. */
   @state() private width = 0;
 
   @query('.view') private viewContainer?: HTMLElement;
   @query('.chart') private chartBox?: HTMLElement;
+  @query('.focus-ring') private focusRing?: HTMLElement;
 
   private readonly renderer = new VegaRenderer(this, {
     onSelect: (datum) => this.select(datum),
@@ -131,7 +159,7 @@ export class CultureChart extends CultureDataElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A failed drawing is retried once anything but the UI state changes.
-    const ui = new Set<PropertyKey>(['menuOpen', 'tableShown', 'tooltip', 'drawError']);
+    const ui = new Set<PropertyKey>(['menuOpen', 'tableShown', 'tooltip', 'drawError', 'focused', 'announcement']);
     if (this.drawError && [...changed.keys()].some((k) => !ui.has(k))) this.drawError = undefined;
   }
 
@@ -181,7 +209,21 @@ export class CultureChart extends CultureDataElement {
       unit: this.unit || undefined,
       height: w.size('height', this.height, SIZE_RANGES.height),
       lang: this.locale,
+      highlight: this.highlight,
+      reference: this.reference,
+      cumulative: w.oneOf('cumulative', this.cumulative, CUMULATIVES, undefined),
+      colors: this.colors,
+      xTitle: this.xTitle,
+      yTitle: this.yTitle,
+      isColor: (color) => CSS.supports('color', color),
     };
+  }
+
+  /** A chart's series (and a pie's slices) keep their colour across filters. */
+  protected override colorColumns(columns: ColumnInfo[]): string[] {
+    const chart = resolveChart(columns, this.options());
+    if (chart.type === 'pie' || chart.type === 'donut') return [chart.x];
+    return chart.group && !chart.byGroup ? [chart.group] : [];
   }
 
   /** Rows whose measures are all empty draw nothing: that is the empty state too. */
@@ -201,7 +243,8 @@ export class CultureChart extends CultureDataElement {
     if (this.preparedFor?.state === state && this.preparedFor.key === key) return this.preparedFor.prepared;
     const chart = resolveChart(state.columns, options);
     const data = toChartData(state.result.rows, chart);
-    const prepared = { chart, data, description: this.description || describeChart(data, chart) };
+    const missing: ChartWarning[] = data.highlightMissing ? [{ attribute: 'highlight', value: chart.highlight!.text, reason: 'highlight-missing' }] : [];
+    const prepared = { chart, data, description: this.description || describeChart(data, chart), warnings: [...chart.warnings, ...missing] };
     this.preparedFor = { state, key, prepared };
     return prepared;
   }
@@ -220,9 +263,12 @@ export class CultureChart extends CultureDataElement {
       prepared = this.prepare(state);
     } catch (error) {
       this.prepared = undefined;
+      this.warnings.set('editorial', []);
       return this.renderError(this.errorDetail(error));
     }
     this.prepared = prepared;
+    // options the chart could not use: a note, a console line and `culture-warning` (ui's warning path)
+    this.warnings.set('editorial', prepared.warnings.map(chartWarning));
     const label = this.title || m.typeName[prepared.chart.type];
     // title="" stops the host's `title` attribute from showing as a browser tooltip over the marks.
     return html`<figure part="figure" title="">
@@ -231,12 +277,25 @@ export class CultureChart extends CultureDataElement {
       </div>
       ${this.drawError
         ? this.renderError(this.drawError)
-        : html`<div class="chart" part="chart" role="img" aria-label=${label} aria-describedby="description">
+        : html`<div
+            class="chart"
+            part="chart"
+            role="application"
+            aria-roledescription=${m.keys.roleDescription}
+            aria-label=${label}
+            aria-describedby="description keys"
+            tabindex="0"
+            @keydown=${this.onChartKey}
+            @blur=${this.onChartBlur}
+          >
             <div class="view" aria-hidden="true"></div>
+            <div class="focus-ring" part="focus-ring" aria-hidden="true" ?hidden=${this.focused === undefined}></div>
             ${this.tooltip
               ? html`<div class="tooltip" part="tooltip" style="left:${this.tooltip.left}px;top:${this.tooltip.top}px">${this.tooltip.text}</div>`
               : nothing}
-          </div>`}
+          </div>
+          <p id="keys" class="visually-hidden">${m.keys.help}</p>
+          <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`}
       ${this.renderHiddenOther(prepared)}
       <p id="description" class="visually-hidden" part="description">${prepared.description}</p>
       ${this.tableShown ? this.renderDataTable(prepared) : nothing}
@@ -285,7 +344,7 @@ export class CultureChart extends CultureDataElement {
   }
 
   private renderDataTable({ chart, data }: Prepared): TemplateResult {
-    const { columns, rows } = tableOf(chart, data);
+    const { columns, rows } = chartTable(chart, data);
     const caption = chartMessages(this.locale).tableCaption(this.title || valueTitle(chart));
     // A focusable region: the table may scroll, keyboard users must reach it.
     return html`<div class="data-table" part="data-table" role="region" aria-label=${caption} tabindex="0">
@@ -327,8 +386,9 @@ export class CultureChart extends CultureDataElement {
 
   private async draw(container: HTMLElement, prepared: Prepared, what: string): Promise<void> {
     try {
-      const spec = buildChartSpec({ chart: prepared.chart, rows: [], data: prepared.data, width: this.width, theme: this.readTheme() });
+      const spec = buildChartSpec({ chart: prepared.chart, rows: [], data: prepared.data, width: this.width, theme: this.readTheme(), orders: this.orders(prepared) });
       const view = await this.renderer.draw(container, spec);
+      if (view) this.placeFocus();
       if (view && what !== this.announcedKey) {
         this.announcedKey = what;
         this.announceLoad(prepared.data.values.length);
@@ -337,6 +397,14 @@ export class CultureChart extends CultureDataElement {
       this.drawError = this.drawFailure(error);
       this.reportError(this.drawError);
     }
+  }
+
+  /** The unfiltered order of the series and slices, which their colours follow. */
+  private orders({ chart }: Prepared): { series?: readonly string[]; categories?: readonly string[] } {
+    const orders = (this.data.value as DataState | undefined)?.orders;
+    const series = chart.group ? orders?.get(chart.group) : undefined;
+    const categories = orders?.get(chart.x);
+    return { ...(series ? { series } : {}), ...(categories ? { categories } : {}) };
   }
 
   /** Colours and font as the page styles the element now (light, dark, DSFR, author overrides). */
@@ -368,7 +436,7 @@ export class CultureChart extends CultureDataElement {
   private select(datum: ChartDatum): void {
     const chart = this.prepared?.chart;
     if (!chart) return;
-    const row = rowOf(chart, datum);
+    const row = datumRow(chart, datum);
     // What identifies the mark, for `refine-on-click`: never « Autres » (many values), nor a
     // date bucket (a month is not one date); « (vide) » is the empty value.
     const m = chartMessages(chart.lang);
@@ -378,6 +446,79 @@ export class CultureChart extends CultureDataElement {
     if (chart.group && datum.series !== undefined && !datum.otherSeries) values[chart.group] = value(datum.series);
     if (chart.facet && datum.facet !== undefined && datum.facet !== m.other) values[chart.facet] = value(datum.facet);
     this.dispatchEvent(new CultureSelectEvent({ row, values }));
+  }
+
+  // --- keyboard walking of the marks ----------------------------------------------------------
+
+  /** Lanes of the current drawing (series × values), kept while the prepared data is the same. */
+  private lanesFor?: { prepared: Prepared; lanes: number[][] };
+  private lanes(prepared: Prepared): number[][] {
+    if (this.lanesFor?.prepared !== prepared) this.lanesFor = { prepared, lanes: markLanes(prepared.data, prepared.chart) };
+    return this.lanesFor.lanes;
+  }
+
+  /** The datum the keyboard stands on. */
+  private focusedDatum(): ChartDatum | undefined {
+    const prepared = this.prepared;
+    if (!prepared || !this.focused) return undefined;
+    const key = this.lanes(prepared)[this.focused.lane]?.[this.focused.index];
+    return key === undefined ? undefined : prepared.data.values[key];
+  }
+
+  private readonly onChartKey = (event: KeyboardEvent): void => {
+    const prepared = this.prepared;
+    if (!prepared) return;
+    if (event.key === 'Escape' && this.focused) {
+      event.preventDefault();
+      this.focused = undefined;
+      this.placeFocus();
+      return;
+    }
+    if ((event.key === 'Enter' || event.key === ' ') && this.focused) {
+      event.preventDefault();
+      const datum = this.focusedDatum();
+      if (datum) this.select(datum);
+      return;
+    }
+    const lanes = this.lanes(prepared);
+    const next = moveMark(lanes, this.focused, event.key, prepared.chart, prepared.data);
+    if (!next) return;
+    event.preventDefault();
+    this.focused = next;
+    const datum = this.focusedDatum();
+    const m = chartMessages(prepared.chart.lang);
+    if (datum) this.announcement = markAnnouncement(datum, m.keys.position(next.index + 1, lanes[next.lane]!.length));
+    this.placeFocus();
+  };
+
+  private readonly onChartBlur = (): void => {
+    this.focused = undefined;
+    this.placeFocus();
+  };
+
+  /** Puts the ring around the focused mark and its tooltip next to it (or hides both). */
+  private placeFocus(): void {
+    const container = this.viewContainer;
+    const datum = this.focusedDatum();
+    const box = container && datum?.key !== undefined ? this.renderer.markBox(container, datum.key) : undefined;
+    const ring = this.focusRing;
+    if (!box || !datum) {
+      if (this.tooltip?.keyboard) this.tooltip = undefined;
+      return;
+    }
+    if (ring) {
+      ring.style.setProperty('left', `${box.left - 3}px`);
+      ring.style.setProperty('top', `${box.top - 3}px`);
+      ring.style.setProperty('width', `${box.width + 6}px`);
+      ring.style.setProperty('height', `${box.height + 6}px`);
+    }
+    const width = container!.getBoundingClientRect().width;
+    this.tooltip = {
+      text: datum.tip ?? '',
+      left: Math.min(Math.max(0, box.left + box.width + 8), Math.max(0, width - 160)),
+      top: Math.max(0, box.top),
+      keyboard: true,
+    };
   }
 
   // --- menu ---------------------------------------------------------------------------------------
@@ -446,6 +587,7 @@ export class CultureChart extends CultureDataElement {
       data: prepared.data,
       width: Math.max(this.width, 480),
       theme: this.readTheme(),
+      orders: this.orders(prepared),
       caption: { title: this.title || citation.datasetTitle, lines },
     });
     return renderImage(spec, type);
@@ -465,7 +607,7 @@ export class CultureChart extends CultureDataElement {
   /** The chart's own data (what is drawn, « Autres » included) as CSV. */
   chartCsv(): string {
     if (!this.prepared) return '';
-    const { columns, rows } = tableOf(this.prepared.chart, this.prepared.data);
+    const { columns, rows } = chartTable(this.prepared.chart, this.prepared.data);
     return toCSV(rows, columns.map((c) => c.name), { decimal: csvDecimal(this.prepared.chart.lang) });
   }
 
@@ -485,25 +627,6 @@ export class CultureChart extends CultureDataElement {
   private drawFailure(error: unknown): CultureErrorDetail {
     return errorDetailOf(chartErrors.error('server', { cause: error instanceof Error ? error.message : String(error) }, 'draw-failed'), this.locale);
   }
-}
-
-/** The drawn values as a table: x, series (group), value. */
-function tableOf(chart: ResolvedChart, data: ChartData): { columns: ColumnInfo[]; rows: Row[] } {
-  const columns: ColumnInfo[] = [
-    chart.xKind === 'year'
-      ? { name: chart.x, type: 'integer', format: 'year' }
-      : { name: chart.x, type: chart.xKind === 'quantitative' ? 'number' : chart.xKind === 'temporal' ? 'date' : 'string' },
-    ...(data.series.length ? [{ name: chart.group ?? chartMessages(chart.lang).count, type: 'string' as const }] : []),
-    ...(chart.facet ? [{ name: chart.facet, type: 'string' as const }] : []),
-    { name: valueTitle(chart) || chartMessages(chart.lang).count, type: 'number' },
-  ];
-  return { columns, rows: data.values.map((v) => rowOf(chart, v, columns)) };
-}
-
-function rowOf(chart: ResolvedChart, datum: ChartDatum, columns?: ColumnInfo[]): Row {
-  const names = columns?.map((c) => c.name) ?? [chart.x, ...(datum.series !== undefined ? [chart.group ?? chartMessages(chart.lang).count] : []), ...(chart.facet ? [chart.facet] : []), valueTitle(chart) || chartMessages(chart.lang).count];
-  const values = [datum.x, ...(datum.series !== undefined ? [datum.series] : []), ...(chart.facet ? [datum.facet ?? null] : []), datum.y];
-  return Object.fromEntries(names.map((name, i) => [name, values[i] ?? null]));
 }
 
 /** Hands a file to the browser through a clicked `<a download>`. */

@@ -8,6 +8,7 @@ import type { Aggregate, AggregateOp, Cell, FilterClause, Query, Row } from '@cu
 import { formatRoundedNumber } from './locale.js';
 import { chartMessages } from './messages.js';
 import type { ResolvedChart, TimeUnit } from './options.js';
+import { accumulate, isShareLine, markHighlight, referenceLines } from './editorial.js';
 
 /** Raw points a scatter plot draws at most (never the whole of a 500k-row resource). */
 export const SCATTER_MAX_POINTS = 5000;
@@ -33,8 +34,33 @@ export interface ChartDatum {
   otherSeries?: boolean;
   /** Share of the whole (pie and donut slices). */
   share?: number;
+  /** The value of `group` this datum belongs to (a series may also name the measure). */
+  group?: string;
+  /** The measure's column, when several are drawn. */
+  measure?: string;
+  /** A scatter of groups: the group value naming the point. */
+  label?: string;
+  /** `highlight`: drawn in colour (`false`: in grey). Absent without `highlight`. */
+  highlight?: boolean;
+  /** `cumulative`: the value itself (`y` then holds the running total, or share). */
+  value?: number | null;
+  /** `cumulative="share"` on bars: share of the whole reached at this category (0–1). */
+  cumShare?: number;
+  /** The one datum per x drawing the Pareto line. */
+  paretoPoint?: boolean;
+  /** Position in `ChartData.values`: how keyboard focus and drawn marks find each other. */
+  key?: number;
   /** The tooltip, as plain text lines formatted for the locale (never HTML, never an expression). */
   tip?: string;
+}
+
+/** A reference rule, computed from the drawn values. */
+export interface ReferenceLine {
+  value: number;
+  /** What the rule is called: the author's label, else « moyenne » / « médiane » (or the number). */
+  name: string;
+  /** The label drawn next to the rule: `name : value`. */
+  text: string;
 }
 
 export interface ChartData {
@@ -47,6 +73,12 @@ export interface ChartData {
   foldedSeries: number;
   /** « Autres » left off a bar or column chart because it outgrew every kept bar (its total). */
   otherHidden?: number;
+  /** `reference`, computed from the drawn values. */
+  references: ReferenceLine[];
+  /** `highlight` was asked but matches no drawn mark. */
+  highlightMissing?: boolean;
+  /** `highlight` matches whole series: the legend greys the others (else marks are greyed one by one). */
+  highlightSeries?: string[];
 }
 
 /** Series drawn at most before the rest is folded (the palette has 8 colours). */
@@ -59,7 +91,9 @@ export const MAX_FACETS = 12;
 export function chartAggregates(chart: ResolvedChart): Aggregate[] {
   const op = chart.aggregate ?? 'sum';
   if (op === 'count' || chart.y.length === 0) return [{ op: 'count', as: 'count' }];
-  return chart.y.map((column) => ({ op, column, as: `${column}__${op}` }));
+  // a scatter of groups aggregates its x too
+  const columns = chart.byGroup ? [chart.x, chart.y[0]!] : chart.y;
+  return columns.map((column) => ({ op, column, as: `${column}__${op}` }));
 }
 
 /**
@@ -67,7 +101,7 @@ export function chartAggregates(chart: ResolvedChart): Aggregate[] {
  * raw points, only the needed columns and a bounded number of rows.
  */
 export function chartQuery(chart: ResolvedChart, filters: FilterClause[] = []): Query {
-  const keys = [chart.x, chart.group, chart.facet].filter((k): k is string => !!k);
+  const keys = (chart.byGroup ? [chart.group, chart.facet] : [chart.x, chart.group, chart.facet]).filter((k): k is string => !!k);
   const base: Query = filters.length ? { filters } : {};
   if (!chart.aggregate) {
     const notEmpty: FilterClause[] = [chart.x, ...chart.y].map((column) => ({ column, op: 'is not empty' }));
@@ -114,26 +148,11 @@ function combiner(op: AggregateOp | undefined): ((a: number, b: number) => numbe
 /** Query result rows → tidy chart values: one datum per (x, series, facet), ordered and folded. */
 export function toChartData(rows: Row[], chart: ResolvedChart): ChartData {
   const t = chartMessages(chart.lang);
-  const measures = chart.aggregate ? chartAggregates(chart).map(aggregateName) : chart.y;
-  const several = measures.length > 1;
-  const measureLabel = (i: number) => (chart.y[i] ?? t.count);
-  let values: ChartDatum[] = [];
-  for (const row of rows) {
-    const x = toX(row[chart.x], chart, t.empty);
-    if (x === null) continue;
-    measures.forEach((m, i) => {
-      const parts = [chart.group ? label(row[chart.group], t.empty) : undefined, several ? measureLabel(i) : undefined];
-      const series = parts.filter((p) => p !== undefined).join(' · ');
-      const datum: ChartDatum = { x, y: toMeasure(row[m]), order: 0 };
-      if (series) datum.series = series;
-      if (chart.facet) datum.facet = label(row[chart.facet], t.empty);
-      values.push(datum);
-    });
-  }
+  let values = chart.byGroup ? groupPoints(rows, chart, t.empty) : datums(rows, chart, t.empty, t.count);
   if (chart.timeUnit) values = bucketDates(values, chart.timeUnit, combiner(chart.aggregate) ?? mean);
   const combine = chart.aggregate ? combiner(chart.aggregate) : undefined;
   let foldedSeries = 0;
-  if (chart.group) {
+  if (chart.group && !chart.byGroup) {
     const keep = chart.xKind !== 'nominal' && chart.limit ? chart.limit : chart.type === 'heatmap' ? MAX_HEATMAP_ROWS : MAX_SERIES;
     ({ values, folded: foldedSeries } = foldBy(values, 'series', keep, t.other, combine));
   }
@@ -145,23 +164,79 @@ export function toChartData(rows: Row[], chart: ResolvedChart): ChartData {
   } else {
     values.sort((a, b) => compareX(a.x, b.x));
   }
+  // running totals go along time, whatever the display order
+  if (chart.cumulative) accumulate(values, chart, otherHidden ?? 0);
   if (chart.xKind !== 'nominal' && chart.sort === '-x') values.reverse();
-  const series = seriesOrder(values);
+  const series = seriesOrder(values, isDelta(chart) ? naturalSeries(values, chart) : undefined);
   const rank = new Map(series.map((s, i) => [s, i]));
   const facetRank = new Map(facetOrder(values, t.other).map((f, i) => [f, i]));
   const round = chart.type === 'pie' || chart.type === 'donut';
   const whole = round ? values.reduce((sum, v) => sum + Math.max(0, v.y ?? 0), 0) : 0;
-  for (const v of values) {
+  const highlighted = chart.highlight ? markHighlight(values, chart) : undefined;
+  values.forEach((v, key) => {
     if (v.series !== undefined) v.rank = rank.get(v.series) ?? 0;
     if (v.facet !== undefined) v.facetRank = facetRank.get(v.facet) ?? 0;
     if (round) v.share = whole ? Math.max(0, v.y ?? 0) / whole : 0;
+    v.key = key;
     v.tip = tooltipText(v, chart);
-  }
-  return { values, series, folded, foldedSeries, ...(otherHidden !== undefined ? { otherHidden } : {}) };
+  });
+  return {
+    values, series, folded, foldedSeries,
+    ...(otherHidden !== undefined ? { otherHidden } : {}),
+    references: referenceLines(values, chart),
+    ...(highlighted && !highlighted.found ? { highlightMissing: true } : {}),
+    ...(highlighted?.series.length ? { highlightSeries: highlighted.series } : {}),
+  };
 }
 
-/** Legend order: the largest series first, « Autres » last. */
-function seriesOrder(values: ChartDatum[]): string[] {
+/** One datum per row and measure. */
+function datums(rows: Row[], chart: ResolvedChart, empty: string, count: string): ChartDatum[] {
+  const measures = chart.aggregate ? chartAggregates(chart).map(aggregateName) : chart.y;
+  const several = measures.length > 1;
+  const values: ChartDatum[] = [];
+  for (const row of rows) {
+    const x = toX(row[chart.x], chart, empty);
+    if (x === null) continue;
+    measures.forEach((m, i) => {
+      const group = chart.group ? label(row[chart.group], empty) : undefined;
+      const measure = several ? (chart.y[i] ?? count) : undefined;
+      const series = [group, measure].filter((p) => p !== undefined).join(' · ');
+      const datum: ChartDatum = { x, y: toMeasure(row[m]), order: 0 };
+      if (series) datum.series = series;
+      if (group !== undefined) datum.group = group;
+      if (measure !== undefined) datum.measure = measure;
+      if (chart.facet) datum.facet = label(row[chart.facet], empty);
+      values.push(datum);
+    });
+  }
+  return values;
+}
+
+/** A scatter of groups: one point per group, at (aggregated x, aggregated y). */
+function groupPoints(rows: Row[], chart: ResolvedChart, empty: string): ChartDatum[] {
+  const [xName, yName] = chartAggregates(chart).map(aggregateName);
+  const values: ChartDatum[] = [];
+  for (const row of rows) {
+    const x = toMeasure(row[xName!]);
+    if (x === null) continue;
+    const datum: ChartDatum = { x, y: toMeasure(row[yName!]), order: 0, label: label(row[chart.group!], empty) };
+    if (chart.facet) datum.facet = label(row[chart.facet], empty);
+    values.push(datum);
+  }
+  return values;
+}
+
+const isDelta = (chart: ResolvedChart): boolean => chart.sort === 'delta' || chart.sort === '-delta';
+
+/** Series in their own order (years ascending, measures as listed): what `sort="delta"` subtracts. */
+function naturalSeries(values: ChartDatum[], chart: ResolvedChart): string[] {
+  const names = [...new Set(values.map((v) => v.series).filter((s): s is string => s !== undefined))];
+  if (!chart.group) return names; // measures, in the order of `y`
+  return names.sort((a, b) => compareX(a, b));
+}
+
+/** Legend order: the largest series first (or `natural`), « Autres » last. */
+function seriesOrder(values: ChartDatum[], natural?: string[]): string[] {
   const totals = new Map<string, number>();
   const others = new Set<string>();
   for (const v of values) {
@@ -170,6 +245,7 @@ function seriesOrder(values: ChartDatum[]): string[] {
     if (v.otherSeries) others.add(v.series);
   }
   const weight = (s: string) => (others.has(s) ? -Infinity : (totals.get(s) ?? 0));
+  if (natural) return [...natural.filter((s) => !others.has(s)), ...natural.filter((s) => others.has(s))];
   return [...totals.keys()].sort((a, b) => weight(b) - weight(a));
 }
 
@@ -277,12 +353,24 @@ function dateLabel(date: Date, chart: ResolvedChart): string {
 function tooltipText(v: ChartDatum, chart: ResolvedChart): string {
   const t = chartMessages(chart.lang);
   const sep = chart.lang === 'en' ? ': ' : '\u00a0: ';
-  const measure = chart.y.length === 0 ? t.count : chart.y.length === 1 ? t.measure(chart.y[0]!, chart.aggregate) : '';
-  const value = v.y === null ? '–' : `${formatNumber(v.y, chart.lang)}${chart.unit ? `\u00a0${chart.unit}` : ''}`;
-  const lines = [`${chart.x}${sep}${xLabel(v.x, chart)}`];
+  const number = (n: number | null | undefined) => (n === null || n === undefined ? '–' : `${formatNumber(n, chart.lang)}${chart.unit ? `\u00a0${chart.unit}` : ''}`);
+  if (chart.byGroup) {
+    return [
+      `${chart.group}${sep}${v.label ?? ''}`,
+      `${chart.xTitle ?? t.measure(chart.x, chart.aggregate)}${sep}${number(v.x as number)}`,
+      `${chart.yTitle ?? t.measure(chart.y[0]!, chart.aggregate)}${sep}${number(v.y)}`,
+      ...(v.facet !== undefined && chart.facet ? [`${chart.facet}${sep}${v.facet}`] : []),
+    ].join('\n');
+  }
+  const measure = chart.y.length === 0 ? t.count : chart.y.length === 1 ? (chart.yTitle ?? t.measure(chart.y[0]!, chart.aggregate)) : '';
+  const own = chart.cumulative === 'sum' || isShareLine(chart) ? v.value : v.y;
+  const lines = [`${chart.xTitle ?? chart.x}${sep}${xLabel(v.x, chart)}`];
   if (v.series !== undefined) lines.push(chart.group && measure ? `${chart.group}${sep}${v.series}` : v.series);
   if (v.facet !== undefined && chart.facet) lines.push(`${chart.facet}${sep}${v.facet}`);
-  lines.push(measure ? `${measure}${sep}${value}` : value);
+  lines.push(measure ? `${measure}${sep}${number(own)}` : number(own));
+  if (chart.cumulative === 'sum') lines.push(`${t.cumulative}${sep}${number(v.y)}`);
+  const cumShare = isShareLine(chart) ? v.y : v.cumShare;
+  if (chart.cumulative === 'share' && cumShare !== undefined && cumShare !== null) lines.push(`${t.cumulativeShare}${sep}${formatPercent(cumShare, chart.lang)}`);
   if (v.share !== undefined) lines.push(formatPercent(v.share, chart.lang));
   return lines.join('\n');
 }
@@ -290,13 +378,36 @@ function tooltipText(v: ChartDatum, chart: ResolvedChart): string {
 const compareX = (a: string | number | null, b: string | number | null): number =>
   typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'fr', { numeric: true });
 
-/** Orders categories (by value or by name), keeps the top `limit` and folds the rest into « Autres ». */
+/** Last series minus first, per category (`sort="delta"`): 2022 − 2019. */
+function deltaOf(values: ChartDatum[], chart: ResolvedChart): Map<string, number> {
+  const natural = naturalSeries(values, chart);
+  const [first, last] = [natural[0], natural[natural.length - 1]];
+  const at = new Map<string, { first?: number; last?: number }>();
+  for (const v of values) {
+    if (v.y === null || (v.series !== first && v.series !== last)) continue;
+    const entry = at.get(String(v.x)) ?? {};
+    if (v.series === first) entry.first = v.y;
+    if (v.series === last) entry.last = v.y;
+    at.set(String(v.x), entry);
+  }
+  const out = new Map<string, number>();
+  for (const [x, { first: a, last: b }] of at) if (a !== undefined && b !== undefined) out.set(x, b - a);
+  return out;
+}
+
+/** Orders categories (by value, by name or by delta), keeps the top `limit` and folds the rest into « Autres ». */
 function foldCategories(values: ChartDatum[], chart: ResolvedChart, other: string): { values: ChartDatum[]; folded: number; otherHidden?: number } {
   const totals = new Map<string, number>();
   for (const v of values) totals.set(String(v.x), (totals.get(String(v.x)) ?? 0) + (v.y ?? 0));
   const byValue = chart.sort === 'y' || chart.sort === '-y';
+  const deltas = isDelta(chart) ? deltaOf(values, chart) : undefined;
   const categories = [...totals.keys()].sort((a, b) => {
-    if (byValue) {
+    if (deltas) {
+      // categories missing one of the two series have no difference: last
+      const [da, db] = [deltas.get(a), deltas.get(b)];
+      if (da === undefined || db === undefined) return da === db ? compareX(a, b) : da === undefined ? 1 : -1;
+      if (da !== db) return chart.sort === 'delta' ? da - db : db - da;
+    } else if (byValue) {
       const d = (totals.get(a) ?? 0) - (totals.get(b) ?? 0);
       if (d !== 0) return chart.sort === 'y' ? d : -d;
     }

@@ -4,13 +4,18 @@
  *
  *   attributes ─resolveChart─▶ ResolvedChart ─chartQuery─▶ Query ─(core runQuery)─▶ rows
  *   rows ─toChartData─▶ ChartData ─buildChartSpec─▶ Vega-Lite spec ─(renderer: vl.compile ▶ vega View)─▶ SVG
- *                                  └─describeChart─▶ text alternative
+ *        (editorial.ts:          ├─describeChart─▶ text alternative
+ *         cumulative, highlight, └─chartTable─▶ the data table twin and its CSV
+ *         references)
  */
 export { CultureChart } from './chart.js';
-export { VegaRenderer, loadVega, renderImage } from './renderer.js';
+export { VegaRenderer, createView, loadVega, renderImage } from './renderer.js';
 export * from './options.js';
 export * from './data.js';
 export * from './spec.js';
 export * from './describe.js';
+export * from './editorial.js';
+export * from './twin.js';
+export * from './keyboard.js';
 export { vegaLocale, formatRoundedNumber } from './locale.js';
 export { chartMessages, type ChartMessages } from './messages.js';

@@ -2,8 +2,8 @@
  * Every word <culture-chart> shows, in French and English. Shared words (loading, empty, error,
  * citation) live in @culture-widgets/ui; these are the chart's own. Pure: no DOM, no lit.
  */
-import { availableColumns, defineMessages, type AggregateOp, type Lang, type Say } from '@culture-widgets/core';
-import type { ChartType } from './options.js';
+import { availableColumns, defineMessages, type AggregateOp, type Details, type Lang, type Say } from '@culture-widgets/core';
+import type { ChartType, ChartWarning, Reference, WarningReason } from './options.js';
 
 export interface ChartMessages {
   /** The « Autres » bucket a top-N folds the rest into. */
@@ -42,6 +42,27 @@ export interface ChartMessages {
     otherHidden: (value: string) => string;
     points: (n: number) => string;
     noData: string;
+    /** A scatter of groups: one point per value of `group`. */
+    groupPoints: (n: number, group: string) => string;
+    highlight: (what: string) => string;
+    references: (lines: string[]) => string;
+    cumulativeSum: string;
+    cumulativeShareLine: string;
+    /** A Pareto: `k` of `n` categories reach `share` of the whole. */
+    pareto: (share: string, k: number, n: number) => string;
+    delta: (first: string, last: string, descending: boolean) => string;
+  };
+  /** Tooltip and table names of cumulated values. */
+  cumulative: string;
+  cumulativeShare: string;
+  share: string;
+  /** Default names of reference rules. */
+  referenceName: Record<Exclude<Reference['kind'], 'value'>, string>;
+  /** Keyboard walking of the marks. */
+  keys: {
+    roleDescription: string;
+    help: string;
+    position: (i: number, n: number) => string;
   };
   /** "total (somme)" */
   /** `total (somme)`, `total (somme, entrées)`: the unit joins the aggregate's brackets. */
@@ -87,6 +108,23 @@ const fr: ChartMessages = {
     otherSeries: (n) => (n === 1 ? 'Une autre série forme « Autres ».' : `Les ${n} autres séries sont regroupées dans « Autres ».`),
     points: (n) => `${new Intl.NumberFormat('fr-FR').format(n)} points.`,
     noData: 'Aucune donnée à afficher.',
+    groupPoints: (n, group) => `Un point par ${group} (${new Intl.NumberFormat('fr-FR').format(n)} points).`,
+    highlight: (what) => `Mis en évidence : ${what} ; le reste en gris.`,
+    references: (lines) => `${lines.length > 1 ? 'Lignes de référence' : 'Ligne de référence'} : ${lines.join(' ; ')}.`,
+    cumulativeSum: 'Valeurs cumulées (total courant).',
+    cumulativeShareLine: 'Part cumulée du total, de 0 à 100 %.',
+    pareto: (share, k, n) => `Part cumulée : ${share} du total avec ${k === 1 ? 'la première catégorie' : `les ${k} premières catégories`} sur ${n}.`,
+    delta: (first, last, descending) => `Catégories triées par l’écart entre ${last} et ${first}, ${descending ? 'du plus grand au plus petit' : 'du plus petit au plus grand'}.`,
+  },
+  cumulative: 'Cumul',
+  cumulativeShare: 'Part cumulée',
+  share: 'Part',
+  referenceName: { mean: 'moyenne', median: 'médiane' },
+
+  keys: {
+    roleDescription: 'graphique interactif',
+    help: 'Flèches : parcourir les valeurs ; Début, Fin : première et dernière ; Entrée : sélectionner.',
+    position: (i, n) => `${i} sur ${n}`,
   },
   measure: (column, op, unit) => {
     const notes = [op && op !== 'count' ? fr.aggregateName[op] : '', unit ?? ''].filter(Boolean);
@@ -132,6 +170,23 @@ const en: ChartMessages = {
     otherSeries: (n) => (n === 1 ? 'One more series makes “Others”.' : `The ${n} other series are grouped into “Others”.`),
     points: (n) => `${new Intl.NumberFormat('en-GB').format(n)} points.`,
     noData: 'No data to show.',
+    groupPoints: (n, group) => `One point per ${group} (${new Intl.NumberFormat('en-GB').format(n)} points).`,
+    highlight: (what) => `Highlighted: ${what}; the rest in grey.`,
+    references: (lines) => `${lines.length > 1 ? 'Reference lines' : 'Reference line'}: ${lines.join('; ')}.`,
+    cumulativeSum: 'Cumulated values (running total).',
+    cumulativeShareLine: 'Cumulative share of the total, from 0 to 100%.',
+    pareto: (share, k, n) => `Cumulative share: ${share} of the total with the first ${k === 1 ? 'category' : `${k} categories`} of ${n}.`,
+    delta: (first, last, descending) => `Categories sorted by the difference between ${last} and ${first}, ${descending ? 'largest first' : 'smallest first'}.`,
+  },
+  cumulative: 'Running total',
+  cumulativeShare: 'Cumulative share',
+  share: 'Share',
+  referenceName: { mean: 'mean', median: 'median' },
+
+  keys: {
+    roleDescription: 'interactive chart',
+    help: 'Arrow keys: walk the values; Home, End: first and last; Enter: select.',
+    position: (i, n) => `${i} of ${n}`,
   },
   measure: (column, op, unit) => {
     const notes = [op && op !== 'count' ? en.aggregateName[op] : '', unit ?? ''].filter(Boolean);
@@ -146,16 +201,38 @@ export function chartMessages(lang: Lang): ChartMessages {
   return lang === 'en' ? en : fr;
 }
 
-type ChartErrorKey = 'no-x-column' | 'draw-failed';
+type ChartErrorKey = 'no-x-column' | 'draw-failed' | WarningReason;
 
-/** The chart's own errors: `chartErrors.error('unknown-column', { available }, 'no-x-column')`. */
+const quoted = (d: Details, lang: Lang) => (lang === 'en' ? `“${String(d.value)}”` : `« ${String(d.value)} »`);
+
+/** The chart's own errors and notes: `chartErrors.error('unknown-column', { available }, 'no-x-column')`. */
 export const chartErrors = defineMessages<ChartErrorKey>({
   fr: {
     'no-x-column': (d) => `Aucune colonne à placer sur l’axe horizontal.${availableColumns(d, 'fr')}`,
     'draw-failed': (d) => `Le graphique n’a pas pu être dessiné (${String(d.cause)}).`,
+    'reference-invalid': (d) => `reference : ${quoted(d, 'fr')} n’est ni un nombre ni « mean » ou « median » ; ignoré.`,
+    'reference-unused': () => 'reference ignoré : ce graphique n’a pas d’axe de valeurs (secteurs, carte de chaleur, empilement à 100 %).',
+    'cumulative-unused': () => 'cumulative ignoré : il s’applique aux histogrammes, barres, courbes et aires de sommes ou de comptes.',
+    'sort-delta-unused': (d) => `sort=${quoted(d, 'fr')} ignoré : il ordonne les catégories par l’écart entre deux séries (group ou plusieurs y).`,
+    'sort-pareto': (d) => `sort=${quoted(d, 'fr')} ignoré : un diagramme de Pareto (cumulative="share") trie les barres par valeur.`,
+    'highlight-invalid': (d) => `highlight : ${quoted(d, 'fr')} n’est pas compris${d.accepted ? ` (colonnes : ${String(d.accepted)})` : ''} ; ignoré.`,
+    'highlight-missing': (d) => `highlight : ${quoted(d, 'fr')} n’apparaît pas dans le graphique.`,
+    'color-invalid': (d) => `colors : ${quoted(d, 'fr')} n’est pas une couleur lisible (exemple : ${String(d.accepted)}) ; ignoré.`,
   } satisfies Record<ChartErrorKey, Say>,
   en: {
     'no-x-column': (d) => `No column to draw on the horizontal axis.${availableColumns(d, 'en')}`,
     'draw-failed': (d) => `The chart could not be drawn (${String(d.cause)}).`,
+    'reference-invalid': (d) => `reference: ${quoted(d, 'en')} is neither a number nor “mean” or “median”; ignored.`,
+    'reference-unused': () => 'reference ignored: this chart has no value axis (slices, heatmap, 100% stack).',
+    'cumulative-unused': () => 'cumulative ignored: it applies to column, bar, line and area charts of sums or counts.',
+    'sort-delta-unused': (d) => `sort=${quoted(d, 'en')} ignored: it orders categories by the difference between two series (group or several y).`,
+    'sort-pareto': (d) => `sort=${quoted(d, 'en')} ignored: a Pareto chart (cumulative="share") sorts its bars by value.`,
+    'highlight-invalid': (d) => `highlight: ${quoted(d, 'en')} is not understood${d.accepted ? ` (columns: ${String(d.accepted)})` : ''}; ignored.`,
+    'highlight-missing': (d) => `highlight: ${quoted(d, 'en')} is not in the chart.`,
+    'color-invalid': (d) => `colors: ${quoted(d, 'en')} is not a colour a browser reads (example: ${String(d.accepted)}); ignored.`,
   } satisfies Record<ChartErrorKey, Say>,
 });
+
+/** An editorial option the chart could not use, as the note the element shows and fires. */
+export const chartWarning = (w: ChartWarning) =>
+  chartErrors.warning(w.reason === 'highlight-missing' ? 'unmatched' : 'invalid-value', { attribute: w.attribute, value: w.value, accepted: w.accepted ?? '' }, w.reason);

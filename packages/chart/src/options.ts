@@ -2,15 +2,16 @@
  * From what the author wrote (`type="auto" x="annee" y="total"`) and the column profile, to a
  * fully resolved chart: every blank filled, every column checked. Pure: no DOM, no vega.
  */
-import { findColumn, formatList, isCategory, isMeasure, isNumeric, isTemporal, isYear } from '@culture-widgets/core';
-import type { AggregateOp, ColumnInfo, Lang } from '@culture-widgets/core';
-import { chartErrors } from './messages.js';
+import { CultureError, findColumn, formatList, isCategory, isMeasure, isNumeric, isTemporal, isYear, matchColumn, parseColorMap, parseFilter, parseList } from '@culture-widgets/core';
+import type { AggregateOp, ColumnInfo, FilterClause, Lang } from '@culture-widgets/core';
+import { chartErrors, chartMessages } from './messages.js';
 
 export type ChartType = 'column' | 'bar' | 'line' | 'area' | 'scatter' | 'pie' | 'donut' | 'heatmap';
 export const CHART_TYPES: readonly ChartType[] = ['column', 'bar', 'line', 'area', 'scatter', 'pie', 'donut', 'heatmap'];
 /** What the `type` attribute accepts. */
 export const TYPE_SETTINGS: readonly (ChartType | 'auto')[] = ['auto', ...CHART_TYPES];
-export const SORT_ORDERS = ['x', '-x', 'y', '-y'] as const;
+/** `delta`: grouped bars ordered by the last series minus the first (2022 − 2019). */
+export const SORT_ORDERS = ['x', '-x', 'y', '-y', 'delta', '-delta'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 export const STACKS = ['true', 'false', 'normalize'] as const;
 export type StackMode = 'none' | 'zero' | 'normalize';
@@ -35,7 +36,47 @@ export interface ChartOptions {
   unit?: string;
   height?: number;
   lang?: Lang;
+  /** `highlight`, as written: values (`Bretagne|Normandie`) or a filter expression (`total > 1000000`). */
+  highlight?: string;
+  /** `reference`, as written: `median, 1000000: objectif`. */
+  reference?: string;
+  cumulative?: Cumulative;
+  /** `colors`, as written: `Musique: #000091; Théâtre: #e1000f`. */
+  colors?: string;
+  xTitle?: string;
+  yTitle?: string;
+  /** Whether a browser reads a CSS colour (the element passes `CSS.supports`). */
+  isColor?: (color: string) => boolean;
 }
+
+/** Marks drawn in colour, the others grey: values of x, of the group or of a scatter's point, or a filter on the drawn fields. */
+export type Highlight = { values: string[]; text: string } | { clauses: FilterClause[]; text: string };
+
+/** A labelled rule across the value axis: the mean or median of the drawn values, or a number. */
+export interface Reference {
+  kind: 'mean' | 'median' | 'value';
+  /** For `value`. */
+  value?: number;
+  label?: string;
+}
+
+export const CUMULATIVES = ['sum', 'share'] as const;
+export type Cumulative = (typeof CUMULATIVES)[number];
+
+/**
+ * An attribute value the chart ignored (and why): said in a note under the chart and in a
+ * `culture-warning` event, never silently dropped. `reason` names a message in messages.ts.
+ */
+export interface ChartWarning {
+  attribute: string;
+  value: string;
+  reason: WarningReason;
+  /** What is accepted instead, for the message. */
+  accepted?: string;
+}
+export type WarningReason =
+  | 'reference-invalid' | 'reference-unused' | 'cumulative-unused'
+  | 'sort-delta-unused' | 'sort-pareto' | 'highlight-invalid' | 'highlight-missing' | 'color-invalid';
 
 /** How the x values are drawn. `year`: integers that are years (2014…2024). */
 export type XKind = 'year' | 'temporal' | 'quantitative' | 'nominal';
@@ -60,6 +101,21 @@ export interface ResolvedChart {
   unit?: string;
   height?: number;
   lang: Lang;
+  highlight?: Highlight;
+  /** Rules across the value axis, in the order written. */
+  references: Reference[];
+  cumulative?: Cumulative;
+  xTitle?: string;
+  yTitle?: string;
+  /** Colours the author chose per value (series, slices). */
+  colors?: [string, string][];
+  /**
+   * A scatter of aggregates: one point per value of `group` (x and y aggregated), not one per
+   * (x, group). `group` then names the points instead of splitting series.
+   */
+  byGroup?: boolean;
+  /** Attribute values ignored, said in a note and a `culture-warning`. */
+  warnings: ChartWarning[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,20 +195,32 @@ export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}):
   const rawScatter = type === 'scatter' && !options.aggregate;
   const aggregate = rawScatter ? undefined : (options.aggregate ?? (y.length ? 'sum' : 'count'));
   const nominal = xKind === 'nominal';
-  const defaultSort: SortOrder = nominal ? '-y' : 'x';
   const stackDefault: StackMode = type === 'area' ? 'zero' : 'none';
-  const stack: StackMode =
-    options.stack === 'normalize' ? 'normalize' : options.stack === true ? 'zero' : options.stack === false ? 'none' : stackDefault;
+  const warnings: ChartWarning[] = [];
+  const measures = aggregate === 'count' ? [] : y;
+  // A scatter of aggregates grouped by a column: one point per group, x and y both aggregated.
+  const byGroup = type === 'scatter' && !!aggregate && aggregate !== 'count' && !!group;
+  const series = (!!group && !round && !byGroup) || measures.length > 1;
+  const cumulative = resolveCumulative(options.cumulative, type, aggregate, warnings);
+  // a Pareto line follows each category's total: its series stack
+  const pareto = cumulative === 'share' && (type === 'column' || type === 'bar');
+  const stack: StackMode = options.stack === 'normalize' && !pareto ? 'normalize'
+    : options.stack === true || (pareto && series) ? 'zero' : options.stack === false ? 'none' : stackDefault;
+  const sort = resolveSort(options.sort, { nominal, series, pareto: pareto && nominal }, warnings);
+  const fields = [xCol.name, group, facet, ...(measures.length ? measures : [chartMessages(lang).count])].filter((f): f is string => !!f);
+  const highlight = resolveHighlight(options.highlight, fields, warnings);
+  const references = resolveReferences(options.reference, type, stack, warnings);
+  const colors = resolveColors(options.colors, options.isColor, warnings);
   return {
     type,
     x: xCol.name,
     xKind,
-    y: aggregate === 'count' ? [] : y,
+    y: measures,
     ...(group && !round ? { group } : {}),
     ...(facet ? { facet } : {}),
     ...(aggregate ? { aggregate } : {}),
     stack,
-    sort: options.sort ?? defaultSort,
+    sort,
     ...defaultLimit(type, xCol, options.limit),
     ...(options.timeUnit && xKind === 'temporal' ? { timeUnit: options.timeUnit } : {}),
     ...(options.yMin !== undefined ? { yMin: options.yMin } : {}),
@@ -160,6 +228,14 @@ export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}):
     ...(options.unit ? { unit: options.unit } : {}),
     ...(options.height ? { height: options.height } : {}),
     lang,
+    ...(highlight ? { highlight } : {}),
+    references,
+    ...(cumulative ? { cumulative } : {}),
+    ...(options.xTitle?.trim() ? { xTitle: options.xTitle.trim() } : {}),
+    ...(options.yTitle?.trim() ? { yTitle: options.yTitle.trim() } : {}),
+    ...(colors.length ? { colors } : {}),
+    ...(byGroup ? { byGroup } : {}),
+    warnings,
   };
 }
 
@@ -170,6 +246,100 @@ export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}):
 export function autoChart(columns: ColumnInfo[]): Record<string, string> {
   const chart = resolveChart(columns);
   return { type: chart.type, x: chart.x, ...(chart.y.length ? { y: formatList(chart.y) } : {}), ...(chart.aggregate ? { aggregate: chart.aggregate } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editorial options: each value either applies or is said in a warning (the chart still draws)
+
+const ADDITIVE: readonly (AggregateOp | undefined)[] = ['sum', 'count'];
+
+/** `sum` (running total) or `share` (cumulative share): on columns, bars, lines and areas of sums and counts. */
+function resolveCumulative(cumulative: Cumulative | undefined, type: ChartType, aggregate: AggregateOp | undefined, warnings: ChartWarning[]): Cumulative | undefined {
+  if (!cumulative) return undefined;
+  if (!['column', 'bar', 'line', 'area'].includes(type) || !ADDITIVE.includes(aggregate)) {
+    warnings.push({ attribute: 'cumulative', value: cumulative, reason: 'cumulative-unused' });
+    return undefined;
+  }
+  return cumulative;
+}
+
+/** The categories' order; `delta` needs series to subtract, a Pareto is sorted by value. */
+function resolveSort(sort: SortOrder | undefined, { nominal, series, pareto }: { nominal: boolean; series: boolean; pareto: boolean }, warnings: ChartWarning[]): SortOrder {
+  const fallback: SortOrder = nominal ? '-y' : 'x';
+  if (pareto) {
+    if (sort && sort !== '-y') warnings.push({ attribute: 'sort', value: sort, reason: 'sort-pareto' });
+    return '-y';
+  }
+  if (sort === 'delta' || sort === '-delta') {
+    if (nominal && series) return sort;
+    warnings.push({ attribute: 'sort', value: sort, reason: 'sort-delta-unused' });
+    return fallback;
+  }
+  return sort ?? fallback;
+}
+
+/** An operator makes the text a filter expression on the drawn fields; else values separated by `|`. */
+const OPERATOR = /!=|>=|<=|!~|[=<>~]|\s(in|is)\s/i;
+
+function resolveHighlight(text: string | undefined, fields: string[], warnings: ChartWarning[]): Highlight | undefined {
+  const value = text?.trim();
+  if (!value) return undefined;
+  if (!OPERATOR.test(value)) {
+    const values = value.split('|').map((v) => v.trim()).filter(Boolean);
+    return values.length ? { values, text: value } : undefined;
+  }
+  try {
+    const clauses = parseFilter(value).map((c) => ({ ...c, column: matchColumn(c.column, fields) }));
+    return { clauses, text: value };
+  } catch (error) {
+    const unknown = error instanceof CultureError && error.code === 'unknown-column';
+    warnings.push({ attribute: 'highlight', value, reason: 'highlight-invalid', ...(unknown ? { accepted: fields.join(', ') } : {}) });
+    return undefined;
+  }
+}
+
+const KEYWORDS: Record<string, Reference['kind']> = { mean: 'mean', median: 'median' };
+
+/**
+ * `median, 1000000: objectif` → a rule at the median and one at 1,000,000 labelled « objectif ».
+ * Numbers take `.` for decimals (the comma separates references); spaces inside are ignored.
+ */
+export function parseReferences(text: string): { references: Reference[]; invalid: string[] } {
+  const references: Reference[] = [];
+  const invalid: string[] = [];
+  for (const item of parseList(text)) {
+    const at = item.indexOf(':');
+    const head = (at < 0 ? item : item.slice(0, at)).trim();
+    const label = at < 0 ? undefined : item.slice(at + 1).trim() || undefined;
+    const keyword = KEYWORDS[head.toLowerCase()];
+    const number = /^[-+]?[\d\s\u00a0\u202f_]*\.?\d+(e[-+]?\d+)?$/i.test(head) ? Number(head.replace(/[\s\u00a0\u202f_]/g, '')) : NaN;
+    if (keyword) references.push({ kind: keyword, ...(label ? { label } : {}) });
+    else if (Number.isFinite(number)) references.push({ kind: 'value', value: number, ...(label ? { label } : {}) });
+    else invalid.push(item);
+  }
+  return { references, invalid };
+}
+
+/** Rules run across a value axis: not on pies, heatmaps (colour is the value) or 100 % stacks. */
+function resolveReferences(text: string | undefined, type: ChartType, stack: StackMode, warnings: ChartWarning[]): Reference[] {
+  if (!text?.trim()) return [];
+  const { references, invalid } = parseReferences(text);
+  for (const value of invalid) warnings.push({ attribute: 'reference', value, reason: 'reference-invalid', accepted: 'mean, median, 1000000: label' });
+  if (references.length && (type === 'pie' || type === 'donut' || type === 'heatmap' || stack === 'normalize')) {
+    warnings.push({ attribute: 'reference', value: text.trim(), reason: 'reference-unused' });
+    return [];
+  }
+  return references;
+}
+
+/** A colour any browser reads, when the element cannot ask `CSS.supports` (tests, workers). */
+const LOOKS_LIKE_A_COLOR = /^(#[0-9a-f]{3,8}|(rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([^()]*\)|[a-z]{3,20})$/i;
+
+function resolveColors(text: string | undefined, isColor: ((c: string) => boolean) | undefined, warnings: ChartWarning[]): [string, string][] {
+  if (!text?.trim()) return [];
+  const { colors, invalid } = parseColorMap(text, isColor ?? ((c) => LOOKS_LIKE_A_COLOR.test(c)));
+  for (const value of invalid) warnings.push({ attribute: 'colors', value, reason: 'color-invalid', accepted: 'Musique: #000091; Théâtre: #e1000f' });
+  return [...colors];
 }
 
 /** A pie reads up to ~6 slices; a bar chart of hundreds of categories reads as a top N. */

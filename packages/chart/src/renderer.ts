@@ -38,30 +38,45 @@ interface Logger {
   info(): Logger;
   debug(): Logger;
 }
-const quietLogger: Logger = {
-  level: () => quietLogger,
-  warn: (...args) => {
-    if (!/^Dropping "fit/.test(String(args[0]))) console.warn('[vega-lite]', ...args);
-    return quietLogger;
-  },
-  error: (...args) => {
-    console.error('[vega-lite]', ...args);
-    return quietLogger;
-  },
-  info: () => quietLogger,
-  debug: () => quietLogger,
-};
+const toConsole = (message: string) => console.warn('[vega]', message);
+
+function logger(onWarning: (message: string) => void): Logger {
+  const self: Logger = {
+    level: () => self,
+    warn: (...args) => {
+      const message = args.map(String).join(' ');
+      if (!/^Dropping "fit/.test(message)) onWarning(message);
+      return self;
+    },
+    error: (...args) => {
+      console.error('[vega]', ...args);
+      return self;
+    },
+    info: () => self,
+    debug: () => self,
+  };
+  return self;
+}
+
+export interface ViewOptions {
+  renderer: 'svg' | 'none';
+  container?: HTMLElement;
+  /** Vega-Lite and Vega warnings (default: the console); tests collect them. */
+  onWarning?: (message: string) => void;
+}
 
 /** Compiles and parses without codegen: every expression is evaluated by the interpreter. */
-async function createView(spec: TopLevelSpec, options: { renderer: 'svg' | 'none'; container?: HTMLElement }): Promise<View> {
+export async function createView(spec: TopLevelSpec, options: ViewOptions): Promise<View> {
   const { vega, vl, interpreter } = await loadVega();
-  const vgSpec = vl.compile(spec, { logger: quietLogger }).spec;
+  const log = logger(options.onWarning ?? toConsole);
+  const vgSpec = vl.compile(spec, { logger: log }).spec;
   const runtime = vega.parse(vgSpec, undefined, { ast: true });
   const view = new vega.View(runtime, {
     expr: interpreter.expressionInterpreter,
     renderer: options.renderer,
     ...(options.container ? { container: options.container } : {}),
     hover: true,
+    logger: log as never,
     logLevel: vega.Warn,
   });
   return view;
@@ -117,6 +132,31 @@ export class VegaRenderer implements ReactiveController {
     return generation === this.generation ? view : undefined;
   }
 
+  /**
+   * The box of the mark drawing the datum `key` (bars, slices, cells, points; a line through its
+   * points), in CSS pixels from the top-left corner of `container`: where the keyboard focus ring goes.
+   */
+  markBox(container: HTMLElement, key: number): { left: number; top: number; width: number; height: number } | undefined {
+    const view = this.view;
+    const svg = container.querySelector('svg');
+    if (!view || !svg) return undefined;
+    const found = findMark((view.scenegraph() as unknown as { root: SceneNode }).root, key, 0, 0);
+    if (!found) return undefined;
+    // the renderer draws the root group at padding + origin
+    const [x0, y0] = view.origin();
+    const padding = view.padding() as { left?: number; top?: number };
+    const [ox, oy] = [x0 + (padding.left ?? 0), y0 + (padding.top ?? 0)];
+    const box = svg.getBoundingClientRect();
+    const frame = container.getBoundingClientRect();
+    const scale = box.width / (Number(svg.getAttribute('width')) || box.width || 1);
+    return {
+      left: box.left - frame.left + (ox + found.x1) * scale,
+      top: box.top - frame.top + (oy + found.y1) * scale,
+      width: Math.max(2, (found.x2 - found.x1) * scale),
+      height: Math.max(2, (found.y2 - found.y1) * scale),
+    };
+  }
+
   /** New data, options, width or colours: Vega-Lite specs are recompiled whole (cheap for aggregated data). */
   update(container: HTMLElement, spec: TopLevelSpec): Promise<View | undefined> {
     return this.draw(container, spec);
@@ -141,6 +181,36 @@ export class VegaRenderer implements ReactiveController {
   hostDisconnected(): void {
     this.dispose();
   }
+}
+
+/** The part of Vega's scenegraph the focus ring reads: marks hold items, group items hold marks. */
+interface SceneNode {
+  marktype?: string;
+  name?: string;
+  items?: SceneNode[];
+  x?: number;
+  y?: number;
+  datum?: { key?: number };
+  bounds?: { x1: number; y1: number; x2: number; y2: number };
+}
+
+/** Marks whose items are values (lines and areas are read through their points). */
+const VALUE_MARKS = /(^|_)(main|points)_marks$/;
+
+/** The bounds of the item drawing datum `key`, translated by the groups around it. */
+function findMark(mark: SceneNode, key: number, ox: number, oy: number): { x1: number; y1: number; x2: number; y2: number } | undefined {
+  const values = VALUE_MARKS.test(mark.name ?? '') && mark.marktype !== 'line' && mark.marktype !== 'area';
+  for (const item of mark.items ?? []) {
+    if (values && item.datum?.key === key && item.bounds) {
+      const b = item.bounds;
+      return { x1: b.x1 + ox, y1: b.y1 + oy, x2: b.x2 + ox, y2: b.y2 + oy };
+    }
+    for (const child of item.items ?? []) {
+      const found = findMark(child, key, ox + (item.x ?? 0), oy + (item.y ?? 0));
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -3,9 +3,10 @@
  * fixed field names (`x`, `y`, `series`, `facet`, `order`), so no column name or cell value ever
  * reaches an expression; titles, labels and tooltips are text marks. Pure: no DOM, no vega.
  */
-import type { ColumnInfo, Row } from '@culture-widgets/core';
+import { categoryColors, chosenColor, type ColumnInfo, type Row } from '@culture-widgets/core';
 import type { TopLevelSpec } from 'vega-lite';
 import { toChartData, type ChartData, type ChartDatum } from './data.js';
+import { isShareLine } from './editorial.js';
 import { vegaLocale } from './locale.js';
 import { chartMessages } from './messages.js';
 import type { ResolvedChart } from './options.js';
@@ -48,6 +49,11 @@ export interface ChartSpecInput {
   caption?: { title: string; lines: string[] };
   /** Already prepared data (the element reuses it for the summary and the table). */
   data?: ChartData;
+  /**
+   * The values of the group column (series) and of x (slices) in the unfiltered data, most
+   * frequent first (core's `categoryOrder`): colours follow them, so a filter never repaints a category.
+   */
+  orders?: { series?: readonly string[]; categories?: readonly string[] };
 }
 
 type Json = Record<string, unknown>;
@@ -61,10 +67,11 @@ export function buildChartSpec(input: ChartSpecInput): TopLevelSpec {
   const data = input.data ?? toChartData(input.rows, chart);
   const facet = chart.facet ? facetColumns(input.width) : 0;
   const width = facet ? Math.max(120, Math.floor((input.width - 40) / facet) - 24) : Math.max(120, input.width);
-  const view = { ...layer(chart, data, theme, width), ...size(chart, data, width, !!facet) };
+  const colors = chartColors(chart, data, theme, input.orders ?? {});
+  const view = { ...layers(chart, data, theme, width, colors), ...size(chart, data, width, !!facet) };
   const top: Json = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    data: { values: data.values },
+    data: { values: data.values.map((v) => ({ ...v, fill: colors.fill(v) })) },
     background: input.caption ? theme.background : 'transparent',
     padding: 4,
     config: config(chart, theme),
@@ -104,7 +111,10 @@ function size(chart: ResolvedChart, data: ChartData, width: number, faceted: boo
   // A heatmap without series is one strip of cells.
   if (chart.type === 'heatmap' && !chart.height) return { width, height: data.series.length ? { step: STEP + 2 } : STEP * 3 };
   if (chart.type === 'pie' || chart.type === 'donut') return { width, height: chart.height ?? pieRadius(width) * 2 + 8 };
-  return { width, height: chart.height ?? Math.round(Math.min(400, Math.max(220, width * 0.55))) };
+  // tilted category names take height from the drawing (a phone): give it back
+  const many = new Set(data.values.map((v) => String(v.x))).size;
+  const tilted = chart.type === 'column' && chart.xKind === 'nominal' && many * 60 > width ? Math.min(LABEL_LIMIT, 100) : 0;
+  return { width, height: chart.height ?? Math.round(Math.min(400, Math.max(220, width * 0.55))) + tilted };
 }
 
 const pieRadius = (width: number): number => Math.max(40, Math.min(width, 320) / 2 - 8);
@@ -112,14 +122,30 @@ const pieRadius = (width: number): number => Math.max(40, Math.min(width, 320) /
 // ---------------------------------------------------------------------------------------------
 // Marks and encodings
 
-function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: number): Json {
+/** The view: the marks alone, or layered with points, a Pareto line and reference rules. */
+function layers(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: number, colors: Colors): Json {
+  const main = { name: 'main', ...marks(chart, data, theme, width, colors) };
+  const extra = [
+    ...pointLayer(chart, data, theme, width, colors), ...pointNames(chart, data, theme), ...paretoLayer(chart, data, theme, width),
+    ...referenceLayers(chart, data, theme),
+  ];
+  if (!extra.length) return main;
+  const pareto = chart.cumulative === 'share' && (chart.type === 'column' || chart.type === 'bar');
+  return {
+    layer: [main, ...extra],
+    ...(pareto ? { resolve: { scale: { [chart.type === 'column' ? 'y' : 'x']: 'independent' } } } : {}),
+  };
+}
+
+/** The value axis: `y`, or `x` for horizontal bars. */
+const valueAxis = (chart: ResolvedChart): 'x' | 'y' => (chart.type === 'bar' ? 'x' : 'y');
+
+function marks(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: number, colors: Colors): Json {
   const yTitle = valueTitle(chart);
   const hasSeries = data.series.length > 0;
   const labelLimit = Math.round(Math.min(LABEL_LIMIT, Math.max(70, width * 0.3)));
-  const otherSeries = data.values.some((v) => v.otherSeries);
-  const seriesScale = otherSeries ? { scale: { range: withOther(theme, data.series.length) } } : {};
   const color = hasSeries
-    ? { color: { field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, ...seriesScale, legend: legend(width) } }
+    ? { color: { ...dimmed(chart, data, theme), field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, scale: { range: colors.series }, legend: legend(width) } }
     : {};
   const value = valueChannel(chart, data, yTitle, chart.type === 'bar' ? width * 0.65 : (chart.height ?? 300));
   // Stacks follow the legend: the largest series at the base, « Autres » on top.
@@ -129,9 +155,9 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
   switch (chart.type) {
     case 'column':
     case 'bar': {
-      const category = categoryChannel(chart, chart.type === 'column' ? many * 60 > width : false, labelLimit);
-      // One series: « Autres » in the neutral colour (a flag test, no data in the expression).
-      const single = hasSeries ? {} : { color: { condition: { test: 'datum.other', value: theme.other }, value: theme.palette[0] } };
+      const category = barCategory(chart, data, width);
+      // One series: each bar's colour is prepared (« Autres » and dimmed bars grey, chosen colours).
+      const single = hasSeries ? {} : { color: FILL };
       const offset = hasSeries && chart.stack === 'none' ? { field: 'series', type: 'nominal', sort: BY_RANK } : undefined;
       const [c, v, o] = chart.type === 'column' ? ['x', 'y', 'xOffset'] : ['y', 'x', 'yOffset'];
       return {
@@ -142,24 +168,24 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
     case 'line':
     case 'area': {
       const area = chart.type === 'area';
+      const base = hasSeries ? {} : { color: colors.single };
       return {
         mark: area
-          ? { type: 'area', line: true, opacity: chart.stack === 'none' ? 0.5 : 0.85, ...(hasSeries ? {} : { color: theme.palette[0] }) }
-          : {
-              type: 'line', strokeWidth: 2, ...(hasSeries ? {} : { color: theme.palette[0] }),
-              // points help read a few years; on long series they only clutter the line
-              ...(many <= 40 ? { point: { filled: true, size: 36, ...(hasSeries ? {} : { color: theme.palette[0] }) } } : {}),
-            },
+          ? { type: 'area', line: true, opacity: chart.stack === 'none' ? 0.5 : 0.85, ...base }
+          : { type: 'line', strokeWidth: 2, ...base },
         encoding: { x: ordinalOrContinuousX(chart), y: value, ...color, ...(area ? stackOrder : {}), ...tooltip },
       };
     }
     case 'scatter':
       return {
-        mark: { type: 'point', filled: true, opacity: 0.7, size: 40, ...(hasSeries ? {} : { color: theme.palette[0] }) },
+        mark: { type: 'point', filled: true, opacity: 0.7, size: chart.byGroup ? 70 : 40 },
         encoding: {
-          x: { field: 'x', type: 'quantitative', title: chart.x, scale: { zero: false }, axis: numberAxis(maxAbs(data.values, (d) => d.x), chart, false) },
+          x: {
+            field: 'x', type: 'quantitative', title: chart.xTitle ?? (chart.byGroup ? t(chart).measure(chart.x, chart.aggregate, chart.unit) : chart.x),
+            scale: { zero: false }, axis: numberAxis(maxAbs(data.values, (d) => d.x), chart, false),
+          },
           y: value,
-          ...color,
+          ...(hasSeries ? color : { color: FILL }),
           ...tooltip,
         },
       };
@@ -171,9 +197,9 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
         encoding: {
           theta: { field: 'y', type: 'quantitative', stack: true },
           color: {
-            field: 'x', type: 'nominal', title: chart.x,
+            field: 'x', type: 'nominal', title: chart.xTitle ?? chart.x,
             sort: { field: 'order', op: 'min' },
-            ...(data.values.some((v) => v.other) ? { scale: { range: withOther(theme, many) } } : {}),
+            scale: { range: colors.categories },
             legend: legend(width),
           },
           order: { field: 'order', type: 'quantitative' },
@@ -192,22 +218,144 @@ function layer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
             scale: { range: [theme.dark ? '#2a2a3a' : '#eef0fb', theme.palette[0]] },
             legend: { orient: 'bottom', ...numberFormat(maxAbs(data.values, (d) => d.y), chart) },
           },
+          ...(chart.highlight ? { opacity: { condition: { test: 'datum.highlight === false', value: 0.25 }, value: 1 } } : {}),
           tooltip: TOOLTIP,
         },
       };
   }
 }
 
+/**
+ * Marks dimmed one by one (`highlight` matching some values of a series, not whole series): a
+ * flag test, no data in the expression. Whole series are greyed by the legend's range instead.
+ */
+function dimmed(chart: ResolvedChart, data: ChartData, theme: ChartTheme): Json {
+  if (!chart.highlight || data.highlightSeries || chart.type === 'line' || chart.type === 'area') return {};
+  return { condition: { test: 'datum.highlight === false', value: theme.other } };
+}
+
+/** Each datum's own colour, prepared in `fill` (a single series: no legend to keep). */
+const FILL = { field: 'fill', type: 'nominal', scale: null };
+
+/**
+ * Lines and areas get a point per value: visible on a few years, invisible on long series, so
+ * the tooltip and the keyboard reach every value either way. A highlighted value is larger.
+ */
+function pointLayer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: number, colors: Colors): Json[] {
+  if (chart.type !== 'line' && chart.type !== 'area') return [];
+  const hasSeries = data.series.length > 0;
+  const perLine = data.values.length / Math.max(1, data.series.length);
+  const visible = perLine <= 40;
+  const color = hasSeries
+    ? { color: { ...(chart.highlight && !data.highlightSeries ? { condition: { test: 'datum.highlight === false', value: theme.other } } : {}), field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, scale: { range: colors.series }, legend: legend(width) } }
+    : { color: FILL };
+  const stacked = chart.stack !== 'none' && hasSeries;
+  return [{
+    name: 'points',
+    mark: { type: 'point', filled: true, opacity: visible ? 1 : 0, size: 36 },
+    encoding: {
+      x: ordinalOrContinuousX(chart),
+      y: { field: 'y', type: 'quantitative', stack: chart.stack === 'normalize' ? 'normalize' : stacked ? 'zero' : null },
+      ...color,
+      ...(stacked ? { order: { field: 'rank', type: 'quantitative', sort: 'ascending' } } : {}),
+      ...(chart.highlight ? { size: { condition: { test: 'datum.highlight', value: 110 }, value: 36 }, opacity: { condition: { test: 'datum.highlight', value: 1 }, value: visible ? 1 : 0 } } : {}),
+      tooltip: TOOLTIP,
+    },
+  }];
+}
+
+/** Points of a scatter of groups are named: every one when few, else the highlighted ones. */
+const FEW_POINTS = 12;
+
+function pointNames(chart: ResolvedChart, data: ChartData, theme: ChartTheme): Json[] {
+  if (!chart.byGroup) return [];
+  const highlighted = data.values.some((v) => v.highlight);
+  if (!highlighted && data.values.length > FEW_POINTS) return [];
+  return [{
+    ...(highlighted ? { transform: [{ filter: 'datum.highlight' }] } : {}),
+    mark: { type: 'text', align: 'left', baseline: 'middle', dx: 7, fontSize: 11, color: theme.text },
+    encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' }, text: { field: 'label', type: 'nominal' } },
+  }];
+}
+
+/** `cumulative="share"` on bars: the share of the whole reached, a line on a second axis (a Pareto chart). */
+function paretoLayer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: number): Json[] {
+  if (chart.cumulative !== 'share' || (chart.type !== 'column' && chart.type !== 'bar')) return [];
+  const column = chart.type === 'column';
+  // the very channel of the bars: one shared category axis
+  const category = barCategory(chart, data, width);
+  const share = {
+    field: 'cumShare', type: 'quantitative', title: t(chart).cumulativeShare, scale: { domain: [0, 1] },
+    axis: { format: '.0%', orient: column ? 'right' : 'top', grid: false, tickCount: 5 },
+  };
+  return [{
+    name: 'pareto',
+    transform: [{ filter: 'datum.paretoPoint' }],
+    mark: { type: 'line', color: theme.text, strokeWidth: 1.5, point: { filled: true, size: 30, color: theme.text } },
+    encoding: { [column ? 'x' : 'y']: category, [column ? 'y' : 'x']: share, tooltip: TOOLTIP },
+  }];
+}
+
+/**
+ * A dashed rule across the chart and its label, per reference (the value as a constant: no data in
+ * expressions). The label sits at the end of the rule where the shortest marks are (right of a
+ * line or columns, bottom of sorted bars), on a halo of the background so it reads over marks.
+ */
+function referenceLayers(chart: ResolvedChart, data: ChartData, theme: ChartTheme): Json[] {
+  const axis = valueAxis(chart);
+  const horizontal = axis === 'y';
+  return data.references.flatMap((ref) => {
+    const at = horizontal
+      ? { y: { datum: ref.value, type: 'quantitative' }, x: { value: 'width' } }
+      : { x: { datum: ref.value, type: 'quantitative' }, y: { value: 'height' } };
+    const text = {
+      type: 'text', fontSize: 11, text: ref.text,
+      ...(horizontal ? { align: 'right', baseline: 'bottom', dx: -2, dy: -3 } : { align: 'left', baseline: 'bottom', dx: 3, dy: -3 }),
+    };
+    return [
+      { mark: { type: 'rule', color: theme.text, strokeWidth: 1, strokeDash: [4, 3] }, encoding: { [axis]: { datum: ref.value, type: 'quantitative' } } },
+      { mark: { ...text, color: theme.background, stroke: theme.background, strokeWidth: 4, strokeJoin: 'round' }, encoding: at },
+      { mark: { ...text, color: theme.text }, encoding: at },
+    ];
+  });
+}
+
+/** Colours of one drawing: series and slices follow the unfiltered order, the author's choice wins. */
+interface Colors {
+  /** One per series, in legend order (the colour scale's range). */
+  series: string[];
+  /** One per slice of a pie, in slice order. */
+  categories: string[];
+  /** A single series' line or area. */
+  single: string;
+  /** Each datum's own colour (bars and points of a single series): « Autres » and dimmed marks grey. */
+  fill: (v: ChartDatum) => string;
+}
+
+function chartColors(chart: ResolvedChart, data: ChartData, theme: ChartTheme, orders: NonNullable<ChartSpecInput['orders']>): Colors {
+  const chosen = new Map(chart.colors ?? []);
+  const palette = theme.palette;
+  // a series is named by its group value, or by its measure when several are drawn
+  const keyOf = new Map<string, string>();
+  for (const v of data.values) if (v.series !== undefined && !keyOf.has(v.series)) keyOf.set(v.series, chart.group && v.measure ? v.series : (v.group ?? v.measure ?? v.series));
+  const others = new Set(data.values.filter((v) => v.otherSeries).map((v) => v.series));
+  const shownKeys = data.series.filter((s) => !others.has(s)).map((s) => keyOf.get(s) ?? s);
+  const seriesColors = categoryColors(shownKeys, { order: chart.group ? (orders.series ?? []) : chart.y, palette, chosen });
+  const greyed = (s: string) => others.has(s) || (data.highlightSeries !== undefined && !data.highlightSeries.includes(s));
+  const series = data.series.map((s) => (greyed(s) ? theme.other : (seriesColors.get(keyOf.get(s) ?? s) ?? palette[0]!)));
+  const slices = [...new Map(data.values.map((v) => [String(v.x), v])).values()].sort((a, b) => a.order - b.order);
+  const sliceColors = categoryColors(slices.filter((v) => !v.other).map((v) => String(v.x)), { order: orders.categories ?? [], palette, chosen });
+  const categories = slices.map((v) => (v.other || v.highlight === false ? theme.other : (sliceColors.get(String(v.x)) ?? palette[0]!)));
+  const single = chosenColor(chart.y[0] ?? '', chosen) ?? palette[0]!;
+  const fill = (v: ChartDatum) =>
+    v.other || v.highlight === false ? theme.other : (chosenColor(v.label ?? String(v.x), chosen) ?? single);
+  return { series, categories, single, fill };
+}
+
 /** Legend under the chart, in as many columns as fit (a phone gets one or two). */
 const legend = (width: number) => ({
   orient: 'bottom', direction: 'horizontal', columns: Math.max(1, Math.floor(width / 190)), labelLimit: 170, symbolType: 'square',
 });
-
-/** The palette for `n` entries, the last one being « Autres ». */
-function withOther(theme: ChartTheme, n: number): string[] {
-  const colors = Array.from({ length: Math.max(0, n - 1) }, (_, i) => theme.palette[i % theme.palette.length]!);
-  return [...colors, theme.other];
-}
 
 /**
  * Orders come from rank fields computed in `toChartData`: an explicit domain or sort array would
@@ -216,6 +364,13 @@ function withOther(theme: ChartTheme, n: number): string[] {
 const BY_RANK = { field: 'rank', op: 'min', order: 'ascending' };
 /** The tooltip is one prepared text field: Vega's default handler shows it as plain text. */
 const TOOLTIP = { field: 'tip', type: 'nominal' };
+
+/** The category channel of columns and bars (labels tilted when columns crowd). */
+function barCategory(chart: ResolvedChart, data: ChartData, width: number): Json {
+  const many = new Set(data.values.map((v) => String(v.x))).size;
+  const labelLimit = Math.round(Math.min(LABEL_LIMIT, Math.max(70, width * 0.3)));
+  return categoryChannel(chart, chart.type === 'column' ? many * 60 > width : false, labelLimit);
+}
 
 /** The category axis of a column or bar chart, in the order `toChartData` ranked (« Autres » last). */
 function categoryChannel(chart: ResolvedChart, crowded: boolean, labelLimit: number): Json {
@@ -226,7 +381,7 @@ function categoryChannel(chart: ResolvedChart, crowded: boolean, labelLimit: num
     return { ...banded, axis: { ...(banded['axis'] as Json | undefined), ...angle } };
   }
   return {
-    field: 'x', type: 'nominal', title: chart.x,
+    field: 'x', type: 'nominal', title: xTitle(chart),
     sort: { field: 'order', op: 'min', order: 'ascending' },
     axis: { labelLimit, ...(crowded ? { labelAngle: -40 } : { labelAngle: 0 }) },
   };
@@ -237,25 +392,36 @@ function ordinalOrContinuousX(chart: ResolvedChart, banded = false): Json {
   const descending = chart.sort === '-x';
   if (chart.xKind === 'year') {
     return banded
-      ? { field: 'x', type: 'ordinal', title: chart.x, sort: descending ? 'descending' : 'ascending', axis: { labelAngle: 0 } }
-      : { field: 'x', type: 'quantitative', title: chart.x, scale: { zero: false, nice: false, reverse: descending }, axis: { format: 'd', tickMinStep: 1, labelOverlap: true, labelFlush: false } };
+      ? { field: 'x', type: 'ordinal', title: xTitle(chart), sort: descending ? 'descending' : 'ascending', axis: { labelAngle: 0 } }
+      : { field: 'x', type: 'quantitative', title: xTitle(chart), scale: { zero: false, nice: false, reverse: descending }, axis: { format: 'd', tickMinStep: 1, labelOverlap: true, labelFlush: false } };
   }
   if (chart.xKind === 'temporal') {
     const unit = chart.timeUnit ? `utc${chart.timeUnit}` : undefined;
     return {
-      field: 'x', type: banded ? 'ordinal' : 'temporal', title: chart.x,
+      field: 'x', type: banded ? 'ordinal' : 'temporal', title: xTitle(chart),
       ...(unit ? { timeUnit: unit } : {}),
       ...(banded ? { sort: descending ? 'descending' : 'ascending' } : { scale: { type: 'utc', reverse: descending } }),
     };
   }
   if (chart.xKind === 'quantitative') {
-    return { field: 'x', type: banded ? 'ordinal' : 'quantitative', title: chart.x, ...(banded ? {} : { scale: { zero: false } }) };
+    return { field: 'x', type: banded ? 'ordinal' : 'quantitative', title: xTitle(chart), ...(banded ? {} : { scale: { zero: false } }) };
   }
-  return { field: 'x', type: 'nominal', title: chart.x, sort: { field: 'order', op: 'min' }, axis: { labelLimit: LABEL_LIMIT } };
+  return { field: 'x', type: 'nominal', title: xTitle(chart), sort: { field: 'order', op: 'min' }, axis: { labelLimit: LABEL_LIMIT } };
+}
+
+const t = (chart: ResolvedChart) => chartMessages(chart.lang);
+
+/** The x axis title: `x-title`, else the column. */
+const xTitle = (chart: ResolvedChart): string => chart.xTitle ?? chart.x;
+
+/** The value axis title: `y-title`, else the measure's (or « Part cumulée » for a cumulative share line). */
+export function valueTitle(chart: ResolvedChart): string {
+  if (chart.yTitle) return chart.yTitle;
+  return isShareLine(chart) ? t(chart).cumulativeShare : measureTitle(chart);
 }
 
 /** The measure's title: `total (somme)`, `total (somme, entrées)` with a unit, « Nombre de lignes » for a count. */
-export function valueTitle(chart: ResolvedChart): string {
+export function measureTitle(chart: ResolvedChart): string {
   const t = chartMessages(chart.lang);
   if (chart.y.length === 1) return t.measure(chart.y[0]!, chart.aggregate, chart.unit);
   const base = chart.y.length === 0 ? t.count : '';
@@ -266,7 +432,8 @@ export function valueTitle(chart: ResolvedChart): string {
 function valueChannel(chart: ResolvedChart, data: ChartData, title: string, length: number): Json {
   const normalize = chart.stack === 'normalize';
   const stacked = chart.stack !== 'none' && data.series.length > 0;
-  const max = stacked ? maxStacked(data.values) : maxAbs(data.values, (d) => d.y);
+  const drawn = stacked ? maxStacked(data.values) : maxAbs(data.values, (d) => d.y);
+  const max = Math.max(drawn, ...data.references.map((r) => Math.abs(r.value)));
   const scale: Json = {};
   if (chart.yMin !== undefined) scale['domainMin'] = chart.yMin;
   if (chart.yMax !== undefined) scale['domainMax'] = chart.yMax;
@@ -304,7 +471,7 @@ function maxStacked(values: ChartDatum[]): number {
  * label expression (our own fixed text; the suffix is a JSON string literal).
  */
 export function numberAxis(max: number, chart: ResolvedChart, normalize: boolean): Json {
-  if (normalize) return { format: '.0%' };
+  if (normalize || isShareLine(chart)) return { format: '.0%' };
   return numberFormat(max, chart);
 }
 
@@ -326,7 +493,7 @@ function config(chart: ResolvedChart, theme: ChartTheme): Json {
   return {
     locale: vegaLocale(chart.lang),
     font: theme.font,
-    // The element carries role="img" and the text alternative; per-mark ARIA descriptions would
+    // The element carries the label, the text alternative and the keyboard walk; per-mark ARIA descriptions would
     // also be expressions built from column names.
     aria: false,
     view: { stroke: null },

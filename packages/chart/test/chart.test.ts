@@ -33,6 +33,8 @@ async function chart(attrs: Attrs, width = 640): Promise<CultureChart> {
 }
 
 const root = (el: CultureChart) => el.shadowRoot!;
+/** ICU versions differ on which no-break space they put in numbers: compare as spaces. */
+const spaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 const svgOf = (el: CultureChart) => root(el).querySelector<SVGSVGElement>('.view svg');
 
 /** Waits for the drawing (or fails with what the element shows instead). */
@@ -100,12 +102,14 @@ describe('<culture-chart> draws each type', () => {
     }
   });
 
-  it('heatmap: a cell per year and region drawn, as many as the table rows', async () => {
+  it('heatmap: a cell per year and region drawn, as many as the table\'s values (a row per year)', async () => {
     const el = await chart({ ...museums, type: 'heatmap', x: 'annee', y: 'total', group: 'region' });
     const svg = await drawn(el);
     const cells = marks(svg, 'rect');
     expect(cells).to.be.greaterThan(11);
-    expect(await tableRows(el)).to.equal(cells);
+    expect(await tableRows(el)).to.equal(11);
+    const values = [...root(el).querySelectorAll('.data-table tbody td:not(:first-child)')].filter((td) => !td.querySelector('.empty'));
+    expect(values).to.have.length(cells);
   });
 
   it('scatter: a point per row', async () => {
@@ -230,8 +234,8 @@ describe('<culture-chart> states and events', () => {
   it('generates the text alternative in the page language, or uses description', async () => {
     const el = await chart({ ...museums, x: 'annee', y: 'total', lang: 'en' });
     await drawn(el);
-    const img = root(el).querySelector('[role=img]')!;
-    expect(img.getAttribute('aria-describedby')).to.equal('description');
+    const drawing = root(el).querySelector('[part=chart]')!;
+    expect(drawing.getAttribute('aria-describedby')).to.equal('description keys');
     expect(root(el).querySelector('#description')!.textContent).to.match(/^Line chart: total \(sum\) by annee\. From 2014 to 2024\./);
     el.setAttribute('description', 'Ma description');
     await el.updateComplete;
@@ -267,7 +271,7 @@ describe('<culture-chart> attribute values out of their set or range are said, a
     const { el, warnings } = await chartWarnings({ ...museums, x: 'annee', y: 'total', type: 'camembert', sort: 'z', 'time-unit': 'siecle' });
     await drawn(el);
     expect(warnings.map((w) => [w.attribute, w.value, w.accepted])).to.deep.equal([['type', 'camembert', 'auto'], ['sort', 'z', ''], ['time-unit', 'siecle', '']]);
-    expect(root(el).querySelector('[role=img]')!.getAttribute('aria-label')).to.equal('Graphique en courbes');
+    expect(root(el).querySelector('[part=chart]')!.getAttribute('aria-label')).to.equal('Graphique en courbes');
   });
 
   it('a huge height is clamped to 5,000 px and a huge limit to 1,000, with warnings', async () => {
@@ -313,6 +317,71 @@ describe('<culture-chart> with a <culture-source>', () => {
   });
 });
 
+describe('<culture-chart> editorial options', () => {
+  it('a series keeps its colour when the source filters change (one shared order request)', async () => {
+    await import('@culture-widgets/source/culture-source.js');
+    const box = await fixture<HTMLDivElement>(html`<div style="width:640px">
+      <culture-source id="regions-src" dataset=${DATASETS.museums} api=${p.api} tabular-api=${p.tabularApi}></culture-source>
+      <culture-chart source="regions-src" type="line" x="annee" y="total" group="region"></culture-chart>
+      <culture-chart source="regions-src" type="column" x="annee" y="total" group="region" stack="true"></culture-chart>
+    </div>`);
+    const [line, columns] = [...box.querySelectorAll('culture-chart')];
+    await drawn(line!);
+    await drawn(columns!);
+    const colorOf = (el: CultureChart, series: string) => {
+      const legend = [...svgOf(el)!.querySelectorAll('.role-legend-label text')].map((t) => t.textContent);
+      const symbols = [...svgOf(el)!.querySelectorAll('.role-legend-symbol path')];
+      return symbols[legend.indexOf(series)]?.getAttribute('fill');
+    };
+    const legend = [...svgOf(line!)!.querySelectorAll('.role-legend-label text')].map((t) => t.textContent!);
+    const kept = legend.find((s) => s !== 'Autres' && s !== legend[0])!;
+    const before = colorOf(line!, kept);
+    expect(before).to.be.a('string');
+    expect(colorOf(columns!, kept), 'the same colour on both charts').to.equal(before);
+    // the order both charts follow comes free with the profile (its most frequent values): no request
+    expect(await p.requests((r) => /region__groupby/.test(decodeURIComponent(r.query)) && !/annee__groupby/.test(decodeURIComponent(r.query)))).to.have.length(0);
+    const source = box.querySelector('culture-source') as unknown as { setFilter(key: string, clauses: unknown[]): void };
+    const redrawn = oneEvent(line!, 'culture-load');
+    source.setFilter('region', [{ column: 'region', op: 'in', values: [kept] }]);
+    await redrawn;
+    await waitUntil(() => [...svgOf(line!)!.querySelectorAll('.role-legend-label text')].length === 1, 'not filtered');
+    expect(colorOf(line!, kept)).to.equal(before);
+  });
+
+  it('ignored values are said under the chart and in culture-warning; a missing highlight is a note', async () => {
+    const warnings: { attribute?: string; code: string }[] = [];
+    const el = await chart({ ...museums, type: 'pie', x: 'region', y: 'total', cumulative: 'share', reference: 'moyen', highlight: 'Atlantide' });
+    el.addEventListener('culture-warning', (e) => warnings.push((e as CustomEvent).detail));
+    await drawn(el);
+    await waitUntil(() => warnings.length === 3, `warnings: ${JSON.stringify(warnings)}`);
+    expect(warnings.map((w) => [w.attribute, w.code])).to.deep.equal([['cumulative', 'invalid-value'], ['reference', 'invalid-value'], ['highlight', 'unmatched']]);
+    expect(root(el).querySelector('[part=warning]')!.textContent).to.equal([
+      'cumulative ignoré : il s’applique aux histogrammes, barres, courbes et aires de sommes ou de comptes.',
+      'reference : « moyen » n’est ni un nombre ni « mean » ou « median » ; ignoré.',
+      'highlight : « Atlantide » n’apparaît pas dans le graphique.',
+    ].join(' '));
+    expect(root(el).querySelector('[role=alert]')).to.equal(null);
+    el.setAttribute('cumulative', 'total');
+    await waitUntil(() => warnings.some((w) => w.attribute === 'cumulative' && /sum, share/.test(JSON.stringify(w))), 'closed set said');
+  });
+
+  it('a highlighted top 10 with a median line and a Pareto share, said in the summary', async () => {
+    const el = await chart({
+      ...museums, type: 'bar', x: 'region', y: 'total', filter: 'annee = 2024', limit: '10',
+      highlight: 'Bretagne', reference: 'median', cumulative: 'share',
+    });
+    const svg = await drawn(el);
+    const description = spaces(root(el).querySelector('#description')!.textContent!);
+    expect(description).to.match(/Part cumulée : \d+ % du total avec les \d+ premières catégories sur \d+\./);
+    expect(description).to.contain('Mis en évidence : Bretagne ; le reste en gris.');
+    expect(description).to.match(/Ligne de référence : médiane : /);
+    const fills = new Set([...svg.querySelectorAll('.mark-rect.role-mark path')].map((p) => p.getAttribute('fill')));
+    expect(fills.size).to.equal(2); // Bretagne in colour, the rest grey
+    expect(svg.querySelectorAll('.mark-rule.role-mark line, .mark-rule.role-mark path').length).to.be.greaterThan(0);
+    expect([...svg.querySelectorAll('text')].some((t) => /^médiane/.test(t.textContent ?? ''))).to.equal(true);
+  });
+});
+
 describe('<culture-chart> menu', () => {
   it('opens with the keyboard, moves with arrows, closes with Escape', async () => {
     const el = await chart({ ...museums, x: 'annee', y: 'total' });
@@ -337,6 +406,18 @@ describe('<culture-chart> menu', () => {
     expect(root(el).querySelector('[role=menu]')).to.equal(null);
     expect(button.getAttribute('aria-expanded')).to.equal('false');
     expect(root(el).activeElement).to.equal(button);
+  });
+
+  it('the table of y="payant, gratuit": a row per year, a column per measure, years without separators', async () => {
+    const el = await chart({ ...museums, type: 'column', x: 'annee', y: 'payant, gratuit' });
+    await drawn(el);
+    expect(await tableRows(el)).to.equal(11);
+    const headers = [...root(el).querySelectorAll('.data-table th')].map((th) => th.textContent!.trim());
+    expect(headers).to.deep.equal(['annee', 'payant', 'gratuit']);
+    const first = [...root(el).querySelectorAll('.data-table tbody tr:first-child td')].map((td) => td.textContent!.trim());
+    expect(first[0]).to.equal('2014');
+    expect(first[1]).not.to.equal(first[2]);
+    expect(el.chartCsv().replace(/^\uFEFF/, '').split(/\r?\n/)[0]).to.equal('annee;payant;gratuit');
   });
 
   it('shows the data as an accessible table and downloads it as CSV', async () => {
@@ -510,6 +591,97 @@ describe('<culture-chart> lifecycle', () => {
     await waitUntil(() => svgOf(el) && stroke() === '#8585f6', 'dark palette not applied');
     void svg;
   });
+});
+
+describe('<culture-chart> keyboard', () => {
+  const status = (el: CultureChart) => spaces(root(el).querySelector('[role=status]')!.textContent!.trim());
+  const ring = (el: CultureChart) => root(el).querySelector<HTMLElement>('.focus-ring')!;
+  async function press(el: CultureChart, key: string): Promise<string> {
+    await sendKeys({ press: key });
+    await el.updateComplete;
+    return status(el);
+  }
+  /** The focus ring surrounds this drawn mark. */
+  function ringAround(el: CultureChart, mark: Element): void {
+    const r = ring(el).getBoundingClientRect();
+    const m = mark.getBoundingClientRect();
+    expect(ring(el).hidden, 'ring shown').to.equal(false);
+    expect(r.left).to.be.at.most(m.left + 1);
+    expect(r.right).to.be.at.least(m.right - 1);
+    expect(r.top).to.be.at.most(m.top + 1);
+    expect(r.bottom).to.be.at.least(m.bottom - 1);
+  }
+
+  it('walks a line: → ← Home End, each value announced with its year and value', async () => {
+    const el = await chart({ ...museums, type: 'line', x: 'annee', y: 'total' });
+    const svg = await drawn(el);
+    const box = root(el).querySelector<HTMLElement>('.chart')!;
+    expect(box.getAttribute('tabindex')).to.equal('0');
+    box.focus();
+    expect(await press(el, 'ArrowRight')).to.match(/^annee : 2014, total \(somme\) : [\d ]+\. 1 sur 11\.$/);
+    ringAround(el, svg.querySelectorAll('.mark-symbol path')[0]!);
+    expect(await press(el, 'ArrowRight')).to.match(/^annee : 2015, .* 2 sur 11\.$/);
+    expect(await press(el, 'End')).to.match(/^annee : 2024, .* 11 sur 11\.$/);
+    ringAround(el, svg.querySelectorAll('.mark-symbol path')[10]!);
+    expect(await press(el, 'ArrowRight')).to.match(/11 sur 11\.$/); // stays on the last value
+    expect(await press(el, 'Home')).to.match(/^annee : 2014/);
+    // sighted keyboard users read the same text in the tooltip next to the point
+    expect(spaces(root(el).querySelector('.tooltip')!.textContent!)).to.match(/^annee : 2014\ntotal \(somme\) : /);
+    await press(el, 'Escape');
+    expect(ring(el).hidden).to.equal(true);
+  });
+
+  it('walks a bar chart: ↓ ↑ along the bars, series with → ←', async () => {
+    const el = await chart({ ...museums, type: 'bar', x: 'region', y: 'total', limit: '4', filter: 'annee >= 2023', group: 'annee' }, 700);
+    const svg = await drawn(el);
+    root(el).querySelector<HTMLElement>('.chart')!.focus();
+    const first = await press(el, 'ArrowDown');
+    expect(first).to.match(/^region : [^,]+, annee : 202[34], total \(somme\) : [\d ]+\. 1 sur \d\.$/);
+    const region = /^region : ([^,]+),/.exec(first)![1];
+    const next = await press(el, 'ArrowDown');
+    expect(next).to.match(/2 sur \d\.$/);
+    expect(next).not.to.contain(`region : ${region},`);
+    // across series: the same region, the other year
+    await press(el, 'ArrowUp');
+    const otherYear = await press(el, 'ArrowRight');
+    expect(otherYear).to.contain(`region : ${region},`);
+    expect(otherYear.match(/annee : (\d+)/)![1]).not.to.equal(first.match(/annee : (\d+)/)![1]);
+    expect(svg.querySelectorAll('.mark-rect path').length).to.be.greaterThan(4);
+  });
+
+  it('walks a donut: every arrow walks the slices, with their share', async () => {
+    const el = await chart({ ...museumList, type: 'donut', x: 'Région administrative', limit: '4' });
+    await drawn(el);
+    root(el).querySelector<HTMLElement>('.chart')!.focus();
+    expect(await press(el, 'ArrowRight')).to.match(/^Région administrative : [^,]+, Nombre de lignes : \d+, \d+(,\d)? %\. 1 sur 5\.$/);
+    expect(await press(el, 'ArrowDown')).to.match(/2 sur 5\.$/);
+    expect(await press(el, 'End')).to.match(/^Région administrative : Autres, .* 5 sur 5\.$/);
+    expect(await press(el, 'ArrowLeft')).to.match(/4 sur 5\.$/);
+  });
+
+  it('Enter selects the value the keyboard stands on', async () => {
+    const el = await chart({ ...museumList, type: 'column', x: 'Région administrative', limit: '3' });
+    await drawn(el);
+    root(el).querySelector<HTMLElement>('.chart')!.focus();
+    await press(el, 'ArrowRight');
+    const selected = oneEvent(el, 'culture-select');
+    await sendKeys({ press: 'Enter' });
+    const { detail } = await selected;
+    expect(detail.values?.['Région administrative']).to.be.a('string').and.not.equal('Autres');
+  });
+
+  for (const theme of ['light', 'dark']) {
+    it(`the focus is visible in the ${theme} theme`, async () => {
+      const el = await chart({ ...museums, type: 'column', x: 'annee', y: 'total', theme });
+      await drawn(el);
+      root(el).querySelector<HTMLElement>('.chart')!.focus();
+      await press(el, 'ArrowRight');
+      const style = getComputedStyle(ring(el));
+      expect(style.borderTopWidth).to.equal('2px');
+      expect(style.borderTopColor).to.equal(theme === 'dark' ? 'rgb(76, 155, 255)' : 'rgb(10, 118, 246)');
+      expect(style.display).not.to.equal('none');
+    });
+  }
 });
 
 describe('<culture-chart> accessibility', () => {

@@ -13,7 +13,13 @@ const byRegionYear: Row[] = ['Bretagne', 'Corse'].flatMap((region, r) =>
 );
 const byRegion: Row[] = ['Bretagne', 'Corse', 'Normandie', 'Occitanie'].map((region, i) => ({ region, total__sum: (i + 1) * 1000 }));
 
+/** The spec, its marks' view lifted to the top (lines and areas layer points over their marks). */
 function spec(columns: typeof attendance, options: ChartOptions, rows: Row[], extra: Partial<ChartSpecInput> = {}): Json {
+  const s = full(columns, options, rows, extra);
+  return s.layer ? { ...s, ...s.layer[0], layers: s.layer } : s;
+}
+
+function full(columns: typeof attendance, options: ChartOptions, rows: Row[], extra: Partial<ChartSpecInput> = {}): Json {
   const s = buildChartSpec({ chart: resolveChart(columns, options), rows, width: 600, ...extra }) as Json;
   compile(s as never); // every generated spec must be valid Vega-Lite
   return s;
@@ -82,8 +88,9 @@ describe('buildChartSpec: options', () => {
   it('« Autres » is drawn in the neutral colour', () => {
     const theme = { other: '#999999', palette: ['#111111', '#222222', '#333333'] };
     const bars = spec(attendance, { type: 'bar', x: 'region', y: ['total'], limit: 2 }, byRegion, { theme });
-    expect(bars.encoding.color).to.deep.equal({ condition: { test: 'datum.other', value: '#999999' }, value: '#111111' });
-    expect(bars.data.values.at(-1)).to.include({ x: 'Autres', other: true });
+    expect(bars.encoding.color).to.deep.equal({ field: 'fill', type: 'nominal', scale: null });
+    expect(bars.data.values.at(-1)).to.include({ x: 'Autres', other: true, fill: '#999999' });
+    expect(bars.data.values[0]).to.include({ fill: '#111111' });
     const pie = spec(attendance, { type: 'pie', x: 'region', y: ['total'], limit: 2 }, byRegion, { theme });
     expect(pie.encoding.color.scale.range).to.deep.equal(['#111111', '#222222', '#999999']);
     const rows = ['A', 'B', 'C', 'D'].flatMap((region, i) => [2020, 2021].map((annee) => ({ annee, region, total__sum: i + 1 })));
@@ -159,7 +166,7 @@ describe('buildChartSpec: options', () => {
     expect(wide.facet).to.include({ field: 'facet', title: 'region' });
     expect(wide.columns).to.equal(3);
     expect(wide.resolve.scale.y).to.equal('shared');
-    expect(wide.spec.mark.type).to.equal('line');
+    expect(wide.spec.layer[0].mark.type).to.equal('line');
     const phone = buildChartSpec({ chart, rows, width: 375 }) as Json;
     expect(phone.columns).to.equal(1);
   });

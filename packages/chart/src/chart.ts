@@ -18,7 +18,11 @@ import {
 import { chartTable, datumRow } from './twin.js';
 import { markAnnouncement, markLanes, moveMark, type MarkPosition } from './keyboard.js';
 import { loadVega, renderImage, VegaRenderer } from './renderer.js';
-import { buildChartSpec, DEFAULT_THEME, valueTitle, type ChartTheme } from './spec.js';
+import { DEFAULT_THEME, type ChartTheme } from './theme.js';
+import { valueTitle } from './titles.js';
+
+/** The spec builder comes with Vega, on first draw: the first load is the skeleton, the data and the text. */
+const loadSpec = () => import('./spec.js');
 
 /** What the ready state draws, derived from the data and the attributes. */
 interface Prepared {
@@ -171,7 +175,7 @@ export class CultureChart extends CultureDataElement {
 
   protected override firstUpdated(): void {
     // Fetch Vega while the data loads, once the skeleton has painted.
-    requestAnimationFrame(() => void loadVega().catch(() => undefined));
+    requestAnimationFrame(() => void Promise.all([loadVega(), loadSpec()]).catch(() => undefined));
   }
 
   // --- data ---------------------------------------------------------------------------------
@@ -386,6 +390,7 @@ export class CultureChart extends CultureDataElement {
 
   private async draw(container: HTMLElement, prepared: Prepared, what: string): Promise<void> {
     try {
+      const { buildChartSpec } = await loadSpec();
       const spec = buildChartSpec({ chart: prepared.chart, rows: [], data: prepared.data, width: this.width, theme: this.readTheme(), orders: this.orders(prepared) });
       const view = await this.renderer.draw(container, spec);
       if (view) this.placeFocus();
@@ -581,6 +586,7 @@ export class CultureChart extends CultureDataElement {
     const licence = citation.licenseTitle ?? citation.license;
     const today = formatDay(new Date().toISOString(), this.locale) ?? '';
     const lines = [m.sourceLine(source), ...(licence ? [m.licenceLine(licence)] : []), m.drawnOn(today)];
+    const { buildChartSpec } = await loadSpec();
     const spec: TopLevelSpec = buildChartSpec({
       chart: prepared.chart,
       rows: [],

@@ -13,6 +13,8 @@ export { VegaRenderer, createView, loadVega, renderImage } from './renderer.js';
 export * from './options.js';
 export * from './data.js';
 export * from './spec.js';
+export * from './theme.js';
+export * from './titles.js';
 export * from './describe.js';
 export * from './editorial.js';
 export * from './twin.js';

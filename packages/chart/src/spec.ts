@@ -1,40 +1,18 @@
 /**
  * A resolved chart + the query's rows → a Vega-Lite spec. Data goes in inline (`values`) under
  * fixed field names (`x`, `y`, `series`, `facet`, `order`), so no column name or cell value ever
- * reaches an expression; titles, labels and tooltips are text marks. Pure: no DOM, no vega.
+ * reaches an expression; titles, labels and tooltips are text marks. Pure: no DOM, no vega. The
+ * element loads it with Vega, on first draw (its first load is the skeleton, the data and the text).
  */
 import { categoryColors, chosenColor, type ColumnInfo, type Row } from '@culture-widgets/core';
 import type { TopLevelSpec } from 'vega-lite';
 import { toChartData, type ChartData, type ChartDatum } from './data.js';
 import { isShareLine } from './editorial.js';
+import { DEFAULT_THEME, type ChartTheme } from './theme.js';
+import { valueTitle, xTitle } from './titles.js';
 import { vegaLocale } from './locale.js';
 import { chartMessages } from './messages.js';
 import type { ResolvedChart } from './options.js';
-
-/** Colours and font read from the element's CSS custom properties at draw time. */
-export interface ChartTheme {
-  palette: string[];
-  dark: boolean;
-  text: string;
-  muted: string;
-  grid: string;
-  background: string;
-  font: string;
-  /** Colour of « Autres ». */
-  other: string;
-}
-
-/** Defaults matching the ui package's light theme (DSFR illustrative colours). */
-export const DEFAULT_THEME: ChartTheme = {
-  palette: ['#000091', '#c9191e', '#009081', '#e4794a', '#6a6af4', '#a6a15e', '#a94645', '#417dc4'],
-  dark: false,
-  text: '#161616',
-  muted: '#3a3a3a',
-  grid: '#dddddd',
-  background: '#ffffff',
-  font: 'Marianne, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-  other: '#8a8a8a',
-};
 
 export interface ChartSpecInput {
   chart: ResolvedChart;
@@ -410,23 +388,6 @@ function ordinalOrContinuousX(chart: ResolvedChart, banded = false): Json {
 }
 
 const t = (chart: ResolvedChart) => chartMessages(chart.lang);
-
-/** The x axis title: `x-title`, else the column. */
-const xTitle = (chart: ResolvedChart): string => chart.xTitle ?? chart.x;
-
-/** The value axis title: `y-title`, else the measure's (or « Part cumulée » for a cumulative share line). */
-export function valueTitle(chart: ResolvedChart): string {
-  if (chart.yTitle) return chart.yTitle;
-  return isShareLine(chart) ? t(chart).cumulativeShare : measureTitle(chart);
-}
-
-/** The measure's title: `total (somme)`, `total (somme, entrées)` with a unit, « Nombre de lignes » for a count. */
-export function measureTitle(chart: ResolvedChart): string {
-  const t = chartMessages(chart.lang);
-  if (chart.y.length === 1) return t.measure(chart.y[0]!, chart.aggregate, chart.unit);
-  const base = chart.y.length === 0 ? t.count : '';
-  return chart.unit ? (base ? `${base} (${chart.unit})` : chart.unit) : base;
-}
 
 /** The measure's channel; `length` is the axis length in pixels (ticks every ~70 px). */
 function valueChannel(chart: ResolvedChart, data: ChartData, title: string, length: number): Json {

@@ -8,7 +8,7 @@ import { xLabel, type ChartData, type ChartDatum } from './data.js';
 import { isShareLine } from './editorial.js';
 import { chartMessages } from './messages.js';
 import type { ResolvedChart } from './options.js';
-import { measureTitle, valueTitle } from './spec.js';
+import { measureTitle, valueTitle } from './titles.js';
 
 export interface ChartTable {
   columns: ColumnInfo[];

@@ -189,10 +189,13 @@ const ORDER_LIMIT = 100;
  * most frequent values (`tops`); else one grouped count over the whole resource, which every
  * widget asking for it shares.
  */
-export async function categoryOrder(source: ResolvedSource, columns: ColumnInfo[], column: string, options: LoadOptions = {}): Promise<string[]> {
+export async function categoryOrder(
+  source: ResolvedSource, columns: ColumnInfo[], column: string, options: LoadOptions = {}, shaping: Pick<Query, 'compute' | 'lang'> = {},
+): Promise<string[]> {
   const tops = columns.find((c) => c.name === column)?.tops;
   if (tops?.length) return tops.map((t) => t.value);
-  const query: Query = { groupBy: [column], aggregates: [{ op: 'count', as: 'count' }], sort: [{ column: 'count', descending: true }], limit: ORDER_LIMIT };
+  // a computed column (`compute`) is counted through the same computed columns
+  const query: Query = { ...shaping, groupBy: [column], aggregates: [{ op: 'count', as: 'count' }], sort: [{ column: 'count', descending: true }], limit: ORDER_LIMIT };
   const result = await runQuery(source, query, options);
   return result.rows.map((row) => String(row[column] ?? ''));
 }

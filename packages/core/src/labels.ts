@@ -36,14 +36,14 @@ function words(name: string): string[] {
 
 /**
  * A readable name for a column: `annee` → « Année », `nom_du_musee` → « Nom du musée »,
- * `codeInseeCommune` → « Code INSEE commune ». A name already written for people (with spaces and
- * accents, such as « Région administrative ») is kept, with a capital first.
+ * `codeInseeCommune` → « Code INSEE commune ». A name already written for people (with spaces,
+ * such as « Région administrative ») keeps its words, with a capital first.
  */
 export function readableName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) return name;
   // a name already written for people keeps its words; only bare lower-case ones are re-accented
-  const written = /\s/.test(trimmed) && !trimmed.includes('_');
+  const written = /\s/.test(trimmed);
   const out = (written ? trimmed.split(/(\s+)/) : words(trimmed)).map((w) => {
     const lower = w.toLowerCase();
     const known = WORDS[lower];

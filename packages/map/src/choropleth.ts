@@ -23,7 +23,9 @@ export interface Folded {
  * code are combined: sums and counts add up, min / max keep theirs; means and medians are
  * averaged weighted by nothing better (the server did not see them as one group).
  */
-export function foldByCode(rows: Row[], codeColumn: string, valueColumn: string, level: Level, op: AggregateOp = 'sum'): Folded {
+export function foldByCode(
+  rows: Row[], codeColumn: string, valueColumn: string, level: Level, op: AggregateOp = 'sum', combine?: (rows: Row[]) => Row,
+): Folded {
   const values = new Map<string, CodeValue>();
   const counts = new Map<string, number>();
   let invalid = 0;
@@ -49,6 +51,12 @@ export function foldByCode(rows: Row[], codeColumn: string, valueColumn: string,
     else if (op === 'min') seen.value = Math.min(seen.value, v);
     else if (op === 'max') seen.value = Math.max(seen.value, v);
     else seen.value = (seen.value * n + v) / (n + 1);
+  }
+  // an expression (a ratio) is not added up: the same expression over the folded groups
+  if (combine) {
+    for (const entry of values.values()) {
+      if (entry.rows.length > 1) entry.value = cellNumber(combine(entry.rows)[valueColumn]) ?? NaN;
+    }
   }
   return { values, invalid };
 }

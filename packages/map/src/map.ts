@@ -10,6 +10,7 @@ import { mapErrors, mapMessages, type MapMessages } from './messages.js';
 import type { AreasModel, LayerModel, MapController, Theme } from './map-controller.js';
 import {
   LEVELS, MAP_MODES, OPS, buildPlan, levelOf, mapQuery, resolveColumns, type AreasPlan, type MapAttributes, type MapMode, type Plan, type PointsPlan,
+  valueExpression,
 } from './plan.js';
 import { boundariesUrl, loadBoundaries } from './boundaries.js';
 import { featureCode, featureName, isOverseas, type FeatureCollection } from './choropleth.js';
@@ -223,7 +224,7 @@ export class CultureMap extends CultureDataElement {
     const scales = this.scalesFor(plan);
     const items: TemplateResult[] = [];
     if (scales.sequential) {
-      const title = capitalise(plan.mode === 'choropleth' ? m.aggregateName(plan.op, plan.value) : m.densityLegend);
+      const title = capitalise(plan.mode === 'choropleth' ? this.valueTitle(plan, m) : m.densityLegend);
       items.push(html`<li class="legend-title">${title}</li>`);
       for (const c of scales.sequential.classes) {
         items.push(html`<li><span class="swatch" style="background:${c.color}" aria-hidden="true"></span>${m.range(legendNumber(c.from, this.locale), legendNumber(c.to, this.locale))}</li>`);
@@ -233,7 +234,7 @@ export class CultureMap extends CultureDataElement {
       }
     }
     if (scales.category && plan.mode !== 'choropleth') {
-      items.push(html`<li class="legend-title">${plan.color}</li>`);
+      items.push(html`<li class="legend-title">${this.titleOf(plan.color!)}</li>`);
       for (const c of scales.category.categories) {
         items.push(html`<li><span class="swatch dot" style="background:${c.color}" aria-hidden="true"></span>${c.value || m.empty} (${this.number(c.count)})</li>`);
       }
@@ -241,7 +242,7 @@ export class CultureMap extends CultureDataElement {
       if (other) items.push(html`<li><span class="swatch dot" style="background:${other.color}" aria-hidden="true"></span>${m.other} (${this.number(other.count)})</li>`);
     }
     if (scales.size && plan.mode !== 'choropleth') {
-      items.push(html`<li class="legend-title">${plan.size}</li>`);
+      items.push(html`<li class="legend-title">${this.titleOf(plan.size!)}</li>`);
       for (const s of scales.size.steps) {
         const d = Math.round(s.radius * 2);
         items.push(html`<li><span class="swatch circle" style="width:${d}px;height:${d}px" aria-hidden="true"></span>${legendNumber(s.value, this.locale)}</li>`);
@@ -272,7 +273,7 @@ export class CultureMap extends CultureDataElement {
         <summary>${m.listOfAreas(this.number(entries.length))}</summary>
         <div class="table-scroll">
           <table>
-            <thead><tr><th scope="col">${m.code}</th><th scope="col">${m.name}</th><th scope="col">${m.aggregateName(plan.op, plan.value)}</th></tr></thead>
+            <thead><tr><th scope="col">${m.code}</th><th scope="col">${m.name}</th><th scope="col">${capitalise(this.valueTitle(plan, m))}</th></tr></thead>
             <tbody>
               ${entries.map(
                 (e) => html`<tr>
@@ -366,7 +367,7 @@ export class CultureMap extends CultureDataElement {
             title: names.get(code) ?? code,
             fields: [
               { name: m.code, value: code },
-              { name: m.aggregateName(plan.op, plan.value), value: v === undefined || Number.isNaN(v) ? m.noData : this.number(v) },
+              { name: capitalise(this.valueTitle(plan, m)), value: v === undefined || Number.isNaN(v) ? m.noData : this.number(v) },
             ],
           };
         },
@@ -429,7 +430,7 @@ export class CultureMap extends CultureDataElement {
     if (this.planCache?.data === data && this.planCache.key === key) return this.planCache.plan;
     let plan: Plan;
     try {
-      plan = buildPlan(resolveColumns(this.attributes_(), data.columns), data.columns, data.result.rows);
+      plan = buildPlan(resolveColumns(this.attributes_(), data.columns), data.columns, data.result.rows, data.result.combine);
     } catch (error) {
       plan = { mode: 'none', reason: 'error', error }; // e.g. `color` changed to an unknown column
     }
@@ -506,9 +507,19 @@ export class CultureMap extends CultureDataElement {
     return places.some((p) => isOverseas(p.lat, p.lon)) && places.some((p) => !isOverseas(p.lat, p.lon));
   }
 
+  /**
+   * What the choropleth's value is called: « somme de Entrées » for a column (with its label),
+   * the name of a named expression (`taux = …` → « Taux »), else the expression as written.
+   */
+  private valueTitle(plan: AreasPlan, m: MapMessages): string {
+    if (!plan.expression) return m.aggregateName(plan.op, plan.value ? this.titleOf(plan.value) : undefined);
+    const { name, named } = valueExpression(plan.value!);
+    return named ? this.titleOf(name) : name;
+  }
+
   private popupOf(place: Place, plan: PointsPlan): PopupModel {
     const data = this.data.value as DataState;
-    return popupModel(place.row, { label: plan.label, popup: plan.popup, exclude: plan.exclude, columns: data.columns }, this.locale);
+    return popupModel(place.row, { label: plan.label, popup: plan.popup, exclude: plan.exclude, columns: data.columns, titleOf: (name) => this.titleOf(name) }, this.locale);
   }
 
   // --- interaction ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * columns, which query. Pure: the element only renders the plan and hands it to the controller.
  */
 import {
-  findCodeColumn, formatList, guessLevel, isCoordinate, matchColumn, nameKey, parseList,
+  findCodeColumn, formatList, guessLevel, isCoordinate, matchColumn, nameKey, parseDefinitions, parseList, parseName, quoteName,
   type Aggregate, type AggregateOp, type ColumnInfo, type FilterClause, type Level, type Query, type Row,
 } from '@culture-widgets/core';
 import { coordColumns, detectCoordinates, locate, type CoordSpec, type Located } from './coords.js';
@@ -82,8 +82,29 @@ export function autoMap(columns: ColumnInfo[], sample: Row[] = []): Record<strin
 }
 
 /**
+ * `value` as a column of the resource, or undefined when it is an aggregate expression
+ * (`sum(total) / join.PMUN * 1000`, `taux = gratuit / total`): core checks and runs those.
+ */
+export function valueColumn(value: string | undefined, names: readonly string[]): string | undefined {
+  if (!value?.trim()) return undefined;
+  try {
+    return matchColumn(parseName(value) ?? value, names);
+  } catch (error) {
+    if (/[()+*/=]|\bjoin\./.test(value) || /\s-\s/.test(value)) return undefined;
+    throw error; // a plain name that matches nothing: `unknown-column` with the available ones
+  }
+}
+
+/** The name and text of an expression `value` (`taux = gratuit / total` → `taux`), for the legend. */
+export function valueExpression(value: string): { name: string; named: boolean } {
+  const [definition] = parseDefinitions(value, { separator: ',', named: false });
+  return { name: definition?.name ?? value, named: definition?.named ?? false };
+}
+
+/**
  * The author's column names resolved to the resource's (`lat="latitude"` finds `Latitude`: case,
  * accents and spaces forgiven). Throws core's `unknown-column` error, which lists the columns.
+ * An expression `value` is kept as written.
  */
 export function resolveColumns(a: MapAttributes, columns: ColumnInfo[]): MapAttributes {
   const names = columns.map((c) => c.name);
@@ -91,7 +112,7 @@ export function resolveColumns(a: MapAttributes, columns: ColumnInfo[]): MapAttr
   const popup = a.popup ? formatList(parseList(a.popup).map((n) => real(n)!)) : undefined;
   return {
     ...a, lat: real(a.lat), lon: real(a.lon), coords: real(a.coords), label: real(a.label), popup,
-    color: real(a.color), size: real(a.size), code: real(a.code), value: real(a.value),
+    color: real(a.color), size: real(a.size), code: real(a.code), value: valueColumn(a.value, names) ?? a.value,
   };
 }
 
@@ -101,6 +122,11 @@ export function mapQuery(a: MapAttributes, columns: ColumnInfo[], filters: Filte
   const code = a.code ?? findCodeColumn(columns)?.name;
   if (!code) return { filters, limit: MAX_POINTS };
   const op = aggregateOp(a);
+  if (a.value && !valueColumn(a.value, columns.map((c) => c.name))) {
+    // an aggregate expression: a bare column in it takes `aggregate` (default sum)
+    const definition = parseDefinitions(a.value, { separator: ',', named: false })[0]!;
+    return { filters, groupBy: [code], measures: `${quoteName(VALUE)} = ${definition.text}`, aggregate: op === 'count' ? 'sum' : op, limit: 50_000 };
+  }
   const aggregate: Aggregate = op === 'count' || !a.value ? { op: 'count', as: VALUE } : { op, column: a.value, as: VALUE };
   return { filters, groupBy: [code], aggregates: [aggregate], limit: 50_000 };
 }
@@ -124,12 +150,17 @@ export interface AreasPlan {
   folded: Folded;
   op: AggregateOp;
   value?: string;
+  /** `value` is an aggregate expression (its legend says its name, not « somme de … »). */
+  expression?: boolean;
 }
 
 export type Plan = PointsPlan | AreasPlan | { mode: 'none'; reason: 'no-coordinates' | 'no-code' | 'error'; error?: unknown };
 
-/** What the map shows for these rows. */
-export function buildPlan(a: MapAttributes, columns: ColumnInfo[], rows: Row[]): Plan {
+/**
+ * What the map shows for these rows. `combine` (core's, for aggregate expressions) recomputes a
+ * value when several spellings of one code (`1`, `01`) fold together.
+ */
+export function buildPlan(a: MapAttributes, columns: ColumnInfo[], rows: Row[], combine?: (rows: Row[]) => Row): Plan {
   const mode = chooseMode(a, columns);
   if (mode === 'choropleth') {
     const code = a.code ?? findCodeColumn(columns)?.name;
@@ -138,7 +169,9 @@ export function buildPlan(a: MapAttributes, columns: ColumnInfo[], rows: Row[]):
     const level = levelOf(a.level) ?? guessLevel(info, rows.map((r) => r[code]));
     const op = aggregateOp(a);
     const key = valueKey(rows, a.value, op);
-    return { mode, code, level, folded: foldByCode(rows, code, key, level, op), op, value: a.value };
+    const expression = !!a.value && !valueColumn(a.value, columns.map((c) => c.name));
+    const folded = foldByCode(rows, code, key, level, op, expression ? combine : undefined);
+    return { mode, code, level, folded, op, value: a.value, ...(expression ? { expression: true } : {}) };
   }
   const spec = detectCoordinates(columns, rows, { lat: a.lat, lon: a.lon, coords: a.coords });
   if (!spec) return { mode: 'none', reason: 'no-coordinates' };

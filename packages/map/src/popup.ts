@@ -41,7 +41,7 @@ export function legendNumber(value: number, lang: Lang): string {
  */
 export function popupModel(
   row: Row,
-  options: { label?: string; popup?: string[]; exclude?: string[]; columns?: readonly ColumnInfo[] },
+  options: { label?: string; popup?: string[]; exclude?: string[]; columns?: readonly ColumnInfo[]; titleOf?: (name: string) => string },
   lang: Lang,
 ): PopupModel {
   const info = (name: string) => options.columns?.find((c) => c.name === name);
@@ -50,7 +50,7 @@ export function popupModel(
   const names = options.popup?.length
     ? options.popup
     : (options.columns?.map((c) => c.name) ?? Object.keys(row)).filter((n) => n !== options.label && !options.exclude?.includes(n) && !n.startsWith('__')).slice(0, 6);
-  const fields = names.map((name) => ({ name, value: text(name) })).filter((f) => f.value !== '');
+  const fields = names.map((name) => ({ name: options.titleOf?.(name) ?? name, value: text(name) })).filter((f) => f.value !== '');
   return { title, fields };
 }
 

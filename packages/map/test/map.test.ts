@@ -99,7 +99,8 @@ describe('<culture-map> points', () => {
   it('colours by category and sizes by value, with legends', async () => {
     const { el } = await mount({ dataset: DATASETS.places, color: 'type_equipement', size: 'fauteuils' });
     const legend = text(el, '.legend');
-    expect(legend).to.contain('type_equipement').and.to.contain('fauteuils');
+    // legend titles are readable names (`type_equipement` → « Type équipement »)
+    expect(legend).to.contain('Type équipement').and.to.contain('Fauteuils');
     expect(legend).to.match(/Théâtre \(\d+\)/).and.to.match(/Autres \(\d+\)/);
     expect(shadow(el).querySelectorAll('.legend .swatch.dot').length).to.be.within(2, 8);
     expect(shadow(el).querySelectorAll('.legend .swatch.circle').length).to.be.greaterThan(0);
@@ -116,7 +117,7 @@ describe('<culture-map> points', () => {
     expect(event.detail.values).to.deep.equal({ nom: button.textContent });
     const popup = shadow(el).querySelector('.leaflet-popup-content .popup')!;
     expect(popup.querySelector('.popup-title')!.textContent).to.equal(button.textContent);
-    expect([...popup.querySelectorAll('dt')].map((d) => d.textContent)).to.deep.equal(['commune', 'type_equipement']);
+    expect([...popup.querySelectorAll('dt')].map((d) => d.textContent)).to.deep.equal(['Commune', 'Type équipement']);
   });
 
   it('lets the page scroll until the map is clicked', async () => {
@@ -245,7 +246,7 @@ describe('<culture-map> one way to write a cell, one list grammar, warnings', ()
     shadow(el).querySelector<HTMLButtonElement>('details.features li button')!.click();
     await waitUntil(() => shadow(el).querySelector('.leaflet-popup-content .popup'), 'no popup');
     const values = [...shadow(el).querySelectorAll('.leaflet-popup-content dd')].map((d) => d.textContent);
-    expect([...shadow(el).querySelectorAll('.leaflet-popup-content dt')].map((d) => d.textContent)).to.deep.equal(['annee', 'frequentation']);
+    expect([...shadow(el).querySelectorAll('.leaflet-popup-content dt')].map((d) => d.textContent)).to.deep.equal(['Année', 'Fréquentation']);
     expect(values[0]).to.match(/^20(19|2[0-2])$/);
     expect(values[1]).to.match(/^\d{1,3}([\u202f\u00a0 ]\d{3})+$/);
   });

@@ -2,7 +2,7 @@
  * Pure helpers behind `<culture-filter>`: which control a column gets, the facet query that
  * counts its values, and the round trip between a control's state and its filter clauses.
  */
-import { cellNumber, foldText, isNumeric, isYear, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
+import { cellNumber, foldText, isNumeric, isYear, type ColumnInfo, type FilterClause, type Lang, type Query, type Row } from '@culture-widgets/core';
 
 export type ControlType = 'select' | 'checkboxes' | 'range' | 'search';
 
@@ -27,6 +27,8 @@ const isDate = (c: ColumnInfo) => c.type === 'date' || c.type === 'datetime';
  */
 export function chooseControl(column: ColumnInfo): ControlType {
   if (column.type === 'boolean') return 'select';
+  // decades, centuries, bins, split values, cleaned labels: a short list by construction
+  if (column.computed && column.type === 'string') return 'checkboxes';
   if (isDate(column) || isYear(column)) return 'range';
   if (isNumeric(column)) return column.categorical && (column.distinct ?? Infinity) <= 12 ? 'checkboxes' : 'range';
   if (column.categorical || (column.distinct !== undefined && column.distinct <= LIST_LIMIT)) return 'checkboxes';
@@ -54,8 +56,9 @@ export const rangeStep = (column: ColumnInfo): string =>
  * One row per value with its count, under every filter but the control's own ones (so picking
  * Bretagne still lists the other regions, and other controls narrow the counts).
  */
-export function facetQuery(column: string, filters: FilterClause[]): Query {
+export function facetQuery(column: string, filters: FilterClause[], compute?: string, lang?: Lang): Query {
   return {
+    ...(compute?.trim() ? { compute, ...(lang ? { lang } : {}) } : {}),
     filters,
     groupBy: [column],
     aggregates: [{ op: 'count', as: COUNT }],
@@ -83,6 +86,9 @@ export function toFacets(rows: readonly Row[], column: ColumnInfo, selected: rea
   }
   for (const value of selected) if (!counts.has(value)) counts.set(value, 0);
   const facets = [...counts].map(([value, count]) => ({ value, count }));
+  // months, decades, centuries, bins in their natural order
+  const order = column.order;
+  if (order) return facets.sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value));
   const ordered = isNumeric(column) || column.type === 'boolean';
   const number = (v: string) => cellNumber(v) ?? NaN;
   return facets.sort((a, b) =>

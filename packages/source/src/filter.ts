@@ -4,14 +4,17 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus } from '@lit/task';
 import {
   CultureError,
+  checkCompute,
   findColumn,
   formatFilter,
   formatCell,
   formatNumber,
   loadColumns,
   parseName,
+  readableName,
   resolveSource,
   runQuery,
+  withComputed,
   type ColumnInfo,
   type FilterClause,
   type Lang,
@@ -132,9 +135,11 @@ export class CultureFilter extends LitElement {
       const host = await this.findHost(signal);
       if (!column) return undefined; // the summary of every active filter
       const source = await resolveSource(host.spec, { signal });
-      const columns = await loadColumns(source, { signal });
+      const base = await loadColumns(source, { signal });
+      // the source's computed columns are columns like the others (decades, split values, cleaned labels)
+      const columns = withComputed(base, checkCompute(host.compute, base));
       const info = findColumn(parseName(column) ?? column, columns);
-      host.setLabel?.(info.name, this.label || info.name); // also tells summaries this key has a control
+      host.setLabel?.(info.name, this.label || readableName(info.name)); // also tells summaries this key has a control
       const control = this.warnings.oneOf('type', type, CONTROL_SETTINGS, 'auto');
       return { source, column: info, control: control === 'auto' ? chooseControl(info) : control };
     },
@@ -143,10 +148,13 @@ export class CultureFilter extends LitElement {
 
   /** Values and counts, under every filter of the source but this control's own. */
   private readonly facets = new Task(this, {
-    task: async ([profile], { signal }): Promise<Row[] | undefined> => {
+    task: async ([profile], { signal }): Promise<{ rows: Row[]; order?: string[] } | undefined> => {
       if (!profile || !hasValues(profile.control) || !this.linked) return undefined;
-      const query = facetQuery(profile.column.name, this.linked.filtersExcept(profile.column.name));
-      return (await runQuery(profile.source, query, { signal })).rows;
+      const name = profile.column.name;
+      const query = facetQuery(name, this.linked.filtersExcept(name), this.linked.compute, this.locale);
+      const result = await runQuery(profile.source, query, { signal });
+      const order = result.columns.find((c) => c.name === name)?.order;
+      return { rows: result.rows, ...(order ? { order } : {}) };
     },
     args: () => [this.profile.value, this.facetKey()] as const,
   });
@@ -202,7 +210,7 @@ export class CultureFilter extends LitElement {
   // --- controls ------------------------------------------------------------------------------
 
   private renderControl(profile: Profile): TemplateResult {
-    const label = this.label || profile.column.name;
+    const label = this.label || readableName(profile.column.name);
     const clauses = this.linked?.getFilter(profile.column.name) ?? [];
     switch (profile.control) {
       case 'range':
@@ -211,9 +219,9 @@ export class CultureFilter extends LitElement {
         return this.renderSearch(label, clauses);
       default: {
         const selected = selectedValues(clauses);
-        const rows = this.facets.value;
-        if (!rows) return html`<p class="none" aria-busy="true">${label} : ${filterMessages(this.locale).loadingValues}</p>`;
-        const facets = toFacets(rows, profile.column, selected);
+        const values = this.facets.value;
+        if (!values) return html`<p class="none" aria-busy="true">${label} : ${filterMessages(this.locale).loadingValues}</p>`;
+        const facets = toFacets(values.rows, values.order ? { ...profile.column, order: values.order } : profile.column, selected);
         return profile.control === 'select'
           ? this.renderSelect(profile.column, label, facets, selected)
           : this.renderCheckboxes(profile.column, label, facets, selected);
@@ -521,7 +529,7 @@ export class CultureFilter extends LitElement {
 
 const hasValues = (control: ControlType) => control === 'select' || control === 'checkboxes';
 
-const specKey = (host?: FilterHost) => (host ? JSON.stringify(host.spec) : '');
+const specKey = (host?: FilterHost) => (host ? JSON.stringify([host.spec, host.compute ?? '']) : '');
 
 const aborted = (signal: AbortSignal) =>
   new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));

@@ -2,7 +2,7 @@
  * Pure helpers behind `<culture-source>`: the live filters keyed by the control that owns them,
  * their mirror in the page URL hash, and the chips that summarise them. No DOM, no lit.
  */
-import { parseList, type FilterClause, type Row } from '@culture-widgets/core';
+import { parseList, readableName, type FilterClause, type Row } from '@culture-widgets/core';
 import type { FilterMessages } from './messages.js';
 
 /** Live clauses, keyed by the control (a column name, `refine-on-click` uses the same keys). */
@@ -121,7 +121,7 @@ export function chipsOf(live: LiveFilters, m: FilterMessages, labels: ReadonlyMa
   const chips: Chip[] = [];
   for (const [key, clauses] of live) {
     for (const clause of clauses) {
-      const name = (clause.column === key && labels.get(key)) || clause.column;
+      const name = (clause.column === key && labels.get(key)) || readableName(clause.column);
       if (clause.op === 'in') {
         for (const value of clause.values ?? []) chips.push({ key, clause, value, text: chipText(clause, m, value, name) });
       } else {

@@ -51,6 +51,11 @@ export class CultureSource extends LitElement implements SourceProvider {
   @property() src?: string;
   /** Filters every linked widget always gets (grammar of the `filter` attribute). */
   @property() filter?: string;
+  /**
+   * Computed columns every linked widget and control gets (DESIGN § 5):
+   * `decennie = decade(annee); region = clean(regions)`. Filters and controls may name them.
+   */
+  @property() compute?: string;
   /** udata API base. */
   @property() api?: string;
   /** Tabular API base. */
@@ -148,7 +153,7 @@ export class CultureSource extends LitElement implements SourceProvider {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) return;
     if (changed.has('urlSync') && this.urlSync) this.restoreFromUrl();
-    const data: (keyof CultureSource)[] = ['datasetRef', 'resource', 'src', 'api', 'tabularApi', 'filter'];
+    const data: (keyof CultureSource)[] = ['datasetRef', 'resource', 'src', 'api', 'tabularApi', 'filter', 'compute'];
     if (data.some((name) => changed.has(name))) this.announce();
   }
 

@@ -77,14 +77,14 @@ describe('source: pure helpers', () => {
     const clause: FilterClause = { column: 'région', op: 'in', values: ['Bretagne', 'Normandie'] };
     const live = new Map([['région', [clause, { column: 'région', op: '!=', value: 'Corse' } as FilterClause]]]);
     const chips = chipsOf(live, m);
-    expect(chips.map((c) => c.text)).to.deep.equal(['région : Bretagne', 'région : Normandie', 'région ≠ Corse']);
+    expect(chips.map((c) => c.text)).to.deep.equal(['Région : Bretagne', 'Région : Normandie', 'Région ≠ Corse']);
     expect(withoutChip(live.get('région')!, chips[0]!)).to.deep.equal([
       { column: 'région', op: '=', value: 'Normandie' },
       { column: 'région', op: '!=', value: 'Corse' },
     ]);
     expect(withoutChip([clause], { ...chips[0]!, clause: { column: 'région', op: '=', value: 'x' } })).to.deep.equal([clause]);
     expect(withoutChip([{ column: 'région', op: '!=', value: 'Corse' }], chips[2]!)).to.equal(null);
-    expect(chipsOf(new Map([['n', [{ column: 'n', op: '~', value: 'abbaye' }]]]), filterMessages('en'))[0]!.text).to.equal('n contains abbaye');
+    expect(chipsOf(new Map([['n', [{ column: 'n', op: '~', value: 'abbaye' }]]]), filterMessages('en'))[0]!.text).to.equal('N contains abbaye'); // readable names
     const labels = new Map([['région', 'Région']]);
     expect(chipsOf(live, m, labels).map((c) => c.text)).to.deep.equal(['Région : Bretagne', 'Région : Normandie', 'Région ≠ Corse']);
   });

@@ -8,6 +8,7 @@ import { portal, DATASETS, type Portal } from '../../../test/helpers/portal.js';
 import '../src/culture-source.js';
 import '../src/culture-filter.js';
 import type { CultureSource } from '../src/source.js';
+import { readableName } from '@culture-widgets/core';
 import type { CultureFilter } from '../src/filter.js';
 
 declare global {
@@ -118,7 +119,7 @@ describe('<culture-source> + <culture-filter>', function () {
     await settled(widgets);
     await facetsReady(region);
     await facetsReady(departement);
-    expect(region.shadowRoot!.querySelector('fieldset legend')!.textContent).to.equal('region');
+    expect(region.shadowRoot!.querySelector('fieldset legend')!.textContent).to.equal('Région'); // a readable name
     const before = await dataRequests(p);
     // 20 rows (shared by two widgets), sums by year, the values of each of the two filters
     expect(before).to.have.length(4);
@@ -226,13 +227,13 @@ describe('<culture-source> + <culture-filter>', function () {
     await facetsReady(region);
     boxFor(region, 'Bretagne').focus();
     await sendKeys({ press: 'Space' });
-    await waitUntil(() => liveRegion(region) === '1 filtre actif : region : Bretagne.', 'announced', TIMEOUT);
+    await waitUntil(() => liveRegion(region) === '1 filtre actif : Région : Bretagne.', 'announced', TIMEOUT);
     boxFor(region, 'Normandie').focus();
     await sendKeys({ press: 'Space' });
     await waitUntil(() => chips(region).length === 2, 'two chips', TIMEOUT);
     expect(source.getFilter('region')).to.deep.equal([{ column: 'region', op: 'in', values: ['Bretagne', 'Normandie'] }]);
-    expect(chips(region).map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['region : Bretagne×', 'region : Normandie×']);
-    expect(chips(region)[0]!.getAttribute('aria-label')).to.equal('Retirer le filtre region : Bretagne');
+    expect(chips(region).map((c) => c.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal(['Région : Bretagne×', 'Région : Normandie×']);
+    expect(chips(region)[0]!.getAttribute('aria-label')).to.equal('Retirer le filtre Région : Bretagne');
     await settled(widgets, (rows) => rows.every((r) => r.region === 'Bretagne' || r.region === 'Normandie'));
 
     chips(region)[0]!.focus();
@@ -240,7 +241,7 @@ describe('<culture-source> + <culture-filter>', function () {
     await waitUntil(() => chips(region).length === 1, 'the chip is removed', TIMEOUT);
     expect(source.getFilter('region')).to.deep.equal([{ column: 'region', op: '=', value: 'Normandie' }]);
     expect(region.shadowRoot!.activeElement).to.equal(chips(region)[0], 'focus stays on the chips');
-    expect(liveRegion(region)).to.equal('1 filtre actif : region : Normandie.');
+    expect(liveRegion(region)).to.equal('1 filtre actif : Région : Normandie.');
 
     const reset = region.shadowRoot!.querySelector<HTMLButtonElement>('.reset')!;
     expect(reset.textContent).to.equal('Réinitialiser');
@@ -290,20 +291,20 @@ describe('<culture-source> + <culture-filter>', function () {
     source.setFilter('region', [{ column: 'region', op: '=', value: 'Corse' }]);
     source.setFilter('total', [{ column: 'total', op: '>=', value: '1000' }]);
     await waitUntil(() => chips(summary).length === 2, 'every live filter has a chip', TIMEOUT);
-    expect(liveRegion(summary)).to.equal('2 filtres actifs : region : Corse, total ≥ 1000.');
+    expect(liveRegion(summary)).to.equal('2 filtres actifs : Région : Corse, Total ≥ 1000.');
     expect(source.filters).to.have.length(3);
     await settled(widgets, (rows) => rows.every((r) => r.annee === 2023 && r.region === 'Corse' && Number(r.total) >= 1000));
     // a control added later names its key: the summary's chips follow
     const control = document.createElement('culture-filter');
     control.setAttribute('source', 's');
     control.setAttribute('column', 'region');
-    control.setAttribute('label', 'Région');
+    control.setAttribute('label', 'Territoire');
     summary.after(control);
-    await waitUntil(() => chips(summary)[0]!.textContent!.trim().startsWith('Région : Corse'), 'the summary uses the label', TIMEOUT);
+    await waitUntil(() => chips(summary)[0]!.textContent!.trim().startsWith('Territoire : Corse'), 'the summary uses the label', TIMEOUT);
     // the control reads out its own changes; the summary does not repeat them
     const said = liveRegion(summary);
     source.setFilter('region', [{ column: 'region', op: '=', value: 'Guyane' }]);
-    await waitUntil(() => liveRegion(control as CultureFilter) === '1 filtre actif : Région : Guyane.', 'the control speaks', TIMEOUT);
+    await waitUntil(() => liveRegion(control as CultureFilter) === '1 filtre actif : Territoire : Guyane.', 'the control speaks', TIMEOUT);
     expect(liveRegion(summary)).to.equal(said);
     summary.shadowRoot!.querySelector<HTMLButtonElement>('.reset')!.click();
     await waitUntil(() => chips(summary).length === 0, 'reset all', TIMEOUT);
@@ -379,7 +380,7 @@ describe('<culture-source> + <culture-filter>', function () {
     const [list] = filters as [CultureFilter];
     const labels = [...list.shadowRoot!.querySelectorAll('.values label')].map((l) => l.textContent!);
     expect(labels.some((t) => t.includes('<img src=x'))).to.be.true;
-    expect(list.shadowRoot!.querySelector('legend')!.textContent).to.equal(HOSTILE_COLUMN);
+    expect(list.shadowRoot!.querySelector('legend')!.textContent).to.equal(readableName(HOSTILE_COLUMN)); // « Région <img …> », as text
     expect(list.shadowRoot!.querySelector('.values img, .values script, .values svg')).to.equal(null);
     boxes(list)[0]!.click();
     await waitUntil(() => chips(list).length === 1, 'a hostile chip', TIMEOUT);

@@ -34,6 +34,8 @@ export interface TableTemplateOptions {
   focusRow?: number;
   /** Message shown in the body when there are no rows. */
   emptyText?: string;
+  /** How a column is called in its header (the element's `labels`, readable names); default: its name. */
+  titleOf?: (name: string) => string;
 }
 
 /**
@@ -49,7 +51,7 @@ export function renderTable(options: TableTemplateOptions): TemplateResult {
       : nothing}
     <thead part="head">
       <tr aria-rowindex=${options.totalRows !== undefined ? 1 : nothing}>
-        ${columns.map((column) => renderHeader(column, sort, lang, options.onSort))}
+        ${columns.map((column) => renderHeader(column, options.titleOf?.(column.name) ?? column.name, sort, lang, options.onSort))}
       </tr>
     </thead>
     <tbody part="body">
@@ -63,14 +65,14 @@ export function renderTable(options: TableTemplateOptions): TemplateResult {
   </table>`;
 }
 
-function renderHeader(column: ColumnInfo, sort: readonly SortKey[], lang: Lang, onSort?: (column: string) => void) {
+function renderHeader(column: ColumnInfo, title: string, sort: readonly SortKey[], lang: Lang, onSort?: (column: string) => void) {
   const numeric = isNumeric(column) ? 'num' : '';
-  if (!onSort) return html`<th scope="col" part="header" class=${numeric}>${column.name}</th>`;
+  if (!onSort) return html`<th scope="col" part="header" class=${numeric}>${title}</th>`;
   const state = ariaSort(sort, column.name);
   return html`<th scope="col" part="header" class=${numeric} aria-sort=${state}>
-    <button type="button" part="sort-button" class="sort" title=${tableMessages(lang).sortBy(column.name)}
+    <button type="button" part="sort-button" class="sort" title=${tableMessages(lang).sortBy(title)}
       @click=${() => onSort(column.name)}>
-      <span class="label">${column.name}</span><span class="sort-icon sort-${state}" aria-hidden="true"></span>
+      <span class="label">${title}</span><span class="sort-icon sort-${state}" aria-hidden="true"></span>
     </button>
   </th>`;
 }

@@ -5,7 +5,7 @@ import { TaskStatus } from '@lit/task';
 import {
   columnNamed, csvDecimal, formatNumber, isNumeric, parseList, runQuery, toCSV, type ColumnInfo, type FilterClause, type Query, type SortKey,
 } from '@culture-widgets/core';
-import { CultureDataElement, CultureSelectEvent, SIZE_RANGES, baseStyles, renderCitation, type DataState } from '@culture-widgets/ui';
+import { CultureDataElement, CultureSelectEvent, SIZE_RANGES, baseStyles, renderCitation, type DataState, type QueryContext } from '@culture-widgets/ui';
 import { nextSort, parseSort, resolveSort, selectColumns } from './columns.js';
 import { barDomain } from './cells.js';
 import { csvBlob, downloadFilename, downloadQuery, DOWNLOAD_LIMIT, saveBlob } from './download.js';
@@ -152,12 +152,12 @@ export class CultureTable extends CultureDataElement {
     return [this.columns, JSON.stringify(this.currentSort), this.searchText, paging];
   }
 
-  protected buildQuery(columns: ColumnInfo[], filters: FilterClause[]): Query {
+  protected buildQuery(columns: ColumnInfo[], filters: FilterClause[], { joined }: QueryContext): Query {
     const sort = resolveSort(this.currentSort, columns);
     const query: Query = {
       filters,
       ...(this.searchText ? { search: this.searchText } : {}),
-      ...(this.columns ? { columns: this.shownColumns(columns).map((column) => column.name) } : {}),
+      ...(this.columns ? { columns: this.requestedColumns(columns, joined) } : {}),
       ...(sort.length ? { sort } : {}),
       offset: this.virtual ? 0 : this.page * this.rowsPerPage,
       limit: this.virtual ? BLOCK_SIZE : this.rowsPerPage,
@@ -219,7 +219,9 @@ export class CultureTable extends CultureDataElement {
 
   private renderView(data: DataState, busy: boolean): TemplateResult {
     const m = tableMessages(this.locale);
-    const { columns, unknown: unknownColumns } = selectColumns(parseList(this.columns), data.columns);
+    // joined columns (`join.population`) are known once the other side answered
+    const available = [...data.columns, ...data.result.columns.filter((column) => /^join\./i.test(column.name))];
+    const { columns, unknown: unknownColumns } = selectColumns(parseList(this.columns), available);
     // Names the author typed that match nothing are said once, above the table, not silently dropped.
     const unknownBars = parseList(this.bars).filter((name) => !columnNamed(name, data.columns));
     const unknownSort = this.currentSort.filter((key) => !columnNamed(key.column, data.columns)).map((key) => key.column);
@@ -244,6 +246,7 @@ export class CultureTable extends CultureDataElement {
       spacers: window ? { before: window.before, after: window.after } : undefined,
       focusRow: Math.max(firstIndex, Math.min(this.focusRow, firstIndex + rows.length - 1)),
       emptyText: m.noRows,
+      titleOf: (name) => this.titleOf(name),
     });
     return html`${unknown.length ? html`<p class="note">${m.unknownColumns(unknown.join(', '))}</p>` : nothing}
       <p class="title" part="title" aria-hidden="true">${caption}</p>
@@ -342,7 +345,9 @@ export class CultureTable extends CultureDataElement {
     this.downloadNote = undefined;
     try {
       const result = await runQuery(data.source, downloadQuery(data.query), { signal: controller.signal });
-      const names = selectColumns(parseList(this.columns), data.columns).columns.map((column) => column.name);
+      // CSV keeps the source names (labels are for the screen)
+      const joined = result.columns.filter((column) => /^join\./i.test(column.name));
+      const names = selectColumns(parseList(this.columns), [...data.columns, ...joined]).columns.map((column) => column.name);
       saveBlob(csvBlob(toCSV(result.rows, names, { decimal: csvDecimal(this.locale) })), downloadFilename(data.source, this.datasetRef));
       if (result.total > result.rows.length) {
         this.downloadNote = { text: m.downloadTruncated(formatCount(DOWNLOAD_LIMIT, this.locale)), alert: false };
@@ -394,6 +399,16 @@ export class CultureTable extends CultureDataElement {
 
   private shownColumns(columns: ColumnInfo[]): ColumnInfo[] {
     return selectColumns(parseList(this.columns), columns).columns;
+  }
+
+  /** The columns asked for, in order: real and computed ones, and with a `join` the `join.COLUMN` ones. */
+  private requestedColumns(columns: ColumnInfo[], joined: boolean): string[] {
+    const known = new Set(this.shownColumns(columns).map((column) => column.name));
+    return parseList(this.columns).flatMap((name) => {
+      if (joined && /^join\./i.test(name)) return [name];
+      const column = columnNamed(name, columns);
+      return column && known.has(column.name) ? [column.name] : [];
+    });
   }
 
   private barDomains(shown: ColumnInfo[], data: DataState): Map<string, [number, number]> {

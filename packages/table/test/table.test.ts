@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { TaskStatus } from '@lit/task';
-import { configureCore, type Row } from '@culture-widgets/core';
+import { configureCore, readableName, type Row } from '@culture-widgets/core';
 import type { CultureLoadEvent, CultureErrorEvent, CultureWarningDetail } from '@culture-widgets/ui';
 import { DATASETS, RESOURCES, portal, type Portal } from '../../../test/helpers/portal.js';
 import '../src/culture-table.js';
@@ -50,13 +50,14 @@ const $ = (el: HTMLElement, selector: string) => el.shadowRoot!.querySelector<HT
 const $$ = (el: HTMLElement, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const headers = (el: HTMLElement) => $$(el, 'thead th').map(text);
 const dataRows = (el: HTMLElement) => $$(el, 'tbody tr[data-index]');
+/** A column's cells, found by its source name (headers show readable names: `annee` → « Année »). */
 const column = (el: HTMLElement, name: string) => {
-  const index = headers(el).indexOf(name);
+  const index = headers(el).indexOf(readableName(name));
   return dataRows(el).map((tr) => text(tr.children[index]));
 };
 /** `1 234,5` → 1234.5; the visibly empty cell → null. */
 const number = (cell: string) => (/vide|^–/.test(cell) ? null : Number(cell.replace(/ /g, '').replace(',', '.')));
-const sortButton = (el: HTMLElement, name: string) => $$(el, 'thead th').find((th) => text(th) === name)!.querySelector('button')!;
+const sortButton = (el: HTMLElement, name: string) => $$(el, 'thead th').find((th) => text(th) === name || text(th) === readableName(name))!.querySelector('button')!;
 
 /** Waits for the next load after `action`. */
 async function after(el: CultureTable, action: () => unknown): Promise<Settled> {
@@ -105,14 +106,15 @@ describe('<culture-table>', function () {
       expect(detail.source.resourceId).to.equal(RESOURCES.museums);
 
       expect(text($(el, 'caption'))).to.match(/Fréquentation des musées/i);
-      expect(headers(el)).to.include.members(['nom_du_musee', 'ville', 'annee', 'total', 'payant', 'gratuit']);
+      // readable names: `nom_du_musee` → « Nom du musée », `annee` → « Année »
+      expect(headers(el)).to.include.members(['Nom du musée', 'Ville', 'Année', 'Total', 'Payant', 'Gratuit', 'Code INSEE commune']);
       expect(headers(el)).not.to.include('__id');
       expect(dataRows(el)).to.have.length(20);
       expect(column(el, 'annee').every((year) => /^\d{4}$/.test(year))).to.equal(true, 'years keep no separator');
       const totals = column(el, 'total');
       expect(totals.some((cell) => /^\d{1,3}( \d{3})+$/.test(cell))).to.equal(true, 'thousands separated the French way');
       expect(totals.some((cell) => /vide/.test(cell))).to.equal(true, 'empty totals visibly empty');
-      const totalIndex = headers(el).indexOf('total');
+      const totalIndex = headers(el).indexOf('Total');
       expect(dataRows(el)[0]!.children[totalIndex]!.classList.contains('num')).to.equal(true);
 
       const total = new Intl.NumberFormat('fr-FR').format(detail.total).replace(/\s/g, ' ');
@@ -131,7 +133,7 @@ describe('<culture-table>', function () {
   describe('attributes', () => {
     it('columns, sort and page-size shape the query the server answers', async () => {
       const { el } = await mount(p, { dataset: DATASETS.museums, columns: 'nom_du_musee, ville, annee, total', sort: '-total', 'page-size': '5' });
-      expect(headers(el)).to.deep.equal(['nom_du_musee', 'ville', 'annee', 'total']);
+      expect(headers(el)).to.deep.equal(['Nom du musée', 'Ville', 'Année', 'Total']);
       expect(dataRows(el)).to.have.length(5);
       const totals = column(el, 'total').map(number) as number[];
       expect(totals).to.deep.equal([...totals].sort((a, b) => b - a));
@@ -153,7 +155,7 @@ describe('<culture-table>', function () {
       // Shown above the frame, not inside it: on a phone it wraps instead of scrolling away.
       expect(text($(el, '.title'))).to.equal('Mes musées');
       expect($(el, '.title')!.closest('.frame')).to.equal(null);
-      expect(headers(el)).to.deep.equal(['ville']);
+      expect(headers(el)).to.deep.equal(['Ville']);
       expect(text($(el, '.note'))).to.equal('Colonnes inconnues ignorées : inconnue, fantome, absente');
     });
 
@@ -190,7 +192,7 @@ describe('<culture-table>', function () {
       await after(el, () => ($(el, '.pager button[aria-label="Page suivante"]')!.click()));
       expect(text($(el, '.pager .range'))).to.match(/^Lignes 21–40/);
       await after(el, () => el.setAttribute('columns', 'ville, annee, total'));
-      expect(headers(el)).to.deep.equal(['ville', 'annee', 'total']);
+      expect(headers(el)).to.deep.equal(['Ville', 'Année', 'Total']);
       expect(text($(el, '.pager .range'))).to.match(/^Lignes 1–20/);
     });
   });

@@ -2,13 +2,22 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import {
+  CultureWarning,
   categoryOrder,
+  checkCompute,
+  columnTitle,
   loadColumns,
   parseFilter,
+  parseInput,
+  parseJoin,
+  parseLabels,
   resolveSource,
   runQuery,
+  withComputed,
   type ColumnInfo,
   type FilterClause,
+  type JoinSpec,
+  type Labels,
   type Lang,
   type Progress,
   type Query,
@@ -28,6 +37,7 @@ import { baseStyles } from './styles.js';
 /** What the data task hands to `render`: the resource, its columns and the element's rows. */
 export interface DataState {
   source: ResolvedSource;
+  /** The resource's columns, then the computed ones (`compute`). */
   columns: ColumnInfo[];
   /** Source filters and the element's own `filter`, parsed. */
   filters: FilterClause[];
@@ -42,6 +52,16 @@ export interface DataState {
 
 /** Shown when nothing names any data: no request is made. */
 const NO_SOURCE = Symbol('no-source');
+
+/** What the base tells `buildQuery` besides the columns and filters. */
+export interface QueryContext {
+  /** The element has a `join`: its expressions and `columns` may read `join.COLUMN`. */
+  joined: boolean;
+}
+
+/** The source's computed columns, then the element's own (a later definition may use an earlier one). */
+const joinCompute = (...parts: (string | undefined)[]): string =>
+  parts.map((p) => p?.trim().replace(/;+$/, '')).filter(Boolean).join('; ');
 
 /**
  * The base of every data element: the shared data attributes, one task that goes from them to
@@ -70,6 +90,18 @@ export abstract class CultureDataElement extends LitElement {
   @property({ attribute: 'tabular-api' }) tabularApi?: string;
   /** `auto` follows the page (OS, DSFR); `light`; `dark`. */
   @property({ reflect: true }) theme: ThemeSetting = 'auto';
+  /**
+   * New columns, row by row, usable wherever a column is: `decennie = decade(annee); domaine =
+   * split(dompal, ';'); tranche = bin(total, 0|10000|100000); region = clean(regions)` (DESIGN § 5).
+   */
+  @property() compute?: string;
+  /** How columns are called on screen: `annee: Année; total: Entrées` (default: readable names). */
+  @property() labels?: string;
+  /**
+   * Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop`
+   * is a `<culture-source>` id or a dataset id, slug or URL.
+   */
+  @property() join?: string;
 
   /** Download progress of the current load, when a file is streamed. */
   @state() protected progress?: Progress;
@@ -93,6 +125,8 @@ export abstract class CultureDataElement extends LitElement {
         this.api,
         this.tabularApi,
         this.filter,
+        this.compute,
+        this.join,
         this.sourceVersion,
         ...this.queryKey(),
       ] as unknown[],
@@ -127,8 +161,11 @@ export abstract class CultureDataElement extends LitElement {
   /** The element's own attributes that change its query (primitives). */
   protected abstract queryKey(): unknown[];
 
-  /** The query this element needs, once the columns are known. */
-  protected abstract buildQuery(columns: ColumnInfo[], filters: FilterClause[]): Query;
+  /**
+   * The query this element needs, once the columns (computed ones included) are known. The base
+   * adds `compute`, `join` and `lang` to it.
+   */
+  protected abstract buildQuery(columns: ColumnInfo[], filters: FilterClause[], context: QueryContext): Query;
 
   /** The ready state. */
   protected abstract renderReady(data: DataState): TemplateResult;
@@ -172,16 +209,69 @@ export abstract class CultureDataElement extends LitElement {
     if (!spec.dataset && !spec.resource && !spec.src) return NO_SOURCE;
     const onProgress = (progress: Progress) => (this.progress = progress);
     const source = await resolveSource(spec, { signal, onProgress });
-    const columns = await loadColumns(source, { signal, onProgress });
+    const base = await loadColumns(source, { signal, onProgress });
+    const compute = joinCompute(this.linked?.compute, this.compute);
+    const columns = withComputed(base, checkCompute(compute, base));
+    const join = this.join?.trim() ? await this.joinSpec(this.join, spec) : undefined;
     const filters = [...(this.linked?.filters ?? []), ...(this.filter ? parseFilter(this.filter) : [])];
-    const query = this.buildQuery(columns, filters);
+    const own = this.buildQuery(columns, filters, { joined: !!join });
+    const shaping: Pick<Query, 'compute' | 'lang'> = compute ? { compute, lang: this.locale } : {};
+    const query: Query = { ...own, ...shaping, ...(join ? { join } : {}) };
     const colored = this.colorColumns(columns);
     const [result, ...orders] = await Promise.all([
       runQuery(source, query, { signal, onProgress }),
-      ...colored.map((column) => categoryOrder(source, columns, column, { signal })),
+      ...colored.map((column) => categoryOrder(source, columns, column, { signal }, shaping)),
     ]);
     this.warnings.set('data', result.warnings ?? []);
     return { source, columns, filters, query, result, orders: new Map(colored.map((column, i) => [column, orders[i]!])) };
+  }
+
+  /**
+   * The other side of `join`: a `<culture-source>` with that id (its dataset, filters and
+   * computed columns; a change of its filters loads again), else a dataset id, slug or URL.
+   */
+  private async joinSpec(text: string, spec: SourceSpec): Promise<JoinSpec> {
+    const { ref, left, right } = parseJoin(text);
+    let found = findById(this, ref);
+    if (found?.localName === 'culture-source' && !isSourceProvider(found)) {
+      await customElements.whenDefined('culture-source');
+      found = findById(this, ref);
+    }
+    if (isSourceProvider(found)) {
+      this.watchJoined(found);
+      return { source: found.spec, filters: [...found.filters], ...(found.compute?.trim() ? { compute: found.compute } : {}), left, right, ref };
+    }
+    this.watchJoined(undefined);
+    const file = 'file' in parseInput(ref);
+    return { source: { ...(file ? { src: ref } : { dataset: ref }), api: spec.api, tabularApi: spec.tabularApi }, left, right, ref };
+  }
+
+  // --- labels ----------------------------------------------------------------------------------
+
+  private parsedLabels?: { text: string; labels: Labels };
+
+  /** The author's `labels`; a bad one is said in a note and the readable names are used. */
+  protected get columnLabels(): Labels {
+    const text = this.labels ?? '';
+    if (this.parsedLabels?.text !== text) {
+      let labels: Labels = new Map();
+      try {
+        labels = parseLabels(text);
+        this.warnings.set('labels', []);
+      } catch {
+        this.warnings.set('labels', [new CultureWarning('invalid-value', { attribute: 'labels', value: text, allowed: ['colonne: Libellé; …'], accepted: '' })]);
+      }
+      this.parsedLabels = { text, labels };
+    }
+    return this.parsedLabels.labels;
+  }
+
+  /**
+   * How a column is called on screen (headers, axes, legends, tooltips, popups, summaries):
+   * the author's label, else a readable name (`annee` → « Année »). CSV exports keep the names.
+   */
+  protected titleOf(name: string): string {
+    return columnTitle(name, this.columnLabels);
   }
 
   // --- states ----------------------------------------------------------------------------------
@@ -253,8 +343,16 @@ export abstract class CultureDataElement extends LitElement {
   protected announceLoad(shown?: number): void {
     const data = this.data.value;
     if (!data || data === NO_SOURCE) return;
+    const { result, query } = data;
     this.dispatchEvent(
-      new CultureLoadEvent({ rows: shown ?? data.result.rows.length, total: data.result.total, source: data.source }),
+      new CultureLoadEvent({
+        rows: shown ?? result.rows.length,
+        total: result.total,
+        source: data.source,
+        path: result.path,
+        steps: result.steps ?? [{ step: query.aggregates?.length ? 'groups' : 'rows', path: result.path }],
+        ...(result.unmatched ? { unmatched: result.unmatched } : {}),
+      }),
     );
   }
 
@@ -288,6 +386,17 @@ export abstract class CultureDataElement extends LitElement {
   private unlinkSource(): void {
     this.linked?.removeEventListener('culture-filter-change', this.onSourceChange);
     this.linked = undefined;
+    this.watchJoined(undefined);
+  }
+
+  private joined?: SourceProvider;
+
+  /** A `<culture-source>` on the other side of `join`: its filter changes load again. */
+  private watchJoined(provider: SourceProvider | undefined): void {
+    if (provider === this.joined) return;
+    this.joined?.removeEventListener('culture-filter-change', this.onSourceChange);
+    this.joined = provider;
+    provider?.addEventListener('culture-filter-change', this.onSourceChange);
   }
 
   /** The linked source, for click-to-filter. */

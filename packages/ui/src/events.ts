@@ -1,4 +1,4 @@
-import type { FilterClause, ErrorCode, ResolvedSource, Row, WarningCode } from '@culture-widgets/core';
+import type { DataPath, FilterClause, ErrorCode, ResolvedSource, Row, ShapeStep, WarningCode } from '@culture-widgets/core';
 
 /** Every culture event bubbles out of shadow roots, so a page listens once on `document`. */
 const init = { bubbles: true, composed: true } as const;
@@ -9,6 +9,15 @@ export interface CultureLoadDetail {
   /** Rows (or groups) matching, before paging. */
   total: number;
   source: ResolvedSource;
+  /** Which path answered: the tabular API, its CSV finished here, or the file. */
+  path: DataPath;
+  /**
+   * Which path ran each step (`groups` asked by group, `regroup` here, `rows` read, `spellings`
+   * of `clean`, `join`), and why rows were needed (`reasons`).
+   */
+  steps: ShapeStep[];
+  /** Keys of `join` without a match on the other side (also said in a note). */
+  unmatched?: string[];
 }
 
 /** Data is shown. */

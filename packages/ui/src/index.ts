@@ -1,4 +1,4 @@
-export { CultureDataElement, type DataState } from './data-element.js';
+export { CultureDataElement, type DataState, type QueryContext } from './data-element.js';
 export {
   CultureLoadEvent,
   CultureErrorEvent,

@@ -7,6 +7,8 @@ import type { FilterClause, SourceSpec } from '@culture-widgets/core';
 export interface SourceProvider extends EventTarget {
   readonly spec: SourceSpec;
   readonly filters: readonly FilterClause[];
+  /** Computed columns every linked widget gets (`compute`, DESIGN § 5); absent in older copies. */
+  readonly compute?: string;
   /** Turns a widget click into a filter (`refine-on-click`). */
   refine?(values: Record<string, string | number | boolean | null>): void;
 }

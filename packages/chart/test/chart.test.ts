@@ -461,6 +461,15 @@ describe('<culture-chart> menu', () => {
 });
 
 describe('<culture-chart> hostile dataset', () => {
+  it('neutralises spreadsheet formulas in the data CSV', async () => {
+    const el = await chart({ dataset: DATASETS.hostile, type: 'bar', x: '=HYPERLINK("http://evil.example")', aggregate: 'count' });
+    await drawn(el);
+    const cells = el.chartCsv().slice(1).trim().split('\r\n').flatMap((line) => line.split(';')).map((cell) => cell.replace(/^"/, ''));
+    expect(cells[0]).to.equal(`'=HYPERLINK(""http://evil.example"")"`);
+    expect(cells.filter((cell) => /^[=+@\t\r-]/.test(cell))).to.deep.equal([]);
+    expect(cells.filter((cell) => /^'[=+@-]/.test(cell)).length).to.be.greaterThan(3);
+  });
+
   it('titles, labels, tooltips, table and exported SVG stay text', async () => {
     (window as { __xss?: boolean }).__xss = undefined;
     const el = await chart({ dataset: DATASETS.hostile, title: '<img src=x onerror="window.__xss=true">' });

@@ -92,16 +92,26 @@ export interface CSVOptions {
   decimal?: '.' | ',';
 }
 
+/**
+ * Text a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+`, `-`, `@`, tab, CR: OWASP's
+ * list). Numbers written as numbers (`-12`, `-0,25`) are not formulas and stay numbers.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+([.,]\d+)?$/;
+
 const csvCell = (value: Cell | undefined, decimal: '.' | ','): string => {
   if (value === null || value === undefined) return '';
   // no thousands separator: Excel reads `1234,5` as a number, `1 234,5` as text
-  const text = typeof value === 'number' && decimal === ',' ? String(value).replace('.', ',') : String(value);
+  let text = typeof value === 'number' && decimal === ',' ? String(value).replace('.', ',') : String(value);
+  // OWASP CSV injection: a leading `'` makes the cell text in Excel and LibreOffice
+  if (typeof value !== 'number' && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
   return /[";\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
 /**
  * CSV for a download: `;`, UTF-8 BOM, RFC 4180 quoting, CRLF, so it opens in Excel;
- * `{ decimal: ',' }` writes `1234,5` for a French Excel.
+ * `{ decimal: ',' }` writes `1234,5` for a French Excel. Cells and headers that would start a
+ * formula get a leading `'` (every download of the project goes through here).
  */
 export function toCSV(rows: Row[], columns: string[], { decimal = '.' }: CSVOptions = {}): string {
   const lines = [columns.map((c) => csvCell(c, decimal)).join(';')];

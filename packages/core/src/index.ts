@@ -28,7 +28,7 @@ import { config } from './config.js';
 import { isShaped } from './shape.js';
 import { type ShapeDeps, runShaped } from './shaped.js';
 import {
-  Refused, aggregateOnServer, filteredCSV, loadProfile, rowsOnServer, serverCanAggregate,
+  Refused, aggregateOnServer, filteredCSV, loadProfile, rowsOnServer, serverCanAggregate, serverFilters,
 } from './tabular.js';
 
 export { CultureError, CultureWarning, isCultureError, defineMessages } from './errors.js';
@@ -139,6 +139,9 @@ async function fromTabular(source: ResolvedSource, query: Query, options: LoadOp
   }
   const q = normalizeQuery(query, columns);
   const { signal } = options;
+  // a value the service would split (`&`, `=`…) never reaches the query string: the server
+  // filters by the other clauses, and the rest runs here
+  if (!serverFilters(q).complete) return fromTabularCSV(source, q, query, columns, options);
   if (q.aggregates.length) {
     if (serverCanAggregate(q)) {
       try {

@@ -38,7 +38,7 @@ export interface NormalizedQuery extends Query {
   sort: NonNullable<Query['sort']>;
   groupBy: string[];
   aggregates: Aggregate[];
-  /** Columns searched by `search` (the text columns). */
+  /** Columns searched by `search`: the text columns returned (all, or those of `columns`). */
   searchColumns: string[];
 }
 
@@ -62,14 +62,15 @@ export function normalizeQuery(query: Query, columns: ColumnInfo[]): NormalizedQ
   const aggregated = aggregates.length > 0;
   const outputs = aggregated ? [...groupBy, ...aggregates.map(aggregateName)] : names;
   const sort = (query.sort ?? []).map((s) => ({ ...s, column: matchColumn(s.column, outputs) }));
+  const shown = query.columns && !aggregated ? query.columns.map(col) : undefined;
   return {
     ...query,
     filters,
     sort,
     groupBy,
     aggregates,
-    ...(query.columns && !aggregated ? { columns: query.columns.map(col) } : {}),
-    searchColumns: columns.filter((c) => c.type === 'string').map((c) => c.name),
+    ...(shown ? { columns: shown } : {}),
+    searchColumns: columns.filter((c) => c.type === 'string' && (shown === undefined || shown.includes(c.name))).map((c) => c.name),
   };
 }
 

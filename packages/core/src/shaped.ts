@@ -17,7 +17,7 @@ import { type JoinSide, foldJoinSide, isCodeColumn, joinKey } from './join.js';
 import { type Group, type ShapePlan, combiner, groupRows, newGroup, outputRows, pageOf, planShape, regroup, rowCounter, rowReader, shapedColumns, sortShaped } from './shape.js';
 import { matchColumn } from './columns.js';
 import { compareCells, normalizeQuery } from './query.js';
-import { Refused, filteredCSV } from './tabular.js';
+import { Refused, filteredCSV, serverFilters } from './tabular.js';
 import type { Table } from './table.js';
 
 type Engine = 'arquero' | 'eval-free';
@@ -40,12 +40,15 @@ async function rowsTable(source: ResolvedSource, plan: ShapePlan, columns: Colum
   if (source.tabular) {
     try {
       const q = normalizeQuery({ filters: plan.sourceFilters, ...(plan.search ? { search: plan.search } : {}) }, columns);
+      // a clause the service would misread is left out of the request: the rows are filtered here
+      const { complete } = serverFilters(q);
+      const read = complete ? plan.rowColumns : [...plan.rowColumns, ...q.filters.map((f) => f.column), ...q.searchColumns];
       // one column of empty cells would be empty lines: a second, never-empty column keeps the rows
-      const names = plan.rowColumns.filter((n) => columns.some((c) => c.name === n));
+      const names = [...new Set(read)].filter((n) => columns.some((c) => c.name === n));
       const others = columns.filter((c) => c.name !== names[0]);
       if (names.length === 1 && others.length) names.push(rowCounter([], others));
       const text = await filteredCSV(source, q, options.signal, names);
-      return { table: fp.tableFromCSV(text, columns, ','), filtered: true, path: 'tabular-local' };
+      return { table: fp.tableFromCSV(text, columns, ','), filtered: complete, path: 'tabular-local' };
     } catch (error) {
       // more than 50,000 rows (or no export): the file
       if (!(error instanceof Refused) && !notInTabular(error)) throw error;

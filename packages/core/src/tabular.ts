@@ -85,23 +85,71 @@ const OPS: Record<TypedClause['op'], string> = {
 const SERVER_AGGREGATES: Record<string, string> = { sum: 'sum', count: 'count', mean: 'avg', min: 'min', max: 'max' };
 
 const enc = encodeURIComponent;
-/** Inside `or=(…)` the API reads `.`, `(` and `)` as syntax: encode them too (quoting does not work). */
-const encOr = (text: string): string => enc(text).replace(/\./g, '%2E').replace(/\(/g, '%28').replace(/\)/g, '%29');
 const literal = (v: Cell | undefined): string => (v === null || v === undefined ? '' : String(v));
 
-/** The filter and search parameters (shared by `/data/` and `/data/csv/`). */
-export function filterParams(q: NormalizedQuery): string[] {
-  const parts = q.filters.map((f) => {
-    const name = `${enc(f.column)}__${OPS[f.op]}`;
-    if (f.op === 'is empty' || f.op === 'is not empty') return name; // bare flag
-    if (f.op === 'in') return `${name}=${(f.typedValues ?? []).map((v) => enc(literal(v))).join(',')}`;
-    return `${name}=${enc(literal(f.typed))}`;
-  });
-  const needle = q.search?.trim();
-  if (needle && q.searchColumns.length) {
-    parts.push(`or=(${q.searchColumns.map((c) => `${encOr(c)}__contains.${encOr(needle)}`).join(',')})`);
+/*
+ * The service percent-decodes the whole query string, then splits it on `&` and `=` (API.md §2.4):
+ * no encoding protects a value holding them. Inside `or=(…)` it also splits on `,` `(` `)` and
+ * `.`, and reads `"` as quoting; an `in` list splits on `,` and drops values with parentheses.
+ * What it would misread never goes into the query string: that clause (or the search) runs
+ * locally, after the server's other filters (see `serverFilters`).
+ */
+const SPLITS_QUERY = /[&=]/;
+const SPLITS_LIST = /[&=,()"]/;
+const SPLITS_GROUP = /[&=,.()"]/;
+/** A parameter longer than this risks the server's URL limit: the clause runs locally. */
+const MAX_PARAM_LENGTH = 2000;
+
+/** A column name the service reads back whole once quoted inside `or=(…)`: no `&` `=` `"`, commas only within parentheses. */
+function quotableInGroup(name: string): boolean {
+  if (SPLITS_QUERY.test(name) || name.includes('"')) return false;
+  let depth = 0;
+  for (const char of name) {
+    if (char === '(') depth++;
+    else if (char === ')' && --depth < 0) return false;
+    else if (char === ',' && depth === 0) return false;
   }
-  return parts;
+  return depth === 0;
+}
+
+/** One clause as a query-string parameter, or undefined when the service would misread it. */
+function clauseParam(f: TypedClause): string | undefined {
+  if (SPLITS_QUERY.test(f.column)) return undefined;
+  const name = `${enc(f.column)}__${OPS[f.op]}`;
+  if (f.op === 'is empty' || f.op === 'is not empty') return name; // bare flag
+  const values = f.op === 'in' ? (f.typedValues ?? []).map(literal) : [literal(f.typed)];
+  if (values.some((v) => (f.op === 'in' ? SPLITS_LIST : SPLITS_QUERY).test(v))) return undefined;
+  const param = `${name}=${values.map(enc).join(',')}`;
+  return param.length > MAX_PARAM_LENGTH ? undefined : param;
+}
+
+/** The search as `or=("col"__contains.needle,…)` over its columns, or undefined when it must run locally. */
+function searchParam(q: NormalizedQuery): string | undefined {
+  const needle = q.search?.trim() ?? '';
+  if (SPLITS_GROUP.test(needle) || !q.searchColumns.every(quotableInGroup)) return undefined;
+  // names are quoted, as API.md §2.4 says works for names with spaces, commas, dots or parentheses
+  const param = `or=(${q.searchColumns.map((c) => `${enc(`"${c}"`)}__contains.${enc(needle)}`).join(',')})`;
+  return param.length > MAX_PARAM_LENGTH ? undefined : param;
+}
+
+/**
+ * The filter and search parameters (shared by `/data/` and `/data/csv/`). `complete` is false when
+ * a clause or the search could not be sent: the caller then finishes the query locally.
+ */
+export function serverFilters(q: NormalizedQuery): { params: string[]; complete: boolean } {
+  const params: string[] = [];
+  let complete = true;
+  for (const f of q.filters) {
+    const param = clauseParam(f);
+    if (param === undefined) complete = false;
+    else params.push(param);
+  }
+  if (q.search?.trim() && q.searchColumns.length) {
+    const param = searchParam(q);
+    if (param === undefined) complete = false;
+    else params.push(param);
+  }
+  return { params, complete };
 }
 
 /** Whether the server can run this aggregation (median is not among its operators). */
@@ -110,7 +158,7 @@ export const serverCanAggregate = (q: NormalizedQuery): boolean =>
 
 /** The parameters of a `/data/` request, without paging: filters, search, columns, sort, group-by. */
 export function toTabularParams(q: NormalizedQuery): string[] {
-  const parts = filterParams(q);
+  const parts = serverFilters(q).params;
   if (q.aggregates.length) {
     for (const g of q.groupBy) parts.push(`${enc(g)}__groupby`);
     for (const a of q.aggregates) parts.push(`${enc(a.column ?? q.groupBy[0]!)}__${SERVER_AGGREGATES[a.op]}`);
@@ -241,7 +289,7 @@ export async function rowsOnServer(source: ResolvedSource, q: NormalizedQuery, s
  * `columns` keeps only those (fewer bytes for a shaped query).
  */
 export async function filteredCSV(source: ResolvedSource, q: NormalizedQuery, signal?: AbortSignal, columns?: string[]): Promise<string> {
-  const params = filterParams(q);
+  const { params } = serverFilters(q);
   if (columns?.length) params.push(`columns=${columns.map(enc).join(',')}`);
   const url = `${resourceUrl(source, 'data/csv/')}${params.length ? `?${params.join('&')}` : ''}`;
   const response = await request(url, { signal });

@@ -120,7 +120,7 @@ export interface SortKey {
 /** One query model for every element and every path (tabular, arquero, eval-free). */
 export interface Query {
   filters?: FilterClause[];
-  /** Free text, case-insensitive, over the text columns. */
+  /** Free text, case-insensitive, over the text columns returned (all, or those of `columns`). */
   search?: string;
   /** Columns to return, in order; default all. */
   columns?: string[];

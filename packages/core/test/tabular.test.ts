@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { categoryOrder, clearCaches, configureCore, load, loadColumns, normalizeQuery, resolveSource, runQuery, toTabularParams, columnsFromProfile } from '../src/index.js';
+import { serverFilters } from '../src/tabular.js';
 import type { ColumnInfo, Query } from '../src/index.js';
 import { DATASETS, RESOURCES, portal } from '../../../test/helpers/portal.js';
 import type { Portal } from '../../../test/helpers/portal.js';
@@ -7,6 +8,7 @@ import type { Portal } from '../../../test/helpers/portal.js';
 const columns: ColumnInfo[] = [
   { name: 'annee', type: 'integer' }, { name: 'total', type: 'integer' }, { name: 'region', type: 'string' },
   { name: 'Nom officiel du musée', type: 'string' }, { name: 'montant', type: 'number' }, { name: 'date', type: 'date' },
+  { name: 'Type de voie (rue, Avenue, boulevard, etc.)', type: 'string' },
 ];
 const params = (query: Query): string => toTabularParams(normalizeQuery(query, columns)).join('&');
 
@@ -19,7 +21,7 @@ describe('toTabularParams (API.md §2.4)', () => {
     ['< strictly_less', { filters: [{ column: 'annee', op: '<', value: '2020' }] }, 'annee__strictly_less=2020'],
     ['<= less', { filters: [{ column: 'annee', op: '<=', value: '2020' }] }, 'annee__less=2020'],
     ['~ contains', { filters: [{ column: 'region', op: '~', value: 'île' }] }, 'region__contains=%C3%AEle'],
-    ['!~ notcontains', { filters: [{ column: 'region', op: '!~', value: 'a&b=c' }] }, 'region__notcontains=a%26b%3Dc'],
+    ['!~ notcontains', { filters: [{ column: 'region', op: '!~', value: 'a.b c' }] }, 'region__notcontains=a.b%20c'],
     ['in with commas', { filters: [{ column: 'region', op: 'in', values: ['Bretagne', 'Pays de la Loire'] }] }, 'region__in=Bretagne,Pays%20de%20la%20Loire'],
     ['is empty → bare isnull', { filters: [{ column: 'total', op: 'is empty' }] }, 'total__isnull'],
     ['is not empty → bare isnotnull', { filters: [{ column: 'total', op: 'is not empty' }] }, 'total__isnotnull'],
@@ -31,9 +33,23 @@ describe('toTabularParams (API.md §2.4)', () => {
     ['a descending sort without limit', { sort: [{ column: 'total', descending: true }] }, 'total__sort=desc'],
     ['columns', { columns: ['annee', 'Nom officiel du musée'] }, 'columns=annee,Nom%20officiel%20du%20mus%C3%A9e'],
     ['group-by and aggregates, bare flags, mean → avg', { groupBy: ['region'], aggregates: [{ op: 'sum', column: 'total' }, { op: 'mean', column: 'total' }, { op: 'count' }] }, 'region__groupby&total__sum&total__avg&region__count'],
-    ['search over text columns with or=(…)', { search: 'st. (x)' }, 'or=(region__contains.st%2E%20%28x%29,Nom%20officiel%20du%20mus%C3%A9e__contains.st%2E%20%28x%29)'],
+    ['search over the text columns with or=(…), names quoted (API.md §2.4)', { search: 'jazz' },
+      'or=(%22region%22__contains.jazz,%22Nom%20officiel%20du%20mus%C3%A9e%22__contains.jazz,%22Type%20de%20voie%20(rue%2C%20Avenue%2C%20boulevard%2C%20etc.)%22__contains.jazz)'],
+    ['search over the text columns returned only', { search: 'jazz', columns: ['annee', 'region'] }, 'or=(%22region%22__contains.jazz)&columns=annee,region'],
+    // what the service would split on never reaches the query string (run locally instead)
+    ['a value holding & or = is left out', { filters: [{ column: 'region', op: '=', value: 'BRETAGNE&annee__exact=2014' }, { column: 'annee', op: '>', value: '2015' }] }, 'annee__strictly_greater=2015'],
+    ['an in value holding a comma or parentheses is left out', { filters: [{ column: 'region', op: 'in', values: ['a,b', 'c'] }] }, ''],
+    ['a search holding . , ( ) is left out', { search: 'st. (x)' }, ''],
   ];
   for (const [name, query, expected] of table) it(name, () => expect(params(query)).to.equal(expected));
+
+  it('says when a clause or the search could not be sent (the rest runs locally)', () => {
+    const check = (query: Query) => serverFilters(normalizeQuery(query, columns)).complete;
+    expect(check({ filters: [{ column: 'region', op: '=', value: 'Bretagne' }], search: 'jazz' })).to.equal(true);
+    expect(check({ filters: [{ column: 'region', op: '=', value: 'a&b' }] })).to.equal(false);
+    expect(check({ filters: [{ column: 'region', op: 'in', values: Array.from({ length: 400 }, (_, i) => `valeur ${i}`) }] })).to.equal(false);
+    expect(check({ search: 'a=b' })).to.equal(false);
+  });
 
   it('refuses a text operator on a number column and a non-number value', () => {
     expect(() => params({ filters: [{ column: 'annee', op: '~', value: '20' }] })).to.throw().with.property('code', 'bad-filter');
@@ -111,6 +127,19 @@ describe('tabular path against the sample portal', function () {
     const sorted = await load(spec(DATASETS.museums), { sort: [{ column: 'total', descending: true }], limit: 20 });
     expect(sorted.total).to.equal(all.total);
     expect(sorted.rows[0]!.total).to.equal(null);
+  });
+
+  it('never lets a filter value add API parameters: a value holding & or = is filtered locally', async () => {
+    const injected = await load(spec(DATASETS.museums), { filters: [{ column: 'region', op: '=', value: 'BRETAGNE&annee__exact=2014' }], limit: 20 });
+    expect(injected.total).to.equal(0);
+    expect(injected.path).to.equal('tabular-local');
+    const sent = (await p.requests()).map((r) => decodeURIComponent(r.query));
+    expect(sent.filter((q) => q.includes('annee__exact'))).to.deep.equal([]);
+    // the other clauses still go to the server, and a real value with `&` is found
+    const both = await load(spec(DATASETS.museums), { filters: [{ column: 'annee', op: '=', value: '2015' }, { column: 'nom_du_musee', op: '~', value: 'a=b&c' }], limit: 5 });
+    expect(both.total).to.equal(0);
+    const csv = await p.requests('/data/csv/');
+    expect(csv.map((r) => r.query)).to.include('annee__exact=2015');
   });
 
   it('aggregates on the server when allowed', async () => {

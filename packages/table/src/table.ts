@@ -69,7 +69,7 @@ export class CultureTable extends CultureDataElement {
   @property() sort?: string;
   /** Rows per page (default 20). */
   @property({ attribute: 'page-size' }) pageSize?: string;
-  /** Shows a search box (server-side « contains » on the tabular path). */
+  /** Shows a search box: « contains » over the text columns shown (on the server on the tabular path). */
   @property({ type: Boolean }) search = false;
   /** Shows a button that downloads the current view as CSV (`;`, UTF-8 BOM). */
   @property({ type: Boolean }) download = false;

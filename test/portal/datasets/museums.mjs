@@ -137,7 +137,7 @@ export const LIST_COLUMNS = [
   { name: 'Commune', type: 'string', format: 'commune' },
   { name: 'Nom officiel du musée', type: 'string', format: 'string' },
   { name: 'Adresse', type: 'string', format: 'adresse' },
-  { name: 'Lieu', type: 'string', format: 'string' },
+  { name: 'Lieu (bâtiment, site, etc.)', type: 'string', format: 'string' },
   { name: 'Code Postal', type: 'string', format: 'code_postal' },
   { name: 'Téléphone', type: 'string', format: 'string' },
   { name: 'URL', type: 'string', format: 'url' },

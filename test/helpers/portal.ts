@@ -78,8 +78,10 @@ export interface PortalRequest {
 export interface FaultSpec {
   /** Substring of the unscoped path + query (raw or decoded), e.g. `/data/` or `page=2`. */
   match: string;
-  /** Answer this status instead of the real response (CORS headers kept). */
+  /** Answer this status instead of the real response (CORS headers kept, unless `cors: false`). */
   status?: number;
+  /** `false`: the fault's answer has no CORS header (a gateway's refusal: the browser sees a network error). */
+  cors?: boolean;
   /** Body for `status` (a string is sent as text, anything else as JSON). */
   body?: unknown;
   /** Seconds, sent as `Retry-After` (for 429 / 503). */

@@ -171,7 +171,8 @@ async function serve({ port, remotePort, host, warm }) {
 
   function faultReply(fault, reply, remote) {
     if (!fault.status) return reply;
-    const headers = remote ? {} : cors();
+    // `cors: false`: a gateway's refusal without CORS headers (the browser sees a network error)
+    const headers = remote || fault.cors === false ? {} : cors();
     if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
     Object.assign(headers, fault.headers);
     const body = fault.body === undefined ? `${fault.status}: ${STATUS_CODES[fault.status] ?? ''}`

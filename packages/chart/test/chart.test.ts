@@ -45,6 +45,13 @@ async function drawn(el: CultureChart, timeout = 15000): Promise<SVGSVGElement> 
   return svgOf(el)!;
 }
 
+/** Waits for the drawing or an alert; the alert's text ('' once drawn), for assertions. */
+async function alertShown(el: CultureChart, timeout = 15000): Promise<string> {
+  await waitUntil(() => svgOf(el) || root(el).querySelector('[role=alert]'), 'nothing drawn', { timeout });
+  await el.updateComplete;
+  return (root(el).querySelector('[role=alert]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
 const marks = (svg: SVGSVGElement, mark: string) => svg.querySelectorAll(`.mark-${mark}.role-mark path`).length;
 
 async function tableRows(el: CultureChart): Promise<number> {
@@ -190,6 +197,14 @@ describe('<culture-chart> states and events', () => {
     const el = await chart({ ...museums, x: 'annee', y: 'total', filter: 'total is empty' });
     await waitUntil(() => root(el).querySelector('[part=empty]'), 'no empty state', { timeout: 15000 });
     expect(svgOf(el)).to.equal(null);
+  });
+
+  it('a gateway refusing the aggregation without CORS headers: aggregated locally, not « Le réseau ne répond pas »', async () => {
+    await p.fault({ match: '__groupby', status: 403, cors: false });
+    const el = await chart({ ...museums, type: 'line', x: 'annee', y: 'total' });
+    expect(await alertShown(el)).to.equal('');
+    expect(marks(svgOf(el)!, 'symbol')).to.equal(11);
+    expect(await p.requests('/data/csv/')).to.have.length(1);
   });
 
   it('error: a deleted dataset shows an alert and fires culture-error', async () => {
@@ -463,7 +478,7 @@ describe('<culture-chart> menu', () => {
 describe('<culture-chart> hostile dataset', () => {
   it('neutralises spreadsheet formulas in the data CSV', async () => {
     const el = await chart({ dataset: DATASETS.hostile, type: 'bar', x: '=HYPERLINK("http://evil.example")', aggregate: 'count' });
-    await drawn(el);
+    expect(await alertShown(el)).to.equal('');
     const cells = el.chartCsv().slice(1).trim().split('\r\n').flatMap((line) => line.split(';')).map((cell) => cell.replace(/^"/, ''));
     expect(cells[0]).to.equal(`'=HYPERLINK(""http://evil.example"")"`);
     expect(cells.filter((cell) => /^[=+@\t\r-]/.test(cell))).to.deep.equal([]);

@@ -85,6 +85,8 @@ async function loadFilePath(): Promise<FilePath> {
 
 const profiles = new SharedCache<ColumnInfo[]>(32);
 const results = new SharedCache<QueryResult>(32);
+/** `/data/csv/` texts by their filters: paging or sorting a locally finished view reads it once. */
+const filteredTexts = new SharedCache<string>(4);
 
 /** A resource the catalogue says is tabular but the tabular API doesn't know (404): read its file. */
 const notInTabular = (error: unknown): boolean => error instanceof CultureError && error.code === 'not-found';
@@ -120,7 +122,8 @@ async function fromFile(source: ResolvedSource, query: Query, options: LoadOptio
 async function fromTabularCSV(source: ResolvedSource, q: NormalizedQuery, query: Query, columns: ColumnInfo[], options: LoadOptions): Promise<QueryResult> {
   let text: string;
   try {
-    text = await filteredCSV(source, q, options.signal);
+    const key = `${source.key}|${serverFilters(q).params.join('&')}`;
+    text = await filteredTexts.run(key, (signal) => filteredCSV(source, q, signal), options.signal);
   } catch (error) {
     if (error instanceof Refused) return fromFile(source, query, options);
     throw error;
@@ -150,7 +153,9 @@ async function fromTabular(source: ResolvedSource, query: Query, options: LoadOp
         const rows = groups.slice(from, q.limit === undefined ? undefined : from + q.limit);
         return { rows, columns: aggregateColumns(columns, q), total: groups.length, path: 'tabular', source };
       } catch (error) {
-        if (!(error instanceof Refused)) throw error;
+        // The profile answered a moment ago on the same host: a refusal, even one the browser
+        // only sees as a network error (a gateway's 403 without CORS headers), is worked around.
+        if (signal?.aborted) throw error;
       }
     }
     return fromTabularCSV(source, q, query, columns, options);
@@ -214,4 +219,5 @@ export function clearCaches(): void {
   filePath?.clearTables(); // nothing is cached there before it loads
   profiles.clear();
   results.clear();
+  filteredTexts.clear();
 }

@@ -162,6 +162,15 @@ describe('tabular path against the sample portal', function () {
     expect(requests[1]!.path).to.contain('/data/csv/');
   });
 
+  it('falls back to local aggregation when the aggregation request fails without CORS headers (403 from a gateway)', async () => {
+    await p.fault({ match: '__groupby', status: 403, cors: false });
+    const result = await load(spec(DATASETS.museums), { groupBy: ['annee'], aggregates: [{ op: 'sum', column: 'total' }] }).catch((error: Error) => error);
+    if (result instanceof Error) expect.fail(result.message);
+    expect(result.path).to.equal('tabular-local');
+    expect(result.rows).to.have.length(11);
+    expect(await p.requests('/data/csv/')).to.have.length(1);
+  });
+
   it('reads the file when /data/csv/ is too long (more than 50,000 rows)', async () => {
     await p.fault({ match: '/data/csv/', status: 403, body: { errors: [{ code: null, title: 'Output is too long', detail: 'The output has more than 50000 rows, please consider downloading the source file directly' }] } });
     const result = await load(spec(DATASETS.museumList), { groupBy: ['Région administrative'], aggregates: [{ op: 'median', column: 'Latitude' }] });

@@ -113,6 +113,8 @@ export interface Portal {
   requests(filter?: string | ((request: PortalRequest) => boolean)): Promise<PortalRequest[]>;
   fault(spec: FaultSpec): Promise<void>;
   clearFaults(): Promise<void>;
+  /** Settings of this scope: `pageSizeMax` (tabular `page_size` maximum; default 200 as in production, 50 in the service's code). */
+  configure(settings: { pageSizeMax?: number }): Promise<void>;
 }
 
 let info: Promise<{ base: string; remote: string }> | undefined;
@@ -148,6 +150,14 @@ export async function portal(): Promise<Portal> {
     },
     async clearFaults() {
       await fetch(`${admin}/faults?scope=${scope}`, { method: 'DELETE' });
+    },
+    async configure(settings) {
+      const res = await fetch(`${admin}/settings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...settings, scope }),
+      });
+      if (!res.ok) throw new Error(`portal settings refused: ${res.status}`);
     },
   };
 }

@@ -3,6 +3,7 @@
 import { cell, compareText, ranks } from './table.mjs';
 
 export const PAGE_SIZE_DEFAULT = 20;
+/** Production's maximum (API.md §2.5); the service's code default is 50 (a scope may choose it). */
 export const PAGE_SIZE_MAX = 200;
 export const EXPORT_MAX_ROWS = 50000;
 
@@ -133,7 +134,7 @@ function parseOperator(text, operator, topLevel, query) {
  * percent-decoding it as a whole: an encoded `&` or `=` inside a value breaks the query, as it does
  * on the real service. Returns { parts, page, pageSize, filters, sorts, columns, aggregators }.
  */
-export function parseQuery(rawQuery, { rid, aggregation, paginate = true }) {
+export function parseQuery(rawQuery, { rid, aggregation, paginate = true, pageSizeMax = PAGE_SIZE_MAX }) {
   const decoded = decodeQueryString(rawQuery);
   const parts = decoded ? decoded.split('&') : [];
   const params = new URLSearchParams(rawQuery);
@@ -141,8 +142,8 @@ export function parseQuery(rawQuery, { rid, aggregation, paginate = true }) {
   if (paginate) {
     query.page = pyInt(params.get('page') ?? '1');
     query.pageSize = pyInt(params.get('page_size') ?? String(PAGE_SIZE_DEFAULT));
-    if (query.pageSize > PAGE_SIZE_MAX) {
-      throw new Reply(400, envelope('Invalid query string', `Page size exceeds allowed maximum: ${PAGE_SIZE_MAX}`));
+    if (query.pageSize > pageSizeMax) {
+      throw new Reply(400, envelope('Invalid query string', `Page size exceeds allowed maximum: ${pageSizeMax}`));
     }
     query.offset = query.page > 1 ? query.pageSize * (query.page - 1) : 0;
   }

@@ -5,7 +5,7 @@
 //               /tabular/api/…     tabular API (CORS always)
 //               /tabular/health/
 //               /static/…          files, CORS always (static.data.gouv.fr)
-//               /__admin/…         request logs and fault injection (never scoped)
+//               /__admin/…         request logs, fault injection, settings (never scoped)
 //   remote host /…                 files without any CORS header
 //
 // Every route also answers under /s/<scope>/…, and every URL the portal writes keeps the prefix,
@@ -58,8 +58,8 @@ async function staticFile(host, path) {
  * Starts the portal and resolves to `{ url, remoteUrl, close() }`. By default it runs in a worker
  * thread: generating the big files (seconds of CPU) must not stall the test runner's own server.
  */
-export async function startPortal({ port = 0, remotePort = 0, host = '127.0.0.1', warm = false, thread = true } = {}) {
-  const options = { port, remotePort, host, warm };
+export async function startPortal({ port = 0, remotePort = 0, host = '127.0.0.1', warm = false, thread = true, pageSizeMax } = {}) {
+  const options = { port, remotePort, host, warm, pageSizeMax };
   if (!thread || !isMainThread) return serve(options);
   const worker = new Worker(new URL(import.meta.url), { workerData: options });
   worker.unref(); // never keeps the process alive on its own
@@ -79,9 +79,11 @@ if (!isMainThread && workerData?.port !== undefined) {
   serve(workerData).then(({ url, remoteUrl }) => parentPort.postMessage({ url, remoteUrl }));
 }
 
-async function serve({ port, remotePort, host, warm }) {
+async function serve({ port, remotePort, host, warm, pageSizeMax }) {
   const logs = new Map(); // scope → [{ method, path, query, status }]
   const faults = new Map(); // scope → [spec]
+  const settings = new Map(); // scope → { pageSizeMax }
+  if (pageSizeMax) settings.set('', { pageSizeMax }); // the unscoped default (cli --page-size-max)
   const sockets = new Set();
   let origin = '';
   let remoteOrigin = '';
@@ -120,12 +122,20 @@ async function serve({ port, remotePort, host, warm }) {
       return reply(201, { ok: true });
     }
     if (url.pathname === '/__admin/faults' && req.method === 'DELETE') { faults.delete(scope); return reply(200, { ok: true }); }
+    if (url.pathname === '/__admin/settings' && req.method === 'POST') {
+      let raw = '';
+      for await (const chunk of req) raw += chunk;
+      const { scope: key = '', ...values } = JSON.parse(raw || '{}');
+      settings.set(key, { ...settings.get(key), ...values });
+      return reply(200, { ok: true });
+    }
     return reply(404, { message: 'Not found' });
   }
 
   /** The answer of the portal itself, before faults. */
-  async function answer(req, remote, url, prefix, rest) {
+  async function answer(req, remote, url, prefix, rest, scope) {
     const ctx = {
+      ...settings.get(''), ...settings.get(scope),
       api: `${origin}${prefix}/api`,
       tabular: `${origin}${prefix}/tabular`,
       static: `${origin}${prefix}/static`,
@@ -199,7 +209,7 @@ async function serve({ port, remotePort, host, warm }) {
       const fault = takeFault(scope, `${rest}${url.search}`);
       if (fault?.latency) await new Promise((ok) => setTimeout(ok, fault.latency));
       if (fault?.hang) return; // never answered; the socket closes when the client gives up
-      let reply = fault?.status ? null : await answer(req, remote, url, prefix, rest);
+      let reply = fault?.status ? null : await answer(req, remote, url, prefix, rest, scope);
       if (fault) reply = faultReply(fault, reply, remote);
       entry.status = reply.status;
       send(res, reply, fault);

@@ -42,7 +42,7 @@ function route(path, rawQuery, ctx) {
   if (!m) return text(404, '404: Not Found');
   const [, rid, sub = ''] = m;
   // /data/ checks its query string before looking the resource up, as api-tabular does
-  const options = { rid, aggregation: aggregationAllowed(rid) };
+  const options = { rid, aggregation: aggregationAllowed(rid), pageSizeMax: ctx.pageSizeMax };
   const query = sub.startsWith('data/') ? parseQuery(rawQuery, { ...options, paginate: sub === 'data/' }) : null;
   const { dataset, resource, table } = tabularResource(rid);
   const base = `${ctx.tabular}/api/resources/${rid}`;

@@ -207,6 +207,19 @@ describe('<culture-chart> states and events', () => {
     expect(await p.requests('/data/csv/')).to.have.length(1);
   });
 
+  it('three charts on an API capped at 50 rows a page: no 400 and one request each (API.md §2.5)', async () => {
+    await p.configure({ pageSizeMax: 50 });
+    const charts = await Promise.all([
+      chart({ ...museums, type: 'line', x: 'annee', y: 'total' }),
+      chart({ ...museums, type: 'column', x: 'annee', y: 'gratuit' }),
+      chart({ ...museums, type: 'column', x: 'annee', aggregate: 'count' }),
+    ]);
+    for (const el of charts) expect(await alertShown(el)).to.equal('');
+    const data = await p.requests('/data/');
+    expect(data.filter((r) => r.status! >= 400).map((r) => r.query)).to.deep.equal([]);
+    expect(data).to.have.length(3);
+  });
+
   it('error: a deleted dataset shows an alert and fires culture-error', async () => {
     const el = await chart({ dataset: DATASETS.deleted });
     const event = await oneEvent(el, 'culture-error');

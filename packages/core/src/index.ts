@@ -148,7 +148,7 @@ async function fromTabular(source: ResolvedSource, query: Query, options: LoadOp
   if (q.aggregates.length) {
     if (serverCanAggregate(q)) {
       try {
-        const groups = sortRows(await aggregateOnServer(source, q, signal), q.sort.length ? q.sort : q.groupBy.map((column) => ({ column })));
+        const groups = sortRows(await aggregateOnServer(source, q, columns, signal), q.sort.length ? q.sort : q.groupBy.map((column) => ({ column })));
         const from = q.offset ?? 0;
         const rows = groups.slice(from, q.limit === undefined ? undefined : from + q.limit);
         return { rows, columns: aggregateColumns(columns, q), total: groups.length, path: 'tabular', source };

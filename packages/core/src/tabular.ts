@@ -177,20 +177,42 @@ interface DataPage {
   meta?: { page?: number; page_size?: number; total?: number };
 }
 
-/** The largest page size each tabular API accepts, learnt from its 400 answers. */
+/**
+ * Page sizes (API.md §2.5): the service's code caps a page at 50 rows, production at 200. A first
+ * load needing at most 50 rows asks exactly that (valid everywhere: no 400, no retry). Beyond, a
+ * page of 200 is tried once per API and page: its answer (200 rows, or the 400 naming the
+ * maximum) is learnt and shared, and the widgets asking meanwhile wait for it.
+ */
+export const SAFE_PAGE_SIZE = 50;
+const LARGE_PAGE_SIZE = 200;
+/** Pages of one query past which the browser reads `/data/csv/` (or the file) instead. */
+const MAX_PAGES = 10;
+/** What each tabular API was seen to accept for a large page. */
 const pageSizeMax = new Map<string, number>();
-export const PAGE_SIZE_START = 200;
-export const maxPageSize = (tabularApi: string): number => pageSizeMax.get(tabularApi) ?? PAGE_SIZE_START;
+/** The large page in flight that will tell an API's maximum. */
+const probes = new Map<string, Promise<unknown>>();
+
+/** The page size for `wanted` rows: `wanted` up to 50, else the API's maximum (or 200 to learn it). */
+const pageSizeFor = (tabularApi: string, wanted: number): number =>
+  wanted <= SAFE_PAGE_SIZE ? Math.max(1, wanted) : pageSizeMax.get(tabularApi) ?? LARGE_PAGE_SIZE;
 
 /** A refusal the caller may work around (aggregation not allowed, CSV too long). */
 export class Refused extends Error {
   constructor(readonly status: number, readonly body: ErrorBody) { super(`refused ${status}`); }
 }
 
-async function fetchPage(source: ResolvedSource, params: string[], page: number, pageSize: number, signal?: AbortSignal): Promise<DataPage> {
+/** The page size was too big: the caller starts over with `size` (its pages are numbered by size). */
+class PageSizeLearnt extends Error {
+  constructor(readonly size: number) { super('page size'); }
+}
+
+async function requestPage(source: ResolvedSource, params: string[], page: number, pageSize: number, signal?: AbortSignal): Promise<DataPage> {
   const url = `${resourceUrl(source, 'data/')}?${[...params, `page=${page}`, `page_size=${pageSize}`].join('&')}`;
   const response = await request(url, { signal });
-  if (response.ok) return readBody(response, (r) => r.json() as Promise<DataPage>, signal);
+  if (response.ok) {
+    if (pageSize > SAFE_PAGE_SIZE) pageSizeMax.set(source.tabularApi, Math.max(pageSize, pageSizeMax.get(source.tabularApi) ?? 0));
+    return readBody(response, (r) => r.json() as Promise<DataPage>, signal);
+  }
   if (response.status === 400 || response.status === 403) {
     const body = await readErrorBody(response);
     const detail = typeof body.detail === 'string' ? body.detail : '';
@@ -206,18 +228,23 @@ async function fetchPage(source: ResolvedSource, params: string[], page: number,
   throw await responseError(response);
 }
 
-class PageSizeLearnt extends Error {
-  constructor(readonly size: number) { super('page size'); }
-}
-
-/** One page, retried once with the learnt maximum when the server says the size is too big. */
-async function page(source: ResolvedSource, params: string[], pageNo: number, pageSize: number, signal?: AbortSignal): Promise<DataPage> {
-  try {
-    return await fetchPage(source, params, pageNo, pageSize, signal);
-  } catch (error) {
-    if (error instanceof PageSizeLearnt) return fetchPage(source, params, pageNo, error.size, signal);
-    throw error;
+/** One page; a large page waits for the API's first large page to tell its maximum. */
+async function fetchPage(source: ResolvedSource, params: string[], page: number, pageSize: number, signal?: AbortSignal): Promise<DataPage> {
+  const api = source.tabularApi;
+  if (pageSize <= SAFE_PAGE_SIZE || pageSizeMax.has(api)) {
+    const max = pageSizeMax.get(api);
+    if (max !== undefined && max < pageSize) throw new PageSizeLearnt(max);
+    return requestPage(source, params, page, pageSize, signal);
   }
+  const probe = probes.get(api);
+  if (probe) {
+    await probe.catch(() => undefined);
+    return fetchPage(source, params, page, pageSize, signal);
+  }
+  const attempt = requestPage(source, params, page, pageSize, signal);
+  probes.set(api, attempt);
+  void attempt.catch(() => undefined).finally(() => { if (probes.get(api) === attempt) probes.delete(api); });
+  return attempt;
 }
 
 /** JSON cells as core cells: objects become JSON text, `__id` is dropped. */
@@ -230,23 +257,46 @@ function toRow(record: Record<string, unknown>, rename: Map<string, string>): Ro
   return row;
 }
 
-/** Every page of a query, fetched until a short page (aggregations have no `meta.total`). */
-async function allPages(source: ResolvedSource, params: string[], signal?: AbortSignal): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  for (let n = 1; ; n++) {
-    let size = maxPageSize(source.tabularApi);
-    const p = await page(source, params, n, size, signal);
-    size = maxPageSize(source.tabularApi);
-    out.push(...p.data);
-    if (p.data.length < size || (p.meta?.total !== undefined && out.length >= p.meta.total)) return out;
-    if (n > 500) throw new CultureError('too-large', { rows: out.length });
+/** Runs `read` again with the learnt page size when the server refused the first one. */
+async function sized<T>(read: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof PageSizeLearnt)) throw error;
+    }
   }
 }
 
+/** Every page of a query expected to hold about `expected` rows, fetched until a short page. */
+function allPages(source: ResolvedSource, params: string[], expected: number, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
+  return sized(async () => {
+    // 50 when the profile says it is enough: a full page then only means there is more
+    const size = expected <= SAFE_PAGE_SIZE ? SAFE_PAGE_SIZE : pageSizeFor(source.tabularApi, expected);
+    const out: Record<string, unknown>[] = [];
+    for (let n = 1; ; n++) {
+      const p = await fetchPage(source, params, n, size, signal);
+      out.push(...p.data);
+      // aggregations have no `meta.total`: a short page is the last
+      if (p.data.length < size || (p.meta?.total !== undefined && out.length >= p.meta.total)) return out;
+      if (n > 500) throw new CultureError('too-large', { rows: out.length });
+    }
+  });
+}
+
+/** How many groups a group-by may give, from the profile's distinct counts (Infinity when unknown). */
+function expectedGroups(q: NormalizedQuery, columns: ColumnInfo[]): number {
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  return q.groupBy.reduce((n, name) => {
+    const c = byName.get(name);
+    return c?.distinct === undefined ? Infinity : n * (c.distinct + (c.missing ? 1 : 0));
+  }, 1);
+}
+
 /** Server-side aggregation: every group, with result columns renamed to the query's names. */
-export async function aggregateOnServer(source: ResolvedSource, q: NormalizedQuery, signal?: AbortSignal): Promise<Row[]> {
+export async function aggregateOnServer(source: ResolvedSource, q: NormalizedQuery, columns: ColumnInfo[], signal?: AbortSignal): Promise<Row[]> {
   const rename = new Map(q.aggregates.map((a) => [`${a.column ?? q.groupBy[0]!}__${SERVER_AGGREGATES[a.op]}`, aggregateName(a)]));
-  const records = await allPages(source, toTabularParams(q), signal);
+  const records = await allPages(source, toTabularParams(q), expectedGroups(q, columns), signal);
   return records.map((r) => toRow(r, rename));
 }
 
@@ -256,32 +306,36 @@ export interface RowsPage {
 }
 
 /**
- * Rows of a non-aggregated query, `offset` / `limit` honoured with as few requests as possible:
- * a page aligned on the limit when it can, else the covering pages.
+ * Rows `[offset, offset + limit)` (to the end without a limit) with their total, in as few
+ * requests as possible: one page aligned on the limit when it can, else the covering pages;
+ * undefined past `MAX_PAGES` pages (the caller reads `/data/csv/` or the file).
  */
-export async function rowsOnServer(source: ResolvedSource, q: NormalizedQuery, signal?: AbortSignal): Promise<RowsPage | undefined> {
-  const params = toTabularParams(q);
-  const max = maxPageSize(source.tabularApi);
-  const offset = q.offset ?? 0;
+function rowRange(source: ResolvedSource, params: string[], offset: number, limit: number | undefined, signal?: AbortSignal): Promise<RowsPage | undefined> {
   const none = new Map<string, string>();
-  if (q.limit !== undefined && q.limit <= max && offset % Math.max(q.limit, 1) === 0) {
-    const size = Math.max(q.limit, 1);
-    const p = await page(source, params, offset / size + 1, size, signal);
-    return { rows: p.data.slice(0, q.limit).map((r) => toRow(r, none)), total: p.meta?.total ?? p.data.length };
-  }
-  const first = Math.floor(offset / max) + 1;
-  const p1 = await page(source, params, first, max, signal);
-  const size = maxPageSize(source.tabularApi);
-  if (size !== max) return rowsOnServer(source, q, signal); // learnt a smaller maximum: start over
-  const total = p1.meta?.total ?? p1.data.length;
-  const end = Math.min(total, q.limit === undefined ? total : offset + q.limit);
-  const last = Math.max(first, Math.ceil(end / size));
-  // too many pages for the browser: the caller streams /data/csv/ or reads the file
-  if (last - first > 10) return undefined;
-  const records = [...p1.data];
-  for (let n = first + 1; n <= last; n++) records.push(...(await page(source, params, n, size, signal)).data);
-  const skip = offset - (first - 1) * size;
-  return { rows: records.slice(skip, skip + (end - offset)).map((r) => toRow(r, none)), total };
+  return sized(async () => {
+    if (limit !== undefined && limit <= SAFE_PAGE_SIZE && offset % Math.max(limit, 1) === 0) {
+      const size = Math.max(limit, 1);
+      const p = await fetchPage(source, params, offset / size + 1, size, signal);
+      return { rows: p.data.slice(0, limit).map((r) => toRow(r, none)), total: p.meta?.total ?? p.data.length };
+    }
+    // a small window off the page grid: pages of 50 (maybe two), never a large page to learn
+    const size = limit !== undefined && limit <= SAFE_PAGE_SIZE ? SAFE_PAGE_SIZE : pageSizeFor(source.tabularApi, limit ?? Infinity);
+    const first = Math.floor(offset / size) + 1;
+    const p1 = await fetchPage(source, params, first, size, signal);
+    const total = p1.meta?.total ?? p1.data.length;
+    const end = Math.min(total, limit === undefined ? total : offset + limit);
+    const last = Math.max(first, Math.ceil(end / size));
+    if (last - first > MAX_PAGES) return undefined;
+    const records = [...p1.data];
+    for (let n = first + 1; n <= last; n++) records.push(...(await fetchPage(source, params, n, size, signal)).data);
+    const skip = offset - (first - 1) * size;
+    return { rows: records.slice(skip, skip + Math.max(0, end - offset)).map((r) => toRow(r, none)), total };
+  });
+}
+
+/** Rows of a non-aggregated query, `offset` / `limit` honoured; undefined when too many pages. */
+export function rowsOnServer(source: ResolvedSource, q: NormalizedQuery, signal?: AbortSignal): Promise<RowsPage | undefined> {
+  return rowRange(source, toTabularParams(q), q.offset ?? 0, q.limit, signal);
 }
 
 /**

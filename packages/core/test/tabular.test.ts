@@ -230,3 +230,58 @@ describe('tabular path against the sample portal', function () {
     expect(again).to.equal(result);
   });
 });
+
+describe('page sizes (API.md §2.5): the maximum is 50 or 200 depending on the deployment', function () {
+  this.timeout(30000);
+  let p: Portal;
+  const spec = (dataset: string) => ({ dataset, api: p.api, tabularApi: p.tabularApi });
+  const sum: Query = { groupBy: ['annee'], aggregates: [{ op: 'sum', column: 'total' }] };
+
+  for (const max of [50, 200]) {
+    it(`a first load needing at most 50 rows makes one request and no 4xx (maximum ${max})`, async () => {
+      clearCaches();
+      p = await portal();
+      await p.configure({ pageSizeMax: max });
+      const results = await Promise.all([
+        load(spec(DATASETS.museums), { limit: 20 }), // a table's first page
+        load(spec(DATASETS.museums), { sort: [{ column: 'annee' }], limit: 20, offset: 40 }),
+        load(spec(DATASETS.museums), { ...sum, filters: [{ column: 'region', op: '=', value: 'BRETAGNE' }] }), // a chart: 11 groups
+        load(spec(DATASETS.museums), { groupBy: ['annee'], aggregates: [{ op: 'count' }] }), // 11 years by the profile
+      ]);
+      expect(results[3]!.rows).to.have.length(11);
+      const data = await p.requests('/data/');
+      expect(data.filter((r) => r.status! >= 400).map((r) => r.query)).to.deep.equal([]);
+      expect(data).to.have.length(4);
+      expect(data.map((r) => Number(/page_size=(\d+)/.exec(r.query)![1])).sort((a, b) => a - b)).to.deep.equal([20, 20, 50, 50]);
+    });
+  }
+
+  it('beyond 50 rows on a 50-row maximum: one 400, learnt once and shared by concurrent loads', async () => {
+    clearCaches();
+    p = await portal();
+    await p.configure({ pageSizeMax: 50 });
+    const [museums, towns, rows] = await Promise.all([
+      load(spec(DATASETS.museums), { groupBy: ['nom_du_musee'], aggregates: [{ op: 'sum', column: 'total' }] }),
+      load(spec(DATASETS.museums), { groupBy: ['ville'], aggregates: [{ op: 'count' }] }),
+      load(spec(DATASETS.museums), { filters: [{ column: 'annee', op: '=', value: '2020' }], limit: 120 }),
+    ]);
+    expect(museums.rows.length).to.be.above(400);
+    expect(towns.rows.length).to.be.above(100);
+    expect(rows.rows).to.have.length(120);
+    const refused = (await p.requests('/data/')).filter((r) => r.status === 400);
+    expect(refused).to.have.length(1);
+    // a later widget knows the maximum already
+    await load(spec(DATASETS.museums), { groupBy: ['codeInseeCommune'], aggregates: [{ op: 'count' }] });
+    expect((await p.requests('/data/')).filter((r) => r.status === 400)).to.have.length(1);
+  });
+
+  it('beyond 50 rows on a 200-row maximum: pages of 200, no 400', async () => {
+    clearCaches();
+    p = await portal();
+    const result = await load(spec(DATASETS.museums), { groupBy: ['nom_du_musee'], aggregates: [{ op: 'sum', column: 'total' }] });
+    expect(result.rows.length).to.be.above(400);
+    const data = await p.requests('/data/');
+    expect(data.filter((r) => r.status === 400)).to.deep.equal([]);
+    expect(data.every((r) => r.query.includes('page_size=200'))).to.equal(true);
+  });
+});

@@ -10,6 +10,7 @@ import type { NormalizedQuery, TypedClause } from './query.js';
 import { aggregateName, cellTest, collator } from './query.js';
 import { type LocalResult, aggregateColumns } from './local.js';
 import { type Table, columnArray } from './table.js';
+import { groupOrder } from './rows.js';
 
 type Arquero = typeof import('arquero');
 let arquero: Promise<Arquero> | undefined;
@@ -82,9 +83,9 @@ export async function runArquero(table: Table, q: NormalizedQuery): Promise<Loca
   } else {
     names = q.columns ?? table.columns.map((c) => c.name);
   }
-  const keys = q.sort.length ? q.sort : q.aggregates.length ? q.groupBy.map((column) => ({ column, descending: false })) : [];
+  const keys = q.aggregates.length ? groupOrder(q) : q.sort;
   if (keys.length) {
-    // arquero puts empty values first when ascending; PostgreSQL (and our model) puts them last
+    // arquero puts empty values first when ascending; our model puts them last in both directions
     const nulls: Record<string, string> = {};
     keys.forEach((k, i) => { nulls[`__null${i}`] = `${field(k.column)} == null ? 1 : 0`; });
     t = t.derive(nulls);
@@ -98,7 +99,7 @@ export async function runArquero(table: Table, q: NormalizedQuery): Promise<Loca
       t = t.assign({ [`__rank${i}`]: values.map((v) => (typeof v === 'string' ? rank.get(v)! : null)) });
       return `__rank${i}`;
     });
-    const order: unknown[] = keys.flatMap((k, i): unknown[] => (k.descending ? [aq.desc(`__null${i}`), aq.desc(ranked[i]!)] : [`__null${i}`, ranked[i]!]));
+    const order: unknown[] = keys.flatMap((k, i): unknown[] => (k.descending ? [`__null${i}`, aq.desc(ranked[i]!)] : [`__null${i}`, ranked[i]!]));
     t = t.orderby(...(order as never[]));
   }
   const total = t.numRows();

@@ -23,7 +23,7 @@ import { CultureError } from './errors.js';
 import { SharedCache } from './share.js';
 import { clearResolveCache, resolveSource } from './resolve.js';
 import { type NormalizedQuery, normalizeQuery } from './query.js';
-import { aggregateColumns, sortRows } from './rows.js';
+import { aggregateColumns, groupOrder, sortRows } from './rows.js';
 import { config } from './config.js';
 import { isShaped } from './shape.js';
 import { type ShapeDeps, runShaped } from './shaped.js';
@@ -148,7 +148,7 @@ async function fromTabular(source: ResolvedSource, query: Query, options: LoadOp
   if (q.aggregates.length) {
     if (serverCanAggregate(q)) {
       try {
-        const groups = sortRows(await aggregateOnServer(source, q, columns, signal), q.sort.length ? q.sort : q.groupBy.map((column) => ({ column })));
+        const groups = sortRows(await aggregateOnServer(source, q, columns, signal), groupOrder(q));
         const from = q.offset ?? 0;
         const rows = groups.slice(from, q.limit === undefined ? undefined : from + q.limit);
         return { rows, columns: aggregateColumns(columns, q), total: groups.length, path: 'tabular', source };

@@ -4,9 +4,9 @@
  * as the tabular API and the arquero engine (see test/engines.test.ts).
  */
 import type { Aggregate, Cell, ColumnInfo, Row } from './types.js';
-import { type NormalizedQuery, aggregateName, cellTest, compareCells } from './query.js';
+import { type NormalizedQuery, aggregateName, cellTest, compareForSort } from './query.js';
 import { type Table, getter, materialize } from './table.js';
-import { aggregateColumns, median, sortRows } from './rows.js';
+import { aggregateColumns, groupOrder, median, sortRows } from './rows.js';
 
 export { aggregateColumns, median, sortRows };
 
@@ -95,15 +95,15 @@ const page = <T,>(items: T[], q: NormalizedQuery): T[] =>
 export function runLocal(table: Table, q: NormalizedQuery): LocalResult {
   const indices = selectRows(table, q);
   if (q.aggregates.length) {
-    const rows = sortRows(aggregate(table, indices, q), q.sort.length ? q.sort : q.groupBy.map((column) => ({ column })));
+    const rows = sortRows(aggregate(table, indices, q), groupOrder(q));
     return { rows: page(rows, q), columns: aggregateColumns(table.columns, q), total: rows.length };
   }
   let order: ArrayLike<number> = indices;
   if (q.sort.length) {
     const position = columnIndex(table);
-    const keys = q.sort.map((s) => ({ get: getter(table.data[position.get(s.column)!]!), sign: s.descending ? -1 : 1 }));
+    const keys = q.sort.map((s) => ({ get: getter(table.data[position.get(s.column)!]!), descending: s.descending }));
     order = Array.from(indices).sort((a, b) => {
-      for (const k of keys) { const c = compareCells(k.get(a), k.get(b)); if (c) return c * k.sign; }
+      for (const k of keys) { const c = compareForSort(k.get(a), k.get(b), k.descending); if (c) return c; }
       return a - b;
     });
   }

@@ -86,6 +86,12 @@ export function compareCells(a: Cell, b: Cell): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Sort order of two cells: empty values last in both directions (a top N never opens on blanks). */
+export function compareForSort(a: Cell, b: Cell, descending = false): number {
+  if (a === null || b === null) return compareCells(a, b);
+  return descending ? -compareCells(a, b) : compareCells(a, b);
+}
+
 /** The test a clause applies to one cell, with SQL's meaning for empty cells. */
 export function cellTest(clause: TypedClause): (cell: Cell) => boolean {
   const v = clause.typed as Typed;

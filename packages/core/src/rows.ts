@@ -3,7 +3,7 @@
  * rows and the profile of an aggregated result (local.ts and arquero-engine.ts use them too).
  */
 import type { ColumnInfo, Row } from './types.js';
-import { type NormalizedQuery, aggregateName, compareCells } from './query.js';
+import { type NormalizedQuery, aggregateName, compareForSort } from './query.js';
 
 /** Output profile of an aggregated query. */
 export function aggregateColumns(columns: ColumnInfo[], q: NormalizedQuery): ColumnInfo[] {
@@ -19,13 +19,13 @@ export function aggregateColumns(columns: ColumnInfo[], q: NormalizedQuery): Col
   ];
 }
 
-/** Sorts rows by the query's keys; aggregated rows default to the group-by order. */
+/** Sorts rows by the query's keys (empty values last); aggregated rows default to the group-by order. */
 export function sortRows(rows: Row[], keys: { column: string; descending?: boolean }[]): Row[] {
   if (!keys.length) return rows;
   return rows.sort((a, b) => {
     for (const k of keys) {
-      const c = compareCells(a[k.column] ?? null, b[k.column] ?? null);
-      if (c) return k.descending ? -c : c;
+      const c = compareForSort(a[k.column] ?? null, b[k.column] ?? null, k.descending);
+      if (c) return c;
     }
     return 0;
   });
@@ -46,4 +46,10 @@ export function mean(values: readonly number[]): number | null {
   let sum = 0;
   for (const v of values) sum += v;
   return sum / values.length;
+}
+
+/** The order of aggregated rows: the query's sort, then the group keys (ties in one order on every path). */
+export function groupOrder(q: NormalizedQuery): { column: string; descending?: boolean }[] {
+  const sorted = new Set(q.sort.map((k) => k.column));
+  return [...q.sort, ...q.groupBy.filter((column) => !sorted.has(column)).map((column) => ({ column, descending: false }))];
 }

@@ -333,9 +333,31 @@ function rowRange(source: ResolvedSource, params: string[], offset: number, limi
   });
 }
 
-/** Rows of a non-aggregated query, `offset` / `limit` honoured; undefined when too many pages. */
-export function rowsOnServer(source: ResolvedSource, q: NormalizedQuery, signal?: AbortSignal): Promise<RowsPage | undefined> {
-  return rowRange(source, toTabularParams(q), q.offset ?? 0, q.limit, signal);
+/** The query with one more clause. */
+const withClause = (q: NormalizedQuery, clause: TypedClause): NormalizedQuery => ({ ...q, filters: [...q.filters, clause] });
+
+/**
+ * Rows of a non-aggregated query, `offset` / `limit` honoured; undefined when too many pages.
+ * PostgreSQL puts empty values first in a descending order; ours puts them last: the filled rows
+ * are read first (`isnotnull`), then the empty ones (`isnull`, in file order), each with its count.
+ */
+export async function rowsOnServer(source: ResolvedSource, q: NormalizedQuery, signal?: AbortSignal): Promise<RowsPage | undefined> {
+  const offset = q.offset ?? 0;
+  const key = q.sort[0];
+  // every clause on the column but `!=` (NULL-safe) and `is empty` already drops the empty values
+  const keepsEmpty = key?.descending && !q.filters.some((f) => f.column === key.column && f.op !== '!=' && f.op !== 'is empty');
+  if (!keepsEmpty) return rowRange(source, toTabularParams(q), offset, q.limit, signal);
+  const filled = await rowRange(source, toTabularParams(withClause(q, { column: key.column, op: 'is not empty' })), offset, q.limit, signal);
+  if (!filled) return undefined;
+  const empty = await rowRange(
+    source,
+    toTabularParams({ ...withClause(q, { column: key.column, op: 'is empty' }), sort: [] }),
+    Math.max(0, offset - filled.total),
+    q.limit === undefined ? undefined : q.limit - filled.rows.length, // 0: only its count
+    signal,
+  );
+  if (!empty) return undefined;
+  return { rows: [...filled.rows, ...empty.rows], total: filled.total + empty.total };
 }
 
 /**

@@ -122,11 +122,18 @@ describe('tabular path against the sample portal', function () {
     expect(await p.requests('/data/csv/')).to.have.length(1);
   });
 
-  it('a descending sort with a page limit keeps every row: the empty values come first', async () => {
+  it('a descending sort puts the empty values last and keeps every row: filled rows, then empty ones, with their counts', async () => {
     const all = await load(spec(DATASETS.museums), { limit: 20 });
     const sorted = await load(spec(DATASETS.museums), { sort: [{ column: 'total', descending: true }], limit: 20 });
     expect(sorted.total).to.equal(all.total);
-    expect(sorted.rows[0]!.total).to.equal(null);
+    expect(sorted.rows.map((r) => r.total)).not.to.include(null);
+    expect(sorted.rows[0]!.total as number).to.be.at.least(sorted.rows[19]!.total as number);
+    const last = await load(spec(DATASETS.museums), { sort: [{ column: 'total', descending: true }], limit: 20, offset: all.total - 20 });
+    expect(last.total).to.equal(all.total);
+    expect(last.rows.map((r) => r.total)).to.deep.equal(new Array(20).fill(null));
+    const queries = (await p.requests('/data/')).map((r) => r.query);
+    expect(queries).to.include('total__isnotnull&total__sort=desc&page=1&page_size=20');
+    expect(queries.some((q) => /^total__isnull&page=\d+&page_size=\d+$/.test(q))).to.equal(true);
   });
 
   it('never lets a filter value add API parameters: a value holding & or = is filtered locally', async () => {

@@ -142,13 +142,6 @@ describe('<culture-table>', function () {
       expect(data.some((r) => r.query.includes('total__sort=desc') && r.query.includes('page_size=5'))).to.equal(true);
     });
 
-    it('sort="-total" keeps the rows with an empty total (listed first) and the row count', async () => {
-      const { event: plain } = await mount(p, { dataset: DATASETS.museums, 'page-size': '5' });
-      const { el, event } = await mount(p, { dataset: DATASETS.museums, columns: 'nom_du_musee, total', sort: '-total', 'page-size': '5' });
-      expect((event as CultureLoadEvent).detail.total).to.equal((plain as CultureLoadEvent).detail.total);
-      expect(number(column(el, 'total')[0]!)).to.equal(null);
-    });
-
     it('title becomes the caption; unknown names are said, not shown', async () => {
       const { el } = await mount(p, { dataset: DATASETS.museums, title: 'Mes musées', columns: 'ville, inconnue', sort: '-absente', bars: 'fantome' });
       expect(text($(el, 'caption'))).to.equal('Mes musées');
@@ -222,6 +215,26 @@ describe('<culture-table>', function () {
       await after(el, () => sendKeys({ press: 'Space' }));
       expect(sortButton(el, 'ville').closest('th')!.getAttribute('aria-sort')).to.equal('descending');
       expect((await p.requests('ville__sort=desc')).length).to.be.above(0);
+    });
+  });
+
+  describe('empty values on a descending sort', () => {
+    it('come last on the tabular path: the first page is filled, the last one holds them, the count is unchanged', async () => {
+      const { el, event } = await mount(p, { dataset: DATASETS.museums, sort: '-total', columns: 'nom_du_musee, annee, total' });
+      const unsorted = (await mount(p, { dataset: DATASETS.museums })).event as CultureLoadEvent;
+      expect((event as CultureLoadEvent).detail.total).to.equal(unsorted.detail.total);
+      const first = column(el, 'total').map(number);
+      expect(first).not.to.include(null);
+      expect(first).to.deep.equal([...first].sort((a, b) => b! - a!));
+      await after(el, () => ($(el, '.pager button[aria-label="Dernière page"]') as HTMLButtonElement).click());
+      expect(column(el, 'total').map(number).every((n) => n === null)).to.equal(true);
+    });
+
+    it('come last on the file path too', async () => {
+      const { el } = await mount(p, { dataset: DATASETS.festivals, sort: '-"Jauge (places, estimation)"', 'page-size': '50' });
+      const first = column(el, 'Jauge (places, estimation)');
+      expect(sortButton(el, 'Jauge (places, estimation)').closest('th')!.getAttribute('aria-sort')).to.equal('descending');
+      expect(first.filter((cell) => /vide|^–?$/.test(cell))).to.deep.equal([]);
     });
   });
 

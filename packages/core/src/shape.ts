@@ -16,7 +16,7 @@ import { type ComputedColumn, type ComputeContext, checkCompute, compileRow, ord
 import { type AggregateCall, type Measure, aggregateExpression, callsOf, checkMeasures, evaluateMeasure } from './measures.js';
 import { type JoinSide, isCodeColumn, joinKey } from './join.js';
 import { isNumeric, matchColumn } from './columns.js';
-import { type TypedClause, aggregateName, cellTest, compareCells, normalizeQuery } from './query.js';
+import { type TypedClause, aggregateName, cellTest, compareCells, compareForSort, normalizeQuery } from './query.js';
 import { type Expr, quoteName } from './expression.js';
 import { median } from './rows.js';
 
@@ -429,10 +429,9 @@ export function sortShaped(rows: Row[], plan: ShapePlan): Row[] {
     const c = plan.computed.get(k.column);
     const format = c?.info.format;
     const ranked = format === 'month' || format === 'decade' || format === 'century' || format === 'bin';
-    const sign = k.descending ? -1 : 1;
-    if (!ranked) return (a: Row, b: Row) => sign * compareCells(a[k.column] ?? null, b[k.column] ?? null);
+    if (!ranked) return (a: Row, b: Row) => compareForSort(a[k.column] ?? null, b[k.column] ?? null, k.descending);
     const rank = (v: Cell) => ordinalRank(format, v, plan.lang, c) ?? null;
-    return (a: Row, b: Row) => sign * compareCells(rank(a[k.column] ?? null), rank(b[k.column] ?? null));
+    return (a: Row, b: Row) => compareForSort(rank(a[k.column] ?? null), rank(b[k.column] ?? null), k.descending);
   });
   return rows.sort((a, b) => {
     for (const cmp of comparators) { const d = cmp(a, b); if (d) return d; }

@@ -1,88 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import '@culture-widgets/chart/culture-chart.js';
+import { controlsOf, element, portal, samplePortal, type Attributes } from './element.js';
 
-/** `npm run storybook` starts the sample portal on this port (.storybook/main.ts). */
-const portal = 'http://127.0.0.1:4790';
-const api = `${portal}/api`;
-const tabularApi = `${portal}/tabular/api`;
-
-interface Args {
-  dataset: string;
-  type?: string;
-  x?: string;
-  y?: string;
-  group?: string;
-  aggregate?: string;
-  stack?: string;
-  sort?: string;
-  limit?: string;
-  timeUnit?: string;
-  facet?: string;
-  yMin?: string;
-  yMax?: string;
-  unit?: string;
-  height?: string;
-  filter?: string;
-  title?: string;
-  description?: string;
-  highlight?: string;
-  reference?: string;
-  cumulative?: string;
-  colors?: string;
-  xTitle?: string;
-  yTitle?: string;
-  theme?: string;
-  lang?: string;
-  api?: string;
-}
-
-const meta: Meta<Args> = {
+const meta: Meta<Attributes> = {
   title: 'Elements/culture-chart',
   component: 'culture-chart',
-  args: { dataset: 'frequentation-des-musees-de-france' },
-  argTypes: {
-    type: { control: 'select', options: ['auto', 'column', 'bar', 'line', 'area', 'scatter', 'pie', 'donut', 'heatmap'] },
-    aggregate: { control: 'select', options: ['sum', 'count', 'mean', 'median', 'min', 'max'] },
-    stack: { control: 'select', options: ['', 'true', 'normalize'] },
-    sort: { control: 'select', options: ['', 'x', '-x', 'y', '-y', 'delta', '-delta'] },
-    cumulative: { control: 'select', options: ['', 'sum', 'share'] },
-    theme: { control: 'select', options: ['auto', 'light', 'dark'] },
-    lang: { control: 'select', options: ['fr', 'en'] },
-  },
-  render: (a) => html`<culture-chart
-    dataset=${a.dataset}
-    api=${a.api ?? api}
-    tabular-api=${tabularApi}
-    type=${a.type ?? nothing}
-    x=${a.x ?? nothing}
-    y=${a.y ?? nothing}
-    group=${a.group ?? nothing}
-    aggregate=${a.aggregate ?? nothing}
-    stack=${a.stack ?? nothing}
-    sort=${a.sort ?? nothing}
-    limit=${a.limit ?? nothing}
-    time-unit=${a.timeUnit ?? nothing}
-    facet=${a.facet ?? nothing}
-    y-min=${a.yMin ?? nothing}
-    y-max=${a.yMax ?? nothing}
-    unit=${a.unit ?? nothing}
-    height=${a.height ?? nothing}
-    filter=${a.filter ?? nothing}
-    title=${a.title ?? nothing}
-    description=${a.description ?? nothing}
-    highlight=${a.highlight ?? nothing}
-    reference=${a.reference ?? nothing}
-    cumulative=${a.cumulative ?? nothing}
-    colors=${a.colors ?? nothing}
-    x-title=${a.xTitle ?? nothing}
-    y-title=${a.yTitle ?? nothing}
-    theme=${a.theme ?? nothing}
-    lang=${a.lang ?? nothing}
-  ></culture-chart>`,
+  args: { ...samplePortal, dataset: 'frequentation-des-musees-de-france' },
+  argTypes: controlsOf('culture-chart'),
+  render: (a) => element('culture-chart', a),
 };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<Attributes>;
 
 const museumList = 'liste-et-localisation-des-musees-de-france';
 
@@ -154,7 +83,7 @@ export const LargeResource: Story = {
 /** Days of ticket sales (grouped by the server) bucketed into months. */
 export const TimeUnit: Story = {
   args: {
-    dataset: 'billetterie-du-spectacle-vivant', type: 'column', x: 'date_representation', y: 'recette', timeUnit: 'yearmonth', unit: '€',
+    dataset: 'billetterie-du-spectacle-vivant', type: 'column', x: 'date_representation', y: 'recette', 'time-unit': 'yearmonth', unit: '€',
     title: 'Recettes de billetterie par mois',
   },
 };
@@ -207,7 +136,7 @@ export const SortDelta: Story = {
 
 /** `x-title`, `y-title`: axis titles instead of column names. */
 export const Titles: Story = {
-  args: { type: 'column', x: 'annee', y: 'total', xTitle: 'Année', yTitle: 'Entrées (toutes catégories)' },
+  args: { type: 'column', x: 'annee', y: 'total', 'x-title': 'Année', 'y-title': 'Entrées (toutes catégories)' },
 };
 
 /** A scatter of groups: one point per region, paying against free entries (both summed). */

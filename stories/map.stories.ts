@@ -1,57 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
 import '@culture-widgets/map/culture-map.js';
-import type { MapAttributes } from '@culture-widgets/map';
+import { controlsOf, element, portal, samplePortal, type Attributes } from './element.js';
 
-/** `npm run storybook` starts the sample portal on this port (.storybook/main.ts). */
-const portal = 'http://127.0.0.1:4790';
-const api = `${portal}/api`;
-const tabularApi = `${portal}/tabular/api`;
 /** The sample portal's generated boundaries (the default points at data.gouv.fr's). */
 const boundaries = `${portal}/static/geo/{level}.geojson`;
 
-/** The map's own attributes, plus the shared data and look attributes a story sets. */
-interface Args extends MapAttributes {
-  dataset: string;
-  outline?: string;
-  tiles?: string;
-  filter?: string;
-  theme?: string;
-  lang?: string;
-}
-
-const meta: Meta<Args> = {
+const meta: Meta<Attributes> = {
   title: 'Elements/culture-map',
   component: 'culture-map',
   // offline by default: the stories must render without the internet
-  args: { dataset: 'liste-et-localisation-des-musees-de-france', tiles: 'none' },
-  render: (a) => html`<culture-map
-    dataset=${a.dataset}
-    api=${api}
-    tabular-api=${tabularApi}
-    boundaries=${boundaries}
-    mode=${a.mode ?? nothing}
-    lat=${a.lat ?? nothing}
-    lon=${a.lon ?? nothing}
-    coords=${a.coords ?? nothing}
-    label=${a.label ?? nothing}
-    popup=${a.popup ?? nothing}
-    color=${a.color ?? nothing}
-    size=${a.size ?? nothing}
-    cluster=${a.cluster ?? nothing}
-    code=${a.code ?? nothing}
-    level=${a.level ?? nothing}
-    value=${a.value ?? nothing}
-    aggregate=${a.aggregate ?? nothing}
-    outline=${a.outline ?? nothing}
-    tiles=${a.tiles ?? nothing}
-    filter=${a.filter ?? nothing}
-    theme=${a.theme ?? nothing}
-    lang=${a.lang ?? nothing}
-  ></culture-map>`,
+  args: { ...samplePortal, boundaries, dataset: 'liste-et-localisation-des-musees-de-france', tiles: 'none' },
+  argTypes: controlsOf('culture-map'),
+  render: (a) => element('culture-map', a),
 };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<Attributes>;
 
 /** Nothing but a dataset: Latitude / Longitude found, ~1,200 museums clustered, overseas in insets. */
 export const Defaults: Story = {};

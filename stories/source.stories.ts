@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '@culture-widgets/source/culture-source.js';
 import '@culture-widgets/source/culture-filter.js';
+import { controlsOf } from './element.js';
 import '@culture-widgets/table/culture-table.js';
 import '@culture-widgets/chart/culture-chart.js';
 import '@culture-widgets/map/culture-map.js';
@@ -33,11 +34,7 @@ const meta: Meta<Args> = {
   title: 'Elements/culture-filter',
   component: 'culture-filter',
   args: { dataset: MUSEUMS, columns: 'nom_du_musee, ville, region, annee, total', lang: 'fr' },
-  argTypes: {
-    type: { control: 'select', options: ['auto', 'checkboxes', 'select', 'range', 'search'] },
-    theme: { control: 'select', options: ['auto', 'light', 'dark'] },
-    lang: { control: 'select', options: ['fr', 'en'] },
-  },
+  argTypes: controlsOf('culture-filter'),
   render: (a) => {
     // each story gets its own source: a docs page shows them all at once
     const id = `story-source-${++count}`;

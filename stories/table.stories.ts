@@ -1,53 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import '@culture-widgets/table/culture-table.js';
+import { controlsOf, element, portal, samplePortal, type Attributes } from './element.js';
 
-/** `npm run storybook` starts the sample portal on this port (.storybook/main.ts). */
-const portal = 'http://127.0.0.1:4790';
-const api = `${portal}/api`;
-const tabularApi = `${portal}/tabular/api`;
-
-interface Args {
-  dataset: string;
-  columns?: string;
-  sort?: string;
-  pageSize?: string;
-  search?: boolean;
-  download?: boolean;
-  bars?: string;
-  height?: string;
-  filter?: string;
-  title?: string;
-  theme?: string;
-  lang?: string;
-  api?: string;
-  tabularApi?: string;
-}
-
-const meta: Meta<Args> = {
+const meta: Meta<Attributes> = {
   title: 'Elements/culture-table',
   component: 'culture-table',
-  // Storybook's own page says lang="en": the stories speak French unless told otherwise.
-  args: { dataset: 'frequentation-des-musees-de-france', lang: 'fr' },
-  render: (a) => html`<culture-table
-    dataset=${a.dataset}
-    api=${a.api ?? api}
-    tabular-api=${a.tabularApi ?? tabularApi}
-    columns=${a.columns ?? nothing}
-    sort=${a.sort ?? nothing}
-    page-size=${a.pageSize ?? nothing}
-    ?search=${a.search}
-    ?download=${a.download}
-    bars=${a.bars ?? nothing}
-    height=${a.height ?? nothing}
-    filter=${a.filter ?? nothing}
-    title=${a.title ?? nothing}
-    theme=${a.theme ?? nothing}
-    lang=${a.lang ?? nothing}
-  ></culture-table>`,
+  args: { ...samplePortal, dataset: 'frequentation-des-musees-de-france' },
+  argTypes: controlsOf('culture-table'),
+  render: (a) => element('culture-table', a),
 };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<Attributes>;
 
 /** Nothing but a dataset: the first tabular resource, 20 rows a page, every column. */
 export const Defaults: Story = {};
@@ -73,7 +37,7 @@ export const VirtualScroll: Story = {
 
 /** A file-only resource (no tabular API): downloaded with progress, parsed in a worker. */
 export const FilePath: Story = {
-  args: { dataset: 'liste-des-festivals-en-france', search: true, pageSize: '10' },
+  args: { dataset: 'liste-des-festivals-en-france', search: true, 'page-size': '10' },
 };
 
 /** « Aucune ligne ne correspond »: the header and the search box stay. */
@@ -96,7 +60,7 @@ export const ErrorNotFound: Story = {
  * story's own scope), so the skeleton stays on screen.
  */
 export const Loading: Story = {
-  args: { api: `${portal}/s/story-loading/api`, tabularApi: `${portal}/s/story-loading/tabular/api` },
+  args: { api: `${portal}/s/story-loading/api`, 'tabular-api': `${portal}/s/story-loading/tabular/api` },
   loaders: [
     async () => {
       await fetch(`${portal}/__admin/faults`, {

@@ -3,7 +3,11 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import {
   CultureError,
+  DEFAULT_API,
+  DEFAULT_TABULAR_API,
+  formatList,
   isMeasure,
+  parseList,
   loadColumns,
   resolveSource,
   runQuery,
@@ -18,16 +22,8 @@ import { isCultureProducer, openDataset, searchCatalogue, type OpenedDataset } f
 import { defaultsFromProfile, elementFor } from './defaults.js';
 import { createWidget } from './embed.js';
 import { builderMessages, type BuilderMessages } from './messages.js';
-import {
-  DATA_OPTIONS,
-  DEFAULT_API,
-  DEFAULT_TABULAR_API,
-  ELEMENTS,
-  ownOptionsOf,
-  tagOf,
-  type ElementKind,
-  type OptionSpec,
-} from './schema.js';
+import { DATA_OPTIONS, ELEMENTS, optionKey, ownOptionsOf, tagOf, type ElementKind, type OptionSpec } from './schema.js';
+import { optionWords } from './option-messages.js';
 import {
   DEFAULT_CDN_BASE,
   buildIframeSnippet,
@@ -57,9 +53,10 @@ interface ResourceData {
  *
  * Its state can be restored from a share link (`?element=chart&dataset=…`).
  *
- * @cssproperty --culture-accent-color - Buttons and focus accents.
- * @cssproperty --culture-background - Background.
- * @csspart preview - The box holding the live widget.
+ * @tag culture-builder
+ * @cssproperty --culture-accent-color - buttons and focus accents
+ * @cssproperty --culture-background - background
+ * @csspart preview - the box holding the live widget
  */
 export class CultureBuilder extends LitElement {
   static override styles = builderStyles;
@@ -407,18 +404,17 @@ export class CultureBuilder extends LitElement {
     const helpId = `${id}-help`;
     const value = this.widgetAttributes[spec.name] ?? '';
     // Years, dates and codes are numbers but never measures; one already chosen (a share link) stays.
-    const picked = new Set(value.split(','));
+    const picked = new Set(parseList(value));
     const columns = spec.numeric ? allColumns.filter((c) => isMeasure(c) || picked.has(c.name)) : allColumns;
-    const label = spec.label[lang];
-    const help = html`<p class="help" id=${helpId}>${spec.help[lang]}</p>`;
+    const words = optionWords(lang)[optionKey(this.element, spec)];
+    const label = words.label;
+    const help = html`<p class="help" id=${helpId}>${words.help}</p>`;
+    const named = (v: string) => words.values?.[v] ?? v;
     const set = (v: string) => this.setAttributeValue(spec.name, v);
     switch (spec.kind) {
       case 'columns': {
-        const chosen = new Set(value.split(',').filter(Boolean));
-        const toggle = (name: string, on: boolean) => {
-          const next = columns.map((c) => c.name).filter((n) => (n === name ? on : chosen.has(n)));
-          set(next.join(','));
-        };
+        const chosen = picked;
+        const toggle = (name: string, on: boolean) => set(formatList(columns.map((c) => c.name).filter((n) => (n === name ? on : chosen.has(n)))));
         return html`<fieldset class="field columns" aria-describedby=${helpId}>
           <legend>${label}</legend>
           ${help}
@@ -430,7 +426,6 @@ export class CultureBuilder extends LitElement {
                   name=${spec.name}
                   .value=${c.name}
                   .checked=${chosen.has(c.name)}
-                  ?disabled=${c.name.includes(',')}
                   @change=${(e: Event) => toggle(c.name, (e.target as HTMLInputElement).checked)}
                 />
                 ${c.name}
@@ -457,7 +452,7 @@ export class CultureBuilder extends LitElement {
       case 'column': {
         const t = this.t;
         const choices = spec.kind === 'column' ? columns.map((c) => c.name) : (spec.options ?? []);
-        const blank = spec.kind === 'column' ? t.automatic : spec.default ? t.defaultValue(spec.default) : t.automatic;
+        const blank = spec.kind === 'column' || !spec.default ? t.automatic : t.defaultValue(named(spec.default));
         return html`<div class="field">
           <label for=${id}>${label}</label>
           ${help}
@@ -465,7 +460,7 @@ export class CultureBuilder extends LitElement {
             <option value="" ?selected=${value === ''}>${blank}</option>
             ${choices
               .filter((c) => c !== spec.default)
-              .map((c) => html`<option .value=${c} ?selected=${c === value}>${c}</option>`)}
+              .map((c) => html`<option .value=${c} ?selected=${c === value}>${named(c)}</option>`)}
           </select>
         </div>`;
       }

@@ -1,4 +1,5 @@
 export * from './schema.js';
+export { optionWords, type OptionWords } from './option-messages.js';
 export * from './snippet.js';
 export { defaultsFromProfile, elementFor } from './defaults.js';
 export { createWidget, mountEmbed, reportHeight, HEIGHT_MESSAGE, type HeightMessage, type MountedEmbed } from './embed.js';

@@ -8,6 +8,7 @@
  *                ──buildShareLink─────▶ builder.html?element=chart&…
  *   URLSearchParams ──parseEmbedParams──▶ WidgetConfig (validated against the schema)
  */
+import { formatList, parseList } from '@culture-widgets/core';
 import { isElementKind, optionsOf, tagOf, type ElementKind, type OptionSpec } from './schema.js';
 
 export const VERSION = '0.1.0';
@@ -68,11 +69,7 @@ export function validateValue(spec: OptionSpec, raw: string): string | undefined
     case 'number':
       return value !== '' && Number.isFinite(Number(value)) ? value : undefined;
     case 'columns':
-      return value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-        .join(',');
+      return formatList(parseList(value));
     default:
       if (spec.url && !(spec.options?.includes(value) || isHttpUrl(value))) return undefined;
       return value;

@@ -10,6 +10,8 @@ import {
   defaultsFromProfile,
   elementFor,
   escapeAttribute,
+  optionKey,
+  optionWords,
   optionsOf,
   parseEmbedParams,
   type WidgetConfig,
@@ -146,18 +148,23 @@ describe('share link and parseEmbedParams', () => {
 describe('option schema', () => {
   it('lists every attribute of DESIGN.md §2, once per element, with French and English words', () => {
     const names = (e: 'table' | 'chart' | 'map') => optionsOf(e).map((o) => o.name);
-    const data = ['dataset', 'resource', 'src', 'filter', 'api', 'tabular-api', 'lang', 'theme'];
+    const data = ['dataset', 'resource', 'src', 'source', 'filter', 'api', 'tabular-api', 'lang', 'theme', 'compute', 'labels', 'join', 'refine-on-click'];
     expect(names('table')).to.have.members([...data, 'columns', 'sort', 'page-size', 'search', 'download', 'bars', 'height', 'title']);
     expect(names('chart')).to.have.members([
       ...data, 'type', 'x', 'y', 'group', 'aggregate', 'stack', 'sort', 'limit', 'time-unit', 'facet', 'y-min', 'y-max', 'unit', 'title', 'description', 'height',
+      'highlight', 'reference', 'cumulative', 'colors', 'x-title', 'y-title',
     ]);
     expect(names('map')).to.have.members([
       ...data, 'mode', 'lat', 'lon', 'coords', 'label', 'popup', 'color', 'size', 'cluster', 'code', 'level', 'value', 'aggregate', 'boundaries', 'outline', 'tiles',
     ]);
     for (const e of ['table', 'chart', 'map'] as const) {
       for (const o of optionsOf(e)) {
-        expect(o.label.fr && o.label.en && o.help.fr && o.help.en, `${e} ${o.name}`).to.be.ok;
-        if (o.kind === 'select') expect(o.options?.length, o.name).to.be.greaterThan(0);
+        const [fr, en] = [optionWords('fr'), optionWords('en')].map((words) => words[optionKey(e, o)]);
+        expect(fr.label && en.label && fr.help && en.help, `${e} ${o.name}`).to.be.ok;
+        if (o.kind !== 'select') continue;
+        expect(o.options?.length, o.name).to.be.greaterThan(0);
+        // every value of a closed set has a name in both languages
+        for (const value of o.options!) expect([fr.values?.[value], en.values?.[value]], `${e} ${o.name}=${value}`).to.not.include(undefined);
       }
     }
   });

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { csvDecimal, parseList, parseName, slugify, toCSV, type ColumnInfo, type FilterClause, type Query } from '@culture-widgets/core';
+import { AGGREGATE_OPS, csvDecimal, parseList, parseName, slugify, toCSV, type AggregateOp, type ColumnInfo, type FilterClause, type Query } from '@culture-widgets/core';
 import {
   CultureDataElement, CultureSelectEvent, SIZE_RANGES, baseStyles, errorDetailOf, formatDay, readPalette, readToken,
   type CultureErrorDetail, type DataState,
@@ -13,7 +13,8 @@ import { describeChart } from './describe.js';
 import { formatRoundedNumber } from './locale.js';
 import { chartErrors, chartMessages, chartWarning } from './messages.js';
 import {
-  AGGREGATES, CUMULATIVES, TYPE_SETTINGS, SORT_ORDERS, STACKS, TIME_UNITS, resolveChart, type ChartOptions, type ChartWarning, type ResolvedChart,
+  CUMULATIVES, TYPE_SETTINGS, SORT_ORDERS, STACKS, TIME_UNITS, resolveChart,
+  type ChartOptions, type ChartWarning, type Cumulative, type ResolvedChart, type SortOrder, type StackSetting, type TimeUnit, type TypeSetting,
 } from './options.js';
 import { chartTable, datumRow } from './twin.js';
 import { markAnnouncement, markLanes, moveMark, type MarkPosition } from './keyboard.js';
@@ -45,81 +46,137 @@ interface Prepared {
  * The query groups and aggregates on the tabular API when it allows it, else locally (core
  * decides): a chart never downloads the rows of a large resource.
  *
- * @fires culture-load - the chart is drawn; `detail: { rows, total, source }`.
- * @fires culture-error - loading or drawing failed; `detail: { code, message }` (also shown, `role="alert"`).
- * @fires culture-warning - an attribute value was ignored or clamped, or `highlight` matches nothing drawn;
- * `detail: { code, message, attribute, value, accepted }` (also a short note under the chart).
- * @fires culture-select - a mark was clicked (or Enter on the mark the keyboard stands on); `detail.row` (the drawn values), `detail.values` (category,
- * series, facet: column → value). With `source="id"` and `refine-on-click`, the `<culture-source>` turns
- * the click into a filter every linked widget follows.
- *
+ * @tag culture-chart
+ * @fires culture-select - a mark was clicked (or Enter on the mark the keyboard stands on); `detail.row` (the drawn values), `detail.values` (category, series, facet: column → value). With `source="id"` and `refine-on-click`, the `<culture-source>` turns the click into a filter every linked widget follows.
  * @csspart figure - the chart, its title and menu
  * @csspart title - the `title` heading
- * @csspart menu-button - @csspart menu - the options menu and its button
+ * @csspart menu-button - the button opening the options menu
+ * @csspart menu - the options menu (downloads, data table)
  * @csspart chart - the drawing (`role="application"`: Tab reaches it, the arrow keys walk its marks)
  * @csspart focus-ring - the ring around the mark the keyboard stands on
  * @csspart tooltip - the tooltip (plain text)
  * @csspart description - the text alternative (visually hidden)
  * @csspart note - the line under the bars saying « Autres » was left off (larger than every bar)
  * @csspart data-table - the data shown as a table
- * @csspart loading - @csspart error - @csspart empty - @csspart citation - shared states and the source line
- *
- * @cssproperty --culture-color-1 - … `--culture-color-8`: data colours (series, bars, slices), read at draw time
  * @cssproperty --culture-chart-min-height - space kept for the drawing (default `12rem`)
- * @cssproperty --culture-tooltip-background - @cssproperty --culture-tooltip-color - tooltip colours
- * @cssproperty --culture-text-color - @cssproperty --culture-muted-color - @cssproperty --culture-background
- * @cssproperty --culture-border-color - @cssproperty --culture-font-family - shared tokens of the ui base
+ * @cssproperty --culture-tooltip-background - tooltip background
+ * @cssproperty --culture-tooltip-color - tooltip text
  */
 export class CultureChart extends CultureDataElement {
   static override styles = [...baseStyles, tableStyles, chartStyles];
 
-  /** `auto` (default), `column`, `bar`, `line`, `area`, `scatter`, `pie`, `donut`, `heatmap`. */
-  @property() type = 'auto';
-  /** Column on the x axis (categories, years, dates). Default: chosen from the profile. */
+  /** `auto` (default: chosen from the column profile), `column` (vertical bars), `bar` (horizontal), `line`, `area`, `scatter`, `pie`, `donut`, `heatmap`. */
+  @property() type: TypeSetting = 'auto';
+  /**
+   * Column on the x axis (categories, years, dates). Default: chosen from the profile.
+   * @editor column
+   */
   @property() x?: string;
-  /** Value column(s), comma list. Default: the main measure, else a row count. */
+  /**
+   * Value column(s), comma list (quote a name holding a comma). Default: the main measure, else a row count.
+   * @editor numeric-columns
+   */
   @property() y?: string;
-  /** Column that splits the values into series (colours). */
+  /**
+   * Column that splits the values into series (colours).
+   * @editor column
+   */
   @property() group?: string;
-  /** `sum` (default), `count`, `mean`, `median`, `min`, `max`. */
-  @property() aggregate?: string;
-  /** `true` stacks series, `normalize` stacks to 100 %. */
-  @property() stack?: string;
-  /** `x`, `-x`, `y`, `-y`. Default: by value for categories, by x for years and dates. */
-  @property() sort?: string;
-  /** Keeps the top N categories; the rest is folded into « Autres ». */
+  /** How the rows of one category combine: `sum` (default with `y`), `count`, `mean`, `median`, `min`, `max`. */
+  @property() aggregate?: AggregateOp;
+  /**
+   * `true` stacks series, `normalize` stacks to 100 % (areas stack by default).
+   * @advanced
+   */
+  @property() stack?: StackSetting;
+  /**
+   * `x`, `-x`, `y`, `-y`, `delta`, `-delta` (grouped bars by last minus first series). Default: by value for categories, by x for years and dates.
+   * @advanced
+   */
+  @property() sort?: SortOrder;
+  /**
+   * Keeps the top N categories (1–1,000); the rest is folded into « Autres ».
+   * @editor number
+   * @advanced
+   */
   @property() limit?: string;
-  /** Buckets dates: `year`, `yearquarter`, `yearmonth`, `month`… */
-  @property({ attribute: 'time-unit' }) timeUnit?: string;
-  /** Column that splits the chart into small multiples sharing one scale. */
+  /**
+   * Buckets dates: `year`, `quarter`, `month`, `yearquarter`, `yearmonth`, `yearmonthdate`, `date`, `day`.
+   * @advanced
+   */
+  @property({ attribute: 'time-unit' }) timeUnit?: TimeUnit;
+  /**
+   * Column that splits the chart into small multiples sharing one scale.
+   * @editor column
+   * @advanced
+   */
   @property() facet?: string;
+  /**
+   * Start of the value axis.
+   * @editor number
+   * @advanced
+   */
   @property({ attribute: 'y-min' }) yMin?: string;
+  /**
+   * End of the value axis.
+   * @editor number
+   * @advanced
+   */
   @property({ attribute: 'y-max' }) yMax?: string;
-  /** Unit shown after values (`€`, `visiteurs`). */
+  /**
+   * Unit shown after values (`€`, `visiteurs`).
+   * @advanced
+   */
   @property() unit?: string;
   /** Heading above the chart, also drawn into exported images. */
   @property() override title = '';
-  /** Text alternative; generated from the data when absent. */
+  /**
+   * Text alternative; generated from the data when absent.
+   * @advanced
+   */
   @property() description?: string;
-  /** Drawing height in pixels. */
+  /**
+   * Drawing height in pixels (50–5,000).
+   * @editor number
+   * @advanced
+   */
   @property() height?: string;
   /**
    * Marks kept in colour, the others grey: a value of x or of the group (`Bretagne`, several with
-   * `|`), or a filter expression on the drawn fields (`total > 1000000`).
+   * `|`), or, when it holds an operator, a filter on the drawn fields (`total > 1000000`). A value
+   * not in the chart is a note under it, not an error.
+   * @advanced
    */
   @property() highlight?: string;
-  /** Labelled rules across the value axis: `mean`, `median` or a number, comma list (`median, 1000000: objectif`). */
+  /**
+   * Labelled dashed rules across the value axis: `mean`, `median` (of the drawn values; a stack's
+   * heights; « Autres » left out) or a number (`.` for decimals), each with an optional label,
+   * comma list: `median, 1000000: objectif`.
+   * @advanced
+   */
   @property() reference?: string;
-  /** `sum` (running total) or `share` (cumulative share; on bars, a Pareto chart with a second axis). */
-  @property() cumulative?: string;
-  /** Colours per value: `Musique: #000091; Théâtre: #e1000f` (else a category keeps one colour across filters). */
+  /**
+   * `sum`: running totals; `share`: on columns and bars, a Pareto chart (bars sorted by value, the
+   * cumulative share on a second axis, « Autres » counted even when left off); on lines and areas,
+   * the share of the total reached (0–100 %).
+   * @advanced
+   */
+  @property() cumulative?: Cumulative;
+  /**
+   * Colours per value: `Musique: #000091; Théâtre: #e1000f` (else a category keeps one colour across filters).
+   * @advanced
+   */
   @property() colors?: string;
-  /** Title of the x axis (default: the column). */
+  /**
+   * Title of the x axis (default: the column).
+   * @advanced
+   */
   @property({ attribute: 'x-title' }) xTitle?: string;
-  /** Title of the value axis (default: the measure and its aggregate). */
+  /**
+   * Title of the value axis (default: the measure and its aggregate).
+   * @advanced
+   */
   @property({ attribute: 'y-title' }) yTitle?: string;
-  /** `fr` or `en`; default: the nearest `lang` (the page's). Declared so a change redraws. */
-  @property({ reflect: true }) override lang!: string;
 
   @state() private menuOpen = false;
   @state() private tableShown = false;
@@ -196,13 +253,14 @@ export class CultureChart extends CultureDataElement {
   private options(): ChartOptions {
     const w = this.warnings;
     const y = parseList(this.y);
-    const stack = this.stack === '' ? 'true' : w.oneOf('stack', this.stack, STACKS, undefined);
+    const bare: string | undefined = this.stack; // `<culture-chart stack>` stacks
+    const stack = w.oneOf('stack', bare === '' ? 'true' : bare, STACKS, undefined);
     return {
       type: w.oneOf('type', this.type, TYPE_SETTINGS, 'auto'),
       x: parseName(this.x),
       y: y.length ? y : undefined,
       group: parseName(this.group),
-      aggregate: w.oneOf('aggregate', this.aggregate, AGGREGATES, undefined),
+      aggregate: w.oneOf('aggregate', this.aggregate, AGGREGATE_OPS, undefined),
       stack: stack === 'normalize' ? stack : stack && stack === 'true',
       sort: w.oneOf('sort', this.sort, SORT_ORDERS, undefined),
       limit: w.size('limit', this.limit, SIZE_RANGES.limit),

@@ -10,14 +10,15 @@ export type ChartType = 'column' | 'bar' | 'line' | 'area' | 'scatter' | 'pie' |
 export const CHART_TYPES: readonly ChartType[] = ['column', 'bar', 'line', 'area', 'scatter', 'pie', 'donut', 'heatmap'];
 /** What the `type` attribute accepts. */
 export const TYPE_SETTINGS: readonly (ChartType | 'auto')[] = ['auto', ...CHART_TYPES];
+export type TypeSetting = (typeof TYPE_SETTINGS)[number];
 /** `delta`: grouped bars ordered by the last series minus the first (2022 − 2019). */
 export const SORT_ORDERS = ['x', '-x', 'y', '-y', 'delta', '-delta'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 export const STACKS = ['true', 'false', 'normalize'] as const;
+export type StackSetting = (typeof STACKS)[number];
 export type StackMode = 'none' | 'zero' | 'normalize';
 export const TIME_UNITS = ['year', 'quarter', 'month', 'yearquarter', 'yearmonth', 'yearmonthdate', 'date', 'day'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
-export const AGGREGATES: readonly AggregateOp[] = ['sum', 'count', 'mean', 'median', 'min', 'max'];
 
 /** The element's attributes, as typed values (every field optional). */
 export interface ChartOptions {

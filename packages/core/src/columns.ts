@@ -93,9 +93,9 @@ export function parseName(text: string | null | undefined): string | undefined {
   return QUOTES.includes(trimmed[0]!) && trimmed.endsWith(trimmed[0]!) ? parseList(trimmed)[0] : trimmed;
 }
 
-/** Names back into the list grammar, quoting those that need it. */
+/** Names back into the list grammar (`a,"b, c"`), quoting those that need it. */
 export const formatList = (names: readonly string[]): string =>
-  names.map((n) => (/[,"']/.test(n) || n !== n.trim() ? `"${n.replace(/"/g, '""')}"` : n)).join(', ');
+  names.map((n) => (/[,"']/.test(n) || n !== n.trim() ? `"${n.replace(/"/g, '""')}"` : n)).join(',');
 
 // --- cells -----------------------------------------------------------------------------------
 

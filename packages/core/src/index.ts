@@ -46,10 +46,10 @@ export { resolveSource, listResources, searchDatasets, parseInput, chooseResourc
 export type { ResourceSummary, DatasetSummary, ParsedInput } from './resolve.js';
 export { formatNumber, formatCompact, formatPercent, formatDate, formatCell, columnLabel, toCSV, csvDecimal } from './format.js';
 export type { CSVOptions } from './format.js';
-export { configureCore } from './config.js';
+export { configureCore, DEFAULT_API, DEFAULT_TABULAR_API } from './config.js';
 export type { CoreConfig } from './config.js';
 export { GEOMETRY_COLUMN } from './table.js';
-export { normalizeQuery, aggregateName, rowMatcher } from './query.js';
+export { normalizeQuery, aggregateName, rowMatcher, AGGREGATE_OPS } from './query.js';
 export { categoryColors, chosenColor, parseColorMap } from './colors.js';
 export type { CategoryColorOptions } from './colors.js';
 export { median, mean } from './rows.js';

@@ -10,6 +10,9 @@ import { CultureError } from './errors.js';
 import { isNumeric, matchColumn } from './columns.js';
 import { readBoolean, readDate, readNumber } from './values.js';
 
+/** What `aggregate` attributes accept, and core's aggregates. */
+export const AGGREGATE_OPS = ['sum', 'count', 'mean', 'median', 'min', 'max'] as const;
+
 /** The result column of an aggregate: `total__sum`, or `count` for a row count. */
 export const aggregateName = (a: Aggregate): string => a.as ?? (a.column ? `${a.column}__${a.op}` : 'count');
 

@@ -1,4 +1,5 @@
 import type { CultureWarning } from './errors.js';
+import type { AGGREGATE_OPS } from './query.js';
 
 /**
  * The shapes every package shares. Elements only ever see these: they never talk to an API,
@@ -102,7 +103,7 @@ export interface FilterClause {
   values?: string[];
 }
 
-export type AggregateOp = 'sum' | 'count' | 'mean' | 'median' | 'min' | 'max';
+export type AggregateOp = (typeof AGGREGATE_OPS)[number];
 
 export interface Aggregate {
   op: AggregateOp;

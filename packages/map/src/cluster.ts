@@ -1,19 +1,21 @@
 /** When to cluster, badge sizes and counts, densities: the small pure parts of clustering. */
 import type { Place } from './coords.js';
 
-export type ClusterSetting = 'auto' | 'on' | 'off';
+/** Clustering, read from the `cluster` attribute. */
+export type Clustering = 'auto' | 'on' | 'off';
 
 /** Above this many points, `cluster="auto"` clusters. */
 export const AUTO_CLUSTER = 1000;
 
-export const shouldCluster = (count: number, setting: ClusterSetting): boolean =>
+export const shouldCluster = (count: number, setting: Clustering): boolean =>
   setting === 'on' || (setting === 'auto' && count > AUTO_CLUSTER);
 
-/** What the `cluster` attribute accepts: `auto`, `true`, `false` (and `on` / `off`, `yes` / `no`, `0`). */
-export const CLUSTER_SETTINGS = ['auto', 'true', 'false', 'on', 'off', 'yes', 'no', '0'] as const;
+/** What the `cluster` attribute accepts (`on` / `off`, `yes` / `no`, `0` read as `true` / `false`). */
+export const CLUSTER_SETTINGS = ['auto', 'true', 'false'] as const;
+export type ClusterSetting = (typeof CLUSTER_SETTINGS)[number];
 
 /** Reads the `cluster` attribute: `auto` (default), `true`/`on`, `false`/`off`. */
-export function parseClusterSetting(value: string | null | undefined): ClusterSetting {
+export function parseClusterSetting(value: string | null | undefined): Clustering {
   const v = (value ?? '').trim().toLowerCase();
   if (v === 'false' || v === 'off' || v === 'no' || v === '0') return 'off';
   if (v === 'true' || v === 'on' || v === 'yes' || v === '' && value !== undefined && value !== null) return 'on';

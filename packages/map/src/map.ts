@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import { cellNumber, formatNumber, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
+import { AGGREGATE_OPS, cellNumber, formatNumber, type AggregateOp, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
 import { CultureDataElement, CultureSelectEvent, baseStyles, readPalette, readToken, type DataState } from '@culture-widgets/ui';
 import { leafletStyles } from './leaflet-css.js';
 import { mapStyles } from './map.styles.js';
@@ -9,7 +9,7 @@ import { mapErrors, mapMessages, type MapMessages } from './messages.js';
 // types only: Leaflet and supercluster come with the controller, loaded when the element connects
 import type { AreasModel, LayerModel, MapController, Theme } from './map-controller.js';
 import {
-  LEVELS, MAP_MODES, OPS, buildPlan, levelOf, mapQuery, resolveColumns, type AreasPlan, type MapAttributes, type MapMode, type Plan, type PointsPlan,
+  LEVELS, MAP_MODES, buildPlan, levelOf, mapQuery, resolveColumns, type AreasPlan, type MapAttributes, type MapModeSetting, type Plan, type PointsPlan,
   valueExpression,
 } from './plan.js';
 import { boundariesUrl, loadBoundaries } from './boundaries.js';
@@ -18,8 +18,8 @@ import { categoryScale, sequentialScale, sizeScale, type CategoryScale, type Seq
 import { legendNumber, popupModel, summary, type PopupModel } from './popup.js';
 import { shortCount } from './cluster.js';
 import type { Place } from './coords.js';
-import { CLUSTER_SETTINGS } from './cluster.js';
-import { TILE_PRESETS, tileSpec, type TileSpec } from './tiles.js';
+import { CLUSTER_SETTINGS, type ClusterSetting } from './cluster.js';
+import { TILE_PRESETS, tileSpec, type TileSetting, type TileSpec } from './tiles.js';
 import type { Level } from '@culture-widgets/core';
 
 /** Features listed under the map for keyboard and screen-reader users (the table alternative). */
@@ -40,54 +40,96 @@ interface Drawn {
  * A Leaflet map of a data.gouv.fr resource: points (clustered above ~1,000), proportional
  * circles, a density layer, or a choropleth by INSEE code.
  *
- * @fires culture-load - drawn; detail: rows shown, total, source
- * @fires culture-error - loading or drawing failed; detail: code, message
- * @fires culture-select - a marker, an area or a list entry was activated; detail: row, values
+ * @tag culture-map
+ * @fires culture-select - a marker, an area or a list entry was activated; `detail.row`, `detail.values`
  * @csspart figure - the map, its legend and notes
  * @csspart map - the Leaflet container
  * @csspart legend - the legend
- * @csspart features - the list (or table) of what the map shows
- * @csspart citation - the source line
- * @csspart error - the error state
- * @csspart loading - the loading skeleton
- * @cssproperty --culture-map-height - height of the map (default 26rem)
- * @cssproperty --culture-color-1 - colour of points and of the choropleth scale
+ * @csspart features - the list (or table) of what the map shows: the text alternative
+ * @csspart notes - rows left off the map, said under it
+ * @cssproperty --culture-map-height - height of the map (default `26rem`; at most 90% of a narrow map's width)
  */
 export class CultureMap extends CultureDataElement {
   static override styles = [...baseStyles, leafletStyles, mapStyles];
 
-  /** `auto` (default), `points`, `choropleth`, `heatmap`. */
-  @property() mode: MapMode = 'auto';
-  /** Latitude column (with `lon`). */
+  /** `auto` (default: points when anything looks like coordinates, else areas by INSEE code), `points`, `choropleth`, `heatmap`. */
+  @property() mode: MapModeSetting = 'auto';
+  /**
+   * Latitude column (with `lon`); default: found from the profile.
+   * @editor column
+   */
   @property() lat?: string;
-  /** Longitude column (with `lat`). */
+  /**
+   * Longitude column (with `lat`).
+   * @editor column
+   */
   @property() lon?: string;
-  /** One column holding "lat, lon" (either order, detected). */
+  /**
+   * One column holding both coordinates (`"46.2, 5.5"`, `[46.2, 5.5]`; either order, detected).
+   * @editor column
+   */
   @property() coords?: string;
-  /** Column naming each place (popup title, list). */
+  /**
+   * Column naming each place (popup title, list); default: a `nom`-like column.
+   * @editor column
+   */
   @property() label?: string;
-  /** Columns shown in popups, comma list. */
+  /**
+   * Columns shown in popups, comma list (quote a name holding a comma).
+   * @editor columns
+   */
   @property() popup?: string;
-  /** Category column colouring the points (with a legend). */
+  /**
+   * Category column colouring the points (8 most frequent values, the rest « Autres »), with a legend.
+   * @editor column
+   * @advanced
+   */
   @property() color?: string;
-  /** Number column sizing the points (proportional circles, with a legend). */
+  /**
+   * Number column sizing the points (proportional circles), with a legend.
+   * @editor numeric-column
+   * @advanced
+   */
   @property() size?: string;
-  /** `auto` (above ~1,000 points), `true`, `false`. */
-  @property() cluster = 'auto';
-  /** INSEE code column (choropleth). */
+  /**
+   * `auto` (on above ~1,000 points), `true`, `false`.
+   * @advanced
+   */
+  @property() cluster: ClusterSetting = 'auto';
+  /**
+   * INSEE code column of a choropleth (région, département or commune).
+   * @editor column
+   */
   @property() code?: string;
-  /** `region`, `departement`, `commune`; guessed from the codes when absent. */
-  @property() level?: string;
-  /** Value column for the choropleth (default: a count of rows). */
+  /**
+   * `region`, `departement`, `commune`; guessed from the codes when absent.
+   * @advanced
+   */
+  @property() level?: Level;
+  /**
+   * Value of a choropleth: a number column, or an aggregate expression (`sum(total) / join.population * 1000`); default: a count of rows.
+   * @editor numeric-column
+   */
   @property() value?: string;
-  /** `sum` (default with `value`), `count`, `mean`, `median`, `min`, `max`. */
-  @property() aggregate?: string;
-  /** Boundaries GeoJSON URL (`{level}` becomes regions / departements / communes). */
+  /** How the rows of one area combine: `sum` (default with `value`), `count`, `mean`, `median`, `min`, `max`. */
+  @property() aggregate?: AggregateOp;
+  /**
+   * Boundaries GeoJSON URL (`{level}` becomes `regions`, `departements`, `communes`); default: Etalab's.
+   * @editor url
+   * @advanced
+   */
   @property() boundaries?: string;
-  /** Outlines of `region`s, `departement`s or `commune`s drawn under points (from `boundaries`). */
-  @property() outline?: string;
-  /** `ign` (default), `osm`, `none`, or a `https://…/{z}/{x}/{y}.png` template. */
-  @property() tiles = 'ign';
+  /**
+   * Outlines of `region`s, `departement`s or `commune`s drawn under points (from `boundaries`).
+   * @advanced
+   */
+  @property() outline?: Level;
+  /**
+   * Base map: `ign` (default: Plan IGN v2), `osm`, `none`, or a `https://…/{z}/{x}/{y}.png` template.
+   * @editor url
+   * @advanced
+   */
+  @property() tiles: TileSetting = 'ign';
 
   @state() private tilesFailed = false;
   @state() private hint?: string;
@@ -419,9 +461,9 @@ export class CultureMap extends CultureDataElement {
     return {
       mode: w.oneOf('mode', this.mode, MAP_MODES, 'auto'), lat: this.lat, lon: this.lon, coords: this.coords, label: this.label,
       popup: this.popup, color: this.color, size: this.size, code: this.code, value: this.value,
-      cluster: w.oneOf('cluster', this.cluster.toLowerCase(), CLUSTER_SETTINGS, 'auto'),
+      cluster: w.oneOf('cluster', clusterAlias(this.cluster), CLUSTER_SETTINGS, 'auto'),
       level: this.levelAttribute('level', this.level),
-      aggregate: w.oneOf('aggregate', this.aggregate, OPS, undefined),
+      aggregate: w.oneOf('aggregate', this.aggregate, AGGREGATE_OPS, undefined),
     };
   }
 
@@ -578,6 +620,9 @@ export class CultureMap extends CultureDataElement {
     return this.warnings.oneOf(attribute, levelOf(value) ?? value, LEVELS, undefined);
   }
 }
+
+/** `on` / `yes`, `off` / `no` / `0`, any case: the cluster values authors also write. */
+const clusterAlias = (v: string): string => ({ '': 'true', on: 'true', yes: 'true', off: 'false', no: 'false', '0': 'false' })[v.trim().toLowerCase()] ?? v;
 
 declare global {
   interface HTMLElementTagNameMap {

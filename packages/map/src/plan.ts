@@ -3,7 +3,7 @@
  * columns, which query. Pure: the element only renders the plan and hands it to the controller.
  */
 import {
-  findCodeColumn, formatList, guessLevel, isCoordinate, matchColumn, nameKey, parseDefinitions, parseList, parseName, quoteName,
+  AGGREGATE_OPS, findCodeColumn, formatList, guessLevel, isCoordinate, matchColumn, nameKey, parseDefinitions, parseList, parseName, quoteName,
   type Aggregate, type AggregateOp, type ColumnInfo, type FilterClause, type Level, type Query, type Row,
 } from '@culture-widgets/core';
 import { coordColumns, detectCoordinates, locate, type CoordSpec, type Located } from './coords.js';
@@ -11,7 +11,9 @@ import { foldByCode, type Folded } from './choropleth.js';
 import { detectLabelColumn } from './popup.js';
 import { parseClusterSetting, shouldCluster } from './cluster.js';
 
-export type MapMode = 'auto' | 'points' | 'choropleth' | 'heatmap';
+export const MAP_MODES = ['auto', 'points', 'choropleth', 'heatmap'] as const;
+export type MapModeSetting = (typeof MAP_MODES)[number];
+export type MapMode = MapModeSetting;
 
 /** The attributes that shape the map (strings as the author wrote them). */
 export interface MapAttributes {
@@ -35,10 +37,8 @@ export const MAX_POINTS = 100_000;
 /** Name of the aggregated value in a choropleth query. */
 export const VALUE = 'value';
 
-export const MAP_MODES = ['auto', 'points', 'choropleth', 'heatmap'] as const;
-export const OPS: AggregateOp[] = ['sum', 'count', 'mean', 'median', 'min', 'max'];
 export const aggregateOp = (a: MapAttributes): AggregateOp =>
-  OPS.includes(a.aggregate as AggregateOp) ? (a.aggregate as AggregateOp) : a.value ? 'sum' : 'count';
+  AGGREGATE_OPS.includes(a.aggregate as AggregateOp) ? (a.aggregate as AggregateOp) : a.value ? 'sum' : 'count';
 
 export const LEVELS: Level[] = ['region', 'departement', 'commune'];
 /** `region`, `departement`, `commune` (singular or plural, any case), else undefined. */

@@ -2,6 +2,9 @@
  * Base maps: `ign` (Plan IGN v2 from the Géoplateforme, the default: French, free, no key),
  * `osm`, `none`, or any `{z}/{x}/{y}` URL template given by the author.
  */
+/** A preset, or a tile URL template. */
+export type TileSetting = 'ign' | 'osm' | 'none' | (string & {});
+
 export interface TileSpec {
   url: string;
   /** Text and link of the attribution (rendered by us as text, never as HTML). */

@@ -265,7 +265,7 @@ describe('plan', () => {
 
   it('resolves column names forgiving case and accents, and refuses unknown ones', () => {
     expect(resolveColumns({ lat: 'latitude', label: 'nom officiel du musee', popup: "region administrative, 'latitude'" }, museums)).to.include({
-      lat: 'Latitude', label: 'Nom officiel du musée', popup: 'Région administrative, Latitude',
+      lat: 'Latitude', label: 'Nom officiel du musée', popup: 'Région administrative,Latitude',
     });
     expect(() => resolveColumns({ color: 'nope' }, museums)).to.throw(/nope/);
   });

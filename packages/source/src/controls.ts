@@ -4,11 +4,11 @@
  */
 import { cellNumber, foldText, isNumeric, isYear, type ColumnInfo, type FilterClause, type Lang, type Query, type Row } from '@culture-widgets/core';
 
-export type ControlType = 'select' | 'checkboxes' | 'range' | 'search';
-
-export const CONTROL_TYPES: readonly ControlType[] = ['select', 'checkboxes', 'range', 'search'];
+export const CONTROL_TYPES = ['select', 'checkboxes', 'range', 'search'] as const;
+export type ControlType = (typeof CONTROL_TYPES)[number];
 /** What the `type` attribute accepts. */
 export const CONTROL_SETTINGS: readonly (ControlType | 'auto')[] = ['auto', ...CONTROL_TYPES];
+export type ControlSetting = (typeof CONTROL_SETTINGS)[number];
 
 /** Lists longer than this get a value search box. */
 export const SEARCHABLE_AFTER = 8;

@@ -51,6 +51,7 @@ import {
   selectedValues,
   toFacets,
   valuesClauses,
+  type ControlSetting,
   type ControlType,
   type Facet,
 } from './controls.js';
@@ -90,11 +91,15 @@ const SEARCH_DELAY = 350;
  * listed as removable chips, with a reset button; each change is read out to screen readers.
  * Without `column`, it shows every active filter of the source (chips and « reset all »).
  *
- * @fires culture-error - The source is missing, the column unknown, or the values failed to load.
- * @csspart control - The form control(s).
- * @csspart summary - Active filters (chips) and the reset button.
- * @csspart error - The error box.
- * @cssproperty --culture-filter-list-height - Height of a long list of checkboxes (default 16rem).
+ * @tag culture-filter
+ * @fires culture-error - the source is missing, the column unknown, or the values failed to load; `detail: { code, message }`
+ * @fires culture-warning - an attribute value was ignored (an unknown `type`, `theme`); `detail: { code, message, attribute, value, accepted }`
+ * @csspart control - the form control(s)
+ * @csspart summary - active filters (chips) and the reset button
+ * @csspart loading - the loading skeleton
+ * @csspart error - the error box
+ * @csspart warning - the short note about attribute values ignored
+ * @cssproperty --culture-filter-list-height - height of a long list of checkboxes (default `16rem`)
  */
 export class CultureFilter extends LitElement {
   static override styles = filterStyles;
@@ -103,8 +108,8 @@ export class CultureFilter extends LitElement {
   @property() source?: string;
   /** The column filtered (its name in the data; case and accents may differ). */
   @property() column?: string;
-  /** `select`, `checkboxes`, `range`, `search`; default chosen from the column profile. */
-  @property() type?: ControlType | 'auto';
+  /** `auto` (default: chosen from the column profile), `select`, `checkboxes`, `range`, `search`. */
+  @property() type?: ControlSetting;
   /** Visible label; default the column name. */
   @property() label?: string;
   /** A select that takes several values. */

@@ -29,9 +29,10 @@ export const LABELS_EVENT = 'culture-source-labels';
  * (`#musees=region%20in%20Bretagne%7CNormandie`), restored on load, and the back button steps
  * through them.
  *
- * @fires culture-filter-change - The live filters (or the data attributes) changed; `detail.filters` holds the live clauses.
- * @fires culture-error - The filters in the URL could not be read.
- * @slot - Widgets may be nested here; they are not hidden.
+ * @tag culture-source
+ * @fires culture-filter-change - the live filters (or the data attributes) changed; `detail.filters` holds the live clauses
+ * @fires culture-error - the filters in the URL could not be read
+ * @slot - widgets may be nested here; they are not hidden
  */
 export class CultureSource extends LitElement implements SourceProvider {
   static override styles = css`
@@ -45,7 +46,7 @@ export class CultureSource extends LitElement implements SourceProvider {
 
   /** data.gouv.fr dataset id, slug or page URL (the attribute is `dataset`). */
   @property({ attribute: 'dataset' }) datasetRef?: string;
-  /** Resource id or URL. */
+  /** Resource id or URL; default: the first resource the tabular API serves. */
   @property() resource?: string;
   /** Direct URL of a CSV, JSON or GeoJSON file. */
   @property() src?: string;

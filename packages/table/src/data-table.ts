@@ -17,9 +17,18 @@ import { tableStyles } from './table.styles.js';
  * table.caption = 'Entrées par année';
  * ```
  *
+ * @tag culture-data-table
  * @fires culture-select - a row was activated (click, Enter); `detail.row`.
  * @csspart frame - the scrolling box around the table
- * @csspart table - caption - head - header - sort-button - body - row - cell - bar - empty
+ * @csspart table - the `<table>`
+ * @csspart caption - its caption
+ * @csspart head - the header row group
+ * @csspart header - a header cell
+ * @csspart sort-button - a header's sort button (with `sortable`)
+ * @csspart body - the body row group
+ * @csspart row - a body row
+ * @csspart cell - a body cell
+ * @csspart empty - the « Aucune ligne » row
  * @cssproperty --culture-table-row-height - row height (default 2.5rem)
  * @cssproperty --culture-table-header-background - header cells (default: the surface colour)
  * @cssproperty --culture-table-stripe - background of every other row (default transparent)

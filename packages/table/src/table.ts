@@ -31,10 +31,8 @@ const DEFAULT_PAGE_SIZE = 20;
  * server, so a 500,000-row resource costs one page. Cells are text: numbers, dates and booleans
  * are formatted for the reader's language, only http(s) URLs become links.
  *
- * @fires culture-load - rows are shown; `detail: { rows, total, source }`.
- * @fires culture-error - loading failed; `detail: { code, message }` (also shown, `role="alert"`).
+ * @tag culture-table
  * @fires culture-select - a row was activated (click, or Enter on a focused row); `detail.row`.
- *
  * @csspart toolbar - the bar above the table (search box, download button)
  * @csspart search - the search input
  * @csspart download - the download button
@@ -42,40 +40,52 @@ const DEFAULT_PAGE_SIZE = 20;
  * @csspart table - the `<table>`
  * @csspart title - the visible title above the scrolling frame (the `title`, else the dataset title)
  * @csspart caption - the table's caption, for screen readers (same text)
- * @csspart head - @csspart header - @csspart sort-button - header cells and their sort buttons
- * @csspart body - @csspart row - @csspart cell - body rows and cells
+ * @csspart head - the header row group
+ * @csspart header - a header cell
+ * @csspart sort-button - a header's sort button
+ * @csspart body - the body row group
+ * @csspart row - a body row
+ * @csspart cell - a body cell
  * @csspart bar - the in-cell bar of a `bars` column
- * @csspart empty - the « Aucune ligne ne correspond » row
  * @csspart pager - the pagination bar
  * @csspart count - the row count of a virtually scrolled table
- * @csspart loading - @csspart error - @csspart citation - shared states and the source line
- *
+ * @csspart scroll-hint - « Faites défiler horizontalement » on a narrow screen
  * @cssproperty --culture-table-row-height - row height (default `2.5rem`)
  * @cssproperty --culture-table-header-background - header cells (default: the surface colour)
  * @cssproperty --culture-table-stripe - background of every other row (default `transparent`)
  * @cssproperty --culture-table-bar-color - in-cell bars (default `--culture-color-1`)
  * @cssproperty --culture-table-column-width - column width of a virtually scrolled table (default `10rem`)
- * @cssproperty --culture-text-color - @cssproperty --culture-muted-color - @cssproperty --culture-background
- * @cssproperty --culture-surface - @cssproperty --culture-border-color - @cssproperty --culture-accent-color
- * @cssproperty --culture-focus-color - @cssproperty --culture-error-color - @cssproperty --culture-radius
- * @cssproperty --culture-font-family - shared tokens of the ui base (DSFR tokens are used when present)
  */
 export class CultureTable extends CultureDataElement {
   static override styles = [...baseStyles, tableStyles, cultureTableStyles];
 
-  /** Columns shown, in order (comma list; quote names holding commas). Default: all. */
+  /**
+   * Columns shown, in order (comma list; quote names holding commas). Default: all.
+   * @editor columns
+   */
   @property() columns?: string;
-  /** Initial sort: `-total`, `annee, -total`. A header click replaces it. */
+  /** Initial sort: `-total`, `annee, -total` (a `-` sorts descending). A header click replaces it. */
   @property() sort?: string;
-  /** Rows per page (default 20). */
+  /**
+   * Rows per page (1–1,000).
+   * @editor number
+   * @default 20
+   */
   @property({ attribute: 'page-size' }) pageSize?: string;
   /** Shows a search box: « contains » over the text columns shown (on the server on the tabular path). */
   @property({ type: Boolean }) search = false;
   /** Shows a button that downloads the current view as CSV (`;`, UTF-8 BOM). */
   @property({ type: Boolean }) download = false;
-  /** Numeric columns drawn with an in-cell bar (comma list). */
+  /**
+   * Numeric columns drawn with an in-cell bar (comma list).
+   * @editor numeric-columns
+   * @advanced
+   */
   @property() bars?: string;
-  /** A fixed height (`480`, `30rem`, `60vh`): the body scrolls virtually instead of paging. */
+  /**
+   * A fixed height (`480` px, `30rem`, `60vh`; 50–5,000 px): the body scrolls virtually instead of paging.
+   * @advanced
+   */
   @property() height?: string;
   /** Caption of the table; default: the dataset title. */
   @property() override title = '';

@@ -67,6 +67,29 @@ const joinCompute = (...parts: (string | undefined)[]): string =>
  * The base of every data element: the shared data attributes, one task that goes from them to
  * rows through core, and the closed set of states (initial, loading, empty, error, ready) with the
  * citation line. Subclasses say which query they want (`buildQuery`) and how rows look (`renderReady`).
+ *
+ * @fires culture-load - data is shown; `detail: { rows, total, source }` (an empty result is a `culture-load` with 0 rows)
+ * @fires culture-error - loading or drawing failed; `detail: { code, message }`, also shown with `role="alert"`
+ * @fires culture-warning - an attribute value was ignored or clamped, or the data left a note; `detail: { code, message, attribute, value, accepted }`, also shown (`part="warning"`) and logged
+ * @csspart loading - the loading skeleton (with the download progress of a file)
+ * @csspart error - the error state (`role="alert"`)
+ * @csspart empty - the « Aucune ligne ne correspond » state
+ * @csspart notice - the « Aucune donnée » notice, when nothing names data
+ * @csspart warning - the short note about attribute values ignored or clamped
+ * @csspart citation - the source line (title, producer, licence, last update)
+ * @cssproperty --culture-font-family - font (default: the page's)
+ * @cssproperty --culture-text-color - text (DSFR `--text-default-grey`, else #161616)
+ * @cssproperty --culture-muted-color - secondary text
+ * @cssproperty --culture-background - background
+ * @cssproperty --culture-surface - raised surfaces (headers, notices)
+ * @cssproperty --culture-border-color - borders and grid lines
+ * @cssproperty --culture-accent-color - links, buttons, focus accents (DSFR blue France)
+ * @cssproperty --culture-error-color - the error state
+ * @cssproperty --culture-warning-color - the warning note's mark
+ * @cssproperty --culture-focus-color - focus ring
+ * @cssproperty --culture-radius - corner radius
+ * @cssproperty --culture-color-1 - first data colour (then `--culture-color-2` … `--culture-color-8`), read at draw time
+ * @cssproperty --culture-color-other - the colour of « Autres »
  */
 export abstract class CultureDataElement extends LitElement {
   static override styles = baseStyles;
@@ -74,20 +97,28 @@ export abstract class CultureDataElement extends LitElement {
   /**
    * data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by
    * `HTMLElement.dataset`.
+   * @editor none
    */
   @property({ attribute: 'dataset' }) datasetRef?: string;
-  /** Resource id or URL; default: the first resource the tabular API serves. */
+  /**
+   * Resource id or URL; default: the first resource the tabular API serves.
+   * @editor none
+   */
   @property() resource?: string;
-  /** Direct URL of a CSV, JSON or GeoJSON file. */
+  /**
+   * Direct URL of a CSV, JSON or GeoJSON file.
+   * @editor url none
+   */
   @property() src?: string;
-  /** Id of a `<culture-source>` to read data and live filters from. */
+  /**
+   * Id of a `<culture-source>` to read data and live filters from.
+   * @editor none
+   */
   @property() source?: string;
   /** Filter expression: `annee >= 2015; region in Bretagne|Normandie`. */
   @property() filter?: string;
-  /** udata API base (other portals, tests). */
-  @property() api?: string;
-  /** Tabular API base. */
-  @property({ attribute: 'tabular-api' }) tabularApi?: string;
+  /** `fr` or `en`; default: the nearest `lang` (the page's). Declared so a change redraws. */
+  @property({ reflect: true }) override lang!: Lang;
   /** `auto` follows the page (OS, DSFR); `light`; `dark`. */
   @property({ reflect: true }) theme: ThemeSetting = 'auto';
   /**
@@ -102,6 +133,23 @@ export abstract class CultureDataElement extends LitElement {
    * is a `<culture-source>` id or a dataset id, slug or URL.
    */
   @property() join?: string;
+  /**
+   * udata API base (other portals, tests).
+   * @editor url none
+   * @default 'https://www.data.gouv.fr/api'
+   */
+  @property() api?: string;
+  /**
+   * Tabular API base.
+   * @editor url none
+   * @default 'https://tabular-api.data.gouv.fr/api'
+   */
+  @property({ attribute: 'tabular-api' }) tabularApi?: string;
+  /**
+   * With `source`, a click on a row, mark or feature filters the `<culture-source>` (on these columns, when named).
+   * @editor none
+   */
+  @property({ attribute: 'refine-on-click' }) refineOnClick?: string;
 
   /** Download progress of the current load, when a file is streamed. */
   @state() protected progress?: Progress;

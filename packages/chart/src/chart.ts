@@ -242,7 +242,7 @@ export class CultureChart extends CultureDataElement {
   }
 
   protected override queryKey(): unknown[] {
-    return [this.type, this.x, this.y, this.group, this.aggregate, this.facet];
+    return [this.type, this.x, this.y, this.group, this.aggregate, this.facet, this.timeUnit, this.limit];
   }
 
   protected override buildQuery(columns: ColumnInfo[], filters: FilterClause[]): Query {
@@ -278,6 +278,7 @@ export class CultureChart extends CultureDataElement {
       xTitle: this.xTitle,
       yTitle: this.yTitle,
       isColor: (color) => CSS.supports('color', color),
+      titleOf: (name) => this.titleOf(name),
     };
   }
 
@@ -301,10 +302,11 @@ export class CultureChart extends CultureDataElement {
   /** The chart for this data and these attributes (kept while neither changes: render asks twice). */
   private prepare(state: DataState): Prepared {
     const options = this.options();
-    const key = JSON.stringify([options, this.description]);
+    const key = JSON.stringify([options, this.description, this.labels]);
     if (this.preparedFor?.state === state && this.preparedFor.key === key) return this.preparedFor.prepared;
     const chart = resolveChart(state.columns, options);
-    const data = toChartData(state.result.rows, chart);
+    const order = state.result.columns.find((c) => c.name === chart.x)?.order;
+    const data = toChartData(state.result.rows, chart, { ...(state.result.combine ? { combine: state.result.combine } : {}), ...(order ? { order } : {}) });
     const missing: ChartWarning[] = data.highlightMissing ? [{ attribute: 'highlight', value: chart.highlight!.text, reason: 'highlight-missing' }] : [];
     const prepared = { chart, data, description: this.description || describeChart(data, chart), warnings: [...chart.warnings, ...missing] };
     this.preparedFor = { state, key, prepared };
@@ -410,7 +412,7 @@ export class CultureChart extends CultureDataElement {
     const caption = chartMessages(this.locale).tableCaption(this.title || valueTitle(chart));
     // A focusable region: the table may scroll, keyboard users must reach it.
     return html`<div class="data-table" part="data-table" role="region" aria-label=${caption} tabindex="0">
-      ${renderTable({ columns, rows, lang: this.locale, caption })}
+      ${renderTable({ columns, rows, lang: this.locale, caption, titleOf: (name) => this.titleOf(name) })}
     </div>`;
   }
 

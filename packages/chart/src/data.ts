@@ -7,7 +7,7 @@ import { aggregateName, cellNumber, formatNumber, formatPercent } from '@culture
 import type { Aggregate, AggregateOp, Cell, FilterClause, Query, Row } from '@culture-widgets/core';
 import { formatRoundedNumber } from './locale.js';
 import { chartMessages } from './messages.js';
-import type { ResolvedChart, TimeUnit } from './options.js';
+import { measureLabel, nameOf, type ResolvedChart, type TimeUnit } from './options.js';
 import { accumulate, isShareLine, markHighlight, referenceLines } from './editorial.js';
 
 /** Raw points a scatter plot draws at most (never the whole of a 500k-row resource). */
@@ -50,6 +50,8 @@ export interface ChartDatum {
   paretoPoint?: boolean;
   /** Position in `ChartData.values`: how keyboard focus and drawn marks find each other. */
   key?: number;
+  /** The query row it comes from: « Autres » recomputes an expression over the folded rows. */
+  row?: number;
   /** The tooltip, as plain text lines formatted for the locale (never HTML, never an expression). */
   tip?: string;
 }
@@ -103,6 +105,11 @@ export function chartAggregates(chart: ResolvedChart): Aggregate[] {
 export function chartQuery(chart: ResolvedChart, filters: FilterClause[] = []): Query {
   const keys = (chart.byGroup ? [chart.group, chart.facet] : [chart.x, chart.group, chart.facet]).filter((k): k is string => !!k);
   const base: Query = filters.length ? { filters } : {};
+  const computed: Query = chart.compute ? { compute: chart.compute } : {};
+  if (chart.measures) {
+    // aggregate expressions: core asks the server for every aggregate they need, in one groupby
+    return { ...base, ...computed, groupBy: [...new Set(keys)], measures: chart.measures.text, aggregate: chart.aggregate ?? 'sum', limit: MAX_GROUPS };
+  }
   if (!chart.aggregate) {
     const notEmpty: FilterClause[] = [chart.x, ...chart.y].map((column) => ({ column, op: 'is not empty' }));
     return {
@@ -118,6 +125,7 @@ export function chartQuery(chart: ResolvedChart, filters: FilterClause[] = []): 
   const notEmpty: FilterClause[] = ranked ? [{ column: chart.y[0]!, op: 'is not empty' }] : [];
   return {
     ...(filters.length || ranked ? { filters: [...filters, ...notEmpty] } : {}),
+    ...computed,
     groupBy: [...new Set(keys)],
     aggregates: chartAggregates(chart),
     limit: MAX_GROUPS,
@@ -145,22 +153,65 @@ function combiner(op: AggregateOp | undefined): ((a: number, b: number) => numbe
   return undefined;
 }
 
+/** What core says besides the rows: how to combine groups (aggregate expressions), the natural order of x. */
+export interface Shaped {
+  /** Core's `combine`: the expressions over several groups (« Autres »). */
+  combine?: (rows: Row[]) => Row;
+  /** The values of an ordinal x (months, decades, centuries, bins) in their order. */
+  order?: readonly string[];
+}
+
+/**
+ * Puts the folded rows' value into a bucket (« Autres », a series or a date bucket) when the
+ * measures are expressions: the same expression over those rows, never a sum of ratios.
+ */
+type Refold = (bucket: ChartDatum, rows: number[]) => void;
+
+function refolder(rows: Row[], chart: ResolvedChart, combine: Shaped['combine']): Refold | undefined {
+  if (!chart.measures || !combine) return undefined;
+  const single = chart.y[0] ?? chart.measures.names[0]!;
+  return (bucket, indices) => {
+    bucket.y = toMeasure(combine(indices.map((i) => rows[i]!))[bucket.measure ?? single]);
+  };
+}
+
+/** Folds values into buckets: pairwise for plain aggregates, through core's expressions otherwise. */
+class Buckets {
+  readonly rows = new Map<ChartDatum, number[]>();
+  constructor(private readonly combine: ((a: number, b: number) => number) | undefined, private readonly refold: Refold | undefined) {}
+  get foldable(): boolean {
+    return !!this.combine || !!this.refold;
+  }
+  add(bucket: ChartDatum, v: ChartDatum): void {
+    if (this.refold) this.rows.get(bucket)?.push(v.row ?? -1);
+    else if (v.y !== null) bucket.y = bucket.y === null ? v.y : this.combine!(bucket.y, v.y);
+  }
+  open(bucket: ChartDatum, v: ChartDatum): ChartDatum {
+    if (this.refold) this.rows.set(bucket, [v.row ?? -1]);
+    return bucket;
+  }
+  close(): void {
+    if (this.refold) for (const [bucket, rows] of this.rows) this.refold(bucket, rows.filter((r) => r >= 0));
+  }
+}
+
 /** Query result rows → tidy chart values: one datum per (x, series, facet), ordered and folded. */
-export function toChartData(rows: Row[], chart: ResolvedChart): ChartData {
+export function toChartData(rows: Row[], chart: ResolvedChart, shaped: Shaped = {}): ChartData {
   const t = chartMessages(chart.lang);
+  const refold = refolder(rows, chart, shaped.combine);
   let values = chart.byGroup ? groupPoints(rows, chart, t.empty) : datums(rows, chart, t.empty, t.count);
-  if (chart.timeUnit) values = bucketDates(values, chart.timeUnit, combiner(chart.aggregate) ?? mean);
+  if (chart.timeUnit) values = bucketDates(values, chart.timeUnit, new Buckets(combiner(chart.aggregate) ?? mean, refold));
   const combine = chart.aggregate ? combiner(chart.aggregate) : undefined;
   let foldedSeries = 0;
   if (chart.group && !chart.byGroup) {
     const keep = chart.xKind !== 'nominal' && chart.limit ? chart.limit : chart.type === 'heatmap' ? MAX_HEATMAP_ROWS : MAX_SERIES;
-    ({ values, folded: foldedSeries } = foldBy(values, 'series', keep, t.other, combine));
+    ({ values, folded: foldedSeries } = foldBy(values, 'series', keep, t.other, new Buckets(combine, refold)));
   }
-  if (chart.facet) values = foldBy(values, 'facet', MAX_FACETS, t.other, combine).values;
+  if (chart.facet) values = foldBy(values, 'facet', MAX_FACETS, t.other, new Buckets(combine, refold)).values;
   let folded = 0;
   let otherHidden: number | undefined;
   if (chart.xKind === 'nominal' && chart.aggregate) {
-    ({ values, folded, otherHidden } = foldCategories(values, chart, t.other));
+    ({ values, folded, otherHidden } = foldCategories(values, chart, t.other, new Buckets(combiner(chart.aggregate), refold), shaped.order));
   } else {
     values.sort((a, b) => compareX(a.x, b.x));
   }
@@ -191,17 +242,17 @@ export function toChartData(rows: Row[], chart: ResolvedChart): ChartData {
 
 /** One datum per row and measure. */
 function datums(rows: Row[], chart: ResolvedChart, empty: string, count: string): ChartDatum[] {
-  const measures = chart.aggregate ? chartAggregates(chart).map(aggregateName) : chart.y;
+  const measures = chart.measures ? (chart.y.length ? chart.y : chart.measures.names) : chart.aggregate ? chartAggregates(chart).map(aggregateName) : chart.y;
   const several = measures.length > 1;
   const values: ChartDatum[] = [];
-  for (const row of rows) {
+  for (const [r, row] of rows.entries()) {
     const x = toX(row[chart.x], chart, empty);
     if (x === null) continue;
     measures.forEach((m, i) => {
       const group = chart.group ? label(row[chart.group], empty) : undefined;
       const measure = several ? (chart.y[i] ?? count) : undefined;
-      const series = [group, measure].filter((p) => p !== undefined).join(' · ');
-      const datum: ChartDatum = { x, y: toMeasure(row[m]), order: 0 };
+      const series = [group, measure === undefined ? undefined : nameOf(chart, measure)].filter((p) => p !== undefined).join(' · ');
+      const datum: ChartDatum = { x, y: toMeasure(row[m]), order: 0, row: r };
       if (series) datum.series = series;
       if (group !== undefined) datum.group = group;
       if (measure !== undefined) datum.measure = measure;
@@ -214,7 +265,7 @@ function datums(rows: Row[], chart: ResolvedChart, empty: string, count: string)
 
 /** A scatter of groups: one point per group, at (aggregated x, aggregated y). */
 function groupPoints(rows: Row[], chart: ResolvedChart, empty: string): ChartDatum[] {
-  const [xName, yName] = chartAggregates(chart).map(aggregateName);
+  const [xName, yName] = chart.measures ? [chart.x, chart.y[0]] : chartAggregates(chart).map(aggregateName);
   const values: ChartDatum[] = [];
   for (const row of rows) {
     const x = toMeasure(row[xName!]);
@@ -261,7 +312,7 @@ function facetOrder(values: ChartDatum[], other: string): string[] {
  * the aggregate can be combined (sum, count, min, max); otherwise the rest is dropped.
  */
 function foldBy(
-  values: ChartDatum[], key: 'series' | 'facet', keep: number, other: string, combine: ((a: number, b: number) => number) | undefined,
+  values: ChartDatum[], key: 'series' | 'facet', keep: number, other: string, folding: Buckets,
 ): { values: ChartDatum[]; folded: number } {
   const totals = new Map<string, number>();
   for (const v of values) if (v[key] !== undefined) totals.set(v[key]!, (totals.get(v[key]!) ?? 0) + Math.abs(v.y ?? 0));
@@ -274,12 +325,13 @@ function foldBy(
       out.push(v);
       continue;
     }
-    if (!combine) continue;
+    if (!folding.foldable) continue;
     const id = `${String(v.x)}\u0000${key === 'series' ? (v.facet ?? '') : (v.series ?? '')}`;
     const bucket = buckets.get(id);
-    if (!bucket) buckets.set(id, { ...v, [key]: other, ...(key === 'series' ? { otherSeries: true } : {}) });
-    else if (v.y !== null) bucket.y = bucket.y === null ? v.y : combine(bucket.y, v.y);
+    if (!bucket) buckets.set(id, folding.open({ ...v, [key]: other, ...(key === 'series' ? { otherSeries: true } : {}) }, v));
+    else folding.add(bucket, v);
   }
+  folding.close();
   return { values: [...out, ...buckets.values()], folded: totals.size - kept.size };
 }
 
@@ -290,16 +342,17 @@ const mean = (a: number, b: number): number => (a + b) / 2;
  * re-aggregated here so the spec needs no aggregate. Cyclic units (month, quarter, day) use a
  * fixed year. A mean of daily means is approximate.
  */
-function bucketDates(values: ChartDatum[], unit: TimeUnit, combine: (a: number, b: number) => number): ChartDatum[] {
+function bucketDates(values: ChartDatum[], unit: TimeUnit, folding: Buckets): ChartDatum[] {
   const buckets = new Map<string, ChartDatum>();
   for (const v of values) {
     const x = bucketDate(String(v.x), unit);
     if (x === null) continue;
     const key = `${x}\u0000${v.series ?? ''}\u0000${v.facet ?? ''}`;
     const bucket = buckets.get(key);
-    if (!bucket) buckets.set(key, { ...v, x });
-    else if (v.y !== null) bucket.y = bucket.y === null ? v.y : combine(bucket.y, v.y);
+    if (!bucket) buckets.set(key, folding.open({ ...v, x }, v));
+    else folding.add(bucket, v);
   }
+  folding.close();
   return [...buckets.values()];
 }
 
@@ -356,17 +409,17 @@ function tooltipText(v: ChartDatum, chart: ResolvedChart): string {
   const number = (n: number | null | undefined) => (n === null || n === undefined ? '–' : `${formatNumber(n, chart.lang)}${chart.unit ? `\u00a0${chart.unit}` : ''}`);
   if (chart.byGroup) {
     return [
-      `${chart.group}${sep}${v.label ?? ''}`,
-      `${chart.xTitle ?? t.measure(chart.x, chart.aggregate)}${sep}${number(v.x as number)}`,
-      `${chart.yTitle ?? t.measure(chart.y[0]!, chart.aggregate)}${sep}${number(v.y)}`,
-      ...(v.facet !== undefined && chart.facet ? [`${chart.facet}${sep}${v.facet}`] : []),
+      `${nameOf(chart, chart.group!)}${sep}${v.label ?? ''}`,
+      `${chart.xTitle ?? measureLabel(chart, chart.x, false)}${sep}${number(v.x as number)}`,
+      `${chart.yTitle ?? measureLabel(chart, chart.y[0]!, false)}${sep}${number(v.y)}`,
+      ...(v.facet !== undefined && chart.facet ? [`${nameOf(chart, chart.facet)}${sep}${v.facet}`] : []),
     ].join('\n');
   }
-  const measure = chart.y.length === 0 ? t.count : chart.y.length === 1 ? (chart.yTitle ?? t.measure(chart.y[0]!, chart.aggregate)) : '';
+  const measure = chart.y.length === 0 ? t.count : chart.y.length === 1 ? (chart.yTitle ?? measureLabel(chart, chart.y[0]!, false)) : '';
   const own = chart.cumulative === 'sum' || isShareLine(chart) ? v.value : v.y;
-  const lines = [`${chart.xTitle ?? chart.x}${sep}${xLabel(v.x, chart)}`];
-  if (v.series !== undefined) lines.push(chart.group && measure ? `${chart.group}${sep}${v.series}` : v.series);
-  if (v.facet !== undefined && chart.facet) lines.push(`${chart.facet}${sep}${v.facet}`);
+  const lines = [`${chart.xTitle ?? nameOf(chart, chart.x)}${sep}${xLabel(v.x, chart)}`];
+  if (v.series !== undefined) lines.push(chart.group && measure ? `${nameOf(chart, chart.group)}${sep}${v.series}` : v.series);
+  if (v.facet !== undefined && chart.facet) lines.push(`${nameOf(chart, chart.facet)}${sep}${v.facet}`);
   lines.push(measure ? `${measure}${sep}${number(own)}` : number(own));
   if (chart.cumulative === 'sum') lines.push(`${t.cumulative}${sep}${number(v.y)}`);
   const cumShare = isShareLine(chart) ? v.y : v.cumShare;
@@ -374,6 +427,12 @@ function tooltipText(v: ChartDatum, chart: ResolvedChart): string {
   if (v.share !== undefined) lines.push(formatPercent(v.share, chart.lang));
   return lines.join('\n');
 }
+
+/** Where a value sits in its natural order; the empty value (and anything unknown) last. */
+const ordinalRank = (order: readonly string[], value: string): number => {
+  const i = order.indexOf(value);
+  return i < 0 ? order.length : i;
+};
 
 const compareX = (a: string | number | null, b: string | number | null): number =>
   typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'fr', { numeric: true });
@@ -396,7 +455,9 @@ function deltaOf(values: ChartDatum[], chart: ResolvedChart): Map<string, number
 }
 
 /** Orders categories (by value, by name or by delta), keeps the top `limit` and folds the rest into « Autres ». */
-function foldCategories(values: ChartDatum[], chart: ResolvedChart, other: string): { values: ChartDatum[]; folded: number; otherHidden?: number } {
+function foldCategories(
+  values: ChartDatum[], chart: ResolvedChart, other: string, folding: Buckets, order?: readonly string[],
+): { values: ChartDatum[]; folded: number; otherHidden?: number } {
   const totals = new Map<string, number>();
   for (const v of values) totals.set(String(v.x), (totals.get(String(v.x)) ?? 0) + (v.y ?? 0));
   const byValue = chart.sort === 'y' || chart.sort === '-y';
@@ -411,7 +472,8 @@ function foldCategories(values: ChartDatum[], chart: ResolvedChart, other: strin
       const d = (totals.get(a) ?? 0) - (totals.get(b) ?? 0);
       if (d !== 0) return chart.sort === 'y' ? d : -d;
     }
-    const byName = compareX(a, b);
+    // months, decades, centuries, bins: their own order
+    const byName = chart.ordinal && order ? ordinalRank(order, a) - ordinalRank(order, b) : compareX(a, b);
     return chart.sort === '-x' ? -byName : byName;
   });
   // The top N are the largest values whatever the display order.
@@ -424,19 +486,20 @@ function foldCategories(values: ChartDatum[], chart: ResolvedChart, other: strin
   const folded = categories.length - kept.size;
   const out: ChartDatum[] = [];
   const buckets = new Map<string, ChartDatum>();
-  const combine = combiner(chart.aggregate);
   for (const v of values) {
     const key = String(v.x);
     if (kept.has(key)) {
       out.push({ ...v, order: rank.get(key) ?? 0 });
       continue;
     }
-    if (!combine) continue; // a mean of the rest would lie: the rest is only counted in the text
+    // a mean of the rest would lie: the rest is only counted in the text (an expression is recomputed)
+    if (!folding.foldable) continue;
     const bucketKey = `${v.series ?? ''}\u0000${v.facet ?? ''}`;
     const bucket = buckets.get(bucketKey);
-    if (bucket) bucket.y = v.y === null ? bucket.y : bucket.y === null ? v.y : combine(bucket.y, v.y);
-    else buckets.set(bucketKey, { ...v, x: other, order: kept.size, other: true });
+    if (bucket) folding.add(bucket, v);
+    else buckets.set(bucketKey, folding.open({ ...v, x: other, order: kept.size, other: true }, v));
   }
+  folding.close();
   out.sort((a, b) => a.order - b.order);
   const rest = [...buckets.values()];
   // A top ten of bars next to an « Autres » ten times larger would squeeze them into a sliver:

@@ -7,7 +7,7 @@ import { xLabel, type ChartData, type ChartDatum } from './data.js';
 import { isShareLine } from './editorial.js';
 import { formatRoundedNumber } from './locale.js';
 import { chartMessages } from './messages.js';
-import type { ResolvedChart } from './options.js';
+import { measureLabel, nameOf, type ResolvedChart } from './options.js';
 
 /** Changes smaller than this share of the first value read as "stable". */
 const FLAT = 0.02;
@@ -15,19 +15,19 @@ const FLAT = 0.02;
 export function describeChart(data: ChartData, chart: ResolvedChart, lang: Lang = chart.lang): string {
   const t = chartMessages(lang).describe;
   const m = chartMessages(lang);
-  const names = chart.y.length === 0 ? m.count : chart.y.join(', ');
-  const measure = chart.y.length === 1 ? m.measure(chart.y[0]!, chart.aggregate, chart.unit) : chart.unit ? `${names} (${chart.unit})` : names;
-  const by = chart.type === 'scatter' ? (chart.byGroup ? m.measure(chart.x, chart.aggregate, chart.unit) : chart.x) : [chart.x, chart.group].filter(Boolean).join(', ');
+  const names = chart.y.length === 0 ? m.count : chart.y.map((n) => nameOf(chart, n)).join(', ');
+  const measure = chart.y.length === 1 ? measureLabel(chart, chart.y[0]!) : chart.unit ? `${names} (${chart.unit})` : names;
+  const by = chart.type === 'scatter' ? (chart.byGroup ? measureLabel(chart, chart.x) : nameOf(chart, chart.x)) : [chart.x, chart.group].filter((n): n is string => !!n).map((n) => nameOf(chart, n)).join(', ');
   const parts = [t.shows(m.typeName[chart.type], measure, by)];
   const points = data.values.filter((v) => v.y !== null);
   if (points.length === 0) return [...parts, t.noData].join(' ');
-  if (chart.byGroup) parts.push(t.groupPoints(points.length, chart.group!));
+  if (chart.byGroup) parts.push(t.groupPoints(points.length, nameOf(chart, chart.group!)));
   if (chart.cumulative === 'sum') parts.push(t.cumulativeSum);
   if (isShareLine(chart)) parts.push(t.cumulativeShareLine);
   const num = (n: number) => formatRoundedNumber(n, lang) + (chart.unit ? `\u00a0${chart.unit}` : '');
   const sep = lang === 'en' ? ': ' : '\u00a0: ';
   const at = (v: ChartDatum) =>
-    [v.label, chart.type === 'scatter' ? `${chart.x}${sep}${xLabel(v.x, chart)}` : xLabel(v.x, chart), v.series, v.facet].filter(Boolean).join(', ');
+    [v.label, chart.type === 'scatter' ? `${nameOf(chart, chart.x)}${sep}${xLabel(v.x, chart)}` : xLabel(v.x, chart), v.series, v.facet].filter(Boolean).join(', ');
 
   if (data.series.length > 1) parts.push(t.series(data.series.length));
   const ordered = chart.xKind !== 'nominal' && chart.type !== 'scatter';

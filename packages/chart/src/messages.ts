@@ -218,6 +218,7 @@ export const chartErrors = defineMessages<ChartErrorKey>({
     'highlight-invalid': (d) => `highlight : ${quoted(d, 'fr')} n’est pas compris${d.accepted ? ` (colonnes : ${String(d.accepted)})` : ''} ; ignoré.`,
     'highlight-missing': (d) => `highlight : ${quoted(d, 'fr')} n’apparaît pas dans le graphique.`,
     'color-invalid': (d) => `colors : ${quoted(d, 'fr')} n’est pas une couleur lisible (exemple : ${String(d.accepted)}) ; ignoré.`,
+    'time-unit-unused': (d) => `time-unit=${quoted(d, 'fr')} ignoré : l’axe horizontal ne porte pas de dates (decade, year et month s’appliquent aussi aux années et aux dates écrites en texte).`,
   } satisfies Record<ChartErrorKey, Say>,
   en: {
     'no-x-column': (d) => `No column to draw on the horizontal axis.${availableColumns(d, 'en')}`,
@@ -230,6 +231,7 @@ export const chartErrors = defineMessages<ChartErrorKey>({
     'highlight-invalid': (d) => `highlight: ${quoted(d, 'en')} is not understood${d.accepted ? ` (columns: ${String(d.accepted)})` : ''}; ignored.`,
     'highlight-missing': (d) => `highlight: ${quoted(d, 'en')} is not in the chart.`,
     'color-invalid': (d) => `colors: ${quoted(d, 'en')} is not a colour a browser reads (example: ${String(d.accepted)}); ignored.`,
+    'time-unit-unused': (d) => `time-unit=${quoted(d, 'en')} ignored: the horizontal axis holds no dates (decade, year and month also apply to years and dates written as text).`,
   } satisfies Record<ChartErrorKey, Say>,
 });
 

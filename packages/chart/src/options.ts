@@ -5,6 +5,7 @@
 import { CultureError, findColumn, formatList, isCategory, isMeasure, isNumeric, isTemporal, isYear, matchColumn, parseColorMap, parseFilter, parseList } from '@culture-widgets/core';
 import type { AggregateOp, ColumnInfo, FilterClause, Lang } from '@culture-widgets/core';
 import { chartErrors, chartMessages } from './messages.js';
+import { expressionMeasures, isExpression, isOrdinal, timeKey, type Measures } from './shaping.js';
 
 export type ChartType = 'column' | 'bar' | 'line' | 'area' | 'scatter' | 'pie' | 'donut' | 'heatmap';
 export const CHART_TYPES: readonly ChartType[] = ['column', 'bar', 'line', 'area', 'scatter', 'pie', 'donut', 'heatmap'];
@@ -17,7 +18,7 @@ export type SortOrder = (typeof SORT_ORDERS)[number];
 export const STACKS = ['true', 'false', 'normalize'] as const;
 export type StackSetting = (typeof STACKS)[number];
 export type StackMode = 'none' | 'zero' | 'normalize';
-export const TIME_UNITS = ['year', 'quarter', 'month', 'yearquarter', 'yearmonth', 'yearmonthdate', 'date', 'day'] as const;
+export const TIME_UNITS = ['year', 'quarter', 'month', 'yearquarter', 'yearmonth', 'yearmonthdate', 'date', 'day', 'decade'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
 
 /** The element's attributes, as typed values (every field optional). */
@@ -48,6 +49,8 @@ export interface ChartOptions {
   yTitle?: string;
   /** Whether a browser reads a CSS colour (the element passes `CSS.supports`). */
   isColor?: (color: string) => boolean;
+  /** How a column is called on screen (the element's `labels`, else readable names). */
+  titleOf?: (name: string) => string;
 }
 
 /** Marks drawn in colour, the others grey: values of x, of the group or of a scatter's point, or a filter on the drawn fields. */
@@ -77,7 +80,7 @@ export interface ChartWarning {
 }
 export type WarningReason =
   | 'reference-invalid' | 'reference-unused' | 'cumulative-unused'
-  | 'sort-delta-unused' | 'sort-pareto' | 'highlight-invalid' | 'highlight-missing' | 'color-invalid';
+  | 'sort-delta-unused' | 'sort-pareto' | 'highlight-invalid' | 'highlight-missing' | 'color-invalid' | 'time-unit-unused';
 
 /** How the x values are drawn. `year`: integers that are years (2014…2024). */
 export type XKind = 'year' | 'temporal' | 'quantitative' | 'nominal';
@@ -117,7 +120,22 @@ export interface ResolvedChart {
   byGroup?: boolean;
   /** Attribute values ignored, said in a note and a `culture-warning`. */
   warnings: ChartWarning[];
+  /** `y` (or a scatter's `x`) as aggregate expressions: core computes them (`y` then holds their names). */
+  measures?: Measures;
+  /** Computed columns the chart adds itself (`time-unit="decade"`, a year from a date written as text). */
+  compute?: string;
+  /** x has a natural order that is not the alphabet's (months, decades, centuries, bins). */
+  ordinal?: boolean;
+  /** How the chart's columns and measures are called on screen. */
+  titles: Record<string, string>;
 }
+
+/** How a column or measure of the chart is called on screen. */
+export const nameOf = (chart: Pick<ResolvedChart, 'titles'>, name: string): string => chart.titles[name] ?? name;
+
+/** A measure as titles say it: `Total (somme)`; an expression by its name alone (`Taux`); the unit when asked. */
+export const measureLabel = (chart: ResolvedChart, name: string, unit = true): string =>
+  chartMessages(chart.lang).measure(nameOf(chart, name), chart.measures ? undefined : chart.aggregate, unit ? chart.unit : undefined);
 
 // ---------------------------------------------------------------------------------------------
 // Column roles, read from the profile (the kinds themselves are core's column rules)
@@ -171,6 +189,8 @@ export function chooseChartType(columns: ColumnInfo[], options: ChartOptions = {
   const y = options.y ?? [];
   const x = column(columns, options.x) ?? pickX(columns, y);
   const kind = xKindOf(x);
+  // decades, centuries, months, bins: one column each, in their order
+  if (isOrdinal(x) || (options.timeUnit === 'decade' && x)) return 'column';
   if (kind === 'year' || kind === 'temporal') return 'line';
   if (kind === 'quantitative') {
     const yCol = y.length ? column(columns, y[0]) : pickY(columns, x?.name);
@@ -183,46 +203,63 @@ export function chooseChartType(columns: ColumnInfo[], options: ChartOptions = {
 /** Fills every blank from the profile; throws `unknown-column` when a named column is missing. */
 export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}): ResolvedChart {
   const lang = options.lang ?? 'fr';
-  const named = (options.y ?? []).map((name) => column(columns, name)!.name);
+  // `y="taux = sum(gratuit) / sum(total) * 100"`, `y="gratuit / total"`: core computes the measures
+  const xExpression = options.x !== undefined && isExpression(options.x, columns) ? options.x : undefined;
+  const measures = expressionMeasures([...(xExpression ? [xExpression] : []), ...(options.y ?? [])], columns);
+  const named = measures ? [] : (options.y ?? []).map((name) => column(columns, name)!.name);
   const group = column(columns, options.group)?.name;
   const facet = column(columns, options.facet)?.name;
-  const xCol = column(columns, options.x) ?? pickX(columns, named);
-  if (!xCol) throw chartErrors.error('unknown-column', { available: columns.map((c) => c.name) }, 'no-x-column');
-  const type = chooseChartType(columns, { ...options, x: xCol.name, y: named });
-  const yCol = named.length ? undefined : pickY(columns, xCol.name);
+  const xColumn = xExpression ? undefined : (column(columns, options.x) ?? pickX(columns, named));
+  if (!xColumn && !xExpression) throw chartErrors.error('unknown-column', { available: columns.map((c) => c.name) }, 'no-x-column');
+  const xCol: ColumnInfo = xColumn ?? { name: measures!.names[0]!, type: 'number' };
+  const type = xExpression ? 'scatter' : chooseChartType(columns, { ...options, x: xCol.name, y: named, ...(measures ? { aggregate: options.aggregate ?? 'sum' } : {}) });
+  const yCol = named.length || measures ? undefined : pickY(columns, xCol.name);
   const round = type === 'pie' || type === 'donut';
-  const y = (named.length ? named : yCol ? [yCol.name] : []).slice(0, round ? 1 : undefined);
-  const xKind = type === 'scatter' ? 'quantitative' : xKindOf(xCol);
-  const rawScatter = type === 'scatter' && !options.aggregate;
+  const yNames = measures ? measures.names.slice(xExpression ? 1 : 0) : named.length ? named : yCol ? [yCol.name] : [];
+  const y = yNames.slice(0, round ? 1 : undefined);
+  // `time-unit="decade"`, or a year of a date written as text: a computed column core groups by
+  const key = xExpression ? undefined : timeKey(xCol, options.timeUnit, !!measures);
+  const xName = key?.name ?? xCol.name;
+  const ordinal = !!key && key.format !== 'year' ? true : isOrdinal(xCol);
+  const xKind: XKind = type === 'scatter' ? 'quantitative' : key ? (key.format === 'year' ? 'year' : 'nominal') : xKindOf(xCol);
+  const rawScatter = type === 'scatter' && !options.aggregate && !measures;
   const aggregate = rawScatter ? undefined : (options.aggregate ?? (y.length ? 'sum' : 'count'));
   const nominal = xKind === 'nominal';
   const stackDefault: StackMode = type === 'area' ? 'zero' : 'none';
   const warnings: ChartWarning[] = [];
-  const measures = aggregate === 'count' ? [] : y;
+  const drawn = aggregate === 'count' && !measures ? [] : y;
   // A scatter of aggregates grouped by a column: one point per group, x and y both aggregated.
-  const byGroup = type === 'scatter' && !!aggregate && aggregate !== 'count' && !!group;
-  const series = (!!group && !round && !byGroup) || measures.length > 1;
-  const cumulative = resolveCumulative(options.cumulative, type, aggregate, warnings);
+  const byGroup = type === 'scatter' && !!aggregate && (aggregate !== 'count' || !!xExpression) && !!group;
+  const series = (!!group && !round && !byGroup) || drawn.length > 1;
+  const cumulative = resolveCumulative(options.cumulative, type, measures ? undefined : aggregate, warnings);
   // a Pareto line follows each category's total: its series stack
   const pareto = cumulative === 'share' && (type === 'column' || type === 'bar');
   const stack: StackMode = options.stack === 'normalize' && !pareto ? 'normalize'
     : options.stack === true || (pareto && series) ? 'zero' : options.stack === false ? 'none' : stackDefault;
-  const sort = resolveSort(options.sort, { nominal, series, pareto: pareto && nominal }, warnings);
-  const fields = [xCol.name, group, facet, ...(measures.length ? measures : [chartMessages(lang).count])].filter((f): f is string => !!f);
+  // months, decades, centuries, bins read in their own order
+  const sort = resolveSort(options.sort ?? (ordinal ? 'x' : undefined), { nominal, series, pareto: pareto && nominal }, warnings);
+  const fields = [xName, group, facet, ...(drawn.length ? drawn : [chartMessages(lang).count])].filter((f): f is string => !!f);
   const highlight = resolveHighlight(options.highlight, fields, warnings);
   const references = resolveReferences(options.reference, type, stack, warnings);
   const colors = resolveColors(options.colors, options.isColor, warnings);
+  if (options.timeUnit && !key && xKind !== 'temporal') warnings.push({ attribute: 'time-unit', value: options.timeUnit, reason: 'time-unit-unused' });
+  const title = options.titleOf ?? ((name: string) => name);
+  const titles: Record<string, string> = {};
+  for (const name of [xCol.name, group, facet, ...named].filter((n): n is string => !!n)) titles[name] = title(name);
+  if (key) titles[key.name] = title(xCol.name);
+  // a named expression reads as its name (`taux` → « Taux »), an unnamed one as written
+  for (const name of measures?.named ?? []) titles[name] = title(name);
   return {
     type,
-    x: xCol.name,
+    x: xName,
     xKind,
-    y: measures,
+    y: drawn,
     ...(group && !round ? { group } : {}),
     ...(facet ? { facet } : {}),
     ...(aggregate ? { aggregate } : {}),
     stack,
     sort,
-    ...defaultLimit(type, xCol, options.limit),
+    ...(ordinal || xExpression ? (options.limit ? { limit: Math.floor(options.limit) } : {}) : defaultLimit(type, xCol, options.limit)),
     ...(options.timeUnit && xKind === 'temporal' ? { timeUnit: options.timeUnit } : {}),
     ...(options.yMin !== undefined ? { yMin: options.yMin } : {}),
     ...(options.yMax !== undefined ? { yMax: options.yMax } : {}),
@@ -237,6 +274,10 @@ export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}):
     ...(colors.length ? { colors } : {}),
     ...(byGroup ? { byGroup } : {}),
     warnings,
+    ...(measures ? { measures } : {}),
+    ...(key ? { compute: key.compute } : {}),
+    ...(ordinal ? { ordinal } : {}),
+    titles,
   };
 }
 

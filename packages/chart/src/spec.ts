@@ -12,7 +12,7 @@ import { DEFAULT_THEME, type ChartTheme } from './theme.js';
 import { valueTitle, xTitle } from './titles.js';
 import { vegaLocale } from './locale.js';
 import { chartMessages } from './messages.js';
-import type { ResolvedChart } from './options.js';
+import { measureLabel, nameOf, type ResolvedChart } from './options.js';
 
 export interface ChartSpecInput {
   chart: ResolvedChart;
@@ -72,7 +72,7 @@ export function buildChartSpec(input: ChartSpecInput): TopLevelSpec {
   void _h;
   return {
     ...top,
-    facet: { field: 'facet', type: 'nominal', title: chart.facet, sort: { field: 'facetRank', op: 'min' }, header: { labelLimit: width, labelFontSize: 12, titleFontSize: 12 } },
+    facet: { field: 'facet', type: 'nominal', title: chart.facet ? nameOf(chart, chart.facet) : null, sort: { field: 'facetRank', op: 'min' }, header: { labelLimit: width, labelFontSize: 12, titleFontSize: 12 } },
     columns: facet,
     spec: { ...inner, width, height: chart.height ?? 180 },
     resolve: { scale: { y: 'shared', x: 'shared' } },
@@ -123,7 +123,7 @@ function marks(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
   const hasSeries = data.series.length > 0;
   const labelLimit = Math.round(Math.min(LABEL_LIMIT, Math.max(70, width * 0.3)));
   const color = hasSeries
-    ? { color: { ...dimmed(chart, data, theme), field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, scale: { range: colors.series }, legend: legend(width) } }
+    ? { color: { ...dimmed(chart, data, theme), field: 'series', type: 'nominal', title: chart.group ? nameOf(chart, chart.group) : null, sort: BY_RANK, scale: { range: colors.series }, legend: legend(width) } }
     : {};
   const value = valueChannel(chart, data, yTitle, chart.type === 'bar' ? width * 0.65 : (chart.height ?? 300));
   // Stacks follow the legend: the largest series at the base, « Autres » on top.
@@ -159,7 +159,7 @@ function marks(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
         mark: { type: 'point', filled: true, opacity: 0.7, size: chart.byGroup ? 70 : 40 },
         encoding: {
           x: {
-            field: 'x', type: 'quantitative', title: chart.xTitle ?? (chart.byGroup ? t(chart).measure(chart.x, chart.aggregate, chart.unit) : chart.x),
+            field: 'x', type: 'quantitative', title: chart.xTitle ?? (chart.byGroup ? measureLabel(chart, chart.x) : nameOf(chart, chart.x)),
             scale: { zero: false }, axis: numberAxis(maxAbs(data.values, (d) => d.x), chart, false),
           },
           y: value,
@@ -175,7 +175,7 @@ function marks(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
         encoding: {
           theta: { field: 'y', type: 'quantitative', stack: true },
           color: {
-            field: 'x', type: 'nominal', title: chart.xTitle ?? chart.x,
+            field: 'x', type: 'nominal', title: chart.xTitle ?? nameOf(chart, chart.x),
             sort: { field: 'order', op: 'min' },
             scale: { range: colors.categories },
             legend: legend(width),
@@ -190,7 +190,7 @@ function marks(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
         mark: { type: 'rect', stroke: theme.background, strokeWidth: 1 },
         encoding: {
           x: { ...ordinalOrContinuousX(chart, true), axis: { labelLimit: LABEL_LIMIT, labelAngle: many * 48 > width ? -40 : 0 } },
-          ...(hasSeries ? { y: { field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, axis: { labelLimit } } } : {}),
+          ...(hasSeries ? { y: { field: 'series', type: 'nominal', title: chart.group ? nameOf(chart, chart.group) : null, sort: BY_RANK, axis: { labelLimit } } } : {}),
           color: {
             field: 'y', type: 'quantitative', title: yTitle,
             scale: { range: [theme.dark ? '#2a2a3a' : '#eef0fb', theme.palette[0]] },
@@ -225,7 +225,7 @@ function pointLayer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, wi
   const perLine = data.values.length / Math.max(1, data.series.length);
   const visible = perLine <= 40;
   const color = hasSeries
-    ? { color: { ...(chart.highlight && !data.highlightSeries ? { condition: { test: 'datum.highlight === false', value: theme.other } } : {}), field: 'series', type: 'nominal', title: chart.group ?? null, sort: BY_RANK, scale: { range: colors.series }, legend: legend(width) } }
+    ? { color: { ...(chart.highlight && !data.highlightSeries ? { condition: { test: 'datum.highlight === false', value: theme.other } } : {}), field: 'series', type: 'nominal', title: chart.group ? nameOf(chart, chart.group) : null, sort: BY_RANK, scale: { range: colors.series }, legend: legend(width) } }
     : { color: FILL };
   const stacked = chart.stack !== 'none' && hasSeries;
   return [{

@@ -7,7 +7,7 @@ import type { ColumnInfo, Row } from '@culture-widgets/core';
 import { xLabel, type ChartData, type ChartDatum } from './data.js';
 import { isShareLine } from './editorial.js';
 import { chartMessages } from './messages.js';
-import type { ResolvedChart } from './options.js';
+import { measureLabel, type ResolvedChart } from './options.js';
 import { measureTitle, valueTitle } from './titles.js';
 
 export interface ChartTable {
@@ -21,7 +21,8 @@ export interface ChartTable {
 export function chartTable(chart: ResolvedChart, data: ChartData): ChartTable {
   const t = chartMessages(chart.lang);
   // a cumulative share line draws shares: its values keep the measure's name
-  const value = (isShareLine(chart) ? measureTitle(chart) : valueTitle(chart)) || t.count;
+  // the CSV keeps the columns' own names: labels are for the screen
+  const value = (isShareLine(chart) ? measureTitle(chart, false) : valueTitle(chart, false)) || t.count;
   const xColumn = xColumnOf(chart);
   const columns: ColumnInfo[] = [];
   const rows: Row[] = [];
@@ -35,7 +36,7 @@ export function chartTable(chart: ResolvedChart, data: ChartData): ChartTable {
     // a row per point: its name (a scatter of groups) or its series, then x and y
     const name = chart.byGroup ? add({ name: chart.group!, type: 'string' }) : undefined;
     const series = !chart.byGroup && data.series.length ? add({ name: chart.group ?? t.count, type: 'string' }) : undefined;
-    const x = add({ name: chart.xTitle ?? (chart.byGroup ? t.measure(chart.x, chart.aggregate, chart.unit) : chart.x), type: 'number' });
+    const x = add({ name: chart.xTitle ?? (chart.byGroup ? measureLabel(chart, chart.x) : chart.x), type: 'number' });
     const facet = chart.facet ? add({ name: chart.facet, type: 'string' }) : undefined;
     const y = add({ name: value, type: 'number' });
     for (const v of data.values) {
@@ -56,8 +57,13 @@ export function chartTable(chart: ResolvedChart, data: ChartData): ChartTable {
   // per series: the value column, and the cumulated one when `cumulative` draws it
   const shareLine = isShareLine(chart);
   const seriesColumns = new Map<string | undefined, { own: string; cumulative?: string }>();
+  // a series of several measures is named by its column (the legend shows its label)
+  const columnOf = new Map<string, string>();
+  for (const v of data.values) {
+    if (v.series !== undefined && v.measure !== undefined) columnOf.set(v.series, [v.group, v.measure].filter((p) => p !== undefined).join(' · '));
+  }
   for (const s of seriesNames) {
-    const own = add({ name: s ?? value, type: 'number' });
+    const own = add({ name: (s !== undefined ? columnOf.get(s) : undefined) ?? s ?? value, type: 'number' });
     const cumulativeName = chart.cumulative === 'sum' ? t.cumulative : shareLine ? t.cumulativeShare : undefined;
     const cumulative = cumulativeName
       ? add({ name: s === undefined ? cumulativeName : `${s} (${cumulativeName.toLowerCase()})`, type: 'number', ...(shareLine ? { format: 'percent' } : {}) })
@@ -119,6 +125,6 @@ export function datumRow(chart: ResolvedChart, v: ChartDatum): Row {
   const row: Row = { [chart.x]: v.x };
   if (chart.group) row[chart.group] = v.group ?? null;
   if (chart.facet) row[chart.facet] = v.facet ?? null;
-  row[v.measure ?? (chart.y.length === 1 ? chart.y[0]! : (valueTitle(chart) || t.count))] = chart.cumulative === 'sum' ? (v.value ?? null) : v.y;
+  row[v.measure ?? (chart.y.length === 1 ? chart.y[0]! : (valueTitle(chart, false) || t.count))] = chart.cumulative === 'sum' ? (v.value ?? null) : v.y;
   return row;
 }

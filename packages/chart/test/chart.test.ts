@@ -255,7 +255,7 @@ describe('<culture-chart> states and events', () => {
     await sendMouse({ type: 'move', position: [Math.round(bar.x + bar.width / 2), Math.round(bar.y + bar.height - 5)] });
     await waitUntil(() => root(el).querySelector('.tooltip'), 'no tooltip');
     const tip = root(el).querySelector('.tooltip')!;
-    expect(tip.textContent).to.match(/^annee\u00a0: 2014\ntotal \(somme\)\u00a0: [\d\u202f]+$/);
+    expect(tip.textContent).to.match(/^Année\u00a0: 2014\nTotal \(somme\)\u00a0: [\d\u202f]+$/);
     expect(tip.children).to.have.length(0);
   });
 
@@ -264,7 +264,7 @@ describe('<culture-chart> states and events', () => {
     await drawn(el);
     const drawing = root(el).querySelector('[part=chart]')!;
     expect(drawing.getAttribute('aria-describedby')).to.equal('description keys');
-    expect(root(el).querySelector('#description')!.textContent).to.match(/^Line chart: total \(sum\) by annee\. From 2014 to 2024\./);
+    expect(root(el).querySelector('#description')!.textContent).to.match(/^Line chart: Total \(sum\) by Année\. From 2014 to 2024\./);
     el.setAttribute('description', 'Ma description');
     await el.updateComplete;
     expect(root(el).querySelector('#description')!.textContent).to.equal('Ma description');
@@ -441,7 +441,8 @@ describe('<culture-chart> menu', () => {
     await drawn(el);
     expect(await tableRows(el)).to.equal(11);
     const headers = [...root(el).querySelectorAll('.data-table th')].map((th) => th.textContent!.trim());
-    expect(headers).to.deep.equal(['annee', 'payant', 'gratuit']);
+    // on screen, readable names; in the CSV, the columns' own names
+    expect(headers).to.deep.equal(['Année', 'Payant', 'Gratuit']);
     const first = [...root(el).querySelectorAll('.data-table tbody tr:first-child td')].map((td) => td.textContent!.trim());
     expect(first[0]).to.equal('2014');
     expect(first[1]).not.to.equal(first[2]);
@@ -453,7 +454,7 @@ describe('<culture-chart> menu', () => {
     await drawn(el);
     expect(await tableRows(el)).to.equal(11);
     const headers = [...root(el).querySelectorAll('.data-table th')].map((th) => th.textContent!.trim());
-    expect(headers.join('|')).to.match(/annee.*total \(somme\)/);
+    expect(headers.join('|')).to.match(/Année.*Total \(somme\)/);
     // a year is a label: never « 2 014 », in the table as in the file
     expect(root(el).querySelector('.data-table tbody td')!.textContent!.trim()).to.equal('2014');
     const csv = el.chartCsv();
@@ -566,7 +567,7 @@ describe('<culture-chart> lifecycle', () => {
     expect(root(el).querySelector('#description')!.textContent).to.match(/^Graphique en courbes/);
     el.setAttribute('lang', 'en');
     await waitUntil(() => /^Line chart/.test(root(el).querySelector('#description')?.textContent ?? ''), 'not in English');
-    await waitUntil(() => [...svgOf(el)!.querySelectorAll('text')].some((t) => t.textContent === 'total (sum)'), 'axis not redrawn in English');
+    await waitUntil(() => [...svgOf(el)!.querySelectorAll('text')].some((t) => t.textContent === 'Total (sum)'), 'axis not redrawn in English');
   });
 
   it('follows the width of its container, finalizing the replaced view', async () => {
@@ -655,15 +656,15 @@ describe('<culture-chart> keyboard', () => {
     const box = root(el).querySelector<HTMLElement>('.chart')!;
     expect(box.getAttribute('tabindex')).to.equal('0');
     box.focus();
-    expect(await press(el, 'ArrowRight')).to.match(/^annee : 2014, total \(somme\) : [\d ]+\. 1 sur 11\.$/);
+    expect(await press(el, 'ArrowRight')).to.match(/^Année : 2014, Total \(somme\) : [\d ]+\. 1 sur 11\.$/);
     ringAround(el, svg.querySelectorAll('.mark-symbol path')[0]!);
-    expect(await press(el, 'ArrowRight')).to.match(/^annee : 2015, .* 2 sur 11\.$/);
-    expect(await press(el, 'End')).to.match(/^annee : 2024, .* 11 sur 11\.$/);
+    expect(await press(el, 'ArrowRight')).to.match(/^Année : 2015, .* 2 sur 11\.$/);
+    expect(await press(el, 'End')).to.match(/^Année : 2024, .* 11 sur 11\.$/);
     ringAround(el, svg.querySelectorAll('.mark-symbol path')[10]!);
     expect(await press(el, 'ArrowRight')).to.match(/11 sur 11\.$/); // stays on the last value
-    expect(await press(el, 'Home')).to.match(/^annee : 2014/);
+    expect(await press(el, 'Home')).to.match(/^Année : 2014/);
     // sighted keyboard users read the same text in the tooltip next to the point
-    expect(spaces(root(el).querySelector('.tooltip')!.textContent!)).to.match(/^annee : 2014\ntotal \(somme\) : /);
+    expect(spaces(root(el).querySelector('.tooltip')!.textContent!)).to.match(/^Année : 2014\nTotal \(somme\) : /);
     await press(el, 'Escape');
     expect(ring(el).hidden).to.equal(true);
   });
@@ -673,16 +674,16 @@ describe('<culture-chart> keyboard', () => {
     const svg = await drawn(el);
     root(el).querySelector<HTMLElement>('.chart')!.focus();
     const first = await press(el, 'ArrowDown');
-    expect(first).to.match(/^region : [^,]+, annee : 202[34], total \(somme\) : [\d ]+\. 1 sur \d\.$/);
-    const region = /^region : ([^,]+),/.exec(first)![1];
+    expect(first).to.match(/^Région : [^,]+, Année : 202[34], Total \(somme\) : [\d ]+\. 1 sur \d\.$/);
+    const region = /^Région : ([^,]+),/.exec(first)![1];
     const next = await press(el, 'ArrowDown');
     expect(next).to.match(/2 sur \d\.$/);
-    expect(next).not.to.contain(`region : ${region},`);
+    expect(next).not.to.contain(`Région : ${region},`);
     // across series: the same region, the other year
     await press(el, 'ArrowUp');
     const otherYear = await press(el, 'ArrowRight');
-    expect(otherYear).to.contain(`region : ${region},`);
-    expect(otherYear.match(/annee : (\d+)/)![1]).not.to.equal(first.match(/annee : (\d+)/)![1]);
+    expect(otherYear).to.contain(`Région : ${region},`);
+    expect(otherYear.match(/Année : (\d+)/)![1]).not.to.equal(first.match(/Année : (\d+)/)![1]);
     expect(svg.querySelectorAll('.mark-rect path').length).to.be.greaterThan(4);
   });
 

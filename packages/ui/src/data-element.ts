@@ -264,7 +264,9 @@ export abstract class CultureDataElement extends LitElement {
     const filters = [...(this.linked?.filters ?? []), ...(this.filter ? parseFilter(this.filter) : [])];
     const own = this.buildQuery(columns, filters, { joined: !!join });
     const shaping: Pick<Query, 'compute' | 'lang'> = compute ? { compute, lang: this.locale } : {};
-    const query: Query = { ...own, ...shaping, ...(join ? { join } : {}) };
+    // the element's own computed columns (a chart's decades) come after the author's
+    const all = joinCompute(compute, own.compute);
+    const query: Query = { ...own, ...(all ? { compute: all, lang: this.locale } : {}), ...(join ? { join } : {}) };
     const colored = this.colorColumns(columns);
     const [result, ...orders] = await Promise.all([
       runQuery(source, query, { signal, onProgress }),

@@ -50,11 +50,11 @@ export const controls: Record<string, ArgTypes> = {
     },
     "x": {
       "control": "text",
-      "description": "Column on the x axis (categories, years, dates). Default: chosen from the profile."
+      "description": "Column on the x axis (categories, years, dates; a computed column too). For a scatter of groups, an aggregate expression (`prix = sum(recette) / sum(nb_billets)`). Default: chosen from the profile."
     },
     "y": {
       "control": "text",
-      "description": "Value column(s), comma list (quote a name holding a comma). Default: the main measure, else a row count."
+      "description": "Value column(s), comma list (quote a name holding a comma), or aggregate expressions (`taux = sum(gratuit) / sum(total) * 100`; a bare column takes `aggregate`: `gratuit / total` is a ratio of sums). Default: the main measure, else a row count."
     },
     "group": {
       "control": "text",
@@ -111,9 +111,10 @@ export const controls: Record<string, ArgTypes> = {
         "yearmonth",
         "yearmonthdate",
         "date",
-        "day"
+        "day",
+        "decade"
       ],
-      "description": "Buckets dates: `year`, `quarter`, `month`, `yearquarter`, `yearmonth`, `yearmonthdate`, `date`, `day`."
+      "description": "Buckets dates: `year`, `quarter`, `month`, `yearquarter`, `yearmonth`, `yearmonthdate`, `date`, `day`, `decade` (« 1990-1999 », also of a year column); `year`, `month` and `decade` also read dates written as text (`05/03/1994`)."
     },
     "facet": {
       "control": "text",

@@ -21,7 +21,7 @@ export const OPTIONS = {
     { name: "stack", kind: "select", options: ["true", "false", "normalize"], advanced: true },
     { name: "sort", kind: "select", options: ["x", "-x", "y", "-y", "delta", "-delta"], advanced: true },
     { name: "limit", kind: "number", advanced: true },
-    { name: "time-unit", kind: "select", options: ["year", "quarter", "month", "yearquarter", "yearmonth", "yearmonthdate", "date", "day"], advanced: true },
+    { name: "time-unit", kind: "select", options: ["year", "quarter", "month", "yearquarter", "yearmonth", "yearmonthdate", "date", "day", "decade"], advanced: true },
     { name: "facet", kind: "column", advanced: true },
     { name: "y-min", kind: "number", advanced: true },
     { name: "y-max", kind: "number", advanced: true },

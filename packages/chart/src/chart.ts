@@ -68,12 +68,12 @@ export class CultureChart extends CultureDataElement {
   /** `auto` (default: chosen from the column profile), `column` (vertical bars), `bar` (horizontal), `line`, `area`, `scatter`, `pie`, `donut`, `heatmap`. */
   @property() type: TypeSetting = 'auto';
   /**
-   * Column on the x axis (categories, years, dates). Default: chosen from the profile.
+   * Column on the x axis (categories, years, dates; a computed column too). For a scatter of groups, an aggregate expression (`prix = sum(recette) / sum(nb_billets)`). Default: chosen from the profile.
    * @editor column
    */
   @property() x?: string;
   /**
-   * Value column(s), comma list (quote a name holding a comma). Default: the main measure, else a row count.
+   * Value column(s), comma list (quote a name holding a comma), or aggregate expressions (`taux = sum(gratuit) / sum(total) * 100`; a bare column takes `aggregate`: `gratuit / total` is a ratio of sums). Default: the main measure, else a row count.
    * @editor numeric-columns
    */
   @property() y?: string;
@@ -101,7 +101,7 @@ export class CultureChart extends CultureDataElement {
    */
   @property() limit?: string;
   /**
-   * Buckets dates: `year`, `quarter`, `month`, `yearquarter`, `yearmonth`, `yearmonthdate`, `date`, `day`.
+   * Buckets dates: `year`, `quarter`, `month`, `yearquarter`, `yearmonth`, `yearmonthdate`, `date`, `day`, `decade` (« 1990-1999 », also of a year column); `year`, `month` and `decade` also read dates written as text (`05/03/1994`).
    * @advanced
    */
   @property({ attribute: 'time-unit' }) timeUnit?: TimeUnit;

@@ -245,7 +245,7 @@ export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}):
   if (options.timeUnit && !key && xKind !== 'temporal') warnings.push({ attribute: 'time-unit', value: options.timeUnit, reason: 'time-unit-unused' });
   const title = options.titleOf ?? ((name: string) => name);
   const titles: Record<string, string> = {};
-  for (const name of [xCol.name, group, facet, ...named].filter((n): n is string => !!n)) titles[name] = title(name);
+  for (const name of [xCol.name, group, facet, ...(measures ? [] : y)].filter((n): n is string => !!n)) titles[name] = title(name);
   if (key) titles[key.name] = title(xCol.name);
   // a named expression reads as its name (`taux` → « Taux »), an unnamed one as written
   for (const name of measures?.named ?? []) titles[name] = title(name);

@@ -193,6 +193,17 @@ describe('<culture-chart> states and events', () => {
     expect(svgOf(el)).to.equal(null);
   });
 
+  it('empty: a culture-load with 0 rows, and the real values closest to an equality filter, with their counts', async () => {
+    const el = await chart({ ...museums, x: 'annee', y: 'total', filter: 'region = Bretagnee' });
+    const loads: [number, number][] = [];
+    el.addEventListener('culture-load', (e) => loads.push([e.detail.rows, e.detail.total]));
+    await waitUntil(() => root(el).querySelector('[part=empty]'), 'no empty state', { timeout: 15000 });
+    await el.updateComplete;
+    expect(loads).to.deep.equal([[0, 0]]);
+    const notice = (root(el).querySelector('[part=empty]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    expect(notice).to.match(/^Aucune ligne pour region = Bretagnee\. Valeurs proches : Bretagne \([\d\u202f ]+\), BRETAGNE \([\d\u202f ]+\)$/);
+  });
+
   it('empty: groups whose values are all empty draw nothing either', async () => {
     const el = await chart({ ...museums, x: 'annee', y: 'total', filter: 'total is empty' });
     await waitUntil(() => root(el).querySelector('[part=empty]'), 'no empty state', { timeout: 15000 });

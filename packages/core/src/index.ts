@@ -15,10 +15,11 @@
  * json.ts (files), local.ts (eval-free engine), arquero-engine.ts · rows.ts (group order) ·
  * http.ts + share.ts (requests, sharing) ·
  * columns.ts + kinds.ts + insee.ts (column rules) · format.ts (display) · colors.ts (category colours) ·
+ * suggest.ts (the values closest to a filter that matched nothing) ·
  * errors.ts + messages.ts (errors, warnings, fr / en).
  */
 export type * from './types.js';
-import type { ColumnInfo, LoadOptions, Query, QueryResult, ResolvedSource, SourceSpec } from './types.js';
+import type { ColumnInfo, FilterClause, LoadOptions, Query, QueryResult, ResolvedSource, SourceSpec } from './types.js';
 import { CultureError } from './errors.js';
 import { SharedCache } from './share.js';
 import { clearResolveCache, resolveSource } from './resolve.js';
@@ -27,6 +28,7 @@ import { aggregateColumns, groupOrder, sortRows } from './rows.js';
 import { config } from './config.js';
 import { isShaped } from './shape.js';
 import { type ShapeDeps, runShaped } from './shaped.js';
+import { type ValueCount, closestValues } from './suggest.js';
 import {
   Refused, aggregateOnServer, filteredCSV, loadProfile, rowsOnServer, serverCanAggregate, serverFilters,
 } from './tabular.js';
@@ -53,6 +55,7 @@ export { normalizeQuery, aggregateName, rowMatcher, AGGREGATE_OPS } from './quer
 export { categoryColors, chosenColor, parseColorMap } from './colors.js';
 export type { CategoryColorOptions } from './colors.js';
 export { median, mean } from './rows.js';
+export { closestValues, type ValueCount } from './suggest.js';
 export { toTabularParams, columnsFromProfile } from './tabular.js';
 // csv.ts and infer.ts stay public; a bundler drops them from a page that does not call them
 // (infer.ts's number and date readers type the filter values of every query anyway)
@@ -206,6 +209,41 @@ export async function categoryOrder(
   const query: Query = { ...shaping, groupBy: [column], aggregates: [{ op: 'count', as: 'count' }], sort: [{ column: 'count', descending: true }], limit: ORDER_LIMIT };
   const result = await runQuery(source, query, options);
   return result.rows.map((row) => String(row[column] ?? ''));
+}
+
+/**
+ * The real values closest to an equality clause that matched nothing (`regions = Bretagnee` →
+ * BRETAGNE (722)), counted under the other filters: a group-by on the server or over the file;
+ * the profile's most frequent values when the tabular API refuses to group (a hint never costs a
+ * download). Empty when nothing is close.
+ */
+export async function suggestValues(
+  source: ResolvedSource, columns: ColumnInfo[], clause: FilterClause, others: FilterClause[], options: LoadOptions = {},
+  shaping: Pick<Query, 'compute' | 'lang'> = {},
+): Promise<ValueCount[]> {
+  if (clause.op !== '=' || clause.value === undefined) return [];
+  const query: Query = { ...shaping, filters: others, groupBy: [clause.column], aggregates: [{ op: 'count', as: 'count' }] };
+  const info = columns.find((c) => c.name === clause.column);
+  let counts: ValueCount[];
+  if (source.tabular && !isShaped(query)) {
+    try {
+      const q = normalizeQuery(query, columns);
+      if (!serverFilters(q).complete) throw new Error('not sent');
+      const key = `${source.key}|values|${JSON.stringify(query)}`;
+      const rows = await results.run(key, async (signal) => {
+        const groups = await aggregateOnServer(source, q, columns, signal);
+        return { rows: groups, columns: aggregateColumns(columns, q), total: groups.length, path: 'tabular', source };
+      }, options.signal);
+      counts = rows.rows.map((row) => ({ value: String(row[clause.column] ?? ''), count: Number(row.count) }));
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      counts = info?.tops ?? [];
+    }
+  } else {
+    const result = await runQuery(source, query, options);
+    counts = result.rows.map((row) => ({ value: String(row[clause.column] ?? ''), count: Number(row.count) }));
+  }
+  return closestValues(clause.value, counts);
 }
 
 /** resolveSource + runQuery. */

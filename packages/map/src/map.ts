@@ -349,7 +349,6 @@ export class CultureMap extends CultureDataElement {
     const plan = data && typeof data === 'object' && 'result' in data ? this.planFor(data) : undefined;
     if (plan?.mode === 'none' && data!.result.rows.length) this.reportOnce(plan, this.planError(plan));
     if (plan?.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.ERROR) this.reportOnce(this.boundariesTask.error, this.boundariesTask.error);
-    if (data && typeof data === 'object' && 'result' in data && data.result.rows.length === 0) this.onDrawn(0);
     if (!this.controller) return; // drawn once it has loaded
     if (!container || !data || !plan || plan.mode === 'none') {
       if (this.controller.drawnOn) this.controller.dispose();

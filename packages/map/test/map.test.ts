@@ -394,6 +394,21 @@ describe('<culture-map> hostile data and states', () => {
     expect(shadow(el).querySelector('.leaflet-container')).to.equal(null);
   });
 
+  it('an empty result is one culture-load with 0 rows, with the closest real values (file path)', async () => {
+    const loads: number[] = [];
+    const listen = (e: Event) => loads.push((e as CustomEvent).detail.rows);
+    document.addEventListener('culture-load', listen);
+    try {
+      const { el, event } = await mount({ dataset: DATASETS.places, filter: 'region = bretagnee' });
+      expect(event.type).to.equal('culture-load');
+      expect(text(el, '[part="empty"]')).to.match(/^Aucune ligne pour region = bretagnee\. Valeurs proches : Bretagne \(\d+\)$/);
+      await el.updateComplete;
+      expect(loads).to.deep.equal([0]);
+    } finally {
+      document.removeEventListener('culture-load', listen);
+    }
+  });
+
   it('asks for a source when none is given', async () => {
     const el = document.createElement('culture-map');
     document.body.append(el);

@@ -255,7 +255,7 @@ export class CultureTable extends CultureDataElement {
       totalRows: data.result.total,
       spacers: window ? { before: window.before, after: window.after } : undefined,
       focusRow: Math.max(firstIndex, Math.min(this.focusRow, firstIndex + rows.length - 1)),
-      emptyText: m.noRows,
+      emptyText: data.hint ? this.emptyText(data) : m.noRows,
       titleOf: (name) => this.titleOf(name),
     });
     return html`${unknown.length ? html`<p class="note">${m.unknownColumns(unknown.join(', '))}</p>` : nothing}

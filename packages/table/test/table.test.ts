@@ -468,6 +468,14 @@ describe('<culture-table>', function () {
       el.remove();
     });
 
+    it('offers the closest real values of an equality filter, from the profile when the API refuses to group', async () => {
+      const { el, event } = await mount(p, { dataset: DATASETS.museumList, filter: '"Région administrative" = bretagnee', lang: 'en' });
+      expect(event.type).to.equal('culture-load');
+      expect((event as CultureLoadEvent).detail.rows).to.equal(0);
+      expect(text($(el, '.no-rows'))).to.equal('No rows for Région administrative = bretagnee. Close values: Bretagne (61)');
+      expect(await p.requests('/data/csv/')).to.have.length(0);
+    });
+
     it('says « Aucune ligne ne correspond » and keeps the header and the search box', async () => {
       const { el, event } = await mount(p, { dataset: DATASETS.museums, filter: 'annee = 1850', search: true });
       expect((event as CultureLoadEvent).detail.total).to.equal(0);

@@ -5,7 +5,10 @@ import {
   CultureWarning,
   categoryOrder,
   checkCompute,
+  columnNamed,
   columnTitle,
+  formatFilter,
+  formatNumber,
   loadColumns,
   parseFilter,
   parseInput,
@@ -13,6 +16,7 @@ import {
   parseLabels,
   resolveSource,
   runQuery,
+  suggestValues,
   withComputed,
   type ColumnInfo,
   type FilterClause,
@@ -24,6 +28,7 @@ import {
   type QueryResult,
   type ResolvedSource,
   type SourceSpec,
+  type ValueCount,
 } from '@culture-widgets/core';
 import { CultureErrorEvent, CultureLoadEvent, type CultureErrorDetail } from './events.js';
 import { messages, resolveLang, uiErrors } from './messages.js';
@@ -48,6 +53,11 @@ export interface DataState {
    * Category colours follow this order, so a filter never repaints a category.
    */
   orders: ReadonlyMap<string, readonly string[]>;
+  /**
+   * When nothing matched an equality filter: the clause as written and the real values closest to
+   * it, with their counts (« Aucune ligne pour regions = Bretagnee. Valeurs proches : BRETAGNE (722) »).
+   */
+  hint?: { clause: string; values: ValueCount[] };
 }
 
 /** Shown when nothing names any data: no request is made. */
@@ -273,7 +283,22 @@ export abstract class CultureDataElement extends LitElement {
       ...colored.map((column) => categoryOrder(source, columns, column, { signal }, shaping)),
     ]);
     this.warnings.set('data', result.warnings ?? []);
-    return { source, columns, filters, query, result, orders: new Map(colored.map((column, i) => [column, orders[i]!])) };
+    const hint = result.total === 0 ? await this.emptyHint(source, columns, filters, shaping, signal) : undefined;
+    return { source, columns, filters, query, result, orders: new Map(colored.map((column, i) => [column, orders[i]!])), ...(hint ? { hint } : {}) };
+  }
+
+  /** Nothing matched: the values closest to the first `column = value` on a text column, if any are. */
+  private async emptyHint(
+    source: ResolvedSource, columns: ColumnInfo[], filters: FilterClause[], shaping: Pick<Query, 'compute' | 'lang'>, signal: AbortSignal,
+  ): Promise<DataState['hint']> {
+    for (const [i, clause] of filters.entries()) {
+      const column = clause.op === '=' ? columnNamed(clause.column, columns) : undefined;
+      if (column?.type !== 'string') continue;
+      const others = filters.filter((_, j) => j !== i);
+      const values = await suggestValues(source, columns, { ...clause, column: column.name }, others, { signal }, shaping);
+      if (values.length) return { clause: formatFilter([clause]), values };
+    }
+    return undefined;
   }
 
   /**
@@ -337,8 +362,16 @@ export abstract class CultureDataElement extends LitElement {
   }
 
   private renderLoaded(data: DataState): TemplateResult {
-    return html`${this.isEmpty(data) ? this.renderNotice(messages(this.locale).empty, 'empty') : this.renderReady(data)}
+    return html`${this.isEmpty(data) ? this.renderNotice(this.emptyText(data), 'empty') : this.renderReady(data)}
     ${renderCitation(data.source.citation, this.locale)}`;
+  }
+
+  /** « Aucune ligne ne correspond. », or what was filtered and the closest real values. */
+  protected emptyText(data: DataState): string {
+    const m = messages(this.locale);
+    if (!data.hint) return m.empty;
+    const count = (n: number) => (Number.isFinite(n) ? ` (${formatNumber(n, this.locale)})` : '');
+    return m.emptyFor(data.hint.clause, data.hint.values.map((v) => `${v.value}${count(v.count)}`).join(', '));
   }
 
   /** Skeleton, with the download progress once a file is streamed. */
@@ -384,6 +417,8 @@ export abstract class CultureDataElement extends LitElement {
     this.announced = outcome;
     if (status === TaskStatus.ERROR) {
       this.dispatchEvent(new CultureErrorEvent(this.errorDetail(this.data.error)));
+    } else if (outcome !== NO_SOURCE && this.isEmpty(outcome as DataState)) {
+      this.announceLoad(0); // nothing to draw: said now, even by elements that announce once drawn
     } else if (outcome !== NO_SOURCE && this.announcesOnRender) {
       this.announceLoad();
     }

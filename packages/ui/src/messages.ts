@@ -6,6 +6,8 @@ export interface SharedMessages {
   downloaded: (size: string) => string;
   downloadedOf: (size: string, total: string) => string;
   empty: string;
+  /** Nothing for `clause`; `values`: the closest real ones, with their counts. */
+  emptyFor: (clause: string, values: string) => string;
   errorTitle: string;
   noSource: string;
   source: string;
@@ -20,6 +22,7 @@ const fr: SharedMessages = {
   downloaded: (size) => `${size} téléchargés`,
   downloadedOf: (size, total) => `${size} sur ${total} téléchargés`,
   empty: 'Aucune ligne ne correspond.',
+  emptyFor: (clause, values) => `Aucune ligne pour ${clause}. Valeurs proches : ${values}`,
   errorTitle: 'Les données n’ont pas pu être affichées',
   noSource: 'Aucune donnée : indiquez un jeu de données (dataset), une ressource (resource) ou un fichier (src).',
   source: 'Source',
@@ -34,6 +37,7 @@ const en: SharedMessages = {
   downloaded: (size) => `${size} downloaded`,
   downloadedOf: (size, total) => `${size} of ${total} downloaded`,
   empty: 'No rows match.',
+  emptyFor: (clause, values) => `No rows for ${clause}. Close values: ${values}`,
   errorTitle: 'The data could not be shown',
   noSource: 'No data: set a dataset, a resource or a file (src).',
   source: 'Source',

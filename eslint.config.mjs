@@ -18,6 +18,23 @@ export default tseslint.config(
         { property: 'outerHTML', message: 'Data is text: build DOM nodes or lit templates.' },
         { property: 'insertAdjacentHTML', message: 'Data is text: build DOM nodes or lit templates.' },
       ],
+      // No inline style attribute: pages under `style-src 'self'` refuse them. Classes, or the
+      // CSSOM (`styleProps` from ui, `el.style.setProperty`).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "TaggedTemplateExpression[tag.name=/^(html|svg)$/] TemplateElement[value.raw=/\\sstyle=/]",
+          message: 'No inline style attribute (style-src): a class, or ${styleProps({…})} from @culture-widgets/ui.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value='style']",
+          message: 'No inline style attribute (style-src): a class, or el.style.setProperty().',
+        },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { name: 'lit/directives/style-map.js', message: 'styleMap writes a style attribute on first render (style-src): use styleProps from @culture-widgets/ui.' },
+      ],
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
@@ -25,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', 'test/**', 'bench/**', 'scripts/**'],
-    rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+    files: ['**/*.test.ts', 'test/**', 'bench/**', 'scripts/**', 'stories/**'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-explicit-any': 'off', 'no-restricted-syntax': 'off', 'no-restricted-imports': 'off' },
   },
 );

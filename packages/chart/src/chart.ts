@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AGGREGATE_OPS, csvDecimal, parseList, parseName, slugify, toCSV, type AggregateOp, type ColumnInfo, type FilterClause, type Query } from '@culture-widgets/core';
 import {
-  CultureDataElement, CultureSelectEvent, SIZE_RANGES, baseStyles, errorDetailOf, formatDay, readPalette, readToken,
+  CultureDataElement, CultureSelectEvent, SIZE_RANGES, baseStyles, errorDetailOf, formatDay, readPalette, readToken, styleProps,
   type CultureErrorDetail, type DataState,
 } from '@culture-widgets/ui';
 import { renderTable, tableStyles } from '@culture-widgets/table';
@@ -355,7 +355,7 @@ export class CultureChart extends CultureDataElement {
             <div class="view" aria-hidden="true"></div>
             <div class="focus-ring" part="focus-ring" aria-hidden="true" ?hidden=${this.focused === undefined}></div>
             ${this.tooltip
-              ? html`<div class="tooltip" part="tooltip" style="left:${this.tooltip.left}px;top:${this.tooltip.top}px">${this.tooltip.text}</div>`
+              ? html`<div class="tooltip" part="tooltip" ${styleProps({ left: `${this.tooltip.left}px`, top: `${this.tooltip.top}px` })}>${this.tooltip.text}</div>`
               : nothing}
           </div>
           <p id="keys" class="visually-hidden">${m.keys.help}</p>

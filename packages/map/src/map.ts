@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { AGGREGATE_OPS, cellNumber, formatNumber, type AggregateOp, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
-import { CultureDataElement, CultureSelectEvent, baseStyles, readPalette, readToken, type DataState } from '@culture-widgets/ui';
+import { CultureDataElement, CultureSelectEvent, baseStyles, readPalette, readToken, styleProps, type DataState } from '@culture-widgets/ui';
 import { leafletStyles } from './leaflet-css.js';
 import { mapStyles } from './map.styles.js';
 import { mapErrors, mapMessages, type MapMessages } from './messages.js';
@@ -269,25 +269,25 @@ export class CultureMap extends CultureDataElement {
       const title = capitalise(plan.mode === 'choropleth' ? this.valueTitle(plan, m) : m.densityLegend);
       items.push(html`<li class="legend-title">${title}</li>`);
       for (const c of scales.sequential.classes) {
-        items.push(html`<li><span class="swatch" style="background:${c.color}" aria-hidden="true"></span>${m.range(legendNumber(c.from, this.locale), legendNumber(c.to, this.locale))}</li>`);
+        items.push(html`<li><span class="swatch" ${styleProps({ background: c.color })} aria-hidden="true"></span>${m.range(legendNumber(c.from, this.locale), legendNumber(c.to, this.locale))}</li>`);
       }
       if (plan.mode === 'choropleth') {
-        items.push(html`<li><span class="swatch" style="background:${scales.sequential.noData}" aria-hidden="true"></span>${m.noData}</li>`);
+        items.push(html`<li><span class="swatch" ${styleProps({ background: scales.sequential.noData })} aria-hidden="true"></span>${m.noData}</li>`);
       }
     }
     if (scales.category && plan.mode !== 'choropleth') {
       items.push(html`<li class="legend-title">${this.titleOf(plan.color!)}</li>`);
       for (const c of scales.category.categories) {
-        items.push(html`<li><span class="swatch dot" style="background:${c.color}" aria-hidden="true"></span>${c.value || m.empty} (${this.number(c.count)})</li>`);
+        items.push(html`<li><span class="swatch dot" ${styleProps({ background: c.color })} aria-hidden="true"></span>${c.value || m.empty} (${this.number(c.count)})</li>`);
       }
       const other = scales.category.other;
-      if (other) items.push(html`<li><span class="swatch dot" style="background:${other.color}" aria-hidden="true"></span>${m.other} (${this.number(other.count)})</li>`);
+      if (other) items.push(html`<li><span class="swatch dot" ${styleProps({ background: other.color })} aria-hidden="true"></span>${m.other} (${this.number(other.count)})</li>`);
     }
     if (scales.size && plan.mode !== 'choropleth') {
       items.push(html`<li class="legend-title">${this.titleOf(plan.size!)}</li>`);
       for (const s of scales.size.steps) {
         const d = Math.round(s.radius * 2);
-        items.push(html`<li><span class="swatch circle" style="width:${d}px;height:${d}px" aria-hidden="true"></span>${legendNumber(s.value, this.locale)}</li>`);
+        items.push(html`<li><span class="swatch circle" ${styleProps({ width: `${d}px`, height: `${d}px` })} aria-hidden="true"></span>${legendNumber(s.value, this.locale)}</li>`);
       }
     }
     if (!items.length) return nothing;

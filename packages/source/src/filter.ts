@@ -355,7 +355,7 @@ export class CultureFilter extends LitElement {
   private renderLoading(): TemplateResult {
     return html`<div class="state loading" part="loading" aria-busy="true">
       <span class="visually-hidden" role="status">${filterMessages(this.locale).loadingValues}</span>
-      <div class="skeleton-line" style="width: 30%"></div>
+      <div class="skeleton-line short"></div>
       <div class="skeleton-line"></div>
     </div>`;
   }

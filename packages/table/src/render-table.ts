@@ -5,8 +5,8 @@
  * Data only ever lands in text nodes and attribute values.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { isNumeric, type ColumnInfo, type Lang, type Row, type SortKey } from '@culture-widgets/core';
+import { styleProps } from '@culture-widgets/ui';
 import { ariaSort } from './columns.js';
 import { barGeometry, cellView, type CellView } from './cells.js';
 import { tableMessages } from './messages.js';
@@ -96,7 +96,7 @@ function renderCell(view: CellView, column: ColumnInfo, row: Row, options: Table
   const bar = domain ? barGeometry(row[column.name], domain) : null;
   const classes = `${numeric ? 'num' : ''}${domain ? ' has-bar' : ''}`;
   return html`<td part="cell" class=${classes}>${renderValue(view, options.lang)}${bar
-    ? html`<span class="bar-track" aria-hidden="true"><span class="bar" part="bar" style=${styleMap({ left: `${bar.left}%`, width: `${bar.width}%` })}></span></span>`
+    ? html`<span class="bar-track" aria-hidden="true"><span class="bar" part="bar" ${styleProps({ left: `${bar.left}%`, width: `${bar.width}%` })}></span></span>`
     : nothing}</td>`;
 }
 
@@ -113,5 +113,5 @@ function renderValue(view: CellView, lang: Lang) {
 }
 
 function spacer(height: number, span: number) {
-  return html`<tr class="spacer" aria-hidden="true" style=${styleMap({ height: `${height}px` })}><td colspan=${Math.max(1, span)}></td></tr>`;
+  return html`<tr class="spacer" aria-hidden="true" ${styleProps({ height: `${height}px` })}><td colspan=${Math.max(1, span)}></td></tr>`;
 }

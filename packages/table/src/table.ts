@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { TaskStatus } from '@lit/task';
 import {
   columnNamed, csvDecimal, formatNumber, isNumeric, parseList, runQuery, toCSV, type ColumnInfo, type FilterClause, type Query, type SortKey,
 } from '@culture-widgets/core';
-import { CultureDataElement, CultureSelectEvent, SIZE_RANGES, baseStyles, renderCitation, type DataState, type QueryContext } from '@culture-widgets/ui';
+import { CultureDataElement, CultureSelectEvent, SIZE_RANGES, baseStyles, renderCitation, styleProps, type DataState, type QueryContext } from '@culture-widgets/ui';
 import { nextSort, parseSort, resolveSort, selectColumns } from './columns.js';
 import { barDomain } from './cells.js';
 import { csvBlob, downloadFilename, downloadQuery, DOWNLOAD_LIMIT, saveBlob } from './download.js';
@@ -264,7 +263,7 @@ export class CultureTable extends CultureDataElement {
       <div class="frame-shadows ${this.hiddenSides.start ? 'more-start' : ''} ${this.hiddenSides.end ? 'more-end' : ''}">
         <div class="frame ${this.virtual ? 'virtual' : ''} ${busy ? 'busy' : ''}" part="frame" tabindex="0" role="region"
           aria-label=${caption} aria-describedby=${sideways ? 'scroll-hint' : nothing} aria-busy=${busy ? 'true' : 'false'}
-          style=${styleMap(this.virtual ? { height: this.frameHeight, '--_columns': String(columns.length) } : {})}
+          ${styleProps(this.virtual ? { height: this.frameHeight, '--_columns': String(columns.length) } : {})}
           @click=${this.onRowClick} @keydown=${this.onRowKeydown} @scroll=${this.onFrameScroll}>
           ${table}
         </div>

@@ -19,3 +19,4 @@ export { renderCitation, safeUrl, formatDay } from './citation.js';
 export { renderErrorState, errorDetailOf } from './states.js';
 export { findById, isSourceProvider, type SourceProvider } from './source-link.js';
 export { defineElement } from './define.js';
+export { styleProps } from './style-props.js';

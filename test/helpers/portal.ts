@@ -25,6 +25,9 @@ export const DATASETS = {
   deleted: 'jeu-de-donnees-supprime',
   museofile: 'museofile-base-des-musees-de-france',
   population: 'population-legale-des-departements',
+  formats: 'musees-de-france-formats-ouverts',
+  badFiles: 'fichiers-illisibles',
+  visits: 'entrees-des-lieux-culturels',
 } as const;
 
 /** Dataset ids (24 hex, like udata's ObjectIds). */
@@ -41,6 +44,9 @@ export const DATASET_IDS = {
   deleted: '64c0ffee0000000000000010',
   museofile: '64c0ffee0000000000000021',
   population: '64c0ffee0000000000000022',
+  formats: '64c0ffee0000000000000011',
+  badFiles: '64c0ffee0000000000000012',
+  visits: '64c0ffee0000000000000013',
 } as const;
 
 /** Main resource id of each dataset (`museumsNotice` is the museums' documentation file). */
@@ -58,6 +64,22 @@ export const RESOURCES = {
   deleted: 'c0ffee10-0000-4000-8000-000000000001',
   museofile: 'c0ffee21-0000-4000-8000-000000000001',
   population: 'c0ffee22-0000-4000-8000-000000000001',
+  /** Musées de France as XLSX (title rows; sheets « Musées » and « Fréquentation »), ODS, XLS, XML, Parquet, and an XLSX declared CSV. */
+  xlsx: 'c0ffee11-0000-4000-8000-000000000001',
+  ods: 'c0ffee11-0000-4000-8000-000000000002',
+  xls: 'c0ffee11-0000-4000-8000-000000000003',
+  xml: 'c0ffee11-0000-4000-8000-000000000004',
+  parquet: 'c0ffee11-0000-4000-8000-000000000005',
+  mislabelled: 'c0ffee11-0000-4000-8000-000000000006',
+  /** Files to refuse clearly. */
+  truncatedXlsx: 'c0ffee12-0000-4000-8000-000000000001',
+  protectedXlsx: 'c0ffee12-0000-4000-8000-000000000002',
+  emptySheet: 'c0ffee12-0000-4000-8000-000000000003',
+  reportXml: 'c0ffee12-0000-4000-8000-000000000004',
+  lzoParquet: 'c0ffee12-0000-4000-8000-000000000005',
+  pdf: 'c0ffee12-0000-4000-8000-000000000006',
+  /** 200,000 rows, tabular with aggregation refused, and a Parquet copy (zstd). */
+  visits: 'c0ffee13-0000-4000-8000-000000000001',
 } as const;
 
 /** Organisation id of the Ministère de la Culture (as on data.gouv.fr). */
@@ -71,6 +93,10 @@ export interface PortalRequest {
   query: string;
   /** 0 / null while unanswered (hang). */
   status: number | null;
+  /** The request's `Range` header, if any. */
+  range?: string | null;
+  /** Body bytes sent. */
+  bytes?: number;
   host: 'main' | 'remote';
 }
 
@@ -95,6 +121,8 @@ export interface FaultSpec {
   truncate?: boolean;
   /** How many requests get it; default: all of them. */
   times?: number;
+  /** Answer with the whole file even when a `Range` is asked (a server without range support). */
+  ignoreRange?: boolean;
 }
 
 export interface Portal {

@@ -8,6 +8,7 @@ import { monumentsBytes } from './datasets/monuments.mjs';
 import { ticketingCsv, ticketingTable } from './datasets/ticketing.mjs';
 import { XSS, hostileCsv, hostileTable } from './datasets/hostile.mjs';
 import { museofileCsv, museofileTable, populationCsv, populationTable } from './datasets/museofile.mjs';
+import * as formats from './datasets/formats.mjs';
 import { buildTable } from './table.mjs';
 import { toCsv } from './csv.mjs';
 
@@ -434,7 +435,96 @@ export const DATASETS = [
       tabular: { table: populationTable, aggregation: true, separator: ';' },
     }],
   },
+  {
+    id: '64c0ffee0000000000000011',
+    slug: 'musees-de-france-formats-ouverts',
+    title: 'Musées de France — tableurs, XML et Parquet',
+    description: CULTURE_DESCRIPTION('La liste officielle des musées de France publiée dans plusieurs formats ouverts : ' +
+      'classeur Excel (avec une ligne de titre au-dessus des en-têtes), OpenDocument, Excel 97, XML et Parquet.'),
+    tags: ['culture', 'musees', 'musee-de-france', 'tableur'],
+    organization: 'culture',
+    license: 'lov2',
+    frequency: 'irregular',
+    created_at: '2022-01-27T10:00:00.000000+00:00',
+    last_modified: '2022-01-27T10:00:00.000000+00:00',
+    temporal_coverage: null,
+    spatial: { zones: ['country:fr'], granularity: 'poi' },
+    resources: [
+      formatResource('11', 1, 'liste-officielle-museesdf-20220127-data.xlsx', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', formats.museumsXlsx, 'Classeur : « Musées » (ligne de titre au-dessus des en-têtes) et « Fréquentation » (en-têtes sur deux lignes, cellules fusionnées).'),
+      formatResource('11', 2, 'liste-officielle-museesdf-20220127-data.ods', 'ods', 'application/vnd.oasis.opendocument.spreadsheet', formats.museumsOds, 'Le même classeur au format OpenDocument.'),
+      formatResource('11', 3, 'liste-officielle-museesdf-20220127-data.xls', 'xls', 'application/vnd.ms-excel', formats.museumsXls, 'Le même classeur au format Excel 97-2003.'),
+      formatResource('11', 4, 'musees-de-france.xml', 'xml', 'application/xml', formats.museumsXml, 'Un élément <musee> par musée (espaces de noms, attributs, domaines multiples).'),
+      formatResource('11', 5, 'musees-de-france.parquet', 'parquet', 'application/vnd.apache.parquet', formats.museumsParquet, 'Colonnes typées, compression zstd, groupes de 50 lignes.'),
+      formatResource('11', 6, 'musees-de-france.csv', 'csv', 'text/csv', formats.museumsXlsx, 'Déclaré CSV, mais c’est un classeur Excel.'),
+    ],
+  },
+  {
+    id: '64c0ffee0000000000000012',
+    slug: 'fichiers-illisibles',
+    title: 'Fichiers illisibles',
+    description: 'Des fichiers qu’aucun lecteur ne doit transformer en lignes : classeur tronqué, classeur protégé par un mot de passe, ' +
+      'feuille vide, XML sans enregistrements, Parquet compressé en LZO, PDF.',
+    tags: ['culture', 'tests'],
+    organization: 'observatoire',
+    license: 'lov2',
+    frequency: 'unknown',
+    created_at: '2024-01-01T00:00:00.000000+00:00',
+    last_modified: '2024-01-01T00:00:00.000000+00:00',
+    temporal_coverage: null,
+    spatial: null,
+    resources: [
+      formatResource('12', 1, 'classeur-tronque.xlsx', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', formats.truncatedXlsx, 'Téléchargement interrompu.'),
+      formatResource('12', 2, 'classeur-protege.xlsx', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', formats.protectedXlsx, 'Protégé par un mot de passe.'),
+      formatResource('12', 3, 'feuille-vide.xlsx', 'xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', formats.emptySheetXlsx, 'Une seule feuille, vide.'),
+      formatResource('12', 4, 'rapport.xml', 'xml', 'application/xml', formats.reportXml, 'Un document, pas une liste.'),
+      formatResource('12', 5, 'codec-lzo.parquet', 'parquet', 'application/vnd.apache.parquet', formats.lzoParquet, 'Compressé en LZO.'),
+      formatResource('12', 6, 'presentation.pdf', 'pdf', 'application/pdf', formats.pdf, 'Un PDF.'),
+    ],
+  },
+  {
+    id: '64c0ffee0000000000000013',
+    slug: 'entrees-des-lieux-culturels',
+    title: 'Entrées des lieux culturels',
+    description: CULTURE_DESCRIPTION('Entrées et recettes journalières des lieux culturels, 2019–2024 (200 000 lignes), ' +
+      'avec un commentaire libre par ligne.'),
+    tags: ['culture', 'frequentation', 'lieux-culturels'],
+    organization: 'culture',
+    license: 'lov2',
+    frequency: 'monthly',
+    created_at: '2024-02-01T08:00:00.000000+00:00',
+    last_modified: '2025-10-01T06:00:00.000000+00:00',
+    temporal_coverage: { start: '2019-01-01', end: '2024-12-31' },
+    spatial: { zones: ['country:fr'], granularity: 'fr:commune' },
+    resources: [{
+      id: 'c0ffee13-0000-4000-8000-000000000001',
+      title: 'entrees-lieux-culturels-2019-2024.csv',
+      description: 'Une ligne par lieu et par jour (200 000 lignes).',
+      type: 'main', format: 'csv', mime: 'text/csv',
+      created_at: '2024-02-01T08:00:00.000000+00:00',
+      last_modified: '2025-10-01T06:00:00.000000+00:00',
+      file: {
+        path: 'resources/entrees-des-lieux-culturels/20251001-060000/entrees-lieux-culturels-2019-2024.csv',
+        contentType: 'text/csv; charset=utf-8',
+        bytes: formats.visitsCsv,
+      },
+      // hydra's copy: analysis:parsing:parquet_url / parquet_size (API.md § 2.10)
+      parquet: formats.visitsParquet,
+      tabular: { table: formats.visitsTable, aggregation: false, separator: ';' },
+    }],
+  },
 ];
+
+/** A resource of the formats datasets: a static file, not in the tabular API. */
+function formatResource(dataset, n, title, format, mime, bytes, description) {
+  const slug = dataset === '11' ? 'musees-de-france-formats-ouverts' : 'fichiers-illisibles';
+  return {
+    id: `c0ffee${dataset}-0000-4000-8000-00000000000${n}`,
+    title, description, type: 'main', format, mime,
+    created_at: '2022-01-27T10:00:00.000000+00:00',
+    last_modified: '2022-01-27T10:00:00.000000+00:00',
+    file: { path: `resources/${slug}/20220127-100000/${title}`, contentType: mime, bytes },
+  };
+}
 
 /** The first 200 museums, as the producer's own server publishes them. */
 function noCorsCsv() {
@@ -458,6 +548,15 @@ export function findResource(rid) {
   }
   return null;
 }
+
+/** The resource whose Parquet copy lives at `hydra-parquet/hydra-parquet/{rid}.parquet`. */
+export function findParquetCopy(path) {
+  const rid = /^hydra-parquet\/hydra-parquet\/([0-9a-f-]+)\.parquet$/.exec(path)?.[1];
+  const found = rid ? findResource(rid) : null;
+  return found?.resource.parquet && !found.dataset.deleted ? found : null;
+}
+
+export const parquetCopyPath = (resource) => `hydra-parquet/hydra-parquet/${resource.id}.parquet`;
 
 /** Every file the portal serves, by host and path. */
 export function findFile(host, path) {

@@ -12,8 +12,8 @@
 // so parallel test files can count their own requests and inject faults without colliding.
 import { createServer, STATUS_CODES } from 'node:http';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { DATASETS, findFile, lazy } from './catalog.mjs';
-import { fileBytes, udata } from './udata.mjs';
+import { DATASETS, findFile, findParquetCopy, lazy } from './catalog.mjs';
+import { fileBytes, parquetBytes, udata } from './udata.mjs';
 import { tabular } from './tabular.mjs';
 
 const LOG_LIMIT = 5000;
@@ -47,11 +47,29 @@ async function staticFile(host, path) {
     if (collection) return { status: 200, body: JSON.stringify(collection), type: 'application/geo+json' };
   }
   if (host === 'static' && path.startsWith('avatars/')) return { status: 200, body: PNG, type: 'image/png' };
+  const copy = host === 'static' && findParquetCopy(path);
+  if (copy) return { status: 200, body: parquetBytes(copy.resource), type: 'application/vnd.apache.parquet', ranges: true };
   const found = findFile(host, path);
   if (!found || found.dataset.deleted) {
     return { status: 404, body: '<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center></body></html>', type: 'text/html' };
   }
-  return { status: 200, body: fileBytes(found.resource), type: found.resource.file.contentType, headers: { 'last-modified': new Date(found.resource.last_modified).toUTCString() } };
+  return { status: 200, body: fileBytes(found.resource), type: found.resource.file.contentType, ranges: true, headers: { 'last-modified': new Date(found.resource.last_modified).toUTCString() } };
+}
+
+/**
+ * A 206 for a `Range: bytes=a-b` (or `a-`) request on a static file, as an object store answers;
+ * a suffix range or several ranges get the whole file, like many servers.
+ */
+function ranged(reply, header) {
+  const m = /^bytes=(\d+)-(\d*)$/.exec(header ?? '');
+  const body = reply.body;
+  if (!m || !Buffer.isBuffer(body)) return reply;
+  const start = Number(m[1]);
+  const end = Math.min(m[2] === '' ? body.length - 1 : Number(m[2]), body.length - 1);
+  if (start >= body.length || end < start) {
+    return { status: 416, body: '', headers: { ...reply.headers, 'content-range': `bytes */${body.length}` } };
+  }
+  return { ...reply, status: 206, body: body.subarray(start, end + 1), headers: { ...reply.headers, 'content-range': `bytes ${start}-${end}/${body.length}` } };
 }
 
 /**
@@ -169,6 +187,7 @@ async function serve({ port, remotePort, host, warm, pageSizeMax }) {
   function send(res, reply, fault) {
     const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body ?? Buffer.alloc(0);
     const headers = { ...reply.headers, 'content-length': body.length };
+    if (reply.ranges) headers['accept-ranges'] = 'bytes';
     if (reply.type) headers['content-type'] = reply.type;
     res.writeHead(reply.status, headers);
     if (fault?.truncate && body.length > 1) {
@@ -211,7 +230,11 @@ async function serve({ port, remotePort, host, warm, pageSizeMax }) {
       if (fault?.hang) return; // never answered; the socket closes when the client gives up
       let reply = fault?.status ? null : await answer(req, remote, url, prefix, rest, scope);
       if (fault) reply = faultReply(fault, reply, remote);
+      // `ignoreRange`: a server that answers every request with the whole file
+      if (reply.ranges && req.headers.range && !fault?.ignoreRange) reply = ranged(reply, req.headers.range);
       entry.status = reply.status;
+      entry.range = req.headers.range ?? null;
+      entry.bytes = typeof reply.body === 'string' ? Buffer.byteLength(reply.body) : reply.body?.length ?? 0;
       send(res, reply, fault);
     } catch (error) {
       console.error('[portal]', req.url, error);

@@ -1,6 +1,6 @@
 // The www.data.gouv.fr catalogue API (udata): datasets, resources, search, licences.
 import { createHash } from 'node:crypto';
-import { DATASETS, ORGANIZATIONS, findDataset, findDatasetByOldSlug, findResource, lazy } from './catalog.mjs';
+import { DATASETS, ORGANIZATIONS, findDataset, findDatasetByOldSlug, findResource, lazy, parquetCopyPath } from './catalog.mjs';
 
 export const LICENSES = [
   { id: 'lov2', title: 'Licence Ouverte / Open Licence version 2.0', url: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence', alternate_urls: [], alternate_titles: [], flags: ['domain_specific'], maintainer: 'Etalab', active: true },
@@ -36,8 +36,13 @@ function organizationRef(key, ctx) {
   };
 }
 
-/** The `extras` hydra writes: check, analysis, and for the tabular ones, parsing. */
-function extras(resource, size, checksum) {
+/** The Parquet copy hydra writes for a big tabular resource (generated once). */
+export function parquetBytes(resource) {
+  return lazy(resource, 'parquet', () => resource.parquet());
+}
+
+/** The `extras` hydra writes: check, analysis, and for the tabular ones, parsing (+ the Parquet copy). */
+function extras(resource, size, checksum, ctx) {
   const lastModified = resource.last_modified;
   const e = {
     ...(checksum ? { 'analysis:checksum': checksum } : {}),
@@ -59,6 +64,12 @@ function extras(resource, size, checksum) {
       'analysis:parsing:finished_at': '2025-11-20T03:13:09.204190+00:00',
       'analysis:parsing:parsing_table': md5(`https://static.data.gouv.fr/${resource.file.path}`),
     });
+    if (resource.parquet) {
+      Object.assign(e, {
+        'analysis:parsing:parquet_url': `${ctx.static}/${parquetCopyPath(resource)}`,
+        'analysis:parsing:parquet_size': parquetBytes(resource).length,
+      });
+    }
   }
   if (resource.file.cors !== undefined) {
     // hydra's OPTIONS probe of external URLs: allow-origin only when the host sends it
@@ -99,7 +110,7 @@ export function resourceJson(resource, ctx) {
     last_modified: resource.last_modified,
     metrics: { views: 1000 + (size % 9000) },
     harvest: null,
-    extras: extras(resource, size, checksum),
+    extras: extras(resource, size, checksum, ctx),
     preview_url: resource.tabular ? `https://explore.data.gouv.fr/fr/resources/${resource.id}` : null,
     schema: null,
     internal: { created_at_internal: resource.created_at, last_modified_internal: resource.last_modified },

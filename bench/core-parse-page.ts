@@ -60,7 +60,7 @@ const api = {
   /** Ours on the main thread in one go: decode, sniff, parse, infer types. */
   async sync() {
     const bytes = (window as unknown as { bytes: Uint8Array }).bytes;
-    const { ms, value } = await time(() => parseBytes(bytes, 'csv'));
+    const { ms, value } = await time(() => parseBytes(bytes, { format: 'csv' }));
     return { ms, rows: value.length, types: value.columns.map((c) => c.type).join(',') };
   },
   /** The worker takes the bytes (transfer): its own copy, made in a task of its own beforehand. */
@@ -72,7 +72,7 @@ const api = {
     const bytes = (window as unknown as { copy: Uint8Array }).copy;
     configureCore({ useWorker: true });
     const watch = watchMainThread(false);
-    const { ms, value } = await time(() => parseFile(bytes, 'csv'));
+    const { ms, value } = await time(() => parseFile(bytes, { format: 'csv' }));
     return { ms, rows: value.length, longest: watch.stop(), how: lastParse };
   },
   /** Ours on the main thread in slices (no worker available). */
@@ -80,7 +80,7 @@ const api = {
     const bytes = (window as unknown as { bytes: Uint8Array }).bytes;
     configureCore({ useWorker: false });
     const watch = watchMainThread();
-    const { ms, value } = await time(() => parseFile(bytes, 'csv'));
+    const { ms, value } = await time(() => parseFile(bytes, { format: 'csv' }));
     configureCore({ useWorker: true });
     return { ms, rows: value.length, longest: watch.stop(), how: lastParse };
   },

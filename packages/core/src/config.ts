@@ -10,6 +10,12 @@ export interface CoreConfig {
   maxFileSize: number;
   /** Where the parse worker script lives (default: next to core's module, see worker-client.ts). */
   workerUrl?: string | URL;
+  /**
+   * A tabular resource at least this big (bytes) whose rows are needed locally reads its Parquet
+   * copy first (two columns of it cost less than the CSV export of every column); smaller ones
+   * read the CSV export (one request). Default 1 MB.
+   */
+  parquetFrom: number;
   /** `false` forces parsing on the main thread (chunked). */
   useWorker: boolean;
   /**
@@ -24,6 +30,7 @@ export const config: CoreConfig = {
   retries: 3,
   maxRetryWait: 10_000,
   maxFileSize: 100 * 1024 * 1024,
+  parquetFrom: 1_000_000,
   useWorker: true,
 };
 

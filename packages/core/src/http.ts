@@ -9,6 +9,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Headers timeout in ms (default `config.timeout`). */
   timeout?: number;
+  /** More of the request (a `Range` header, a `HEAD` method: Parquet reads). */
+  init?: RequestInit;
 }
 
 /** Resolves after `ms`, or rejects as soon as the signal aborts. */
@@ -33,13 +35,13 @@ function retryDelay(response: Response, attempt: number): number {
 }
 
 /** One fetch with a headers timeout, tied to the caller's signal. */
-async function fetchOnce(url: string, { signal, timeout = config.timeout }: RequestOptions): Promise<Response> {
+async function fetchOnce(url: string, { signal, timeout = config.timeout, init }: RequestOptions): Promise<Response> {
   const controller = new AbortController();
   const onAbort = () => controller.abort(abortError(signal));
   signal?.addEventListener('abort', onAbort, { once: true });
   const timer = setTimeout(() => controller.abort(new CultureError('timeout', { url, timeout })), timeout);
   try {
-    return await fetch(url, { signal: controller.signal });
+    return await fetch(url, { ...init, signal: controller.signal });
   } catch (error) {
     if (controller.signal.aborted) throw controller.signal.reason instanceof CultureError ? controller.signal.reason : abortError(signal);
     throw new CultureError('network', { url, cause: String(error) });

@@ -4,15 +4,19 @@
  *   dataset / resource / src ──resolveSource──▶ ResolvedSource (metadata, citation, path)
  *                                                 │
  *   filter="…" ──parseFilter──▶ Query ──runQuery──┤── tabular API (server filters, sort, paging, groupby)
+ *                                                 ├── the Parquet copy, by ranges (big resource, groupby refused)
  *                                                 ├── tabular /data/csv/ aggregated locally (groupby refused)
- *                                                 └── the file: stream ▶ decode ▶ sniff ▶ parse (worker) ▶ query locally
+ *                                                 └── the file: stream ▶ detect the format ▶ parse (worker;
+ *                                                     XML on the main thread) ▶ query locally; Parquet by ranges
  *                                                 ▼
  *                                           QueryResult { rows, columns, total, path, source }
  *
  * Elements call `load` (or `resolveSource` + `loadColumns` + `runQuery`) and nothing else.
  * Modules: resolve.ts (catalogue) · filter.ts (grammar) · query.ts (one meaning for a Query) ·
- * tabular.ts (tabular API) · file-path.ts, loaded lazily: file.ts + parse.ts + csv.ts + infer.ts +
- * json.ts (files), local.ts (eval-free engine), arquero-engine.ts · rows.ts (group order) ·
+ * tabular.ts (tabular API) · file-path.ts, loaded lazily: file.ts + detect.ts + parse.ts + csv.ts +
+ * infer.ts + json.ts (files), local.ts (eval-free engine), arquero-engine.ts; loaded on first use
+ * of their format: spreadsheet.ts (SheetJS), xml.ts (DOMParser), parquet.ts (hyparquet) ·
+ * rows.ts (group order) ·
  * http.ts + share.ts (requests, sharing) ·
  * columns.ts + kinds.ts + insee.ts (column rules) · format.ts (display) · colors.ts (category colours) ·
  * suggest.ts (the values closest to a filter that matched nothing) ·
@@ -103,7 +107,7 @@ export async function loadColumns(source: ResolvedSource, options: LoadOptions =
       if (!notInTabular(error)) throw error;
     }
   }
-  return (await (await loadFilePath()).loadTable(source, options)).columns;
+  return (await loadFilePath()).fileColumns(source, options);
 }
 
 /**
@@ -114,25 +118,18 @@ export function localEngine(): 'arquero' | 'eval-free' {
   return config.evalAllowed ? 'arquero' : 'eval-free';
 }
 
+/** Every query on a file, or that needs a tabular resource's rows here, runs in the lazy chunk. */
 async function fromFile(source: ResolvedSource, query: Query, options: LoadOptions): Promise<QueryResult> {
-  const { loadTable, runOnTable } = await loadFilePath();
-  const table = await loadTable(source, options);
-  const result = await runOnTable(table, normalizeQuery(query, table.columns), localEngine());
-  return { ...result, path: 'file', source };
+  return (await loadFilePath()).queryFile(source, query, options, localEngine());
 }
 
-/** Reads the filtered rows from `/data/csv/` and finishes the query locally; too long → the file. */
-async function fromTabularCSV(source: ResolvedSource, q: NormalizedQuery, query: Query, columns: ColumnInfo[], options: LoadOptions): Promise<QueryResult> {
-  let text: string;
-  try {
-    const key = `${source.key}|${serverFilters(q).params.join('&')}`;
-    text = await filteredTexts.run(key, (signal) => filteredCSV(source, q, signal), options.signal);
-  } catch (error) {
-    if (error instanceof Refused) return fromFile(source, query, options);
-    throw error;
-  }
-  const result = (await loadFilePath()).runOnTabularCSV(text, columns, q);
-  return { ...result, path: 'tabular-local', source };
+/**
+ * Rows needed here (aggregation refused, median, too many pages): file-path.ts picks the Parquet
+ * copy, the CSV export (one per distinct filter, shared by the queries that filter alike) or the file.
+ */
+async function locally(source: ResolvedSource, q: NormalizedQuery, query: Query, columns: ColumnInfo[], options: LoadOptions): Promise<QueryResult> {
+  const csv = () => filteredTexts.run(`${source.key}|${serverFilters(q).params.join('&')}`, (signal) => filteredCSV(source, q, signal), options.signal);
+  return (await loadFilePath()).queryLocally(source, q, query, columns, options, localEngine(), csv);
 }
 
 async function fromTabular(source: ResolvedSource, query: Query, options: LoadOptions): Promise<QueryResult> {
@@ -147,7 +144,7 @@ async function fromTabular(source: ResolvedSource, query: Query, options: LoadOp
   const { signal } = options;
   // a value the service would split (`&`, `=`…) never reaches the query string: the server
   // filters by the other clauses, and the rest runs here
-  if (!serverFilters(q).complete) return fromTabularCSV(source, q, query, columns, options);
+  if (!serverFilters(q).complete) return locally(source, q, query, columns, options);
   if (q.aggregates.length) {
     if (serverCanAggregate(q)) {
       try {
@@ -161,7 +158,7 @@ async function fromTabular(source: ResolvedSource, query: Query, options: LoadOp
         if (signal?.aborted) throw error;
       }
     }
-    return fromTabularCSV(source, q, query, columns, options);
+    return locally(source, q, query, columns, options);
   }
   let page;
   try {
@@ -170,7 +167,7 @@ async function fromTabular(source: ResolvedSource, query: Query, options: LoadOp
     if (error instanceof Refused) throw new CultureError('server', { status: error.status, detail: error.body.detail, title: error.body.title });
     throw error;
   }
-  if (!page) return fromTabularCSV(source, q, query, columns, options);
+  if (!page) return locally(source, q, query, columns, options);
   const names = q.columns ?? columns.map((c) => c.name);
   const byName = new Map(columns.map((c) => [c.name, c]));
   return { rows: page.rows, columns: names.map((n) => byName.get(n)!), total: page.total, path: 'tabular', source };

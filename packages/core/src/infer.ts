@@ -119,7 +119,7 @@ function textFormat(sample: string[]): string | undefined {
 /** Empty or a sentinel: counts as a missing value in a numeric column. */
 const blank = (v: string | null): boolean => v === null || v === '' || (v.charCodeAt(0) <= 32 && v.trim() === '');
 
-interface Inferred {
+export interface Inferred {
   info: ColumnInfo;
   data: ColumnData;
 }
@@ -217,11 +217,20 @@ export function* inferColumnSteps(name: string, values: ArrayLike<string | null>
     found.info = { ...found.info, ...(yield* profileOf(found.data, values.length)) };
     return found;
   }
+  return yield* asText(name, values);
+}
+
+function* asText(name: string, values: ArrayLike<string | null>): Steps<Inferred> {
   const sample: string[] = [];
   for (let i = 0; i < values.length && sample.length < 200; i++) { const v = values[i]; if (v) sample.push(v.trim()); }
   const format = textFormat(sample);
   const { data, profile } = yield* textColumn(values);
   return { info: { name, type: 'string', ...(format ? { format } : {}), ...profile }, data };
+}
+
+/** A column the file types as text (Parquet strings): kept as text, with its profile and format. */
+export function textColumnOf(name: string, values: ArrayLike<string | null>): Inferred {
+  return finish(asText(name, values));
 }
 
 /** Runs steps to the end. */
@@ -251,6 +260,11 @@ export function jsonColumn(name: string, values: Cell[], type: ColumnType, forma
     return { info, data: { kind: 'number', values: out } };
   }
   return { info, data: { kind: 'cells', values } };
+}
+
+/** Adds the distinct count, missing values and top values to a column typed by its format (Parquet). */
+export function withProfile(column: Inferred, length: number): Inferred {
+  return { ...column, info: { ...column.info, ...finish(profileOf(column.data, length)) } };
 }
 
 /** `asNumbers` on cell offsets: numbers are read from the text, no string made per cell. */

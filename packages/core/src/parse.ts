@@ -2,27 +2,53 @@
  * A downloaded file → a Table. The same code runs in the parse worker (all at once) and on the
  * main thread when no worker is available (in slices that yield, so no task runs long).
  */
-import type { ResolvedSource } from './types.js';
+import type { FileFormat } from './types.js';
 import { CultureError, throwIfAborted } from './errors.js';
+import { type Detected, detectFormat } from './detect.js';
+import { fileErrors } from './file-messages.js';
 import { type Decoded, DelimitedParser, decode, scanCells, sniff, stripBOM } from './csv.js';
 import { inferCells, inferColumnSteps } from './infer.js';
 import { parseJSONTable } from './json.js';
 import type { Table } from './table.js';
 
-export type FileFormat = ResolvedSource['format'];
-
-const looksJSON = (text: string): boolean => /^\s*[[{]/.test(text.slice(0, 64));
+/** How to read a downloaded file: the declared format (the bytes decide), the sheet, the record element. */
+export interface ParseOptions {
+  format: FileFormat;
+  sheet?: string;
+  record?: string;
+}
 
 /** Time-sliced work yields to the event loop with this. */
 export type Yield = () => Promise<void>;
 
-/** Parses bytes synchronously (in the worker). */
-export function parseBytes(bytes: Uint8Array, format: FileFormat): Table {
+/**
+ * The formats read from their own bytes, each reader loaded on first use (SheetJS is most of a
+ * megabyte): spreadsheets and Parquet. Undefined for the text formats parsed below.
+ */
+async function readBinary(bytes: Uint8Array, detected: Detected, options: ParseOptions): Promise<Table | undefined> {
+  switch (detected.format) {
+    case 'unsupported': throw fileErrors.error('unsupported-format', { format: detected.name });
+    case 'xlsx': case 'xls': case 'ods': {
+      // an encrypted XLSX is an OLE container like an XLS: the declared name is the better one
+      const format = options.format === 'xlsx' || options.format === 'ods' ? options.format : detected.format;
+      return (await import('./spreadsheet.js')).parseSpreadsheet(bytes, { sheet: options.sheet, format });
+    }
+    case 'parquet': return (await import('./parquet.js')).parquetFromBytes(bytes);
+    default: return undefined;
+  }
+}
+
+/** Parses bytes all at once (in the worker). XML needs DOMParser: see `parseBytesSliced`. */
+export async function parseBytes(bytes: Uint8Array, options: ParseOptions): Promise<Table> {
+  const detected = detectFormat(bytes, options.format);
+  const binary = await readBinary(bytes, detected, options);
+  if (binary) return binary;
+  if (detected.format === 'xml') throw new CultureError('parse', { reason: 'xml-needs-dom', format: 'xml' });
   const { text } = decode(bytes);
-  if (format === 'json' || format === 'geojson' || (format === 'unknown' && looksJSON(text))) return parseJSONTable(text);
+  if (detected.format === 'json' || detected.format === 'geojson') return parseJSONTable(text);
   const { delimiter, start } = sniff(text);
   const { header, columns, rows } = scanCells(text, delimiter, start);
-  if (!header.length) throw new CultureError('parse', { reason: 'empty' });
+  if (!header.length) throw fileErrors.error('parse', {}, 'empty');
   const table: Table = { columns: [], data: [], length: rows };
   header.forEach((name, i) => {
     const { info, data } = inferCells(name, columns[i]!, rows);
@@ -52,14 +78,18 @@ async function decodeSliced(bytes: Uint8Array, pause: Yield): Promise<Decoded> {
   }
 }
 
-/** Same as `parseBytes`, in slices of about `budget` ms separated by `pause()`. */
-export async function parseBytesSliced(bytes: Uint8Array, format: FileFormat, pause: Yield, signal?: AbortSignal, budget = 12): Promise<Table> {
+/** Same as `parseBytes`, on the main thread in slices of about `budget` ms separated by `pause()`; XML too. */
+export async function parseBytesSliced(bytes: Uint8Array, options: ParseOptions, pause: Yield, signal?: AbortSignal, budget = 12): Promise<Table> {
+  const detected = detectFormat(bytes, options.format);
+  const binary = await readBinary(bytes, detected, options);
+  if (binary) return binary;
   const { text } = await decodeSliced(bytes, pause);
   throwIfAborted(signal);
-  if (format === 'json' || format === 'geojson' || (format === 'unknown' && looksJSON(text))) return parseJSONTable(text);
+  if (detected.format === 'xml') return (await import('./xml.js')).parseXMLTable(text, { record: options.record, pause, signal, budget });
+  if (detected.format === 'json' || detected.format === 'geojson') return parseJSONTable(text);
   const { delimiter, start } = sniff(text);
   const parser = new DelimitedParser(text, delimiter, start);
-  if (!parser.header.length) throw new CultureError('parse', { reason: 'empty' });
+  if (!parser.header.length) throw fileErrors.error('parse', {}, 'empty');
   let batch = 500;
   for (;;) {
     const t0 = performance.now();

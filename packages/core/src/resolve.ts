@@ -103,19 +103,16 @@ export function isTabular(resource: UdataResource): boolean {
   return Boolean(extras['analysis:parsing:parsing_table']) && !extras['analysis:parsing:error'] && !(status >= 400);
 }
 
-/** Format from the catalogue, else the file name. */
+/** Format from the catalogue, else the file name (the bytes have the last word: detect.ts). */
 export function formatOf(format: string | undefined, url: string): ResolvedSource['format'] {
-  const given = (format ?? '').toLowerCase().trim();
-  const ext = /\.([a-z]+)(?:[?#].*)?$/i.exec(url)?.[1]?.toLowerCase() ?? '';
-  for (const f of [given, ext]) {
-    if (f === 'csv' || f === 'txt' || f === 'tsv') return 'csv';
-    if (f === 'geojson') return 'geojson';
-    if (f === 'json') return 'json';
+  for (const f of [format ?? '', /\.([a-z]+)(?:[?#].*)?$/i.exec(url)?.[1] ?? '']) {
+    const name = f.toLowerCase().trim().replace(/^(txt|tsv)$/, 'csv').replace('xlsm', 'xlsx');
+    if (/^(csv|json|geojson|xlsx|xls|ods|xml|parquet)$/.test(name)) return name as ResolvedSource['format'];
   }
   return 'unknown';
 }
 
-/** The default resource: the first one the tabular API serves, else the first CSV / JSON / GeoJSON. */
+/** The default resource: the first one the tabular API serves, else the first file core reads. */
 export function chooseResource(resources: UdataResource[]): UdataResource | undefined {
   return resources.find(isTabular) ?? resources.find((r) => formatOf(r.format, r.url) !== 'unknown');
 }
@@ -149,15 +146,25 @@ export function citationOf(dataset: UdataDataset, resource?: UdataResource): Cit
   };
 }
 
-function toSource(api: string, tabularApi: string, dataset: UdataDataset, resource: UdataResource): ResolvedSource {
+/** What changes how a file is read (sheet, record element), and so is part of a source's key. */
+const readingOf = ({ sheet, record }: SourceSpec) => ({ sheet: sheet?.trim() || undefined, record: record?.trim() || undefined });
+const suffixOf = ({ sheet, record }: SourceSpec): string => (sheet || record ? `|${sheet ?? ''}|${record ?? ''}` : '');
+
+function toSource(api: string, tabularApi: string, dataset: UdataDataset, resource: UdataResource, spec: SourceSpec): ResolvedSource {
   const extras = extrasOf(resource);
   const size = resource.filesize ?? Number(extras['analysis:content-length'] ?? NaN);
+  const reading = readingOf(spec);
+  // hydra's Parquet copy (API.md § 2.10)
+  const parquet = extras['analysis:parsing:parquet_url'];
   return {
-    key: `${api}|${resource.id}`,
+    key: `${api}|${resource.id}${suffixOf(reading)}`,
     datasetId: dataset.id,
     resourceId: resource.id,
     fileUrl: resource.url,
     format: formatOf(resource.format, resource.url),
+    declaredFormat: resource.format,
+    parquet: typeof parquet === 'string' ? { url: parquet, size: Number(extras['analysis:parsing:parquet_size']) || undefined } : undefined,
+    ...reading,
     tabular: isTabular(resource),
     cors: corsOf(resource, api),
     ...(Number.isFinite(size) && size! > 0 ? { filesize: size! } : {}),
@@ -182,12 +189,14 @@ async function resourcesOf(api: string, dataset: UdataDataset, signal?: AbortSig
   return page.data;
 }
 
-function fromFile(src: string, api: string, tabularApi: string): ResolvedSource {
+function fromFile(src: string, api: string, tabularApi: string, spec: SourceSpec): ResolvedSource {
   const name = decodeURIComponent(new URL(src, globalThis.location?.href).pathname.split('/').pop() || src);
+  const reading = readingOf(spec);
   return {
-    key: `src|${src}`,
+    key: `src|${src}${suffixOf(reading)}`,
     fileUrl: src,
     format: formatOf(undefined, src),
+    ...reading,
     tabular: false,
     api,
     tabularApi,
@@ -207,7 +216,7 @@ async function resolveUncached(spec: SourceSpec, signal: AbortSignal): Promise<R
   const rid = fromResource.resource ?? fromDataset.resource;
   const datasetRef = fromDataset.dataset ?? fromResource.dataset;
   if (!datasetRef && !rid) {
-    if (file) return fromFile(file, api, tabularApi);
+    if (file) return fromFile(file, api, tabularApi, spec);
     throw new CultureError('not-found', { reason: 'empty-spec' });
   }
   let dataset: UdataDataset;
@@ -221,12 +230,12 @@ async function resolveUncached(spec: SourceSpec, signal: AbortSignal): Promise<R
   const resources = await resourcesOf(api, dataset, signal);
   const resource = rid ? resources.find((r) => r.id.toLowerCase() === rid) : chooseResource(resources);
   if (!resource) throw new CultureError('not-found', { dataset: dataset.id, resource: rid, reason: 'no-resource' });
-  return toSource(api, tabularApi, dataset, resource);
+  return toSource(api, tabularApi, dataset, resource, spec);
 }
 
 /** Dataset / resource / src → the resource to read, with its citation. Cached per page. */
 export function resolveSource(spec: SourceSpec, options: LoadOptions = {}): Promise<ResolvedSource> {
-  const key = JSON.stringify([apiOf(spec), tabularApiOf(spec), spec.dataset ?? '', spec.resource ?? '', spec.src ?? '']);
+  const key = JSON.stringify([apiOf(spec), tabularApiOf(spec), spec.dataset ?? '', spec.resource ?? '', spec.src ?? '', spec.sheet?.trim() ?? '', spec.record?.trim() ?? '']);
   return sources.run(key, (signal) => resolveUncached(spec, signal), options.signal);
 }
 

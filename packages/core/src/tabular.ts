@@ -69,7 +69,7 @@ export function columnsFromProfile(body: ProfileBody): ColumnInfo[] {
   });
 }
 
-const resourceUrl = (source: ResolvedSource, path: string): string =>
+export const resourceUrl = (source: ResolvedSource, path: string): string =>
   `${source.tabularApi}/resources/${source.resourceId}/${path}`;
 
 export async function loadProfile(source: ResolvedSource, signal?: AbortSignal): Promise<ColumnInfo[]> {

@@ -12,8 +12,12 @@ export interface SourceSpec {
   dataset?: string;
   /** Resource id (UUID) or any URL naming it (`/datasets/r/{rid}`, `#/resources/{rid}`, tabular-api). */
   resource?: string;
-  /** Direct URL of a CSV, JSON or GeoJSON file: no catalogue involved. */
+  /** Direct URL of a file (CSV, JSON, GeoJSON, XLSX / XLS / ODS, XML, Parquet): no catalogue involved. */
   src?: string;
+  /** Spreadsheets: the sheet to read, by name or 1-based number (default the first). */
+  sheet?: string;
+  /** XML: the name of the repeated record element (default: found in the file). */
+  record?: string;
   /** udata API base, default `https://www.data.gouv.fr/api`. */
   api?: string;
   /** Tabular API base, default `https://tabular-api.data.gouv.fr/api`. */
@@ -54,6 +58,15 @@ export interface ColumnInfo {
 export type Cell = string | number | boolean | null;
 export type Row = Record<string, Cell>;
 
+/** The formats core reads; `unknown` is decided from the bytes. */
+export type FileFormat = 'csv' | 'json' | 'geojson' | 'xlsx' | 'xls' | 'ods' | 'xml' | 'parquet' | 'unknown';
+
+/** A Parquet file to read by ranges: its URL and, when the catalogue says, its size in bytes. */
+export interface ParquetCopy {
+  url: string;
+  size?: number;
+}
+
 /** What a citation under a widget needs (the Licence Ouverte asks for it). */
 export interface Citation {
   datasetTitle: string;
@@ -79,7 +92,16 @@ export interface ResolvedSource {
   resourceId?: string;
   /** The file itself (its permanent link when known). */
   fileUrl: string;
-  format: 'csv' | 'json' | 'geojson' | 'unknown';
+  /** What the catalogue or the file name says; the bytes have the last word (see `sniffFormat`). */
+  format: FileFormat;
+  /** The format as the catalogue names it (`xlsx`, `pdf`…): a PDF is refused before it is downloaded. */
+  declaredFormat?: string;
+  /** data.gouv.fr's Parquet copy of a tabular resource (`analysis:parsing:parquet_url`). */
+  parquet?: ParquetCopy;
+  /** Spreadsheets: the sheet asked for (name or 1-based number). */
+  sheet?: string;
+  /** XML: the record element asked for. */
+  record?: string;
   /** The tabular API serves this resource (server filters, sort, paging, maybe aggregation). */
   tabular: boolean;
   /** From the portal's `check:cors:*` extras when known: false means the browser cannot fetch the file. */
@@ -171,8 +193,11 @@ export interface ShapeStep {
   reasons?: string[];
 }
 
-/** Which path answered: the tabular API, the tabular API's CSV aggregated locally, or the file. */
-export type DataPath = 'tabular' | 'tabular-local' | 'file';
+/**
+ * Which path answered: the tabular API, the tabular API's CSV aggregated locally, data.gouv.fr's
+ * Parquet copy of the resource (read by ranges), or the file.
+ */
+export type DataPath = 'tabular' | 'tabular-local' | 'parquet' | 'file';
 
 export interface QueryResult {
   rows: Row[];
@@ -214,6 +239,7 @@ export type ErrorCode =
   | 'rate-limited'
   | 'too-large'
   | 'parse'
+  | 'unsupported-format'
   | 'bad-filter'
   | 'unknown-column'
   | 'no-source'

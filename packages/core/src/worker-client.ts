@@ -7,11 +7,16 @@
  * started through a same-origin `blob:` module that imports it. When no worker can start (CSP
  * `worker-src`, old browser), the main thread parses in slices that yield between them.
  */
-import type { ResolvedSource } from './types.js';
+import type { LoadOptions, ParquetCopy } from './types.js';
 import { CultureError, abortError } from './errors.js';
 import { config } from './config.js';
-import { parseBytesSliced } from './parse.js';
+import { type ParseOptions, parseBytesSliced } from './parse.js';
+import { detectFormat } from './detect.js';
+import { fileError } from './file-messages.js';
 import type { Table } from './table.js';
+import type { ParquetReadOptions, ParquetTable } from './parquet.js';
+import type { SliceAnswer, WorkerJob } from './parse-worker.js';
+import { type RangeReader, openRanges } from './ranges.js';
 
 /** Replaced at build time by the worker chunk's URL (see the rollup plugin). */
 const BUILT_WORKER: string = '__CULTURE_PARSE_WORKER__';
@@ -38,8 +43,12 @@ function startWorker(): Worker {
 interface WorkerAnswer {
   ready?: boolean;
   column?: { info: Table['columns'][number]; data: Table['data'][number] };
-  done?: { length: number };
-  error?: { code: CultureError['code']; details: Record<string, unknown> };
+  /** The worker asks the page for a range of the Parquet file. */
+  slice?: { id: number; start: number; end: number };
+  /** Bytes the Parquet column chunks weigh. */
+  plan?: number;
+  done?: { length: number; rowGroups?: ParquetTable['rowGroups'] };
+  error?: { code: CultureError['code']; key: string; details: Record<string, unknown> };
 }
 
 /**
@@ -64,7 +73,10 @@ export function prepareWorker(): Promise<Worker | undefined> {
   });
 }
 
-function parseInWorker(worker: Worker, bytes: Uint8Array, format: ResolvedSource['format'], signal?: AbortSignal): Promise<Table> {
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Runs one job in the worker; the columns come back one message each; ranges are fetched here. */
+function runInWorker(worker: Worker, job: DistributiveOmit<WorkerJob, 'config'>, transfer: Transferable[], signal?: AbortSignal, ranges?: RangeReader): Promise<{ table: Table; rowGroups?: ParquetTable['rowGroups'] }> {
   return new Promise((resolve, reject) => {
     const done = () => { worker.terminate(); signal?.removeEventListener('abort', onAbort); };
     const onAbort = () => { done(); reject(abortError(signal)); };
@@ -76,15 +88,27 @@ function parseInWorker(worker: Worker, bytes: Uint8Array, format: ResolvedSource
         table.data.push(data.column.data);
         return;
       }
+      if (data.slice && ranges) { answerSlice(worker, ranges, data.slice); return; }
+      if (data.plan !== undefined && ranges) { ranges.planned = ranges.bytesRead + data.plan; return; }
       done();
-      if (data.done) resolve({ ...table, length: data.done.length });
-      else reject(new CultureError(data.error?.code ?? 'parse', data.error?.details ?? {}));
+      if (data.done) resolve({ table: { ...table, length: data.done.length }, rowGroups: data.done.rowGroups });
+      else reject(fileError(data.error?.code ?? 'parse', data.error?.details ?? {}, data.error?.key ?? 'parse'));
     };
     worker.onerror = (event) => { event.preventDefault(); done(); reject(new CultureError('parse', { cause: event.message })); };
-    // transferred, not copied: a 50 MB copy would hold the main thread
-    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    worker.postMessage({ bytes: buffer, format }, [buffer.buffer as ArrayBuffer]);
+    const { workerUrl: _url, ...settings } = config;
+    worker.postMessage({ ...job, config: settings }, transfer);
   });
+}
+
+/** Fetches a range the worker asked for and hands it over (transferred), or the error. */
+function answerSlice(worker: Worker, ranges: RangeReader, { id, start, end }: { id: number; start: number; end: number }): void {
+  ranges.slice(start, end).then(
+    (buffer) => worker.postMessage({ slice: { id, buffer } } satisfies SliceAnswer, [buffer]),
+    (error: unknown) => {
+      const failure = error instanceof CultureError ? error : new CultureError('network', { cause: String(error) });
+      worker.postMessage({ slice: { id, error: { code: failure.code, key: failure.key, details: failure.details } } } satisfies SliceAnswer);
+    },
+  );
 }
 
 /** Gives the event loop a turn (input, rendering) between slices of main-thread work. */
@@ -101,14 +125,52 @@ export function pause(): Promise<void> {
 /** Which way the last parse went ('worker' | 'main'): for tests and the bench. */
 export let lastParse: 'worker' | 'main' | undefined;
 
-/** Parses a downloaded file: in the worker when one is ready, else in slices on the main thread. */
-export async function parseFile(bytes: Uint8Array, format: ResolvedSource['format'], signal?: AbortSignal, worker?: Promise<Worker | undefined>): Promise<Table> {
-  const ready = await (worker ?? prepareWorker());
+/**
+ * Parses a downloaded file: in the worker when one is ready, else in slices on the main thread.
+ * XML always parses here: workers have no DOMParser (see xml.ts).
+ */
+export async function parseFile(bytes: Uint8Array, options: ParseOptions, signal?: AbortSignal, worker?: Promise<Worker | undefined>): Promise<Table> {
+  const xml = detectFormat(bytes, options.format).format === 'xml';
+  const ready = xml ? undefined : await (worker ?? prepareWorker());
+  if (xml) void worker?.then((w) => w?.terminate());
   if (signal?.aborted) { ready?.terminate(); throw abortError(signal); }
   if (ready) {
     lastParse = 'worker';
-    return parseInWorker(ready, bytes, format, signal);
+    // transferred, not copied: a 50 MB copy would hold the main thread
+    const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+    return (await runInWorker(ready, { bytes: buffer, options }, [buffer.buffer as ArrayBuffer], signal)).table;
   }
   lastParse = 'main';
-  return parseBytesSliced(bytes, format, pause, signal);
+  return parseBytesSliced(bytes, options, pause, signal);
+}
+
+/** What a Parquet read by ranges gives: the table, and what it cost. */
+export interface ParquetResult extends ParquetTable {
+  /** Bytes transferred (footer included). */
+  bytesRead: number;
+  /** The file's size. */
+  fileSize: number;
+  /** The server ignored `Range`: the whole file was downloaded. */
+  wholeFile: boolean;
+}
+
+/**
+ * Reads columns of a Parquet file by HTTP ranges: decoded in the worker when one starts (the page
+ * fetches each range it asks for), else here.
+ */
+export async function readParquetFile(file: ParquetCopy, options: ParquetReadOptions & LoadOptions = {}): Promise<ParquetResult> {
+  const { signal, onProgress, ...job } = options;
+  const ranges = await openRanges(file, { signal, onProgress });
+  const ready = await prepareWorker();
+  if (signal?.aborted) { ready?.terminate(); throw abortError(signal); }
+  let read: ParquetTable;
+  if (ready) {
+    lastParse = 'worker';
+    const { table, rowGroups } = await runInWorker(ready, { parquet: { size: ranges.byteLength }, options: job }, [], signal, ranges);
+    read = { table, rowGroups: rowGroups! };
+  } else {
+    lastParse = 'main';
+    read = await (await import('./parquet.js')).readParquet(ranges, job, (plan) => { ranges.planned = ranges.bytesRead + plan; });
+  }
+  return { ...read, bytesRead: ranges.bytesRead, fileSize: ranges.byteLength, wholeFile: ranges.whole !== undefined };
 }

@@ -115,35 +115,36 @@ describe('inferColumn', () => {
 });
 
 describe('parseBytes', () => {
-  it('parses a windows-1252 ; file with French numbers and dates', () => {
+  it('parses a windows-1252 ; file with French numbers and dates', async () => {
     const bytes = cp1252('Département;Code;Dépenses;Part;Date\nCôte-d\'Or;21;1 234,5;24,7%;05/03/2021\nAin;1;2 901,60;3%;06/03/2021\n');
-    const table = parseBytes(bytes, 'csv');
+    const table = await parseBytes(bytes, { format: 'csv' });
     expect(table.columns.map((c) => c.type)).to.deep.equal(['string', 'string', 'number', 'number', 'date']);
     expect(rowsOf(table)[0]).to.deep.equal({ Département: "Côte-d'Or", Code: '21', Dépenses: 1234.5, Part: 24.7, Date: '2021-03-05' });
   });
-  it('parses a JSON array of records (Opendatasoft export, geo_point_2d)', () => {
+  it('parses a JSON array of records (Opendatasoft export, geo_point_2d)', async () => {
     const json = JSON.stringify([
       { nom: 'Arc de triomphe', annee: 2019, entrees: 1500000, geo_point_2d: [48.87, 2.29], tags: ['a'] },
       { nom: 'Panthéon', annee: 2020, entrees: null, geo_point_2d: { lat: 48.84, lon: 2.34 }, tags: ['b'] },
     ]);
-    const table = parseBytes(utf8(json), 'json');
+    const table = await parseBytes(utf8(json), { format: 'json' });
     const byName = Object.fromEntries(table.columns.map((c) => [c.name, c]));
     expect(byName.annee).to.include({ type: 'integer', format: 'year' });
     expect(byName.geo_point_2d).to.include({ type: 'string', format: 'latlon_wgs' });
     expect(byName.tags!.type).to.equal('json');
     expect(rowsOf(table)[1]).to.deep.equal({ nom: 'Panthéon', annee: 2020, entrees: null, geo_point_2d: '48.84, 2.34', tags: '["b"]' });
   });
-  it('parses GeoJSON: properties as columns, geometry kept in __geometry', () => {
+  it('parses GeoJSON: properties as columns, geometry kept in __geometry', async () => {
     const geojson = JSON.stringify({ type: 'FeatureCollection', features: [
       { type: 'Feature', properties: { nom: 'Lieu', capacite: '120' }, geometry: { type: 'Point', coordinates: [2.35, 48.85] } },
     ] });
-    const table = parseBytes(utf8(geojson), 'geojson');
+    const table = await parseBytes(utf8(geojson), { format: 'geojson' });
     expect(table.columns.map((c) => [c.name, c.type, c.format])).to.deep.equal([
       ['nom', 'string', undefined], ['capacite', 'integer', undefined], ['__geometry', 'json', 'geojson'],
     ]);
     expect(JSON.parse(rowsOf(table)[0]!.__geometry as string)).to.deep.equal({ type: 'Point', coordinates: [2.35, 48.85] });
   });
-  it('says parse when the JSON is broken', () => {
-    expect(() => parseBytes(utf8('{"a":'), 'json')).to.throw().with.property('code', 'parse');
+  it('says parse when the JSON is broken', async () => {
+    const error = await parseBytes(utf8('{"a":'), { format: 'json' }).catch((e: unknown) => e);
+    expect(error).to.have.property('code', 'parse');
   });
 });

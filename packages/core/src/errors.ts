@@ -9,10 +9,11 @@
  *   throw fail.error('unknown-column', { available }, 'no-x-column');
  */
 import type { ErrorCode, Lang, WarningCode } from './types.js';
-import { CORE_SENTENCES, type Details, type Sentences } from './messages.js';
+import { CORE_SENTENCES, type Details, type Say, type Sentences } from './messages.js';
 
 function say(sentences: Sentences, key: string, code: string, lang: Lang, details: Details): string {
-  const sentence = sentences[lang][key] ?? CORE_SENTENCES[lang][key as ErrorCode] ?? CORE_SENTENCES[lang][code as ErrorCode];
+  const core: Record<string, Say | undefined> = CORE_SENTENCES[lang];
+  const sentence = sentences[lang][key] ?? core[key] ?? core[code];
   return sentence ? sentence(details) : code;
 }
 

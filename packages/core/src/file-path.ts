@@ -4,7 +4,7 @@
  * the tabular API never downloads the CSV parser, type inference, the worker client, the engines,
  * or the strategy that picks between the Parquet copy, the CSV export and the file.
  */
-import type { ColumnInfo, LoadOptions, Query, QueryResult, ResolvedSource, Row } from './types.js';
+import type { Cell, ColumnInfo, LoadOptions, Query, QueryResult, ResolvedSource, Row } from './types.js';
 import { CultureError } from './errors.js';
 import { config } from './config.js';
 import { type NormalizedQuery, normalizeQuery } from './query.js';
@@ -12,7 +12,9 @@ import { type LocalResult, runLocal } from './local.js';
 import { runArquero } from './arquero-engine.js';
 import { DelimitedParser, sniff } from './csv.js';
 import { type Table } from './table.js';
-import { Refused, typeCell } from './tabular.js';
+import { Refused } from './tabular.js';
+import { isNumeric } from './columns.js';
+import { readNumber } from './values.js';
 import type { ComputeContext } from './compute.js';
 import type { Group, ShapePlan } from './shape.js';
 import { shapeGroupsLocal, shapeRowsLocal } from './shape-local.js';
@@ -114,6 +116,14 @@ export function tableFromCSV(text: string, columns: ColumnInfo[], delimiter?: st
     length: parser.rows,
     data: present.map((h) => ({ kind: 'cells' as const, values: parser.columns[h.i]!.map((t) => typeCell(t, byName.get(h.name))) })),
   };
+}
+
+/** Types the CSV's text cells with the profile (the tabular CSV is PostgreSQL's text output; only read here, in the lazy chunk). */
+export function typeCell(text: string, column: ColumnInfo | undefined): Cell {
+  if (text === '') return null;
+  if (isNumeric(column)) { const n = readNumber(text); return Number.isNaN(n) ? text : n; }
+  if (column?.type === 'boolean') return text === 'true' || text === 't' ? true : text === 'false' || text === 'f' ? false : text;
+  return text;
 }
 
 /** Finishes a query over the tabular `/data/csv/` export with the eval-free engine. */

@@ -45,10 +45,10 @@ function named(error: unknown, source: ResolvedSource): unknown {
   return fileError(error.code, { ...error.details, file: fileName(source), download: source.fileUrl }, error.key);
 }
 
-/** A declared format that is not a table (PDF, DOCX…) is refused before any download. */
+/** A file whose name says it is not a table (`.pdf`, `.docx`…) is refused before any download. */
 function refuseNonTable(source: ResolvedSource): void {
   const extension = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(source.fileUrl)?.[1];
-  const name = source.format === 'unknown' ? notATable(source.declaredFormat || extension) : undefined;
+  const name = source.format === 'unknown' ? notATable(extension) : undefined;
   if (name) throw named(fileErrors.error('unsupported-format', { format: name }), source);
 }
 

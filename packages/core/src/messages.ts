@@ -22,7 +22,11 @@ export const availableColumns = (d: Details, lang: Lang): string =>
     : '');
 
 /** A failure of a joined dataset is said as such, whatever its code. */
-type CoreKey = ErrorCode | WarningCode | 'join-failed';
+/**
+ * Codes only the file readers raise (`unsupported-format`) always come with the readers' own
+ * sentences (file-messages.ts, in the lazy file chunk): core's tables need none for them.
+ */
+type CoreKey = Exclude<ErrorCode, 'unsupported-format'> | WarningCode | 'join-failed';
 
 const fr = {
   'not-found': () => 'Jeu de données ou ressource introuvable.',
@@ -33,7 +37,6 @@ const fr = {
   'rate-limited': () => 'Trop de requêtes : le serveur demande d’attendre. Réessayez dans un instant.',
   'too-large': (d) => `Fichier trop volumineux pour être lu dans la page (${mb(d.size)} Mo, limite ${mb(d.limit)} Mo). Téléchargez-le directement.`,
   parse: () => 'Le fichier n’a pas pu être lu (format non reconnu).',
-  'unsupported-format': () => 'Format de fichier non lu.',
   'bad-filter': (d) => `Filtre invalide : ${badFilterFr(d)}`,
   'unknown-column': (d) => `Colonne inconnue${d.column ? ` « ${String(d.column)} »` : ''}${d.side === 'join' ? ' dans le jeu de données joint' : ''}${d.expression ? ` dans « ${String(d.expression)} »` : ''}.${availableColumns(d, 'fr')}`,
   'no-source': () => 'Aucune source de données sur la page.',
@@ -57,7 +60,6 @@ const en = {
   'rate-limited': () => 'Too many requests: the server asks to wait. Try again in a moment.',
   'too-large': (d) => `File too large to read in the page (${mb(d.size)} MB, limit ${mb(d.limit)} MB). Download it directly.`,
   parse: () => 'The file could not be read (unrecognised format).',
-  'unsupported-format': () => 'File format not read.',
   'bad-filter': (d) => `Invalid filter: ${badFilterEn(d)}`,
   'unknown-column': (d) => `Unknown column${d.column ? ` “${String(d.column)}”` : ''}${d.side === 'join' ? ' in the joined dataset' : ''}${d.expression ? ` in “${String(d.expression)}”` : ''}.${availableColumns(d, 'en')}`,
   'no-source': () => 'No data source on the page.',

@@ -45,7 +45,7 @@ export class RangeReader implements AsyncBuffer {
 
 /** A reader for the file: its size from the catalogue, else from a HEAD (Content-Length is CORS-safelisted). */
 export async function openRanges(file: ParquetCopy, options: LoadOptions): Promise<RangeReader> {
-  let size = file.size ?? 0;
+  let size = Number(file.size);
   if (!(size > 0)) {
     const response = await request(file.url, { signal: options.signal, init: { method: 'HEAD' } });
     if (!response.ok) throw await responseError(response);

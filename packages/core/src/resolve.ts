@@ -146,25 +146,18 @@ export function citationOf(dataset: UdataDataset, resource?: UdataResource): Cit
   };
 }
 
-/** What changes how a file is read (sheet, record element), and so is part of a source's key. */
-const readingOf = ({ sheet, record }: SourceSpec) => ({ sheet: sheet?.trim() || undefined, record: record?.trim() || undefined });
-const suffixOf = ({ sheet, record }: SourceSpec): string => (sheet || record ? `|${sheet ?? ''}|${record ?? ''}` : '');
-
-function toSource(api: string, tabularApi: string, dataset: UdataDataset, resource: UdataResource, spec: SourceSpec): ResolvedSource {
+function toSource(api: string, tabularApi: string, dataset: UdataDataset, resource: UdataResource): ResolvedSource {
   const extras = extrasOf(resource);
   const size = resource.filesize ?? Number(extras['analysis:content-length'] ?? NaN);
-  const reading = readingOf(spec);
   // hydra's Parquet copy (API.md § 2.10)
   const parquet = extras['analysis:parsing:parquet_url'];
   return {
-    key: `${api}|${resource.id}${suffixOf(reading)}`,
+    key: `${api}|${resource.id}`,
     datasetId: dataset.id,
     resourceId: resource.id,
     fileUrl: resource.url,
     format: formatOf(resource.format, resource.url),
-    declaredFormat: resource.format,
-    parquet: typeof parquet === 'string' ? { url: parquet, size: Number(extras['analysis:parsing:parquet_size']) || undefined } : undefined,
-    ...reading,
+    parquet: typeof parquet === 'string' ? { url: parquet, size: extras['analysis:parsing:parquet_size'] as number } : undefined,
     tabular: isTabular(resource),
     cors: corsOf(resource, api),
     ...(Number.isFinite(size) && size! > 0 ? { filesize: size! } : {}),
@@ -189,14 +182,12 @@ async function resourcesOf(api: string, dataset: UdataDataset, signal?: AbortSig
   return page.data;
 }
 
-function fromFile(src: string, api: string, tabularApi: string, spec: SourceSpec): ResolvedSource {
+function fromFile(src: string, api: string, tabularApi: string): ResolvedSource {
   const name = decodeURIComponent(new URL(src, globalThis.location?.href).pathname.split('/').pop() || src);
-  const reading = readingOf(spec);
   return {
-    key: `src|${src}${suffixOf(reading)}`,
+    key: `src|${src}`,
     fileUrl: src,
     format: formatOf(undefined, src),
-    ...reading,
     tabular: false,
     api,
     tabularApi,
@@ -216,7 +207,7 @@ async function resolveUncached(spec: SourceSpec, signal: AbortSignal): Promise<R
   const rid = fromResource.resource ?? fromDataset.resource;
   const datasetRef = fromDataset.dataset ?? fromResource.dataset;
   if (!datasetRef && !rid) {
-    if (file) return fromFile(file, api, tabularApi, spec);
+    if (file) return fromFile(file, api, tabularApi);
     throw new CultureError('not-found', { reason: 'empty-spec' });
   }
   let dataset: UdataDataset;
@@ -230,13 +221,20 @@ async function resolveUncached(spec: SourceSpec, signal: AbortSignal): Promise<R
   const resources = await resourcesOf(api, dataset, signal);
   const resource = rid ? resources.find((r) => r.id.toLowerCase() === rid) : chooseResource(resources);
   if (!resource) throw new CultureError('not-found', { dataset: dataset.id, resource: rid, reason: 'no-resource' });
-  return toSource(api, tabularApi, dataset, resource, spec);
+  return toSource(api, tabularApi, dataset, resource);
 }
 
-/** Dataset / resource / src → the resource to read, with its citation. Cached per page. */
+/**
+ * Dataset / resource / src → the resource to read, with its citation. Cached per page. The sheet
+ * and the record element change how its file is read: they are part of its key.
+ */
 export function resolveSource(spec: SourceSpec, options: LoadOptions = {}): Promise<ResolvedSource> {
-  const key = JSON.stringify([apiOf(spec), tabularApiOf(spec), spec.dataset ?? '', spec.resource ?? '', spec.src ?? '', spec.sheet?.trim() ?? '', spec.record?.trim() ?? '']);
-  return sources.run(key, (signal) => resolveUncached(spec, signal), options.signal);
+  const { sheet, record } = spec;
+  const key = JSON.stringify([apiOf(spec), tabularApiOf(spec), spec.dataset ?? '', spec.resource ?? '', spec.src ?? '', sheet, record]);
+  return sources.run(key, async (signal) => {
+    const source = await resolveUncached(spec, signal);
+    return sheet || record ? { ...source, key: `${source.key}|${sheet ?? ''}|${record ?? ''}`, sheet, record } : source;
+  }, options.signal);
 }
 
 /** The resources of a dataset, for the builder's resource picker. */

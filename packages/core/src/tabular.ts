@@ -8,7 +8,6 @@ import { CultureError } from './errors.js';
 import { type ErrorBody, getJSON, readBody, readErrorBody, request, responseError } from './http.js';
 import { type NormalizedQuery, type TypedClause, aggregateName } from './query.js';
 import { isNumeric } from './columns.js';
-import { readNumber } from './values.js';
 
 // ---------- profile ----------
 
@@ -372,12 +371,4 @@ export async function filteredCSV(source: ResolvedSource, q: NormalizedQuery, si
   if (response.ok) return readBody(response, (r) => r.text(), signal);
   if (response.status === 403 || response.status === 400) throw new Refused(response.status, await readErrorBody(response));
   throw await responseError(response);
-}
-
-/** Types the CSV's text cells with the profile (the tabular CSV is PostgreSQL's text output). */
-export function typeCell(text: string, column: ColumnInfo | undefined): Cell {
-  if (text === '') return null;
-  if (isNumeric(column)) { const n = readNumber(text); return Number.isNaN(n) ? text : n; }
-  if (column?.type === 'boolean') return text === 'true' || text === 't' ? true : text === 'false' || text === 'f' ? false : text;
-  return text;
 }

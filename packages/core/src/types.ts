@@ -64,6 +64,7 @@ export type FileFormat = 'csv' | 'json' | 'geojson' | 'xlsx' | 'xls' | 'ods' | '
 /** A Parquet file to read by ranges: its URL and, when the catalogue says, its size in bytes. */
 export interface ParquetCopy {
   url: string;
+  /** Bytes (`analysis:parsing:parquet_size`); without it, a HEAD request asks. */
   size?: number;
 }
 
@@ -94,8 +95,6 @@ export interface ResolvedSource {
   fileUrl: string;
   /** What the catalogue or the file name says; the bytes have the last word (see `sniffFormat`). */
   format: FileFormat;
-  /** The format as the catalogue names it (`xlsx`, `pdf`…): a PDF is refused before it is downloaded. */
-  declaredFormat?: string;
   /** data.gouv.fr's Parquet copy of a tabular resource (`analysis:parsing:parquet_url`). */
   parquet?: ParquetCopy;
   /** Spreadsheets: the sheet asked for (name or 1-based number). */

@@ -183,7 +183,226 @@ export const controls: Record<string, ArgTypes> = {
     },
     "src": {
       "control": "text",
-      "description": "Direct URL of a CSV, JSON or GeoJSON file."
+      "description": "Direct URL of a file: CSV, JSON, GeoJSON, XLSX / XLS / ODS, XML or Parquet."
+    },
+    "sheet": {
+      "control": "text",
+      "description": "Spreadsheets (XLSX, XLS, ODS): the sheet to read, by name or 1-based number; default the first."
+    },
+    "record": {
+      "control": "text",
+      "description": "XML: the repeated element that makes a row (`musee`, `mdf:musee`); default: the one found in the file."
+    },
+    "source": {
+      "control": "text",
+      "description": "Id of a `<culture-source>` to read data and live filters from."
+    },
+    "filter": {
+      "control": "text",
+      "description": "Filter expression: `annee >= 2015; region in Bretagne|Normandie`."
+    },
+    "lang": {
+      "control": "select",
+      "options": [
+        "",
+        "fr",
+        "en"
+      ],
+      "description": "`fr` or `en`; default: the nearest `lang` (the page's). Declared so a change redraws."
+    },
+    "theme": {
+      "control": "select",
+      "options": [
+        "",
+        "auto",
+        "light",
+        "dark"
+      ],
+      "description": "`auto` follows the page (OS, DSFR); `light`; `dark`."
+    },
+    "compute": {
+      "control": "text",
+      "description": "New columns, row by row, usable wherever a column is: `decennie = decade(annee); domaine =\nsplit(dompal, ';'); tranche = bin(total, 0|10000|100000); region = clean(regions)` (DESIGN § 5)."
+    },
+    "labels": {
+      "control": "text",
+      "description": "How columns are called on screen: `annee: Année; total: Entrées` (default: readable names)."
+    },
+    "join": {
+      "control": "text",
+      "description": "Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop`\nis a `<culture-source>` id or a dataset id, slug or URL."
+    },
+    "api": {
+      "control": "text",
+      "description": "udata API base (other portals, tests)."
+    },
+    "tabular-api": {
+      "control": "text",
+      "description": "Tabular API base."
+    },
+    "refine-on-click": {
+      "control": "text",
+      "description": "With `source`, a click on a row, mark or feature filters the `<culture-source>` (on these columns, when named)."
+    }
+  },
+  "culture-filter": {
+    "source": {
+      "control": "text",
+      "description": "Id of the `<culture-source>` to refine."
+    },
+    "column": {
+      "control": "text",
+      "description": "The column filtered (its name in the data; case and accents may differ)."
+    },
+    "type": {
+      "control": "select",
+      "options": [
+        "",
+        "auto",
+        "select",
+        "checkboxes",
+        "range",
+        "search"
+      ],
+      "description": "`auto` (default: chosen from the column profile), `select`, `checkboxes`, `range`, `search`."
+    },
+    "label": {
+      "control": "text",
+      "description": "Visible label; default the column name."
+    },
+    "multiple": {
+      "control": "boolean",
+      "description": "A select that takes several values."
+    },
+    "theme": {
+      "control": "select",
+      "options": [
+        "",
+        "auto",
+        "light",
+        "dark"
+      ],
+      "description": "`auto` follows the page (OS, DSFR); `light`; `dark`."
+    }
+  },
+  "culture-source": {
+    "dataset": {
+      "control": "text",
+      "description": "data.gouv.fr dataset id, slug or page URL (the attribute is `dataset`)."
+    },
+    "resource": {
+      "control": "text",
+      "description": "Resource id or URL; default: the first resource the tabular API serves."
+    },
+    "src": {
+      "control": "text",
+      "description": "Direct URL of a file: CSV, JSON, GeoJSON, XLSX / XLS / ODS, XML or Parquet."
+    },
+    "sheet": {
+      "control": "text",
+      "description": "Spreadsheets (XLSX, XLS, ODS): the sheet to read, by name or 1-based number; default the first."
+    },
+    "record": {
+      "control": "text",
+      "description": "XML: the repeated element that makes a row (`musee`, `mdf:musee`); default: the one found in the file."
+    },
+    "filter": {
+      "control": "text",
+      "description": "Filters every linked widget always gets (grammar of the `filter` attribute)."
+    },
+    "compute": {
+      "control": "text",
+      "description": "Computed columns every linked widget and control gets (DESIGN § 5):\n`decennie = decade(annee); region = clean(regions)`. Filters and controls may name them."
+    },
+    "api": {
+      "control": "text",
+      "description": "udata API base."
+    },
+    "tabular-api": {
+      "control": "text",
+      "description": "Tabular API base."
+    },
+    "url-sync": {
+      "control": "boolean",
+      "description": "Mirror the live filters in the page URL hash, keyed by this element's `id`."
+    }
+  },
+  "culture-data-table": {
+    "caption": {
+      "control": "text",
+      "description": ""
+    },
+    "caption-hidden": {
+      "control": "boolean",
+      "description": "Keeps the caption for screen readers only."
+    },
+    "theme": {
+      "control": "select",
+      "options": [
+        "",
+        "auto",
+        "light",
+        "dark"
+      ],
+      "description": "`auto` follows the page; `light`; `dark`."
+    },
+    "sortable": {
+      "control": "boolean",
+      "description": "Sortable headers (sorted in place, on a copy of `rows`)."
+    }
+  },
+  "culture-table": {
+    "columns": {
+      "control": "text",
+      "description": "Columns shown, in order (comma list; quote names holding commas). Default: all."
+    },
+    "sort": {
+      "control": "text",
+      "description": "Initial sort: `-total`, `annee, -total` (a `-` sorts descending). A header click replaces it."
+    },
+    "page-size": {
+      "control": "text",
+      "description": "Rows per page (1–1,000)."
+    },
+    "search": {
+      "control": "boolean",
+      "description": "Shows a search box: « contains » over the text columns shown (on the server on the tabular path)."
+    },
+    "download": {
+      "control": "boolean",
+      "description": "Shows a button that downloads the current view as CSV (`;`, UTF-8 BOM)."
+    },
+    "bars": {
+      "control": "text",
+      "description": "Numeric columns drawn with an in-cell bar (comma list)."
+    },
+    "height": {
+      "control": "text",
+      "description": "A fixed height (`480` px, `30rem`, `60vh`; 50–5,000 px): the body scrolls virtually instead of paging."
+    },
+    "title": {
+      "control": "text",
+      "description": "Caption of the table; default: the dataset title."
+    },
+    "dataset": {
+      "control": "text",
+      "description": "data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by\n`HTMLElement.dataset`."
+    },
+    "resource": {
+      "control": "text",
+      "description": "Resource id or URL; default: the first resource the tabular API serves."
+    },
+    "src": {
+      "control": "text",
+      "description": "Direct URL of a file: CSV, JSON, GeoJSON, XLSX / XLS / ODS, XML or Parquet."
+    },
+    "sheet": {
+      "control": "text",
+      "description": "Spreadsheets (XLSX, XLS, ODS): the sheet to read, by name or 1-based number; default the first."
+    },
+    "record": {
+      "control": "text",
+      "description": "XML: the repeated element that makes a row (`musee`, `mdf:musee`); default: the one found in the file."
     },
     "source": {
       "control": "text",
@@ -346,202 +565,15 @@ export const controls: Record<string, ArgTypes> = {
     },
     "src": {
       "control": "text",
-      "description": "Direct URL of a CSV, JSON or GeoJSON file."
+      "description": "Direct URL of a file: CSV, JSON, GeoJSON, XLSX / XLS / ODS, XML or Parquet."
     },
-    "source": {
+    "sheet": {
       "control": "text",
-      "description": "Id of a `<culture-source>` to read data and live filters from."
+      "description": "Spreadsheets (XLSX, XLS, ODS): the sheet to read, by name or 1-based number; default the first."
     },
-    "filter": {
+    "record": {
       "control": "text",
-      "description": "Filter expression: `annee >= 2015; region in Bretagne|Normandie`."
-    },
-    "lang": {
-      "control": "select",
-      "options": [
-        "",
-        "fr",
-        "en"
-      ],
-      "description": "`fr` or `en`; default: the nearest `lang` (the page's). Declared so a change redraws."
-    },
-    "theme": {
-      "control": "select",
-      "options": [
-        "",
-        "auto",
-        "light",
-        "dark"
-      ],
-      "description": "`auto` follows the page (OS, DSFR); `light`; `dark`."
-    },
-    "compute": {
-      "control": "text",
-      "description": "New columns, row by row, usable wherever a column is: `decennie = decade(annee); domaine =\nsplit(dompal, ';'); tranche = bin(total, 0|10000|100000); region = clean(regions)` (DESIGN § 5)."
-    },
-    "labels": {
-      "control": "text",
-      "description": "How columns are called on screen: `annee: Année; total: Entrées` (default: readable names)."
-    },
-    "join": {
-      "control": "text",
-      "description": "Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop`\nis a `<culture-source>` id or a dataset id, slug or URL."
-    },
-    "api": {
-      "control": "text",
-      "description": "udata API base (other portals, tests)."
-    },
-    "tabular-api": {
-      "control": "text",
-      "description": "Tabular API base."
-    },
-    "refine-on-click": {
-      "control": "text",
-      "description": "With `source`, a click on a row, mark or feature filters the `<culture-source>` (on these columns, when named)."
-    }
-  },
-  "culture-filter": {
-    "source": {
-      "control": "text",
-      "description": "Id of the `<culture-source>` to refine."
-    },
-    "column": {
-      "control": "text",
-      "description": "The column filtered (its name in the data; case and accents may differ)."
-    },
-    "type": {
-      "control": "select",
-      "options": [
-        "",
-        "auto",
-        "select",
-        "checkboxes",
-        "range",
-        "search"
-      ],
-      "description": "`auto` (default: chosen from the column profile), `select`, `checkboxes`, `range`, `search`."
-    },
-    "label": {
-      "control": "text",
-      "description": "Visible label; default the column name."
-    },
-    "multiple": {
-      "control": "boolean",
-      "description": "A select that takes several values."
-    },
-    "theme": {
-      "control": "select",
-      "options": [
-        "",
-        "auto",
-        "light",
-        "dark"
-      ],
-      "description": "`auto` follows the page (OS, DSFR); `light`; `dark`."
-    }
-  },
-  "culture-source": {
-    "dataset": {
-      "control": "text",
-      "description": "data.gouv.fr dataset id, slug or page URL (the attribute is `dataset`)."
-    },
-    "resource": {
-      "control": "text",
-      "description": "Resource id or URL; default: the first resource the tabular API serves."
-    },
-    "src": {
-      "control": "text",
-      "description": "Direct URL of a CSV, JSON or GeoJSON file."
-    },
-    "filter": {
-      "control": "text",
-      "description": "Filters every linked widget always gets (grammar of the `filter` attribute)."
-    },
-    "compute": {
-      "control": "text",
-      "description": "Computed columns every linked widget and control gets (DESIGN § 5):\n`decennie = decade(annee); region = clean(regions)`. Filters and controls may name them."
-    },
-    "api": {
-      "control": "text",
-      "description": "udata API base."
-    },
-    "tabular-api": {
-      "control": "text",
-      "description": "Tabular API base."
-    },
-    "url-sync": {
-      "control": "boolean",
-      "description": "Mirror the live filters in the page URL hash, keyed by this element's `id`."
-    }
-  },
-  "culture-data-table": {
-    "caption": {
-      "control": "text",
-      "description": ""
-    },
-    "caption-hidden": {
-      "control": "boolean",
-      "description": "Keeps the caption for screen readers only."
-    },
-    "theme": {
-      "control": "select",
-      "options": [
-        "",
-        "auto",
-        "light",
-        "dark"
-      ],
-      "description": "`auto` follows the page; `light`; `dark`."
-    },
-    "sortable": {
-      "control": "boolean",
-      "description": "Sortable headers (sorted in place, on a copy of `rows`)."
-    }
-  },
-  "culture-table": {
-    "columns": {
-      "control": "text",
-      "description": "Columns shown, in order (comma list; quote names holding commas). Default: all."
-    },
-    "sort": {
-      "control": "text",
-      "description": "Initial sort: `-total`, `annee, -total` (a `-` sorts descending). A header click replaces it."
-    },
-    "page-size": {
-      "control": "text",
-      "description": "Rows per page (1–1,000)."
-    },
-    "search": {
-      "control": "boolean",
-      "description": "Shows a search box: « contains » over the text columns shown (on the server on the tabular path)."
-    },
-    "download": {
-      "control": "boolean",
-      "description": "Shows a button that downloads the current view as CSV (`;`, UTF-8 BOM)."
-    },
-    "bars": {
-      "control": "text",
-      "description": "Numeric columns drawn with an in-cell bar (comma list)."
-    },
-    "height": {
-      "control": "text",
-      "description": "A fixed height (`480` px, `30rem`, `60vh`; 50–5,000 px): the body scrolls virtually instead of paging."
-    },
-    "title": {
-      "control": "text",
-      "description": "Caption of the table; default: the dataset title."
-    },
-    "dataset": {
-      "control": "text",
-      "description": "data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by\n`HTMLElement.dataset`."
-    },
-    "resource": {
-      "control": "text",
-      "description": "Resource id or URL; default: the first resource the tabular API serves."
-    },
-    "src": {
-      "control": "text",
-      "description": "Direct URL of a CSV, JSON or GeoJSON file."
+      "description": "XML: the repeated element that makes a row (`musee`, `mdf:musee`); default: the one found in the file."
     },
     "source": {
       "control": "text",

@@ -58,6 +58,8 @@ export const OPTIONS = {
     { name: "dataset", kind: "text", form: false },
     { name: "resource", kind: "text", form: false },
     { name: "src", kind: "text", url: true, form: false },
+    { name: "sheet", kind: "text", form: false },
+    { name: "record", kind: "text", form: false },
     { name: "source", kind: "text", form: false },
     { name: "filter", kind: "text" },
     { name: "lang", kind: "select", options: ["fr", "en"] },

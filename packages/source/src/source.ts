@@ -48,8 +48,12 @@ export class CultureSource extends LitElement implements SourceProvider {
   @property({ attribute: 'dataset' }) datasetRef?: string;
   /** Resource id or URL; default: the first resource the tabular API serves. */
   @property() resource?: string;
-  /** Direct URL of a CSV, JSON or GeoJSON file. */
+  /** Direct URL of a file: CSV, JSON, GeoJSON, XLSX / XLS / ODS, XML or Parquet. */
   @property() src?: string;
+  /** Spreadsheets (XLSX, XLS, ODS): the sheet to read, by name or 1-based number; default the first. */
+  @property() sheet?: string;
+  /** XML: the repeated element that makes a row (`musee`, `mdf:musee`); default: the one found in the file. */
+  @property() record?: string;
   /** Filters every linked widget always gets (grammar of the `filter` attribute). */
   @property() filter?: string;
   /**
@@ -72,7 +76,7 @@ export class CultureSource extends LitElement implements SourceProvider {
   // --- what linked widgets and controls read -------------------------------------------------
 
   get spec(): SourceSpec {
-    return { dataset: this.datasetRef, resource: this.resource, src: this.src, api: this.api, tabularApi: this.tabularApi };
+    return { dataset: this.datasetRef, resource: this.resource, src: this.src, sheet: this.sheet, record: this.record, api: this.api, tabularApi: this.tabularApi };
   }
 
   /** The source's own `filter` clauses, then the live ones. Throws `bad-filter` on a bad `filter`. */
@@ -154,7 +158,7 @@ export class CultureSource extends LitElement implements SourceProvider {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) return;
     if (changed.has('urlSync') && this.urlSync) this.restoreFromUrl();
-    const data: (keyof CultureSource)[] = ['datasetRef', 'resource', 'src', 'api', 'tabularApi', 'filter', 'compute'];
+    const data: (keyof CultureSource)[] = ['datasetRef', 'resource', 'src', 'sheet', 'record', 'api', 'tabularApi', 'filter', 'compute'];
     if (data.some((name) => changed.has(name))) this.announce();
   }
 

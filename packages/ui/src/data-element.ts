@@ -116,10 +116,20 @@ export abstract class CultureDataElement extends LitElement {
    */
   @property() resource?: string;
   /**
-   * Direct URL of a CSV, JSON or GeoJSON file.
+   * Direct URL of a file: CSV, JSON, GeoJSON, XLSX / XLS / ODS, XML or Parquet.
    * @editor url none
    */
   @property() src?: string;
+  /**
+   * Spreadsheets (XLSX, XLS, ODS): the sheet to read, by name or 1-based number; default the first.
+   * @editor none
+   */
+  @property() sheet?: string;
+  /**
+   * XML: the repeated element that makes a row (`musee`, `mdf:musee`); default: the one found in the file.
+   * @editor none
+   */
+  @property() record?: string;
   /**
    * Id of a `<culture-source>` to read data and live filters from.
    * @editor none
@@ -179,6 +189,8 @@ export abstract class CultureDataElement extends LitElement {
         this.datasetRef,
         this.resource,
         this.src,
+        this.sheet,
+        this.record,
         this.source,
         this.api,
         this.tabularApi,
@@ -256,7 +268,7 @@ export abstract class CultureDataElement extends LitElement {
   protected get spec(): SourceSpec {
     const own = { api: this.api, tabularApi: this.tabularApi };
     if (this.linked) return { ...this.linked.spec, ...defined(own) };
-    return { dataset: this.datasetRef, resource: this.resource, src: this.src, ...own };
+    return { dataset: this.datasetRef, resource: this.resource, src: this.src, sheet: this.sheet, record: this.record, ...own };
   }
 
   private async loadData(signal: AbortSignal): Promise<DataState | typeof NO_SOURCE> {

@@ -31,6 +31,8 @@ export class CultureLoadEvent extends Event {
 export interface CultureErrorDetail {
   code: ErrorCode;
   message: string;
+  /** The file's link when the page cannot show it but a person can open it (format, size, CORS). */
+  download?: string;
 }
 
 /** Something failed; the same message is shown in the element (`role="alert"`). */

@@ -15,6 +15,8 @@ export interface SharedMessages {
   license: string;
   updated: (date: string) => string;
   retry: string;
+  /** The link under an error about a file the page cannot show (format, size, CORS). */
+  downloadFile: string;
 }
 
 const fr: SharedMessages = {
@@ -30,6 +32,7 @@ const fr: SharedMessages = {
   license: 'Licence',
   updated: (date) => `mis à jour le ${date}`,
   retry: 'Réessayer',
+  downloadFile: 'Télécharger le fichier',
 };
 
 const en: SharedMessages = {
@@ -45,6 +48,7 @@ const en: SharedMessages = {
   license: 'Licence',
   updated: (date) => `updated ${date}`,
   retry: 'Retry',
+  downloadFile: 'Download the file',
 };
 
 export const messages = (lang: Lang): SharedMessages => (lang === 'en' ? en : fr);

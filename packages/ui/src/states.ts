@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { CultureError, type Lang } from '@culture-widgets/core';
 import type { CultureErrorDetail } from './events.js';
 import { messages } from './messages.js';
@@ -8,11 +8,17 @@ export function renderErrorState(detail: CultureErrorDetail, lang: Lang): Templa
   return html`<div class="state error" part="error" role="alert">
     <strong>${messages(lang).errorTitle}</strong>
     <p>${detail.message}</p>
+    ${detail.download ? html`<p><a href=${detail.download} download rel="noopener">${messages(lang).downloadFile}</a></p>` : nothing}
   </div>`;
 }
 
 /** What `culture-error` carries for a failure: core's code and message in `lang`, or `server`. */
 export function errorDetailOf(error: unknown, lang: Lang): CultureErrorDetail {
-  if (error instanceof CultureError) return { code: error.code, message: error.messageIn(lang) };
+  if (error instanceof CultureError) {
+    // only http(s) links: the URL comes from the catalogue, which we do not trust with `javascript:`
+    const link = error.details.download;
+    const download = typeof link === 'string' && /^https?:\/\//i.test(link) ? link : undefined;
+    return { code: error.code, message: error.messageIn(lang), ...(download ? { download } : {}) };
+  }
   return { code: 'server', message: error instanceof Error ? error.message : String(error) };
 }

@@ -245,6 +245,177 @@ export const controls: Record<string, ArgTypes> = {
       "description": "With `source`, a click on a row, mark or feature filters the `<culture-source>` (on these columns, when named)."
     }
   },
+  "culture-map": {
+    "mode": {
+      "control": "select",
+      "options": [
+        "",
+        "auto",
+        "points",
+        "choropleth",
+        "heatmap"
+      ],
+      "description": "`auto` (default: points when anything looks like coordinates, else areas by INSEE code), `points`, `choropleth`, `heatmap`."
+    },
+    "lat": {
+      "control": "text",
+      "description": "Latitude column (with `lon`); default: found from the profile."
+    },
+    "lon": {
+      "control": "text",
+      "description": "Longitude column (with `lat`)."
+    },
+    "coords": {
+      "control": "text",
+      "description": "One column holding both coordinates (`\"46.2, 5.5\"`, `[46.2, 5.5]`; either order, detected)."
+    },
+    "label": {
+      "control": "text",
+      "description": "Column naming each place (popup title, list); default: a `nom`-like column."
+    },
+    "popup": {
+      "control": "text",
+      "description": "Columns shown in popups, comma list (quote a name holding a comma)."
+    },
+    "color": {
+      "control": "text",
+      "description": "Category column colouring the points (8 most frequent values, the rest « Autres »), with a legend."
+    },
+    "size": {
+      "control": "text",
+      "description": "Number column sizing the points (proportional circles), with a legend."
+    },
+    "cluster": {
+      "control": "select",
+      "options": [
+        "",
+        "auto",
+        "true",
+        "false"
+      ],
+      "description": "`auto` (on above ~1,000 points), `true`, `false`."
+    },
+    "code": {
+      "control": "text",
+      "description": "INSEE code column of a choropleth (région, département or commune)."
+    },
+    "level": {
+      "control": "select",
+      "options": [
+        "",
+        "region",
+        "departement",
+        "commune"
+      ],
+      "description": "`region`, `departement`, `commune`; guessed from the codes when absent."
+    },
+    "value": {
+      "control": "text",
+      "description": "Value of a choropleth: a number column, or an aggregate expression (`sum(total) / join.population * 1000`); default: a count of rows."
+    },
+    "aggregate": {
+      "control": "select",
+      "options": [
+        "",
+        "sum",
+        "count",
+        "mean",
+        "median",
+        "min",
+        "max"
+      ],
+      "description": "How the rows of one area combine: `sum` (default with `value`), `count`, `mean`, `median`, `min`, `max`."
+    },
+    "boundaries": {
+      "control": "text",
+      "description": "Boundaries GeoJSON URL (`{level}` becomes `regions`, `departements`, `communes`); default: Etalab's."
+    },
+    "outline": {
+      "control": "select",
+      "options": [
+        "",
+        "region",
+        "departement",
+        "commune"
+      ],
+      "description": "Outlines of `region`s, `departement`s or `commune`s drawn under points (from `boundaries`)."
+    },
+    "tiles": {
+      "control": "text",
+      "description": "Base map: `ign` (default: Plan IGN v2), `osm`, `none`, or a `https://…/{z}/{x}/{y}.png` template."
+    },
+    "dataset": {
+      "control": "text",
+      "description": "data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by\n`HTMLElement.dataset`."
+    },
+    "resource": {
+      "control": "text",
+      "description": "Resource id or URL; default: the first resource the tabular API serves."
+    },
+    "src": {
+      "control": "text",
+      "description": "Direct URL of a file: CSV, JSON, GeoJSON, XLSX / XLS / ODS, XML or Parquet."
+    },
+    "sheet": {
+      "control": "text",
+      "description": "Spreadsheets (XLSX, XLS, ODS): the sheet to read, by name or 1-based number; default the first."
+    },
+    "record": {
+      "control": "text",
+      "description": "XML: the repeated element that makes a row (`musee`, `mdf:musee`); default: the one found in the file."
+    },
+    "source": {
+      "control": "text",
+      "description": "Id of a `<culture-source>` to read data and live filters from."
+    },
+    "filter": {
+      "control": "text",
+      "description": "Filter expression: `annee >= 2015; region in Bretagne|Normandie`."
+    },
+    "lang": {
+      "control": "select",
+      "options": [
+        "",
+        "fr",
+        "en"
+      ],
+      "description": "`fr` or `en`; default: the nearest `lang` (the page's). Declared so a change redraws."
+    },
+    "theme": {
+      "control": "select",
+      "options": [
+        "",
+        "auto",
+        "light",
+        "dark"
+      ],
+      "description": "`auto` follows the page (OS, DSFR); `light`; `dark`."
+    },
+    "compute": {
+      "control": "text",
+      "description": "New columns, row by row, usable wherever a column is: `decennie = decade(annee); domaine =\nsplit(dompal, ';'); tranche = bin(total, 0|10000|100000); region = clean(regions)` (DESIGN § 5)."
+    },
+    "labels": {
+      "control": "text",
+      "description": "How columns are called on screen: `annee: Année; total: Entrées` (default: readable names)."
+    },
+    "join": {
+      "control": "text",
+      "description": "Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop`\nis a `<culture-source>` id or a dataset id, slug or URL."
+    },
+    "api": {
+      "control": "text",
+      "description": "udata API base (other portals, tests)."
+    },
+    "tabular-api": {
+      "control": "text",
+      "description": "Tabular API base."
+    },
+    "refine-on-click": {
+      "control": "text",
+      "description": "With `source`, a click on a row, mark or feature filters the `<culture-source>` (on these columns, when named)."
+    }
+  },
   "culture-filter": {
     "source": {
       "control": "text",
@@ -383,177 +554,6 @@ export const controls: Record<string, ArgTypes> = {
     "title": {
       "control": "text",
       "description": "Caption of the table; default: the dataset title."
-    },
-    "dataset": {
-      "control": "text",
-      "description": "data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by\n`HTMLElement.dataset`."
-    },
-    "resource": {
-      "control": "text",
-      "description": "Resource id or URL; default: the first resource the tabular API serves."
-    },
-    "src": {
-      "control": "text",
-      "description": "Direct URL of a file: CSV, JSON, GeoJSON, XLSX / XLS / ODS, XML or Parquet."
-    },
-    "sheet": {
-      "control": "text",
-      "description": "Spreadsheets (XLSX, XLS, ODS): the sheet to read, by name or 1-based number; default the first."
-    },
-    "record": {
-      "control": "text",
-      "description": "XML: the repeated element that makes a row (`musee`, `mdf:musee`); default: the one found in the file."
-    },
-    "source": {
-      "control": "text",
-      "description": "Id of a `<culture-source>` to read data and live filters from."
-    },
-    "filter": {
-      "control": "text",
-      "description": "Filter expression: `annee >= 2015; region in Bretagne|Normandie`."
-    },
-    "lang": {
-      "control": "select",
-      "options": [
-        "",
-        "fr",
-        "en"
-      ],
-      "description": "`fr` or `en`; default: the nearest `lang` (the page's). Declared so a change redraws."
-    },
-    "theme": {
-      "control": "select",
-      "options": [
-        "",
-        "auto",
-        "light",
-        "dark"
-      ],
-      "description": "`auto` follows the page (OS, DSFR); `light`; `dark`."
-    },
-    "compute": {
-      "control": "text",
-      "description": "New columns, row by row, usable wherever a column is: `decennie = decade(annee); domaine =\nsplit(dompal, ';'); tranche = bin(total, 0|10000|100000); region = clean(regions)` (DESIGN § 5)."
-    },
-    "labels": {
-      "control": "text",
-      "description": "How columns are called on screen: `annee: Année; total: Entrées` (default: readable names)."
-    },
-    "join": {
-      "control": "text",
-      "description": "Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop`\nis a `<culture-source>` id or a dataset id, slug or URL."
-    },
-    "api": {
-      "control": "text",
-      "description": "udata API base (other portals, tests)."
-    },
-    "tabular-api": {
-      "control": "text",
-      "description": "Tabular API base."
-    },
-    "refine-on-click": {
-      "control": "text",
-      "description": "With `source`, a click on a row, mark or feature filters the `<culture-source>` (on these columns, when named)."
-    }
-  },
-  "culture-map": {
-    "mode": {
-      "control": "select",
-      "options": [
-        "",
-        "auto",
-        "points",
-        "choropleth",
-        "heatmap"
-      ],
-      "description": "`auto` (default: points when anything looks like coordinates, else areas by INSEE code), `points`, `choropleth`, `heatmap`."
-    },
-    "lat": {
-      "control": "text",
-      "description": "Latitude column (with `lon`); default: found from the profile."
-    },
-    "lon": {
-      "control": "text",
-      "description": "Longitude column (with `lat`)."
-    },
-    "coords": {
-      "control": "text",
-      "description": "One column holding both coordinates (`\"46.2, 5.5\"`, `[46.2, 5.5]`; either order, detected)."
-    },
-    "label": {
-      "control": "text",
-      "description": "Column naming each place (popup title, list); default: a `nom`-like column."
-    },
-    "popup": {
-      "control": "text",
-      "description": "Columns shown in popups, comma list (quote a name holding a comma)."
-    },
-    "color": {
-      "control": "text",
-      "description": "Category column colouring the points (8 most frequent values, the rest « Autres »), with a legend."
-    },
-    "size": {
-      "control": "text",
-      "description": "Number column sizing the points (proportional circles), with a legend."
-    },
-    "cluster": {
-      "control": "select",
-      "options": [
-        "",
-        "auto",
-        "true",
-        "false"
-      ],
-      "description": "`auto` (on above ~1,000 points), `true`, `false`."
-    },
-    "code": {
-      "control": "text",
-      "description": "INSEE code column of a choropleth (région, département or commune)."
-    },
-    "level": {
-      "control": "select",
-      "options": [
-        "",
-        "region",
-        "departement",
-        "commune"
-      ],
-      "description": "`region`, `departement`, `commune`; guessed from the codes when absent."
-    },
-    "value": {
-      "control": "text",
-      "description": "Value of a choropleth: a number column, or an aggregate expression (`sum(total) / join.population * 1000`); default: a count of rows."
-    },
-    "aggregate": {
-      "control": "select",
-      "options": [
-        "",
-        "sum",
-        "count",
-        "mean",
-        "median",
-        "min",
-        "max"
-      ],
-      "description": "How the rows of one area combine: `sum` (default with `value`), `count`, `mean`, `median`, `min`, `max`."
-    },
-    "boundaries": {
-      "control": "text",
-      "description": "Boundaries GeoJSON URL (`{level}` becomes `regions`, `departements`, `communes`); default: Etalab's."
-    },
-    "outline": {
-      "control": "select",
-      "options": [
-        "",
-        "region",
-        "departement",
-        "commune"
-      ],
-      "description": "Outlines of `region`s, `departement`s or `commune`s drawn under points (from `boundaries`)."
-    },
-    "tiles": {
-      "control": "text",
-      "description": "Base map: `ign` (default: Plan IGN v2), `osm`, `none`, or a `https://…/{z}/{x}/{y}.png` template."
     },
     "dataset": {
       "control": "text",

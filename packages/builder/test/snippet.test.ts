@@ -148,7 +148,7 @@ describe('share link and parseEmbedParams', () => {
 describe('option schema', () => {
   it('lists every attribute of DESIGN.md §2, once per element, with French and English words', () => {
     const names = (e: 'table' | 'chart' | 'map') => optionsOf(e).map((o) => o.name);
-    const data = ['dataset', 'resource', 'src', 'source', 'filter', 'api', 'tabular-api', 'lang', 'theme', 'compute', 'labels', 'join', 'refine-on-click'];
+    const data = ['dataset', 'resource', 'src', 'sheet', 'record', 'source', 'filter', 'api', 'tabular-api', 'lang', 'theme', 'compute', 'labels', 'join', 'refine-on-click'];
     expect(names('table')).to.have.members([...data, 'columns', 'sort', 'page-size', 'search', 'download', 'bars', 'height', 'title']);
     expect(names('chart')).to.have.members([
       ...data, 'type', 'x', 'y', 'group', 'aggregate', 'stack', 'sort', 'limit', 'time-unit', 'facet', 'y-min', 'y-max', 'unit', 'title', 'description', 'height',

@@ -52,6 +52,7 @@ describe('under a strict CSP (script-src self, style-src self: no eval, no inlin
     ['map-choropleth', ['culture-map'], 0, ['popup']],
     ['map-heatmap', ['culture-map'], 0],
     ['linked', ['culture-table', 'culture-chart'], 0, ['chips']],
+    ['formats', ['culture-table', 'culture-chart'], 0],
     ['states', ['culture-table', 'culture-map'], 2],
     ['builder', [], 0, ['preview']],
   ];

@@ -5,7 +5,7 @@
  * notices), then reports to the parent test what happened — loads, errors, what was seen, violations.
  */
 import '../../packages/culture-widgets/src/index.js';
-import { DATASETS } from '../helpers/portal.js';
+import { DATASETS, RESOURCES } from '../helpers/portal.js';
 
 type Attrs = Record<string, string>;
 const params = new URLSearchParams(location.search);
@@ -64,6 +64,15 @@ const cases: Record<string, Case> = {
     ],
     reveal: [checkFirstValue],
     shows: ['culture-filter .skeleton-line', 'culture-filter .chip', 'culture-filter #values-search', 'culture-filter select', 'culture-filter input[type=number]'],
+  },
+  // a spreadsheet (SheetJS) and Parquet (hyparquet, fzstd) in the worker, XML (DOMParser) on the page, the Parquet copy by ranges
+  formats: {
+    widgets: [
+      ['culture-table', { dataset: DATASETS.formats, resource: RESOURCES.xlsx, sheet: 'Fréquentation' }],
+      ['culture-table', { dataset: DATASETS.formats, resource: RESOURCES.xml }],
+      ['culture-table', { dataset: DATASETS.formats, resource: RESOURCES.parquet }],
+      ['culture-chart', { dataset: DATASETS.visits, type: 'bar', x: 'region', y: 'entrees', aggregate: 'sum' }],
+    ],
   },
   states: {
     widgets: [

@@ -27,12 +27,11 @@ import type { ColumnInfo, FilterClause, LoadOptions, Query, QueryResult, Resolve
 import { CultureError } from './errors.js';
 import { SharedCache } from './share.js';
 import { clearResolveCache, resolveSource } from './resolve.js';
-import { type NormalizedQuery, normalizeQuery } from './query.js';
+import { type NormalizedQuery, isShaped, normalizeQuery } from './query.js';
 import { aggregateColumns, groupOrder, sortRows } from './rows.js';
 import { config } from './config.js';
-import { isShaped } from './shape.js';
-import { type ShapeDeps, runShaped } from './shaped.js';
 import { type ValueCount, closestValues } from './suggest.js';
+import type { ShapeDeps } from './shaped.js';
 import {
   Refused, aggregateOnServer, filteredCSV, loadProfile, rowsOnServer, serverCanAggregate, serverFilters,
 } from './tabular.js';
@@ -73,11 +72,12 @@ export { checkCompute, withComputed, ROW_FUNCTIONS, AGGREGATE_FUNCTIONS, ordinal
 export type { ComputedColumn } from './compute.js';
 export { checkMeasures, aggregateExpression } from './measures.js';
 export type { Measure, AggregateCall } from './measures.js';
-export { parseJoin, joinKey } from './join.js';
-export type { JoinRef } from './join.js';
+export { joinKey } from './join.js';
+export { parseJoin, type JoinRef } from './join-syntax.js';
 export { parseLabels, columnTitle, readableName } from './labels.js';
 export type { Labels } from './labels.js';
-export { planShape, isShaped } from './shape.js';
+export { planShape } from './shape.js';
+export { isShaped } from './query.js';
 export type { ShapePlan } from './shape.js';
 
 type FilePath = typeof import('./file-path.js');
@@ -173,6 +173,21 @@ async function fromTabular(source: ResolvedSource, query: Query, options: LoadOp
   return { rows: page.rows, columns: names.map((n) => byName.get(n)!), total: page.total, path: 'tabular', source };
 }
 
+type Shaped = typeof import('./shaped.js');
+let shaped: Promise<Shaped> | undefined;
+/** The shaping code (planner, expressions, join) loads with the first query that needs it. */
+const loadShaped = (): Promise<Shaped> => (shaped ??= import('./shaped.js'));
+
+/**
+ * The resource's columns followed by those of `compute` (checked: a bad expression throws with
+ * the token, the column or the function it names). Without `compute`, nothing more loads.
+ */
+export async function withComputedColumns(columns: ColumnInfo[], compute: string | undefined): Promise<ColumnInfo[]> {
+  if (!compute?.trim()) return columns;
+  const { checkCompute, withComputed } = await import('./compute.js');
+  return withComputed(columns, checkCompute(compute, columns));
+}
+
 /** What the shaped path (shaped.ts) borrows from this module. */
 const shapeDeps: ShapeDeps = { runQuery, loadColumns, resolveSource, filePath: loadFilePath, engine: localEngine };
 
@@ -183,7 +198,7 @@ const shapeDeps: ShapeDeps = { runQuery, loadColumns, resolveSource, filePath: l
 export function runQuery(source: ResolvedSource, query: Query, options: LoadOptions = {}): Promise<QueryResult> {
   const key = `${source.key}|${source.tabular ? 'tabular' : localEngine()}|${JSON.stringify(query)}`;
   const run = isShaped(query)
-    ? (signal: AbortSignal) => runShaped(source, query, { ...options, signal }, shapeDeps)
+    ? async (signal: AbortSignal) => (await loadShaped()).runShaped(source, query, { ...options, signal }, shapeDeps)
     : (signal: AbortSignal) => (source.tabular ? fromTabular : fromFile)(source, query, { ...options, signal });
   return results.run(key, run, options.signal);
 }

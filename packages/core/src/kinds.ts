@@ -5,9 +5,8 @@
  */
 import type { Cell } from './types.js';
 import { cellNumber, isNumeric, isTemporal, isYear, nameKey, type Named } from './columns.js';
+import { camelWords } from './labels.js';
 
-/** `codeInseeCommune` → `code Insee Commune`, `IDPatrimostat` → `ID Patrimostat`. */
-export const camelWords = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
 
 const CODE_FORMAT = /^(code_|siren|siret|insee)|_insee/;
 const CODE_WORDS = /(^|_)(code|insee|cog|postal|cp|siren|siret|id|identifiant|ref|reference|numero|n°|tel|telephone|uai|finess)(_|$)/;

@@ -7,7 +7,6 @@
  */
 import { CultureError } from './errors.js';
 import { matchColumn } from './columns.js';
-import { camelWords } from './kinds.js';
 
 /** Words data files write without their accents, and acronyms written in capitals. */
 const WORDS: Record<string, string> = {
@@ -28,6 +27,9 @@ const WORDS: Record<string, string> = {
   insee: 'INSEE', id: 'ID', url: 'URL', uai: 'UAI', siret: 'SIRET', siren: 'SIREN', epci: 'EPCI',
   drac: 'DRAC', cog: 'COG', iris: 'IRIS', gps: 'GPS', wgs84: 'WGS84', cp: 'CP', ttc: 'TTC', ht: 'HT',
 };
+
+/** `codeInseeCommune` → `code Insee Commune`, `IDPatrimostat` → `ID Patrimostat` (kinds.ts reads names with it too). */
+export const camelWords = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
 
 /** Splits a name into words: `_`, `-`, spaces, and camelCase humps (`codeInseeCommune`, `IDMuseofile`). */
 function words(name: string): string[] {

@@ -14,6 +14,9 @@ import { readBoolean, readDate, readNumber } from './values.js';
 export const AGGREGATE_OPS = ['sum', 'count', 'mean', 'median', 'min', 'max'] as const;
 
 /** The result column of an aggregate: `total__sum`, or `count` for a row count. */
+/** True when a query needs the shaping layer (computed columns, aggregate expressions or a join). */
+export const isShaped = (q: Query): boolean => !!(q.compute?.trim() || q.measures?.trim() || q.join);
+
 export const aggregateName = (a: Aggregate): string => a.as ?? (a.column ? `${a.column}__${a.op}` : 'count');
 
 /** A filter value typed for its column. */

@@ -20,9 +20,6 @@ import { type TypedClause, aggregateName, cellTest, compareCells, compareForSort
 import { type Expr, quoteName } from './expression.js';
 import { median } from './rows.js';
 
-/** True when a query needs the shaping layer (computed columns, aggregate expressions or a join). */
-export const isShaped = (q: Query): boolean => !!(q.compute?.trim() || q.measures?.trim() || q.join);
-
 /** The join, once planned: the lookup key, the other side's key and the columns read from it. */
 export interface PlannedJoin {
   spec: JoinSpec;

@@ -16,8 +16,8 @@ import { type ComputeContext, checkCompute, cleanKey, withComputed } from './com
 import { type JoinSide, foldJoinSide, isCodeColumn, joinKey } from './join.js';
 import { type Group, type ShapePlan, combiner, groupRows, newGroup, outputRows, pageOf, planShape, regroup, rowCounter, rowReader, shapedColumns, sortShaped } from './shape.js';
 import { matchColumn } from './columns.js';
-import { compareCells, normalizeQuery } from './query.js';
-import { Refused, filteredCSV, serverFilters } from './tabular.js';
+import { type NormalizedQuery, compareCells, normalizeQuery } from './query.js';
+import { Refused, aggregateOnServer, filteredCSV, serverFilters } from './tabular.js';
 import type { Table } from './table.js';
 
 type Engine = 'arquero' | 'eval-free';
@@ -79,12 +79,40 @@ function joinError(error: unknown, ref: string): unknown {
   return new CultureError(error.code, { join: ref, cause: error }, 'join-failed');
 }
 
+/** Errors of the profile-free join that the profile path explains better (a name to match, a text column). */
+const retryWithProfile = (error: unknown): boolean =>
+  error instanceof Refused || (error instanceof CultureError && ['unknown-column', 'server', 'not-found', 'parse'].includes(error.code));
+
+/**
+ * The common per-capita case in one request: an aggregated element reads numbers from the other
+ * side (`join.population` in an expression), which has no filter nor computed column — its
+ * `groupby` with the sums, names as written, no profile. Undefined when the profile path must
+ * answer (a name written differently, a text column…).
+ */
+async function joinWithoutProfile(other: ResolvedSource, plan: ShapePlan, options: LoadOptions): Promise<JoinSide | undefined> {
+  const join = plan.join!;
+  if (!other.tabular || !plan.aggregated || join.spec.filters?.length || join.spec.compute?.trim() || !join.columns.length) return undefined;
+  const q: NormalizedQuery = {
+    filters: [], sort: [], searchColumns: [], groupBy: [join.spec.right],
+    aggregates: join.columns.map((column) => ({ op: 'sum' as const, column, as: column })),
+  };
+  try {
+    const rows = await aggregateOnServer(other, q, [], options.signal);
+    return foldJoinSide(rows, join.spec.right, join.columns.map((name) => ({ name, type: 'number' as const })), join.code);
+  } catch (error) {
+    if (retryWithProfile(error)) return undefined;
+    throw error;
+  }
+}
+
 /** The other side of a join, grouped by its key: one `groupby` with the sums of its numbers (text: first value). */
 async function loadJoin(plan: ShapePlan, options: LoadOptions, deps: ShapeDeps): Promise<{ side: JoinSide; path: DataPath }> {
   const join = plan.join!;
   const ref = join.spec.ref ?? join.spec.source.dataset ?? join.spec.source.src ?? '';
   try {
     const other = await deps.resolveSource(join.spec.source, options);
+    const direct = await joinWithoutProfile(other, plan, options);
+    if (direct) return { side: direct, path: 'tabular' };
     const base = await deps.loadColumns(other, options);
     const all = withComputed(base, checkCompute(join.spec.compute, base));
     const names = all.map((c) => c.name);
@@ -139,7 +167,8 @@ export async function runShaped(source: ResolvedSource, query: Query, options: L
   const plan = planShape(query, columns);
   const steps: ShapeStep[] = [];
   const spellings = new Map<string, Map<string, string>>();
-  const [joined] = await Promise.all([
+  // the other side and `clean`'s spellings load while the element's own data does
+  const around = Promise.all([
     plan.join ? loadJoin(plan, options, deps) : undefined,
     ...plan.spellings.map(async (column) => {
       const { map, path } = await loadSpellings(source, column, options, deps);
@@ -147,7 +176,13 @@ export async function runShaped(source: ResolvedSource, query: Query, options: L
       steps.push({ step: 'spellings', path });
     }),
   ]);
-  if (joined) steps.push({ step: 'join', path: joined.path });
+  let joined: Awaited<ReturnType<typeof loadJoin>> | undefined;
+  const withAround = async <T,>(main: Promise<T>): Promise<T> => {
+    const [[side], value] = await Promise.all([around, main]);
+    joined = side;
+    if (side) steps.push({ step: 'join', path: side.path });
+    return value;
+  };
   const ctx: ComputeContext = { lang: plan.lang, spellings };
   const engine = deps.engine();
   const server = source.tabular && plan.rowsReasons.length === 0;
@@ -156,18 +191,18 @@ export async function runShaped(source: ResolvedSource, query: Query, options: L
   if (plan.aggregated) {
     let groups: Group[];
     if (server) {
-      const base = await deps.runQuery(source, {
+      const base = await withAround(deps.runQuery(source, {
         ...(plan.sourceFilters.length ? { filters: plan.sourceFilters } : {}),
         ...(plan.search ? { search: plan.search } : {}),
         groupBy: plan.serverKeys,
         aggregates: plan.partials,
-      }, options);
+      }, options));
       path = base.path;
       steps.push({ step: 'groups', path }, { step: 'regroup', path: 'local', engine: 'eval-free' });
       groups = regroup(base.rows, plan, ctx);
       if (!groups.length && !plan.groupBy.length) groups = [newGroup([], plan.calls)]; // a total over no row
     } else {
-      const rows = await rowsTable(source, plan, columns, options, deps);
+      const rows = await withAround(rowsTable(source, plan, columns, options, deps));
       path = rows.path;
       steps.push({ step: 'rows', path, engine, ...(plan.rowsReasons.length ? { reasons: plan.rowsReasons } : {}) });
       groups = await (await deps.filePath()).shapeGroups(rows.table, plan, ctx, rows.filtered, engine);
@@ -184,20 +219,20 @@ export async function runShaped(source: ResolvedSource, query: Query, options: L
   let total: number;
   if (server) {
     const names = plan.rowColumns.filter((n) => columns.some((c) => c.name === n));
-    const base = await deps.runQuery(source, {
+    const base = await withAround(deps.runQuery(source, {
       ...(plan.sourceFilters.length ? { filters: plan.sourceFilters } : {}),
       ...(plan.search ? { search: plan.search } : {}),
       ...(names.length ? { columns: names } : {}),
       ...(plan.sort.length ? { sort: plan.sort } : {}),
       ...(plan.limit !== undefined ? { limit: plan.limit } : {}),
       ...(plan.offset !== undefined ? { offset: plan.offset } : {}),
-    }, options);
+    }, options));
     path = base.path;
     steps.push({ step: 'rows', path }, { step: 'regroup', path: 'local', engine: 'eval-free' });
     rows = outputRows(plan, rowReader(base.rows), ctx, base.rows.length);
     total = base.total;
   } else {
-    const loaded = await rowsTable(source, plan, columns, options, deps);
+    const loaded = await withAround(rowsTable(source, plan, columns, options, deps));
     path = loaded.path;
     steps.push({ step: 'rows', path, engine, ...(plan.rowsReasons.length ? { reasons: plan.rowsReasons } : {}) });
     const all = sortShaped(await (await deps.filePath()).shapeRows(loaded.table, plan, ctx, loaded.filtered, engine), plan);

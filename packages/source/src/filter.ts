@@ -4,7 +4,6 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus } from '@lit/task';
 import {
   CultureError,
-  checkCompute,
   findColumn,
   formatFilter,
   formatCell,
@@ -14,7 +13,7 @@ import {
   readableName,
   resolveSource,
   runQuery,
-  withComputed,
+  withComputedColumns,
   type ColumnInfo,
   type FilterClause,
   type Lang,
@@ -142,7 +141,7 @@ export class CultureFilter extends LitElement {
       const source = await resolveSource(host.spec, { signal });
       const base = await loadColumns(source, { signal });
       // the source's computed columns are columns like the others (decades, split values, cleaned labels)
-      const columns = withComputed(base, checkCompute(host.compute, base));
+      const columns = await withComputedColumns(base, host.compute);
       const info = findColumn(parseName(column) ?? column, columns);
       host.setLabel?.(info.name, this.label || readableName(info.name)); // also tells summaries this key has a control
       const control = this.warnings.oneOf('type', type, CONTROL_SETTINGS, 'auto');

@@ -4,7 +4,6 @@ import { Task, TaskStatus } from '@lit/task';
 import {
   CultureWarning,
   categoryOrder,
-  checkCompute,
   columnNamed,
   columnTitle,
   formatFilter,
@@ -17,7 +16,7 @@ import {
   resolveSource,
   runQuery,
   suggestValues,
-  withComputed,
+  withComputedColumns,
   type ColumnInfo,
   type FilterClause,
   type JoinSpec,
@@ -281,7 +280,7 @@ export abstract class CultureDataElement extends LitElement {
     const source = await resolveSource(spec, { signal, onProgress });
     const base = await loadColumns(source, { signal, onProgress });
     const compute = joinCompute(this.linked?.compute, this.compute);
-    const columns = withComputed(base, checkCompute(compute, base));
+    const columns = await withComputedColumns(base, compute);
     const join = this.join?.trim() ? await this.joinSpec(this.join, spec) : undefined;
     const filters = [...(this.linked?.filters ?? []), ...(this.filter ? parseFilter(this.filter) : [])];
     const own = this.buildQuery(columns, filters, { joined: !!join });

@@ -131,6 +131,55 @@ export function runOnTabularCSV(text: string, columns: ColumnInfo[], q: Normaliz
   return runLocal(tableFromCSV(text, columns), q);
 }
 
+/** Rows a shaped plan reads here, and where they came from (`filtered`: the server applied the filters). */
+export interface ShapeRows {
+  table: Table;
+  filtered: boolean;
+  path: 'parquet' | 'tabular-local' | 'file';
+}
+
+/**
+ * The rows a shaped plan needs (`split`, `median`, row arithmetic…), the same way as `queryLocally`:
+ * the Parquet copy of a big resource (only the columns `names`, by ranges), else the filtered rows
+ * of `/data/csv/` (`csv`); an export too long → the copy, else the file.
+ */
+export async function shapeRowsOf(
+  source: ResolvedSource, q: NormalizedQuery, names: string[], columns: ColumnInfo[], options: LoadOptions,
+  csv: (() => Promise<{ text: string; filtered: boolean }>) | undefined,
+): Promise<ShapeRows> {
+  const read = [...new Set([...names, ...q.filters.map((f) => f.column), ...(q.search?.trim() ? q.searchColumns : [])])];
+  if (source.format === 'parquet') {
+    // a Parquet file: only the columns the plan reads, by ranges
+    const { table } = await readParquetColumns(source, { url: source.fileUrl, size: source.filesize }, { ...options, columns: read, filters: q.filters });
+    return { table, filtered: false, path: 'file' };
+  }
+  const copy = async (): Promise<ShapeRows | undefined> => {
+    try {
+      const { table } = await readParquetColumns(source, source.parquet!, { ...options, columns: read, filters: q.filters, profile: columns });
+      return { table, filtered: false, path: 'parquet' };
+    } catch (error) {
+      if (error instanceof CultureError && error.code === 'aborted') throw error;
+      return undefined;
+    }
+  };
+  if (copyFirst(source)) {
+    const first = await copy();
+    if (first) return first;
+  }
+  if (csv) {
+    try {
+      const { text, filtered } = await csv();
+      return { table: tableFromCSV(text, columns, ','), filtered, path: 'tabular-local' };
+    } catch (error) {
+      // more than 50,000 rows, or a resource the tabular API does not know: the copy, else the file
+      if (!(error instanceof Refused) && !(error instanceof CultureError && error.code === 'not-found')) throw error;
+    }
+    const second = source.parquet && !copyFirst(source) ? await copy() : undefined;
+    if (second) return second;
+  }
+  return { table: await loadTable(source, options), filtered: false, path: 'file' };
+}
+
 /** The groups of a shaped plan over rows, with the engine index.ts chose. */
 export function shapeGroups(table: Table, plan: ShapePlan, ctx: ComputeContext, filtered: boolean, engine: Engine): Promise<Group[]> | Group[] {
   return engine === 'arquero' ? shapeGroupsArquero(table, plan, ctx, filtered) : shapeGroupsLocal(table, plan, ctx, filtered);

@@ -31,30 +31,27 @@ export interface ShapeDeps {
   engine(): Engine;
 }
 
-/** A resource the catalogue says is tabular but the tabular API doesn't know (404): read its file. */
-const notInTabular = (error: unknown): boolean => error instanceof CultureError && error.code === 'not-found';
-
-/** The rows a plan needs: the CSV export of the filtered rows (only the needed columns), else the whole file. */
+/**
+ * The rows a plan needs: the Parquet copy of a big resource, else the CSV export of the filtered
+ * rows (only the needed columns), else the whole file (file-path.ts's `shapeRowsOf`).
+ */
 async function rowsTable(source: ResolvedSource, plan: ShapePlan, columns: ColumnInfo[], options: LoadOptions, deps: ShapeDeps): Promise<{ table: Table; filtered: boolean; path: DataPath }> {
   const fp = await deps.filePath();
-  if (source.tabular) {
-    try {
-      const q = normalizeQuery({ filters: plan.sourceFilters, ...(plan.search ? { search: plan.search } : {}) }, columns);
+  const q = normalizeQuery({ filters: plan.sourceFilters, ...(plan.search ? { search: plan.search } : {}) }, columns);
+  const needed = plan.rowColumns.filter((n) => columns.some((c) => c.name === n));
+  const csv = source.tabular
+    ? async () => {
       // a clause the service would misread is left out of the request: the rows are filtered here
       const { complete } = serverFilters(q);
-      const read = complete ? plan.rowColumns : [...plan.rowColumns, ...q.filters.map((f) => f.column), ...q.searchColumns];
+      const read = complete ? needed : [...needed, ...q.filters.map((f) => f.column), ...q.searchColumns];
       // one column of empty cells would be empty lines: a second, never-empty column keeps the rows
       const names = [...new Set(read)].filter((n) => columns.some((c) => c.name === n));
       const others = columns.filter((c) => c.name !== names[0]);
       if (names.length === 1 && others.length) names.push(rowCounter([], others));
-      const text = await filteredCSV(source, q, options.signal, names);
-      return { table: fp.tableFromCSV(text, columns, ','), filtered: complete, path: 'tabular-local' };
-    } catch (error) {
-      // more than 50,000 rows (or no export): the file
-      if (!(error instanceof Refused) && !notInTabular(error)) throw error;
+      return { text: await filteredCSV(source, q, options.signal, names), filtered: complete };
     }
-  }
-  return { table: await fp.loadTable(source, options), filtered: false, path: 'file' };
+    : undefined;
+  return fp.shapeRowsOf(source, q, needed, columns, options, csv);
 }
 
 /** `clean(c)`'s labels: per folded label, its most frequent spelling over the whole resource. */

@@ -227,6 +227,17 @@ describe('shaped queries: the same result on every path', function () {
     expect(values.map((v) => order.indexOf(v as string))).to.deep.equal(values.map((v) => order.indexOf(v as string)).sort((a, b) => a - b));
   });
 
+  it('rows needed on a big resource read its Parquet copy (the needed columns only), not the CSV', async () => {
+    const q = await portal();
+    const source = await resolveSource({ dataset: DATASETS.visits, api: q.api, tabularApi: q.tabularApi });
+    const result = await runQuery(source, { compute: 'decennie = decade(annee)', groupBy: ['categorie'], measures: 'median(entrees), n = count()', filters: [{ column: 'annee', op: '>=', value: '2023' }] });
+    expect(result.steps!.map((s) => `${s.step}:${s.path}`)).to.deep.equal(['rows:parquet']);
+    expect(result.steps![0]!.reasons).to.deep.equal(['median']);
+    expect(result.rows.reduce((sum, r) => sum + (r.n as number), 0)).to.equal(200_000 - Math.ceil((200_000 * 4) / 6)); // 2023 and 2024
+    expect(await q.requests('/data/csv/')).to.have.length(0);
+    expect((await q.requests('.parquet')).length).to.be.greaterThan(0);
+  });
+
   describe('bad input', () => {
     const join = (over: Record<string, unknown>) => ({ source: { dataset: DATASETS.population, api: p.api, tabularApi: p.tabularApi }, left: 'code_departement', right: 'DEP', ref: 'pop', ...over });
 

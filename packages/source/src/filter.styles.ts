@@ -65,6 +65,15 @@ export const filterStyles = [
       max-height: var(--culture-filter-list-height, 16rem);
       overflow-y: auto;
     }
+    /* a long list scrolls in its own framed box, apart from the search box above it: a row
+       half scrolled away reads as scrolled, not as hidden under the search box */
+    .values.boxed {
+      margin-top: 0.5rem;
+      padding: 0.25rem 0.5rem;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      scroll-padding-block: 0.25rem;
+    }
     .values li {
       display: flex;
       align-items: baseline;

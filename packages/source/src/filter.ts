@@ -263,7 +263,7 @@ export class CultureFilter extends LitElement {
         : nothing}
       ${shown.length === 0
         ? html`<p class="none">${m.noValues}</p>`
-        : html`<ul class="values">
+        : html`<ul class="values ${facets.length > SEARCHABLE_AFTER ? 'boxed' : ''}">
             ${shown.map(
               (f, i) => html`<li>
                 <input

@@ -177,6 +177,23 @@ describe('<culture-source> + <culture-filter>', function () {
     for (const f of filters) await expect(f).to.be.accessible();
   });
 
+  it('a long list scrolls in its own framed box: a row half scrolled away is never under the search box', async () => {
+    const { filters } = await mount(html`${museums()}<culture-filter source="s" column="region" style="display:block;width:20rem"></culture-filter>`);
+    await facetsReady(filters[0]!);
+    const root = filters[0]!.shadowRoot!;
+    const search = root.querySelector('#values-search')!.getBoundingClientRect();
+    const list = root.querySelector<HTMLElement>('.values')!;
+    list.scrollTop = 12; // the first row half gone
+    const box = list.getBoundingClientRect();
+    const style = getComputedStyle(list);
+    expect(box.top - search.bottom, 'room between the search box and the list').to.be.at.least(8);
+    expect(style.borderTopStyle, 'the list is framed').to.equal('solid');
+    expect(parseFloat(style.paddingTop)).to.be.above(0);
+    // what shows just under the list's top edge belongs to the list, not to the search box
+    const under = root.elementFromPoint(box.left + 12, box.top + 2);
+    expect(under === list || list.contains(under)).to.equal(true);
+  });
+
   it('applies a select, a multiple select, a range and a text search', async () => {
     const { source, widgets, filters } = await mount(html`
       ${museums()}

@@ -98,6 +98,8 @@ export interface PortalRequest {
   /** Body bytes sent. */
   bytes?: number;
   host: 'main' | 'remote';
+  /** Not answered whole yet and not given up by the client (an abort closes the connection). */
+  open: boolean;
 }
 
 /** A fault: the first request of the scope whose path+query contains `match` gets it. */
@@ -119,6 +121,8 @@ export interface FaultSpec {
   hang?: boolean;
   /** Send headers and half of the body, then drop the connection. */
   truncate?: boolean;
+  /** Send the body in 20 slices over this many ms (a download still running). */
+  trickle?: number;
   /** How many requests get it; default: all of them. */
   times?: number;
   /** Answer with the whole file even when a `Range` is asked (a server without range support). */

@@ -190,6 +190,21 @@ async function serve({ port, remotePort, host, warm, pageSizeMax }) {
     if (reply.ranges) headers['accept-ranges'] = 'bytes';
     if (reply.type) headers['content-type'] = reply.type;
     res.writeHead(reply.status, headers);
+    if (fault?.trickle && body.length > 1) {
+      // the body in 20 slices over `trickle` ms: a download still running
+      const slice = Math.ceil(body.length / 20);
+      let at = 0;
+      const next = () => {
+        if (res.destroyed) return;
+        const end = Math.min(body.length, at + slice);
+        res.write(body.subarray(at, end));
+        at = end;
+        if (at < body.length) setTimeout(next, fault.trickle / 20);
+        else res.end();
+      };
+      next();
+      return;
+    }
     if (fault?.truncate && body.length > 1) {
       // half the promised body, then the connection drops
       res.write(body.subarray(0, Math.floor(body.length / 2)), () => res.destroy());
@@ -218,8 +233,10 @@ async function serve({ port, remotePort, host, warm, pageSizeMax }) {
         return send(res, await admin(req, url));
       }
       const { scope, prefix, rest } = unscope(url.pathname);
-      const entry = { method: req.method, path: rest, query: url.search.slice(1), status: null, host: remote ? 'remote' : 'main' };
+      const entry = { method: req.method, path: rest, query: url.search.slice(1), status: null, host: remote ? 'remote' : 'main', open: true };
       log(scope, entry);
+      // open until the answer is sent whole or the client gives up (an abort closes the connection)
+      res.on('close', () => { entry.open = false; });
       if (req.method === 'OPTIONS') {
         entry.status = 204;
         if (remote) return send(res, { status: 405, body: '' }); // the producer's server knows nothing of CORS

@@ -16,7 +16,7 @@ import {
   type ResolvedSource,
   type Row,
 } from '@culture-widgets/core';
-import { ThemeController, resolveLang, type ThemeSetting } from '@culture-widgets/ui';
+import { ConnectionController, ThemeController, resolveLang, type ThemeSetting } from '@culture-widgets/ui';
 import { builderStyles } from './builder.styles.js';
 import { isCultureProducer, openDataset, searchCatalogue, type OpenedDataset } from './catalog.js';
 import { defaultsFromProfile, elementFor } from './defaults.js';
@@ -124,6 +124,14 @@ export class CultureBuilder extends LitElement {
     },
     args: () => [this.api, this.tabularApi, this.datasetTask.value?.ref, this.resourceId, this.datasetTask.value?.src] as const,
   });
+
+  /** Removed from the page: the pending lookups are aborted (and run again on return). */
+  private readonly connection = new ConnectionController(this);
+
+  constructor() {
+    super();
+    this.connection.watch(this.datasetTask, this.searchTask, this.resourceTask);
+  }
 
   private get t(): BuilderMessages {
     return builderMessages(this.locale);

@@ -2,7 +2,7 @@
  * Boundary files (GeoJSON of régions, départements, communes) are not datasets: a small loader
  * fetches them lazily, once per URL for the whole page.
  */
-import { CultureError } from '@culture-widgets/core';
+import { CultureError, SharedCache } from '@culture-widgets/core';
 import type { FeatureCollection } from './choropleth.js';
 import type { Level } from '@culture-widgets/core';
 
@@ -23,24 +23,22 @@ export function boundariesUrl(template: string | undefined, level: Level): strin
   return !template && level === 'commune' ? filled.replace('-100m', '-1000m') : filled;
 }
 
-const cache = new Map<string, Promise<FeatureCollection>>();
+const cache = new SharedCache<FeatureCollection>(8);
 
-/** The boundaries at `url`, fetched once per page (a failed fetch is forgotten, to retry later). */
-export function loadBoundaries(url: string): Promise<FeatureCollection> {
-  let pending = cache.get(url);
-  if (!pending) {
-    pending = fetchBoundaries(url);
-    cache.set(url, pending);
-    pending.catch(() => cache.delete(url));
-  }
-  return pending;
+/**
+ * The boundaries at `url`, fetched once per page (a failed fetch is forgotten, to retry later);
+ * the fetch stops when every map waiting for it has given up (`signal`).
+ */
+export function loadBoundaries(url: string, signal?: AbortSignal): Promise<FeatureCollection> {
+  return cache.run(url, (shared) => fetchBoundaries(url, shared), signal);
 }
 
-async function fetchBoundaries(url: string): Promise<FeatureCollection> {
+async function fetchBoundaries(url: string, signal: AbortSignal): Promise<FeatureCollection> {
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await fetch(url, { signal });
   } catch (error) {
+    if (signal.aborted) throw signal.reason;
     throw new CultureError('network', { url, cause: String(error) });
   }
   if (!response.ok) throw new CultureError(response.status === 404 ? 'not-found' : 'server', { url, status: response.status });
@@ -48,6 +46,7 @@ async function fetchBoundaries(url: string): Promise<FeatureCollection> {
   try {
     body = await response.json();
   } catch {
+    if (signal.aborted) throw signal.reason;
     throw new CultureError('parse', { url });
   }
   const fc = body as FeatureCollection;

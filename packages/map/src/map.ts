@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { AGGREGATE_OPS, cellNumber, formatNumber, type AggregateOp, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
-import { CultureDataElement, CultureSelectEvent, baseStyles, readPalette, readToken, styleProps, type DataState } from '@culture-widgets/ui';
+import { CultureDataElement, CultureSelectEvent, baseStyles, isAborted, readPalette, readToken, styleProps, type DataState } from '@culture-widgets/ui';
 import { leafletStyles } from './leaflet-css.js';
 import { mapStyles } from './map.styles.js';
 import { mapErrors, mapMessages, type MapMessages } from './messages.js';
@@ -146,11 +146,12 @@ export class CultureMap extends CultureDataElement {
 
   /** Boundaries load once the plan knows the level (lazily: points never fetch them). */
   private readonly boundariesTask = new Task(this, {
-    task: async ([url]: readonly [string | undefined]) => {
+    task: async ([url]: readonly [string | undefined], { signal }) => {
       if (!url) return undefined;
       try {
-        return await loadBoundaries(url);
-      } catch {
+        return await loadBoundaries(url, signal);
+      } catch (error) {
+        if (isAborted(error)) throw error;
         throw mapErrors.error('network', { url }, 'boundaries-failed');
       }
     },
@@ -159,6 +160,7 @@ export class CultureMap extends CultureDataElement {
 
   constructor() {
     super();
+    this.connection.watch(this.boundariesTask);
     this.themeController.onChange(() => this.requestUpdate());
   }
 
@@ -234,7 +236,7 @@ export class CultureMap extends CultureDataElement {
     const plan = this.planFor(data);
     const m = mapMessages(this.locale);
     if (plan.mode === 'none') return this.renderError(this.errorDetail(this.planError(plan)));
-    if (plan.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.ERROR) {
+    if (plan.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.ERROR && !isAborted(this.boundariesTask.error)) {
       return this.renderError(this.errorDetail(this.boundariesTask.error));
     }
     const tiles = this.tileLayer;
@@ -348,7 +350,7 @@ export class CultureMap extends CultureDataElement {
     const data = this.data.status === TaskStatus.COMPLETE ? (this.data.value as DataState | undefined) : undefined;
     const plan = data && typeof data === 'object' && 'result' in data ? this.planFor(data) : undefined;
     if (plan?.mode === 'none' && data!.result.rows.length) this.reportOnce(plan, this.planError(plan));
-    if (plan?.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.ERROR) this.reportOnce(this.boundariesTask.error, this.boundariesTask.error);
+    if (plan?.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.ERROR && !isAborted(this.boundariesTask.error)) this.reportOnce(this.boundariesTask.error, this.boundariesTask.error);
     if (!this.controller) return; // drawn once it has loaded
     if (!container || !data || !plan || plan.mode === 'none') {
       if (this.controller.drawnOn) this.controller.dispose();

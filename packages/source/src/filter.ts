@@ -32,6 +32,7 @@ import {
   type SourceProvider,
   type ThemeSetting,
   WarningController,
+  ConnectionController,
   uiErrors,
 } from '@culture-widgets/ui';
 import {
@@ -162,6 +163,14 @@ export class CultureFilter extends LitElement {
     },
     args: () => [this.profile.value, this.facetKey()] as const,
   });
+
+  /** Removed from the page: the pending profile and counts are aborted (and run again on return). */
+  private readonly connection = new ConnectionController(this);
+
+  constructor() {
+    super();
+    this.connection.watch(this.profile, this.facets);
+  }
 
   private get locale(): Lang {
     return resolveLang(this);

@@ -36,6 +36,7 @@ import { renderCitation } from './citation.js';
 import { errorDetailOf, renderErrorState } from './states.js';
 import { ThemeController, type ThemeSetting } from './theme.js';
 import { WarningController } from './warnings.js';
+import { ConnectionController, isAborted } from './connection.js';
 import { baseStyles } from './styles.js';
 
 /** What the data task hands to `render`: the resource, its columns and the element's rows. */
@@ -180,6 +181,8 @@ export abstract class CultureDataElement extends LitElement {
   protected readonly themeController = new ThemeController(this, this.warnings);
   private linked?: SourceProvider;
   private announced?: unknown;
+  /** Removed from the page: the pending load is aborted (and runs again if the element comes back). */
+  protected readonly connection = new ConnectionController(this);
 
   protected readonly data = new Task(this, {
     task: async (_args, { signal }) => this.loadData(signal),
@@ -200,6 +203,11 @@ export abstract class CultureDataElement extends LitElement {
         ...this.queryKey(),
       ] as unknown[],
   });
+
+  constructor() {
+    super();
+    this.connection.watch(this.data);
+  }
 
   /** `fr` or `en`, from `lang` on the element, an ancestor or the page. */
   protected get locale(): Lang {
@@ -426,6 +434,7 @@ export abstract class CultureDataElement extends LitElement {
     const outcome = status === TaskStatus.COMPLETE ? this.data.value : this.data.error;
     if (outcome === this.announced) return;
     this.announced = outcome;
+    if (status === TaskStatus.ERROR && isAborted(outcome)) return; // the element left the page
     if (status === TaskStatus.ERROR) {
       this.dispatchEvent(new CultureErrorEvent(this.errorDetail(this.data.error)));
     } else if (outcome !== NO_SOURCE && this.isEmpty(outcome as DataState)) {

@@ -20,3 +20,4 @@ export { renderErrorState, errorDetailOf } from './states.js';
 export { findById, isSourceProvider, type SourceProvider } from './source-link.js';
 export { defineElement } from './define.js';
 export { styleProps } from './style-props.js';
+export { ConnectionController, isAborted } from './connection.js';

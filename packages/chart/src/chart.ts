@@ -645,7 +645,9 @@ export class CultureChart extends CultureDataElement {
     const source = [citation.datasetTitle, citation.producer].filter(Boolean).join(' — ');
     const licence = citation.licenseTitle ?? citation.license;
     const today = formatDay(new Date().toISOString(), this.locale) ?? '';
-    const lines = [m.sourceLine(source), ...(licence ? [m.licenceLine(licence)] : []), m.drawnOn(today)];
+    const joined = state.result.joined?.citation;
+    const joinedLine = joined ? [m.sourceLine([joined.datasetTitle, joined.producer].filter(Boolean).join(' — '))] : [];
+    const lines = [m.sourceLine(source), ...joinedLine, ...(licence ? [m.licenceLine(licence)] : []), m.drawnOn(today)];
     const { buildChartSpec } = await loadSpec();
     const spec: TopLevelSpec = buildChartSpec({
       chart: prepared.chart,

@@ -39,9 +39,11 @@ export interface Measures {
  */
 export function expressionMeasures(items: readonly string[], columns: readonly ColumnInfo[]): Measures | undefined {
   if (!items.some((item) => isExpression(item, columns))) return undefined;
-  const definitions = items.flatMap((item) => parseDefinitions(isExpression(item, columns) ? item : quoteName(parseName(item) ?? item), { separator: ',', named: false }));
+  // expressions as written (messages quote them), plain names quoted back for the grammar
+  const text = items.map((item) => (isExpression(item, columns) ? item : quoteName(parseName(item) ?? item))).join(', ');
+  const definitions = parseDefinitions(text, { separator: ',', named: false });
   return {
-    text: definitions.map((d) => `${quoteName(d.name)} = ${d.text}`).join(', '),
+    text,
     names: definitions.map((d) => d.name),
     named: definitions.filter((d) => d.named).map((d) => d.name),
   };

@@ -361,7 +361,8 @@ function categoryChannel(chart: ResolvedChart, crowded: boolean, labelLimit: num
   return {
     field: 'x', type: 'nominal', title: xTitle(chart),
     sort: { field: 'order', op: 'min', order: 'ascending' },
-    axis: { labelLimit, ...(crowded ? { labelAngle: -40 } : { labelAngle: 0 }) },
+    // decades, months, centuries in their order: every other label may go, the sequence still reads
+    axis: { labelLimit, ...(crowded ? { labelAngle: -40 } : { labelAngle: 0 }), ...(chart.ordinal ? { labelOverlap: 'parity' } : {}) },
   };
 }
 

@@ -103,13 +103,13 @@ async function joinWithoutProfile(other: ResolvedSource, plan: ShapePlan, option
 }
 
 /** The other side of a join, grouped by its key: one `groupby` with the sums of its numbers (text: first value). */
-async function loadJoin(plan: ShapePlan, options: LoadOptions, deps: ShapeDeps): Promise<{ side: JoinSide; path: DataPath }> {
+async function loadJoin(plan: ShapePlan, options: LoadOptions, deps: ShapeDeps): Promise<{ side: JoinSide; path: DataPath; other: ResolvedSource }> {
   const join = plan.join!;
   const ref = join.spec.ref ?? join.spec.source.dataset ?? join.spec.source.src ?? '';
   try {
     const other = await deps.resolveSource(join.spec.source, options);
     const direct = await joinWithoutProfile(other, plan, options);
-    if (direct) return { side: direct, path: 'tabular' };
+    if (direct) return { side: direct, path: 'tabular', other };
     const base = await deps.loadColumns(other, options);
     const all = withComputed(base, checkCompute(join.spec.compute, base));
     const names = all.map((c) => c.name);
@@ -138,7 +138,7 @@ async function loadJoin(plan: ShapePlan, options: LoadOptions, deps: ShapeDeps):
     if (needed.some((n, i) => n !== join.columns[i])) {
       for (const record of side.values.values()) join.columns.forEach((asked, i) => { record[asked] = record[needed[i]!] ?? null; });
     }
-    return { side: { ...side, columns: infos.map((c, i) => ({ ...c, name: join.columns[i]! })) }, path: result.path };
+    return { side: { ...side, columns: infos.map((c, i) => ({ ...c, name: join.columns[i]! })) }, path: result.path, other };
   } catch (error) {
     throw joinError(error, ref);
   }
@@ -208,7 +208,8 @@ export async function runShaped(source: ResolvedSource, query: Query, options: L
     const sorted = sortShaped(rows, plan);
     return {
       rows: pageOf(sorted, plan), columns: shapedColumns(plan, sorted, joined?.side), total: sorted.length, path, source, steps,
-      ...(plan.join ? { unmatched, warnings: unmatchedWarnings(unmatched, plan) } : {}), combine: combiner(plan, partials, joined?.side),
+      ...(plan.join ? { unmatched, warnings: unmatchedWarnings(unmatched, plan) } : {}), ...(joined ? { joined: joined.other } : {}),
+      combine: combiner(plan, partials, joined?.side),
     };
   }
 
@@ -239,7 +240,7 @@ export async function runShaped(source: ResolvedSource, query: Query, options: L
   const unmatched = joined ? lookUpRows(rows, plan, joined.side) : undefined;
   return {
     rows, columns: shapedColumns(plan, rows, joined?.side), total, path, source, steps,
-    ...(unmatched ? { unmatched, warnings: unmatchedWarnings(unmatched, plan) } : {}),
+    ...(unmatched ? { unmatched, warnings: unmatchedWarnings(unmatched, plan) } : {}), ...(joined ? { joined: joined.other } : {}),
   };
 }
 

@@ -211,6 +211,8 @@ export interface QueryResult {
   steps?: ShapeStep[];
   /** Join keys of this resource that found no match on the other side (listed in a note). */
   unmatched?: string[];
+  /** The dataset `join` read its columns from: cited under the widget with the element's own. */
+  joined?: ResolvedSource;
   /**
    * Combines aggregated rows (the ones folded into « Autres ») with the same expressions; a
    * measure that cannot be combined (median, distinct) comes back empty.

@@ -3,7 +3,7 @@
  * columns, which query. Pure: the element only renders the plan and hands it to the controller.
  */
 import {
-  AGGREGATE_OPS, findCodeColumn, formatList, guessLevel, isCoordinate, matchColumn, nameKey, parseDefinitions, parseList, parseName, quoteName,
+  AGGREGATE_OPS, findCodeColumn, formatList, guessLevel, isCoordinate, matchColumn, nameKey, parseDefinitions, parseList, parseName,
   type Aggregate, type AggregateOp, type ColumnInfo, type FilterClause, type Level, type Query, type Row,
 } from '@culture-widgets/core';
 import { coordColumns, detectCoordinates, locate, type CoordSpec, type Located } from './coords.js';
@@ -123,9 +123,8 @@ export function mapQuery(a: MapAttributes, columns: ColumnInfo[], filters: Filte
   if (!code) return { filters, limit: MAX_POINTS };
   const op = aggregateOp(a);
   if (a.value && !valueColumn(a.value, columns.map((c) => c.name))) {
-    // an aggregate expression: a bare column in it takes `aggregate` (default sum)
-    const definition = parseDefinitions(a.value, { separator: ',', named: false })[0]!;
-    return { filters, groupBy: [code], measures: `${quoteName(VALUE)} = ${definition.text}`, aggregate: op === 'count' ? 'sum' : op, limit: 50_000 };
+    // an aggregate expression, as written (messages quote it): a bare column in it takes `aggregate` (default sum)
+    return { filters, groupBy: [code], measures: a.value, aggregate: op === 'count' ? 'sum' : op, limit: 50_000 };
   }
   const aggregate: Aggregate = op === 'count' || !a.value ? { op: 'count', as: VALUE } : { op, column: a.value, as: VALUE };
   return { filters, groupBy: [code], aggregates: [aggregate], limit: 50_000 };
@@ -168,8 +167,9 @@ export function buildPlan(a: MapAttributes, columns: ColumnInfo[], rows: Row[], 
     const info = columns.find((c) => c.name === code);
     const level = levelOf(a.level) ?? guessLevel(info, rows.map((r) => r[code]));
     const op = aggregateOp(a);
-    const key = valueKey(rows, a.value, op);
     const expression = !!a.value && !valueColumn(a.value, columns.map((c) => c.name));
+    // an expression's result column is its name (`taux = …`), else its text
+    const key = expression ? valueExpression(a.value!).name : valueKey(rows, a.value, op);
     const folded = foldByCode(rows, code, key, level, op, expression ? combine : undefined);
     return { mode, code, level, folded, op, value: a.value, ...(expression ? { expression: true } : {}) };
   }

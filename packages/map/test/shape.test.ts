@@ -74,6 +74,10 @@ describe('<culture-map> with shaped data', function () {
     expect(data[0]!.query).to.contain('code_departement__groupby').and.to.contain('nb_billets__sum');
     expect(population.filter((r) => r.path.endsWith('/data/'))).to.have.length(1);
     expect(text(el, '.legend-title')).to.equal('Billets pour 1 000 habitants');
+    // the joined dataset is cited too (the Licence Ouverte asks every reuse to name its sources)
+    const citations = [...el.shadowRoot!.querySelectorAll('.citation')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+    expect(citations).to.have.length(2);
+    expect(citations[1]).to.match(/^Données jointes : Population légale des départements \(2021\) · Producteur : Observatoire des politiques culturelles/);
     const cells = [...el.shadowRoot!.querySelectorAll('details.features tbody tr')];
     expect(cells.length).to.be.greaterThan(90);
     // `01` (ticketing) found `1` (the population file): Ain has a value

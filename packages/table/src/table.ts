@@ -195,7 +195,7 @@ export class CultureTable extends CultureDataElement {
     // next ones arrive; anything else (dataset, filter…) goes back to the skeleton.
     const last = this.data.value;
     if (this.data.status === TaskStatus.PENDING && isData(last) && this.views.get(last.query) === this.viewKey()) {
-      return html`${this.renderView(last, true)}${renderCitation(last.source.citation, this.locale)}`;
+      return html`${this.renderView(last, true)}${renderCitation(last.source.citation, this.locale)}${last.result.joined ? renderCitation(last.result.joined.citation, this.locale, { joined: true }) : nothing}`;
     }
     return this.renderData();
   }

@@ -382,7 +382,7 @@ export abstract class CultureDataElement extends LitElement {
 
   private renderLoaded(data: DataState): TemplateResult {
     return html`${this.isEmpty(data) ? this.renderNotice(this.emptyText(data), 'empty') : this.renderReady(data)}
-    ${renderCitation(data.source.citation, this.locale)}`;
+    ${renderCitation(data.source.citation, this.locale)}${data.result.joined ? renderCitation(data.result.joined.citation, this.locale, { joined: true }) : nothing}`;
   }
 
   /** « Aucune ligne ne correspond. », or what was filtered and the closest real values. */

@@ -11,6 +11,8 @@ export interface SharedMessages {
   errorTitle: string;
   noSource: string;
   source: string;
+  /** The dataset `join` read columns from, cited under the element's own. */
+  joinedSource: string;
   producer: string;
   license: string;
   updated: (date: string) => string;
@@ -28,6 +30,7 @@ const fr: SharedMessages = {
   errorTitle: 'Les données n’ont pas pu être affichées',
   noSource: 'Aucune donnée : indiquez un jeu de données (dataset), une ressource (resource) ou un fichier (src).',
   source: 'Source',
+  joinedSource: 'Données jointes',
   producer: 'Producteur',
   license: 'Licence',
   updated: (date) => `mis à jour le ${date}`,
@@ -44,6 +47,7 @@ const en: SharedMessages = {
   errorTitle: 'The data could not be shown',
   noSource: 'No data: set a dataset, a resource or a file (src).',
   source: 'Source',
+  joinedSource: 'Joined data',
   producer: 'Publisher',
   license: 'Licence',
   updated: (date) => `updated ${date}`,

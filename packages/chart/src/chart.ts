@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AGGREGATE_OPS, csvDecimal, parseList, parseName, slugify, toCSV, type AggregateOp, type ColumnInfo, type FilterClause, type Query } from '@culture-widgets/core';
 import {
-  CultureDataElement, CultureSelectEvent, SIZE_RANGES, baseStyles, errorDetailOf, formatDay, readPalette, readToken, styleProps,
+  CultureDataElement, CultureSelectEvent, SIZE_RANGES, baseStyles, csvFile, errorDetailOf, formatDay, readPalette, readToken, saveFile, styleProps,
   type CultureErrorDetail, type DataState,
 } from '@culture-widgets/ui';
 import { renderTable, tableStyles } from '@culture-widgets/table';
@@ -241,9 +241,6 @@ export class CultureChart extends CultureDataElement {
     return false;
   }
 
-  protected override queryKey(): unknown[] {
-    return [this.type, this.x, this.y, this.group, this.aggregate, this.facet, this.timeUnit, this.limit];
-  }
 
   protected override buildQuery(columns: ColumnInfo[], filters: FilterClause[]): Query {
     return chartQuery(resolveChart(columns, this.options()), filters);
@@ -435,9 +432,6 @@ export class CultureChart extends CultureDataElement {
     void this.draw(container, prepared, what);
   }
 
-  /** What `culture-load` was last fired for: a resize or a theme change redraws silently. */
-  private announcedKey?: string;
-
   /** Identity of the task's current result, so new data with the same shape still redraws. */
   private dataIdentity = new WeakMap<object, number>();
   private dataCounter = 0;
@@ -454,10 +448,7 @@ export class CultureChart extends CultureDataElement {
       const spec = buildChartSpec({ chart: prepared.chart, rows: [], data: prepared.data, width: this.width, theme: this.readTheme(), orders: this.orders(prepared) });
       const view = await this.renderer.draw(container, spec);
       if (view) this.placeFocus();
-      if (view && what !== this.announcedKey) {
-        this.announcedKey = what;
-        this.announceLoad(prepared.data.values.length);
-      }
+      if (view) this.announceLoad(prepared.data.values.length, what);
     } catch (error) {
       this.drawError = this.drawFailure(error);
       this.reportError(this.drawError);
@@ -664,9 +655,7 @@ export class CultureChart extends CultureDataElement {
   private async downloadImage(type: 'png' | 'svg'): Promise<void> {
     try {
       const image = await this.exportImage(type);
-      const url = type === 'svg' ? URL.createObjectURL(new Blob([image], { type: 'image/svg+xml' })) : image;
-      save(url, `${this.fileStem()}.${type}`);
-      if (type === 'svg') setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(type === 'svg' ? new Blob([image], { type: 'image/svg+xml' }) : image, `${this.fileStem()}.${type}`);
     } catch (error) {
       this.reportError(this.drawFailure(error));
     }
@@ -680,10 +669,7 @@ export class CultureChart extends CultureDataElement {
   }
 
   private downloadCsv(): void {
-    const csv = this.chartCsv();
-    const url = URL.createObjectURL(new Blob([csv.startsWith('\uFEFF') ? csv : `\uFEFF${csv}`], { type: 'text/csv;charset=utf-8' }));
-    save(url, `${this.fileStem()}.csv`);
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(csvFile(this.chartCsv()), `${this.fileStem()}.csv`);
   }
 
   private fileStem(): string {
@@ -695,16 +681,4 @@ export class CultureChart extends CultureDataElement {
   private drawFailure(error: unknown): CultureErrorDetail {
     return errorDetailOf(chartErrors.error('server', { cause: error instanceof Error ? error.message : String(error) }, 'draw-failed'), this.locale);
   }
-}
-
-/** Hands a file to the browser through a clicked `<a download>`. */
-function save(url: string, filename: string): void {
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
 }

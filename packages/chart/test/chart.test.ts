@@ -572,6 +572,16 @@ describe('<culture-chart> lifecycle', () => {
     expect((await p.requests('/data/')).length).to.equal(before);
   });
 
+  it('an option that changes the query asks it again, whichever it is (the query is its own key)', async () => {
+    const el = await chart({ ...museums, type: 'column', x: 'annee', y: 'total' });
+    await drawn(el);
+    const before = await p.requests('/data/');
+    // a top N (there was none) ranks the groups by their measure: rows without it are left out of the query
+    el.setAttribute('limit', '3');
+    await waitUntil(async () => (await p.requests('/data/')).length > before.length, 'the query was not asked again');
+    expect((await p.requests('/data/')).slice(before.length).some((r) => /total__isnotnull/.test(r.query))).to.equal(true);
+  });
+
   it('switches language live', async () => {
     const el = await chart({ ...museums, x: 'annee', y: 'total' });
     await drawn(el);

@@ -17,7 +17,7 @@
  * infer.ts + json.ts (files), local.ts (eval-free engine), arquero-engine.ts; loaded on first use
  * of their format: spreadsheet.ts (SheetJS), xml.ts (DOMParser), parquet.ts (hyparquet) ·
  * rows.ts (group order) ·
- * http.ts + share.ts (requests, sharing) ·
+ * http.ts + share.ts + download.ts (requests, sharing, whole bodies) ·
  * columns.ts + kinds.ts + insee.ts (column rules) · format.ts (display) · colors.ts (category colours) ·
  * suggest.ts (the values closest to a filter that matched nothing) ·
  * errors.ts + messages.ts (errors, warnings, fr / en).
@@ -52,6 +52,7 @@ export type { ResourceSummary, DatasetSummary, ParsedInput } from './resolve.js'
 export { formatNumber, formatCompact, formatPercent, formatDate, formatCell, columnLabel, toCSV, csvDecimal } from './format.js';
 export type { CSVOptions } from './format.js';
 export { configureCore, DEFAULT_API, DEFAULT_TABULAR_API } from './config.js';
+export { loadDocument } from './download.js';
 export type { CoreConfig } from './config.js';
 export { GEOMETRY_COLUMN } from './table.js';
 export { normalizeQuery, aggregateName, rowMatcher, AGGREGATE_OPS } from './query.js';

@@ -1,8 +1,8 @@
 /**
- * Boundary files (GeoJSON of régions, départements, communes) are not datasets: a small loader
- * fetches them lazily, once per URL for the whole page.
+ * Boundary files (GeoJSON of régions, départements, communes) are not datasets: core loads them
+ * as documents, lazily, once per URL for the whole page.
  */
-import { CultureError, SharedCache } from '@culture-widgets/core';
+import { CultureError, loadDocument } from '@culture-widgets/core';
 import type { FeatureCollection } from './choropleth.js';
 import type { Level } from '@culture-widgets/core';
 
@@ -23,33 +23,12 @@ export function boundariesUrl(template: string | undefined, level: Level): strin
   return !template && level === 'commune' ? filled.replace('-100m', '-1000m') : filled;
 }
 
-const cache = new SharedCache<FeatureCollection>(8);
-
 /**
- * The boundaries at `url`, fetched once per page (a failed fetch is forgotten, to retry later);
- * the fetch stops when every map waiting for it has given up (`signal`).
+ * The boundaries at `url`, through core (timeout, retries, a size cap, the caller's abort), fetched
+ * once per page for every map that needs them; anything but a FeatureCollection is `parse`.
  */
-export function loadBoundaries(url: string, signal?: AbortSignal): Promise<FeatureCollection> {
-  return cache.run(url, (shared) => fetchBoundaries(url, shared), signal);
-}
-
-async function fetchBoundaries(url: string, signal: AbortSignal): Promise<FeatureCollection> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal });
-  } catch (error) {
-    if (signal.aborted) throw signal.reason;
-    throw new CultureError('network', { url, cause: String(error) });
-  }
-  if (!response.ok) throw new CultureError(response.status === 404 ? 'not-found' : 'server', { url, status: response.status });
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch {
-    if (signal.aborted) throw signal.reason;
-    throw new CultureError('parse', { url });
-  }
-  const fc = body as FeatureCollection;
+export async function loadBoundaries(url: string, signal?: AbortSignal): Promise<FeatureCollection> {
+  const fc = await loadDocument<FeatureCollection>(url, { signal });
   if (!fc || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new CultureError('parse', { url });
   return fc;
 }

@@ -139,8 +139,6 @@ export class CultureMap extends CultureDataElement {
   private controller?: MapController;
   private controllerLoading?: Promise<void>;
   private drawn?: Drawn;
-  private announcedFor?: DataState;
-  private reportedFor?: unknown;
   private planCache?: { data: DataState; key: string; plan: Plan };
   private hintTimer?: ReturnType<typeof setTimeout>;
 
@@ -211,9 +209,6 @@ export class CultureMap extends CultureDataElement {
     return false;
   }
 
-  protected override queryKey(): unknown[] {
-    return [this.mode, this.lat, this.lon, this.coords, this.code, this.value, this.aggregate];
-  }
 
   /** Points coloured by `color` keep their colour across filters. */
   protected override colorColumns(columns: ColumnInfo[]): string[] {
@@ -380,16 +375,11 @@ export class CultureMap extends CultureDataElement {
   }
 
   private onDrawn(shown: number): void {
-    const data = this.data.value as DataState | undefined;
-    if (!data || this.announcedFor === data) return;
-    this.announcedFor = data;
     this.announceLoad(shown);
   }
 
   private reportOnce(token: unknown, error: unknown): void {
-    if (this.reportedFor === token) return;
-    this.reportedFor = token;
-    this.reportError(this.errorDetail(error));
+    this.reportError(this.errorDetail(error), token);
   }
 
   private layerModel(plan: PointsPlan | AreasPlan, data: DataState): LayerModel {

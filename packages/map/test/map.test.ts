@@ -330,6 +330,15 @@ describe('<culture-map> choropleth', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('loads boundaries through core: a 503 is retried, two maps share one download', async () => {
+    const boundaries = `${p.staticUrl('geo/{level}.geojson')}?shared`;
+    await p.fault({ match: 'departements.geojson?shared', status: 503, retryAfter: 0, times: 1 });
+    const [a, b] = await Promise.all([mount({ ...spending(), boundaries }), mount({ ...spending(), boundaries })]);
+    expect([a.event.type, b.event.type]).to.deep.equal(['culture-load', 'culture-load']);
+    const asked = (await p.requests('departements.geojson')).filter((r) => r.query === 'shared');
+    expect(asked.map((r) => r.status)).to.deep.equal([503, 200]);
+  });
+
   it('shows an error when the boundaries cannot be loaded', async () => {
     const { el, event } = await mount({ ...spending(), boundaries: p.staticUrl('geo/nope-{level}.geojson') });
     expect(event.type).to.equal('culture-error');

@@ -24,13 +24,14 @@ import {
   CultureErrorEvent,
   ThemeController,
   errorDetailOf,
-  findById,
   isSourceProvider,
   renderErrorState,
   resolveLang,
   type CultureErrorDetail,
   type SourceProvider,
   type ThemeSetting,
+  Once,
+  SourceLink,
   WarningController,
   ConnectionController,
   uiErrors,
@@ -126,8 +127,13 @@ export class CultureFilter extends LitElement {
 
   private readonly warnings = new WarningController(this);
   protected readonly themeController = new ThemeController(this, this.warnings);
-  private linked?: FilterHost;
-  private reported?: unknown;
+  private readonly sourceLink = new SourceLink<FilterHost>(
+    this,
+    { 'culture-filter-change': () => this.onSourceChange(), [LABELS_EVENT]: () => this.onLabels() },
+    isFilterHost,
+  );
+  /** One `culture-error` per failure. */
+  private readonly reported = new Once();
   private spoken = '';
   /** The summary's own buttons changed the filters: it says so. */
   private acted = false;
@@ -181,19 +187,14 @@ export class CultureFilter extends LitElement {
     return this.profile.value?.column.name;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.linkSource();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unlinkSource();
     clearTimeout(this.searchTimer);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('source') && this.isConnected) this.linkSource();
+  /** The linked `<culture-source>`, once found. */
+  private get linked(): FilterHost | undefined {
+    return this.sourceLink.provider;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -444,18 +445,18 @@ export class CultureFilter extends LitElement {
 
   // --- the source ------------------------------------------------------------------------------
 
-  private readonly onSourceChange = () => {
+  private onSourceChange(): void {
     const key = this.key;
     const own = key ? this.linked?.getFilter(key) : undefined;
     if (this.draft !== undefined && this.draft.trim() !== searchText(own ?? [])) this.draft = undefined;
     this.speak();
     this.requestUpdate();
-  };
+  }
 
-  private readonly onLabels = () => {
+  private onLabels(): void {
     if (!this.column) this.spoken = this.heard(); // a control took a key over: not a change to read out
     this.requestUpdate();
-  };
+  }
 
   /** Reads the active filters out when they change (not when another control's do). */
   private speak(): void {
@@ -477,29 +478,12 @@ export class CultureFilter extends LitElement {
     return chips.map((c) => c.text).join(', ');
   }
 
-  private linkSource(): void {
-    const found = this.source ? findById(this, this.source) : null;
-    const host = isFilterHost(found) ? found : undefined;
-    if (host === this.linked) return;
-    this.unlinkSource();
-    this.linked = host;
-    host?.addEventListener('culture-filter-change', this.onSourceChange);
-    host?.addEventListener(LABELS_EVENT, this.onLabels);
-    this.requestUpdate();
-  }
-
-  private unlinkSource(): void {
-    this.linked?.removeEventListener('culture-filter-change', this.onSourceChange);
-    this.linked?.removeEventListener(LABELS_EVENT, this.onLabels);
-    this.linked = undefined;
-  }
-
   /** The linked source, once `<culture-source>` is defined (the bundle may define it after us). */
   private async findHost(signal: AbortSignal): Promise<FilterHost> {
     if (!this.linked && this.source && !customElements.get('culture-source')) {
       await Promise.race([customElements.whenDefined('culture-source'), aborted(signal)]);
     }
-    if (!this.linked) this.linkSource();
+    if (!this.linked) this.sourceLink.link();
     if (!this.linked) throw this.source ? uiErrors.error('no-source', { id: this.source }, 'missing-source') : filterErrors.error('no-source', {}, 'needs-source');
     return this.linked;
   }
@@ -533,10 +517,8 @@ export class CultureFilter extends LitElement {
   private reportErrors(): void {
     const error =
       this.profile.status === TaskStatus.ERROR ? this.profile.error : this.facets.status === TaskStatus.ERROR ? this.facets.error : undefined;
-    if (error === undefined || error === this.reported) return;
-    this.reported = error;
-    if (error instanceof CultureError && error.code === 'aborted') return;
-    this.dispatchEvent(new CultureErrorEvent(this.errorDetail(error)));
+    if (error === undefined || (error instanceof CultureError && error.code === 'aborted')) return;
+    this.reported.run(error, () => this.dispatchEvent(new CultureErrorEvent(this.errorDetail(error))));
   }
 }
 

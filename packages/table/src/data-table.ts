@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ColumnInfo, Lang, Row, SortKey } from '@culture-widgets/core';
-import { CultureSelectEvent, ThemeController, baseStyles, resolveLang, type ThemeSetting } from '@culture-widgets/ui';
+import { CultureSelectEvent, RowNavigation, ThemeController, baseStyles, resolveLang, type ThemeSetting } from '@culture-widgets/ui';
 import { nextSort } from './columns.js';
 import { renderTable } from './render-table.js';
 import { tableStyles } from './table.styles.js';
@@ -49,12 +49,12 @@ export class CultureDataTable extends LitElement {
   @property({ type: Boolean }) sortable = false;
 
   @state() private sort: SortKey[] = [];
-  @state() private focusRow = 0;
 
   protected readonly themeController = new ThemeController(this);
+  private readonly rowNavigation = new RowNavigation(this, (index) => this.select(index));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('rows')) this.focusRow = 0;
+    if (changed.has('rows')) this.rowNavigation.focusRow = 0;
   }
 
   override render() {
@@ -63,7 +63,7 @@ export class CultureDataTable extends LitElement {
     const rows = sortRows(this.rows, this.sort);
     return html`<div class="frame" part="frame" tabindex="0"
       role=${this.caption ? 'region' : nothing} aria-label=${this.caption ?? nothing}
-      @click=${this.onClick} @keydown=${this.onKeydown}>
+      @click=${this.rowNavigation.onClick} @keydown=${this.rowNavigation.onKeydown}>
       ${renderTable({
         columns,
         rows,
@@ -72,41 +72,13 @@ export class CultureDataTable extends LitElement {
         captionHidden: this.captionHidden,
         sort: this.sort,
         onSort: this.sortable ? (column) => (this.sort = nextSort(this.sort, column)) : undefined,
-        focusRow: this.focusRow,
+        focusRow: this.rowNavigation.focusRow,
       })}
     </div>`;
   }
 
-  private rowAt(target: EventTarget | null): { element: HTMLElement; index: number } | null {
-    const element = (target as Element | null)?.closest?.('tr[data-index]') as HTMLElement | null;
-    return element ? { element, index: Number(element.dataset.index) } : null;
-  }
-
-  private readonly onClick = (event: MouseEvent) => {
-    if ((event.target as Element).closest('a, button')) return;
-    const hit = this.rowAt(event.target);
-    if (hit) this.select(hit.index);
-  };
-
-  private readonly onKeydown = (event: KeyboardEvent) => {
-    const hit = this.rowAt(event.target);
-    if (!hit || event.target !== hit.element) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      this.select(hit.index);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const next = (event.key === 'ArrowDown' ? hit.element.nextElementSibling : hit.element.previousElementSibling) as HTMLElement | null;
-      if (next?.dataset.index) {
-        this.focusRow = Number(next.dataset.index);
-        next.focus();
-      }
-    }
-  };
-
   private select(index: number): void {
     const row = sortRows(this.rows, this.sort)[index];
-    this.focusRow = index;
     if (row) this.dispatchEvent(new CultureSelectEvent({ row }));
   }
 }

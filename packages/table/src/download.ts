@@ -20,26 +20,6 @@ export function downloadFilename(source: Pick<ResolvedSource, 'citation' | 'file
   return `${candidates.find((name) => name) ?? 'donnees'}.csv`;
 }
 
-/** The Blob the download link points at; a BOM is added only if the CSV text lacks one. */
-export function csvBlob(csv: string): Blob {
-  return new Blob([csv.startsWith('\uFEFF') ? csv : `\uFEFF${csv}`], { type: 'text/csv;charset=utf-8' });
-}
-
-/** Hands the file to the browser: a temporary object URL on a clicked `<a download>`. */
-export function saveBlob(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke later: Chromium starts reading the URL after the click handler returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 function slugFromDataset(dataset: string | undefined): string {
   if (!dataset) return '';
   const fromUrl = slugFromUrl(dataset);

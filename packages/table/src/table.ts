@@ -4,10 +4,10 @@ import { TaskStatus } from '@lit/task';
 import {
   columnNamed, csvDecimal, formatNumber, isNumeric, parseList, runQuery, toCSV, type ColumnInfo, type FilterClause, type Query, type SortKey,
 } from '@culture-widgets/core';
-import { CultureDataElement, CultureSelectEvent, SIZE_RANGES, baseStyles, renderCitation, styleProps, type DataState, type QueryContext } from '@culture-widgets/ui';
+import { CultureDataElement, CultureSelectEvent, RowNavigation, SIZE_RANGES, baseStyles, csvFile, renderCitation, saveFile, styleProps, type DataState, type QueryContext } from '@culture-widgets/ui';
 import { nextSort, parseSort, resolveSort, selectColumns } from './columns.js';
 import { barDomain } from './cells.js';
-import { csvBlob, downloadFilename, downloadQuery, DOWNLOAD_LIMIT, saveBlob } from './download.js';
+import { downloadFilename, downloadQuery, DOWNLOAD_LIMIT } from './download.js';
 import { tableMessages } from './messages.js';
 import { pageSizeChoices, pageWindow } from './paging.js';
 import { renderTable } from './render-table.js';
@@ -93,7 +93,6 @@ export class CultureTable extends CultureDataElement {
   /** The sort a header click chose; `undefined` follows the `sort` attribute. */
   @state() private userSort?: SortKey[];
   @state() private searchText = '';
-  @state() private focusRow = 0;
   @state() private downloading = false;
   @state() private downloadNote?: { text: string; alert: boolean };
 
@@ -104,6 +103,7 @@ export class CultureTable extends CultureDataElement {
   private observedFrame?: HTMLElement;
 
   private readonly virtualRows = new VirtualRows(this);
+  private readonly rowNavigation = new RowNavigation(this, (index) => this.select(index));
   private searchTimer?: ReturnType<typeof setTimeout>;
   private downloadController?: AbortController;
   /** The view (everything but page, sort and search) each query was built for. */
@@ -155,11 +155,6 @@ export class CultureTable extends CultureDataElement {
 
   // --- the query -------------------------------------------------------------------------------
 
-  protected queryKey(): unknown[] {
-    // A virtual body fetches its own blocks: page and page size do not change its query.
-    const paging = this.virtual ? 'virtual' : `${this.page}/${this.rowsPerPage}`;
-    return [this.columns, JSON.stringify(this.currentSort), this.searchText, paging];
-  }
 
   protected buildQuery(columns: ColumnInfo[], filters: FilterClause[], { joined }: QueryContext): Query {
     const sort = resolveSort(this.currentSort, columns);
@@ -253,7 +248,7 @@ export class CultureTable extends CultureDataElement {
       firstIndex,
       totalRows: data.result.total,
       spacers: window ? { before: window.before, after: window.after } : undefined,
-      focusRow: Math.max(firstIndex, Math.min(this.focusRow, firstIndex + rows.length - 1)),
+      focusRow: Math.max(firstIndex, Math.min(this.rowNavigation.focusRow, firstIndex + rows.length - 1)),
       emptyText: data.hint ? this.emptyText(data) : m.noRows,
       titleOf: (name) => this.titleOf(name),
     });
@@ -264,7 +259,7 @@ export class CultureTable extends CultureDataElement {
         <div class="frame ${this.virtual ? 'virtual' : ''} ${busy ? 'busy' : ''}" part="frame" tabindex="0" role="region"
           aria-label=${caption} aria-describedby=${sideways ? 'scroll-hint' : nothing} aria-busy=${busy ? 'true' : 'false'}
           ${styleProps(this.virtual ? { height: this.frameHeight, '--_columns': String(columns.length) } : {})}
-          @click=${this.onRowClick} @keydown=${this.onRowKeydown} @scroll=${this.onFrameScroll}>
+          @click=${this.rowNavigation.onClick} @keydown=${this.rowNavigation.onKeydown} @scroll=${this.onFrameScroll}>
           ${table}
         </div>
       </div>
@@ -322,28 +317,6 @@ export class CultureTable extends CultureDataElement {
     this.pageSize = (event.target as HTMLSelectElement).value;
   };
 
-  private readonly onRowClick = (event: MouseEvent) => {
-    if ((event.target as Element).closest('a, button')) return;
-    const row = (event.target as Element).closest<HTMLElement>('tr[data-index]');
-    if (row) this.select(Number(row.dataset.index));
-  };
-
-  private readonly onRowKeydown = (event: KeyboardEvent) => {
-    const row = event.target as HTMLElement;
-    if (!row.matches?.('tr[data-index]')) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      this.select(Number(row.dataset.index));
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const next = (event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
-      if (next?.dataset.index) {
-        this.focusRow = Number(next.dataset.index);
-        next.focus();
-      }
-    }
-  };
-
   private readonly onDownload = async () => {
     const data = this.data.value;
     if (!isData(data)) return;
@@ -357,7 +330,7 @@ export class CultureTable extends CultureDataElement {
       // CSV keeps the source names (labels are for the screen)
       const joined = result.columns.filter((column) => /^join\./i.test(column.name));
       const names = selectColumns(parseList(this.columns), [...data.columns, ...joined]).columns.map((column) => column.name);
-      saveBlob(csvBlob(toCSV(result.rows, names, { decimal: csvDecimal(this.locale) })), downloadFilename(data.source, this.datasetRef));
+      saveFile(csvFile(toCSV(result.rows, names, { decimal: csvDecimal(this.locale) })), downloadFilename(data.source, this.datasetRef));
       if (result.total > result.rows.length) {
         this.downloadNote = { text: m.downloadTruncated(formatCount(DOWNLOAD_LIMIT, this.locale)), alert: false };
       }
@@ -433,7 +406,6 @@ export class CultureTable extends CultureDataElement {
     const data = this.data.value;
     if (!isData(data)) return;
     const row = this.virtual ? this.virtualRows.rowAt(index) : data.result.rows[index - pageWindow(this.page, this.rowsPerPage, data.result.total).offset];
-    this.focusRow = index;
     if (row) this.dispatchEvent(new CultureSelectEvent({ row }));
   }
 }

@@ -29,9 +29,9 @@ import {
   type SourceSpec,
   type ValueCount,
 } from '@culture-widgets/core';
-import { CultureErrorEvent, CultureLoadEvent, type CultureErrorDetail } from './events.js';
+import { CultureErrorEvent, CultureLoadEvent, Once, type CultureErrorDetail } from './events.js';
 import { messages, resolveLang, uiErrors } from './messages.js';
-import { findById, isSourceProvider, type SourceProvider } from './source-link.js';
+import { SourceLink, findById, isSourceProvider, type SourceProvider } from './source-link.js';
 import { renderCitation } from './citation.js';
 import { errorDetailOf, renderErrorState } from './states.js';
 import { ThemeController, type ThemeSetting } from './theme.js';
@@ -179,13 +179,17 @@ export abstract class CultureDataElement extends LitElement {
   /** Invalid or clamped attribute values and the data's notes: shown, fired, logged (warnings.ts). */
   protected readonly warnings = new WarningController(this);
   protected readonly themeController = new ThemeController(this, this.warnings);
-  private linked?: SourceProvider;
-  private announced?: unknown;
+  /** The `<culture-source>` named by `source`: its changes load again. */
+  private readonly sourceLink = new SourceLink(this, { 'culture-filter-change': () => this.sourceVersion++ }, isSourceProvider, () => this.sourceVersion++);
+  /** `culture-load` / `culture-error`, once per settled load, drawing or failure. */
+  private readonly settled = new Once();
+  private readonly loaded = new Once();
+  private readonly failed = new Once();
   /** Removed from the page: the pending load is aborted (and runs again if the element comes back). */
   protected readonly connection = new ConnectionController(this);
 
   protected readonly data = new Task(this, {
-    task: async (_args, { signal }) => this.loadData(signal),
+    task: async (args, { signal }) => this.loadData(signal, args.at(-1) as string),
     args: () =>
       [
         this.datasetRef,
@@ -200,7 +204,8 @@ export abstract class CultureDataElement extends LitElement {
         this.compute,
         this.join,
         this.sourceVersion,
-        ...this.queryKey(),
+        this.compute ? this.locale : '',
+        this.queryFingerprint(),
       ] as unknown[],
   });
 
@@ -209,23 +214,33 @@ export abstract class CultureDataElement extends LitElement {
     this.connection.watch(this.data);
   }
 
+  /** What the last load asked, and on which columns: the element's query is rebuilt on them to see whether it changed. */
+  private asked?: { columns: ColumnInfo[]; filters: FilterClause[]; context: QueryContext; query: string; fingerprint: string };
+
+  /**
+   * The element's query as it would be built now, on the columns of the last load: any attribute
+   * that changes the query loads again, whichever it is, and one that only changes the look does not.
+   */
+  private queryFingerprint(): string {
+    const asked = this.asked;
+    if (!asked) return '';
+    let query: string;
+    try {
+      query = JSON.stringify(this.buildQuery(asked.columns, asked.filters, asked.context));
+    } catch (error) {
+      query = `error: ${String(error)}`;
+    }
+    return query === asked.query ? asked.fingerprint : query;
+  }
+
   /** `fr` or `en`, from `lang` on the element, an ancestor or the page. */
   protected get locale(): Lang {
     return resolveLang(this);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.linkSource();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unlinkSource();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('source') && this.isConnected) this.linkSource();
+    this.watchJoined(undefined);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -234,9 +249,6 @@ export abstract class CultureDataElement extends LitElement {
   }
 
   // --- what subclasses provide -------------------------------------------------------------
-
-  /** The element's own attributes that change its query (primitives). */
-  protected abstract queryKey(): unknown[];
 
   /**
    * The query this element needs, once the columns (computed ones included) are known. The base
@@ -278,9 +290,9 @@ export abstract class CultureDataElement extends LitElement {
     return { dataset: this.datasetRef, resource: this.resource, src: this.src, sheet: this.sheet, record: this.record, ...own };
   }
 
-  private async loadData(signal: AbortSignal): Promise<DataState | typeof NO_SOURCE> {
+  private async loadData(signal: AbortSignal, fingerprint: string): Promise<DataState | typeof NO_SOURCE> {
     this.progress = undefined;
-    if (this.source && !this.linked) this.linkSource();
+    if (this.source && !this.linked) this.sourceLink.link();
     if (this.source && !this.linked) throw uiErrors.error('no-source', { id: this.source }, 'missing-source');
     const spec = this.spec;
     if (!spec.dataset && !spec.resource && !spec.src) return NO_SOURCE;
@@ -291,7 +303,9 @@ export abstract class CultureDataElement extends LitElement {
     const columns = await withComputedColumns(base, compute);
     const join = this.join?.trim() ? await this.joinSpec(this.join, spec) : undefined;
     const filters = [...(this.linked?.filters ?? []), ...(this.filter ? parseFilter(this.filter) : [])];
-    const own = this.buildQuery(columns, filters, { joined: !!join });
+    const context = { joined: !!join };
+    const own = this.buildQuery(columns, filters, context);
+    this.asked = { columns, filters, context, query: JSON.stringify(own), fingerprint };
     const shaping: Pick<Query, 'compute' | 'lang'> = compute ? { compute, lang: this.locale } : {};
     // the element's own computed columns (a chart's decades) come after the author's
     const all = joinCompute(compute, own.compute);
@@ -432,24 +446,24 @@ export abstract class CultureDataElement extends LitElement {
     const status = this.data.status;
     if (status !== TaskStatus.COMPLETE && status !== TaskStatus.ERROR) return;
     const outcome = status === TaskStatus.COMPLETE ? this.data.value : this.data.error;
-    if (outcome === this.announced) return;
-    this.announced = outcome;
-    if (status === TaskStatus.ERROR && isAborted(outcome)) return; // the element left the page
-    if (status === TaskStatus.ERROR) {
-      this.dispatchEvent(new CultureErrorEvent(this.errorDetail(this.data.error)));
-    } else if (outcome !== NO_SOURCE && this.isEmpty(outcome as DataState)) {
-      this.announceLoad(0); // nothing to draw: said now, even by elements that announce once drawn
-    } else if (outcome !== NO_SOURCE && this.announcesOnRender) {
-      this.announceLoad();
-    }
+    this.settled.run(outcome, () => {
+      if (status === TaskStatus.ERROR && isAborted(outcome)) return; // the element left the page
+      if (status === TaskStatus.ERROR) this.dispatchEvent(new CultureErrorEvent(this.errorDetail(this.data.error)));
+      // nothing to draw: said now, even by elements that announce once drawn
+      else if (outcome !== NO_SOURCE && this.isEmpty(outcome as DataState)) this.announceLoad(0);
+      else if (outcome !== NO_SOURCE && this.announcesOnRender) this.announceLoad();
+    });
   }
 
-  /** `culture-load` for the current data (drawing subclasses call it once drawn). */
-  protected announceLoad(shown?: number): void {
+  /**
+   * `culture-load` for the current data, once per `about` (drawing subclasses call it once drawn,
+   * with what they drew: a resize or a theme change redraws silently).
+   */
+  protected announceLoad(shown?: number, about: unknown = this.data.value): void {
     const data = this.data.value;
     if (!data || data === NO_SOURCE) return;
     const { result, query } = data;
-    this.dispatchEvent(
+    this.loaded.run(about, () => this.dispatchEvent(
       new CultureLoadEvent({
         rows: shown ?? result.rows.length,
         total: result.total,
@@ -458,50 +472,30 @@ export abstract class CultureDataElement extends LitElement {
         steps: result.steps ?? [{ step: query.aggregates?.length ? 'groups' : 'rows', path: result.path }],
         ...(result.unmatched ? { unmatched: result.unmatched } : {}),
       }),
-    );
+    ));
   }
 
-  /** Reports an error found after the data loaded (a renderer failing, a bad option). */
-  protected reportError(detail: CultureErrorDetail): void {
-    this.dispatchEvent(new CultureErrorEvent(detail));
+  /** Reports an error found after the data loaded (a renderer failing, a bad option); once per `about` when given. */
+  protected reportError(detail: CultureErrorDetail, about: unknown = {}): void {
+    this.failed.run(about, () => this.dispatchEvent(new CultureErrorEvent(detail)));
   }
 
   // --- <culture-source> ------------------------------------------------------------------------
 
-  private readonly onSourceChange = () => this.sourceVersion++;
-
-  private linkSource(): void {
-    const found = this.source ? findById(this, this.source) : null;
-    const provider = isSourceProvider(found) ? found : undefined;
-    if (provider === this.linked) return;
-    this.unlinkSource();
-    this.linked = provider;
-    provider?.addEventListener('culture-filter-change', this.onSourceChange);
-    if (!provider && this.source) {
-      // The source may be upgraded later than this widget: look again once it is defined.
-      customElements.whenDefined('culture-source').then(() => {
-        if (!this.linked && this.isConnected) {
-          this.linkSource();
-          if (this.linked) this.sourceVersion++;
-        }
-      });
-    }
-  }
-
-  private unlinkSource(): void {
-    this.linked?.removeEventListener('culture-filter-change', this.onSourceChange);
-    this.linked = undefined;
-    this.watchJoined(undefined);
+  /** The linked `<culture-source>`, once found. */
+  private get linked(): SourceProvider | undefined {
+    return this.sourceLink.provider;
   }
 
   private joined?: SourceProvider;
+  private readonly onJoinedChange = () => this.sourceVersion++;
 
   /** A `<culture-source>` on the other side of `join`: its filter changes load again. */
   private watchJoined(provider: SourceProvider | undefined): void {
     if (provider === this.joined) return;
-    this.joined?.removeEventListener('culture-filter-change', this.onSourceChange);
+    this.joined?.removeEventListener('culture-filter-change', this.onJoinedChange);
     this.joined = provider;
-    provider?.addEventListener('culture-filter-change', this.onSourceChange);
+    provider?.addEventListener('culture-filter-change', this.onJoinedChange);
   }
 
   /** The linked source, for click-to-filter. */

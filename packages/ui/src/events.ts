@@ -3,6 +3,18 @@ import type { DataPath, FilterClause, ErrorCode, ResolvedSource, Row, ShapeStep,
 /** Every culture event bubbles out of shadow roots, so a page listens once on `document`. */
 const init = { bubbles: true, composed: true } as const;
 
+/** Says something once per thing it is about (a settled load, a drawing): a re-render never repeats it. */
+export class Once {
+  private last?: unknown;
+  /** Runs `say` unless it already ran for `about`; true when it ran. */
+  run(about: unknown, say: () => void): boolean {
+    if (about === this.last) return false;
+    this.last = about;
+    say();
+    return true;
+  }
+}
+
 export interface CultureLoadDetail {
   /** Rows (or groups) shown. */
   rows: number;

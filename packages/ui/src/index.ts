@@ -5,6 +5,7 @@ export {
   CultureSelectEvent,
   CultureFilterChangeEvent,
   CultureWarningEvent,
+  Once,
   type CultureWarningDetail,
   type CultureLoadDetail,
   type CultureErrorDetail,
@@ -17,7 +18,9 @@ export { baseStyles, hostStyles, tokens, readPalette, readToken } from './styles
 export { messages, resolveLang, uiErrors, type SharedMessages } from './messages.js';
 export { renderCitation, safeUrl, formatDay } from './citation.js';
 export { renderErrorState, errorDetailOf } from './states.js';
-export { findById, isSourceProvider, type SourceProvider } from './source-link.js';
+export { SourceLink, findById, isSourceProvider, type SourceProvider } from './source-link.js';
 export { defineElement } from './define.js';
 export { styleProps } from './style-props.js';
 export { ConnectionController, isAborted } from './connection.js';
+export { saveFile, csvFile } from './save.js';
+export { RowNavigation } from './row-navigation.js';

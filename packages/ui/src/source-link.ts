@@ -1,3 +1,4 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FilterClause, SourceSpec } from '@culture-widgets/core';
 
 /**
@@ -38,4 +39,59 @@ function searchShadowRoots(root: Document | ShadowRoot, id: string): Element | n
     if (found) return found;
   }
   return null;
+}
+
+type LinkHost = ReactiveControllerHost & HTMLElement & { source?: string };
+
+/**
+ * The link every widget and control keeps to the `<culture-source>` its `source` names: found in
+ * any tree (`findById`), looked for again once `<culture-source>` is defined (the bundle may
+ * register it after the widget), listened to while connected. `onLink` runs when a source turns
+ * up late; `events` are the source's events the host listens to.
+ */
+export class SourceLink<T extends SourceProvider = SourceProvider> implements ReactiveController {
+  provider?: T;
+  private linkedId?: string;
+
+  constructor(
+    private readonly host: LinkHost,
+    private readonly events: Record<string, EventListener>,
+    private readonly accept: (el: unknown) => el is T = isSourceProvider as (el: unknown) => el is T,
+    private readonly onLink: () => void = () => host.requestUpdate(),
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.link();
+  }
+
+  hostDisconnected(): void {
+    this.swap(undefined);
+  }
+
+  hostUpdate(): void {
+    if (this.host.source !== this.linkedId && this.host.isConnected) this.link();
+  }
+
+  /** Looks for the source now (a widget about to load calls it too). */
+  link(): void {
+    this.linkedId = this.host.source;
+    const found = this.host.source ? findById(this.host, this.host.source) : null;
+    this.swap(this.accept(found) ? found : undefined);
+    if (!this.provider && this.host.source && !customElements.get('culture-source')) {
+      customElements.whenDefined('culture-source').then(() => {
+        if (this.provider || !this.host.isConnected) return;
+        this.link();
+        if (this.provider) this.onLink();
+      });
+    }
+  }
+
+  private swap(provider: T | undefined): void {
+    if (provider === this.provider) return;
+    for (const [type, listener] of Object.entries(this.events)) this.provider?.removeEventListener(type, listener);
+    this.provider = provider;
+    for (const [type, listener] of Object.entries(this.events)) provider?.addEventListener(type, listener);
+  }
 }

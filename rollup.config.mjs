@@ -7,7 +7,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
-// emits core's parse worker as its own chunk and points core at it (docs/decisions/0001-data-path.md)
+// emits core's parse worker as its own chunk and points core at it (docs/decisions/0004-parse-in-a-worker.md)
 import { parseWorker } from './packages/core/build/rollup-parse-worker.mjs';
 
 const only = process.env.ONLY; // lib | cdn

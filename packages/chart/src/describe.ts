@@ -2,7 +2,7 @@
  * The chart's text alternative, generated from the drawn data: what is shown, the range, the
  * maximum and minimum, the trend and the latest value. Pure: no DOM, no vega.
  */
-import type { Lang } from '@culture-widgets/core';
+import { formatNumber, formatPercent, type Lang } from '@culture-widgets/core';
 import { xLabel, type ChartData, type ChartDatum } from './data.js';
 import { isShareLine } from './editorial.js';
 import { formatRoundedNumber } from './locale.js';
@@ -51,7 +51,7 @@ export function describeChart(data: ChartData, chart: ResolvedChart, lang: Lang 
     const first = sorted[0]!.y!;
     const last = sorted[sorted.length - 1]!;
     const change = first === 0 ? 0 : (last.y! - first) / Math.abs(first);
-    const pct = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 0, signDisplay: 'always' }).format(change);
+    const pct = formatNumber(change, lang, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'always' });
     parts.push(Math.abs(change) < FLAT ? t.trendFlat : change > 0 ? t.trendUp(pct) : t.trendDown(pct));
     parts.push(t.latest(num(last.y!), at(last)));
   }
@@ -88,11 +88,10 @@ function highlighted(data: ChartData, chart: ResolvedChart, lang: Lang): string 
   const marks = data.values.filter((v) => v.highlight);
   const names = [...new Set(marks.map((v) => v.label ?? xLabel(v.x, chart)))];
   if (names.length <= 5) return names.join(', ');
-  return `${chart.highlight!.text} (${new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR').format(marks.length)})`;
+  return `${chart.highlight!.text} (${formatNumber(marks.length, lang)})`;
 }
 
-const percent = (n: number, lang: Lang): string =>
-  new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 0 }).format(n);
+const percent = (n: number, lang: Lang): string => formatPercent(n, lang, { digits: 0 });
 
 function totalsPerX(points: ChartDatum[]): ChartDatum[] {
   const sums = new Map<string, ChartDatum>();

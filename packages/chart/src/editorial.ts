@@ -3,7 +3,7 @@
  * and cumulative shares (`cumulative`), the marks kept in colour (`highlight`), and the reference
  * rules (`reference`). Pure: no DOM, no vega.
  */
-import { foldText as fold, mean, median, rowMatcher, type ColumnInfo } from '@culture-widgets/core';
+import { foldText as fold, formatPercent, mean, median, rowMatcher, type ColumnInfo } from '@culture-widgets/core';
 import type { ChartDatum, ReferenceLine } from './data.js';
 import { formatRoundedNumber } from './locale.js';
 import { chartMessages } from './messages.js';
@@ -140,7 +140,7 @@ export function referenceLines(values: ChartDatum[], chart: ResolvedChart): Refe
   const sep = chart.lang === 'en' ? ': ' : '\u00a0: ';
   const format = (n: number) =>
     isShareLine(chart)
-      ? new Intl.NumberFormat(chart.lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(n)
+      ? formatPercent(n, chart.lang)
       : formatRoundedNumber(n, chart.lang) + (chart.unit ? `\u00a0${chart.unit}` : '');
   const lines: ReferenceLine[] = [];
   for (const ref of chart.references) {

@@ -2,7 +2,7 @@
  * Vega locale objects (d3-format / d3-time-format definitions), so axes and tooltips read
  * `1 234,5` and `janv. 2024` in French. Handed to Vega-Lite through `config.locale`.
  */
-import type { Lang } from '@culture-widgets/core';
+import { formatCompact, formatNumber, type Lang } from '@culture-widgets/core';
 
 // Same separators as Intl.NumberFormat('fr-FR'): narrow no-break space for thousands.
 const frNumber = {
@@ -48,9 +48,5 @@ export function vegaLocale(lang: Lang) {
  */
 export function formatRoundedNumber(value: number, lang: Lang): string {
   const abs = Math.abs(value);
-  const locale = lang === 'en' ? 'en-US' : 'fr-FR';
-  if (abs >= 1e6) {
-    return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
-  }
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: abs < 10 ? 2 : abs < 1000 ? 1 : 0 }).format(value);
+  return abs >= 1e6 ? formatCompact(value, lang) : formatNumber(value, lang, { maximumFractionDigits: abs < 10 ? 2 : abs < 1000 ? 1 : 0 });
 }

@@ -2,7 +2,7 @@
  * Every word <culture-chart> shows, in French and English. Shared words (loading, empty, error,
  * citation) live in @culture-widgets/ui; these are the chart's own. Pure: no DOM, no lit.
  */
-import { availableColumns, defineMessages, type AggregateOp, type Details, type Lang, type Say } from '@culture-widgets/core';
+import { availableColumns, defineMessages, formatNumber, type AggregateOp, type Details, type Lang, type Say } from '@culture-widgets/core';
 import type { ChartType, ChartWarning, Reference, WarningReason } from './options.js';
 
 export interface ChartMessages {
@@ -106,9 +106,9 @@ const fr: ChartMessages = {
     others: (n) => (n === 1 ? 'Une autre valeur forme « Autres ».' : `Les ${n} autres valeurs sont regroupées dans « Autres ».`),
     otherHidden: (value) => `« Autres » : ${value}, non représenté (plus grand que chaque barre).`,
     otherSeries: (n) => (n === 1 ? 'Une autre série forme « Autres ».' : `Les ${n} autres séries sont regroupées dans « Autres ».`),
-    points: (n) => `${new Intl.NumberFormat('fr-FR').format(n)} points.`,
+    points: (n) => `${formatNumber(n, 'fr')} points.`,
     noData: 'Aucune donnée à afficher.',
-    groupPoints: (n, group) => `Un point par ${group} (${new Intl.NumberFormat('fr-FR').format(n)} points).`,
+    groupPoints: (n, group) => `Un point par ${group} (${formatNumber(n, 'fr')} points).`,
     highlight: (what) => `Mis en évidence : ${what} ; le reste en gris.`,
     references: (lines) => `${lines.length > 1 ? 'Lignes de référence' : 'Ligne de référence'} : ${lines.join(' ; ')}.`,
     cumulativeSum: 'Valeurs cumulées (total courant).',
@@ -168,9 +168,9 @@ const en: ChartMessages = {
     others: (n) => (n === 1 ? 'One more value makes “Others”.' : `The ${n} other values are grouped into “Others”.`),
     otherHidden: (value) => `“Others”: ${value}, not drawn (larger than every bar).`,
     otherSeries: (n) => (n === 1 ? 'One more series makes “Others”.' : `The ${n} other series are grouped into “Others”.`),
-    points: (n) => `${new Intl.NumberFormat('en-GB').format(n)} points.`,
+    points: (n) => `${formatNumber(n, 'en')} points.`,
     noData: 'No data to show.',
-    groupPoints: (n, group) => `One point per ${group} (${new Intl.NumberFormat('en-GB').format(n)} points).`,
+    groupPoints: (n, group) => `One point per ${group} (${formatNumber(n, 'en')} points).`,
     highlight: (what) => `Highlighted: ${what}; the rest in grey.`,
     references: (lines) => `${lines.length > 1 ? 'Reference lines' : 'Reference line'}: ${lines.join('; ')}.`,
     cumulativeSum: 'Cumulated values (running total).',

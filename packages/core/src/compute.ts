@@ -10,7 +10,7 @@
 import type { Cell, ColumnInfo, ColumnType, Lang } from './types.js';
 import { CultureError } from './errors.js';
 import { type Definition, type Expr, parseDefinitions, syntaxError, walk } from './expression.js';
-import { cellNumber, matchColumn } from './columns.js';
+import { cellNumber, isNumeric, matchColumn } from './columns.js';
 import { readDate } from './values.js';
 import { formatNumber } from './format.js';
 import { joinKey } from './join.js';
@@ -49,7 +49,7 @@ export const cleanKey = (text: string): string =>
   text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[\s\-‐‑–'’ʼ`´_.]+/g, '');
 
 const kindOfColumn = (c: ColumnInfo): ValueKind =>
-  c.type === 'number' || c.type === 'integer' ? 'number'
+  isNumeric(c) ? 'number'
     : c.type === 'date' || c.type === 'datetime' ? 'date'
       : c.type === 'boolean' ? 'boolean' : 'text';
 

@@ -5,6 +5,7 @@
  * `2A` nor `2B`); the lookup is made on the element's grouping key, and keys without a match are
  * listed, never dropped.
  */
+import { isNumeric } from './columns.js';
 import type { Cell, ColumnInfo, Row } from './types.js';
 export { parseJoin, type JoinRef } from './join-syntax.js';
 import { isCode } from './kinds.js';
@@ -40,7 +41,7 @@ export interface JoinSide {
  */
 export function foldJoinSide(rows: Row[], key: string, columns: ColumnInfo[], code: boolean): JoinSide {
   const values = new Map<string, Record<string, Cell>>();
-  const numeric = new Set(columns.filter((c) => c.type === 'number' || c.type === 'integer').map((c) => c.name));
+  const numeric = new Set(columns.filter(isNumeric).map((c) => c.name));
   for (const row of rows) {
     const k = joinKey(row[key], code);
     if (k === null) continue;

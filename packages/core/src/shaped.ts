@@ -15,7 +15,7 @@ import { CultureError, CultureWarning } from './errors.js';
 import { type ComputeContext, checkCompute, cleanKey, withComputed } from './compute.js';
 import { type JoinSide, foldJoinSide, isCodeColumn, joinKey } from './join.js';
 import { type Group, type ShapePlan, combiner, groupRows, newGroup, outputRows, pageOf, planShape, regroup, rowCounter, rowReader, shapedColumns, sortShaped } from './shape.js';
-import { matchColumn } from './columns.js';
+import { isNumeric, matchColumn } from './columns.js';
 import { type NormalizedQuery, compareCells, normalizeQuery } from './query.js';
 import { Refused, aggregateOnServer, filteredCSV, serverFilters } from './tabular.js';
 import type { Table } from './table.js';
@@ -123,7 +123,7 @@ async function loadJoin(plan: ShapePlan, options: LoadOptions, deps: ShapeDeps):
     const right = resolve(join.spec.right, join.spec.right);
     const needed = join.columns.map((n) => resolve(n, `join.${n}`));
     const infos = needed.map((n) => all.find((c) => c.name === n)!);
-    const numeric = infos.filter((c) => c.type === 'number' || c.type === 'integer').map((c) => c.name);
+    const numeric = infos.filter(isNumeric).map((c) => c.name);
     const text = infos.filter((c) => !numeric.includes(c.name)).map((c) => c.name);
     const query: Query = {
       ...(join.spec.filters?.length ? { filters: join.spec.filters } : {}),

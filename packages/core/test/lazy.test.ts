@@ -1,5 +1,5 @@
 /**
- * The file path loads lazily (docs/decisions/0001-data-path.md): a page that reads the tabular
+ * The file path loads lazily (docs/decisions/0007-lazy-file-path.md): a page that reads the tabular
  * API never downloads the parser, the worker client or the local engines. The dev server serves
  * one module per file, so the page's resource timings say which modules were fetched.
  */

@@ -1,4 +1,5 @@
 /** When to cluster, badge sizes and counts, densities: the small pure parts of clustering. */
+import { formatCompact, formatNumber, type Lang } from '@culture-widgets/core';
 import type { Place } from './coords.js';
 
 /** Clustering, read from the `cluster` attribute. */
@@ -26,9 +27,8 @@ export function parseClusterSetting(value: string | null | undefined): Clusterin
 export const clusterSize = (count: number): number => Math.round(28 + 8 * Math.log10(Math.max(1, count)));
 
 /** Short count for a badge: `1 234` → `1,2 k`. */
-export function shortCount(count: number, lang: 'fr' | 'en'): string {
-  const locale = lang === 'en' ? 'en-GB' : 'fr-FR';
-  return new Intl.NumberFormat(locale, { notation: count >= 10000 ? 'compact' : 'standard', maximumFractionDigits: 1 }).format(count);
+export function shortCount(count: number, lang: Lang): string {
+  return count >= 10_000 ? formatCompact(count, lang) : formatNumber(count, lang, { maximumFractionDigits: 1 });
 }
 
 export interface GridCell {

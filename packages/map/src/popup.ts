@@ -3,7 +3,7 @@
  * name/value lines. The controller turns it into DOM nodes with `textContent`, so data is never
  * read as HTML (Leaflet's `bindPopup(string)` would: CVE-2025-69993).
  */
-import { formatCell, nameKey, type ColumnInfo, type Lang, type Row } from '@culture-widgets/core';
+import { formatCell, formatCompact, formatNumber, nameKey, type ColumnInfo, type Lang, type Row } from '@culture-widgets/core';
 
 export interface PopupField {
   name: string;
@@ -28,11 +28,7 @@ export function detectLabelColumn(columns: ColumnInfo[], exclude: string[] = [])
 
 /** A number for a legend: compact when large (`1,6 M`), at most two decimals otherwise. */
 export function legendNumber(value: number, lang: Lang): string {
-  // en-US, not en-GB: British compact notation writes millions as a lowercase « m », read as metres
-  const locale = lang === 'en' ? 'en-US' : 'fr-FR';
-  return Math.abs(value) >= 10_000
-    ? new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value)
-    : new Intl.NumberFormat(locale, { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 }).format(value);
+  return Math.abs(value) >= 10_000 ? formatCompact(value, lang) : formatNumber(value, lang, { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2 });
 }
 
 /**

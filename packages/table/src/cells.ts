@@ -4,6 +4,7 @@
  * template puts `text` in a text node and `href` in an attribute, never HTML.
  */
 import { cellNumber, formatCell, readBoolean, type Cell, type ColumnInfo, type Lang, type Row } from '@culture-widgets/core';
+import { safeUrl } from '@culture-widgets/ui';
 
 export type CellView =
   | { kind: 'empty' }
@@ -12,17 +13,8 @@ export type CellView =
   | { kind: 'boolean'; text: string; value: boolean }
   | { kind: 'link'; text: string; href: string };
 
-/** Only http and https; `www.musee.fr` gets https. Anything else (`javascript:`, `data:`…) is not a link. */
-export function safeHref(text: string): string | null {
-  const trimmed = text.trim();
-  if (!/^(https?:\/\/|www\.)[^\s<>"]+$/i.test(trimmed)) return null;
-  try {
-    const url = new URL(/^www\./i.test(trimmed) ? `https://${trimmed}` : trimmed);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
+/** Cell text that is a link: an absolute http(s) address, or one starting with `www.`. */
+const LINK = /^(https?:\/\/|www\.)[^\s<>"]+$/i;
 
 /**
  * How a table shows a cell: kind and text (numbers keep their value for bars, URLs become links).
@@ -34,7 +26,7 @@ export function cellView(value: Cell | undefined, column: ColumnInfo, lang: Lang
   if (typeof value === 'number') return { kind: 'number', text, value };
   const truth = typeof value === 'boolean' ? value : typeof value === 'string' && column.type === 'boolean' ? readBoolean(value) : undefined;
   if (truth !== undefined) return { kind: 'boolean', text, value: truth };
-  const href = typeof value === 'string' && !/^(date|datetime)$/.test(column.type) ? safeHref(value) : null;
+  const href = typeof value === 'string' && !/^(date|datetime)$/.test(column.type) && LINK.test(value.trim()) ? safeUrl(value) : undefined;
   return href ? { kind: 'link', text: value as string, href } : { kind: 'text', text };
 }
 

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ColumnInfo } from '@culture-widgets/core';
 import { ariaSort, nextSort, parseSort, resolveSort, selectColumns } from '../src/columns.js';
-import { barDomain, barGeometry, cellView, safeHref } from '../src/cells.js';
+import { barDomain, barGeometry, cellView } from '../src/cells.js';
 import { blocksFor, blocksToKeep, pageWindow, virtualWindow } from '../src/paging.js';
 import { downloadFilename, downloadQuery } from '../src/download.js';
 
@@ -91,7 +91,12 @@ describe('cells', () => {
     ['musee.fr', null],
     ['see https://musee.fr', null],
   ];
-  for (const [text, href] of hrefs) it(`safeHref(${JSON.stringify(text)})`, () => expect(safeHref(text)).to.equal(href));
+  for (const [text, href] of hrefs) {
+    it(`a link cell: ${JSON.stringify(text)}`, () => {
+      const view = cellView(text, col('site'), 'fr');
+      expect(view.kind === 'link' ? view.href : null).to.equal(href);
+    });
+  }
 
   it('bars are measured from zero against the profile range widened by the rows', () => {
     expect(barDomain(col('total', 'integer', { min: '10', max: '200' }), [{ total: 400 }, { total: null }])).to.deep.equal([0, 400]);

@@ -2,11 +2,15 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Citation, Lang } from '@culture-widgets/core';
 import { messages } from './messages.js';
 
-/** Only http(s) URLs become links: data may hold `javascript:` URLs. */
+/**
+ * The one rule for links made from data: only http(s) URLs (data may hold `javascript:` or
+ * `data:`), `www.musee.fr` gets `https://`, a relative URL resolves against the page.
+ */
 export function safeUrl(url: string | undefined | null): string | undefined {
-  if (!url) return undefined;
+  const text = url?.trim();
+  if (!text) return undefined;
   try {
-    const parsed = new URL(url, document.baseURI);
+    const parsed = new URL(/^www\./i.test(text) ? `https://${text}` : text, document.baseURI);
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
   } catch {
     return undefined;

@@ -510,5 +510,5 @@ const defined = <T extends object>(o: T): Partial<T> =>
 function bytes(n: number, lang: Lang): string {
   const mb = n / 1_000_000;
   const [value, unit] = mb >= 1 ? [mb, 'megabyte'] : [n / 1000, 'kilobyte'];
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+  return formatNumber(value, lang, { style: 'unit', unit, maximumFractionDigits: 1 });
 }

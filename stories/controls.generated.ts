@@ -175,7 +175,7 @@ export const controls: Record<string, ArgTypes> = {
     },
     "dataset": {
       "control": "text",
-      "description": "data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by\n`HTMLElement.dataset`."
+      "description": "data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by `HTMLElement.dataset`."
     },
     "resource": {
       "control": "text",
@@ -230,7 +230,7 @@ export const controls: Record<string, ArgTypes> = {
     },
     "join": {
       "control": "text",
-      "description": "Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop`\nis a `<culture-source>` id or a dataset id, slug or URL."
+      "description": "Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop` is a `<culture-source>` id or a dataset id, slug or URL."
     },
     "api": {
       "control": "text",
@@ -346,7 +346,7 @@ export const controls: Record<string, ArgTypes> = {
     },
     "dataset": {
       "control": "text",
-      "description": "data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by\n`HTMLElement.dataset`."
+      "description": "data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by `HTMLElement.dataset`."
     },
     "resource": {
       "control": "text",
@@ -401,7 +401,7 @@ export const controls: Record<string, ArgTypes> = {
     },
     "join": {
       "control": "text",
-      "description": "Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop`\nis a `<culture-source>` id or a dataset id, slug or URL."
+      "description": "Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop` is a `<culture-source>` id or a dataset id, slug or URL."
     },
     "api": {
       "control": "text",
@@ -483,7 +483,7 @@ export const controls: Record<string, ArgTypes> = {
     },
     "compute": {
       "control": "text",
-      "description": "Computed columns every linked widget and control gets (DESIGN § 5):\n`decennie = decade(annee); region = clean(regions)`. Filters and controls may name them."
+      "description": "Computed columns every linked widget and control gets (DESIGN § 5): `decennie = decade(annee); region = clean(regions)`. Filters and controls may name them."
     },
     "api": {
       "control": "text",
@@ -557,7 +557,7 @@ export const controls: Record<string, ArgTypes> = {
     },
     "dataset": {
       "control": "text",
-      "description": "data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by\n`HTMLElement.dataset`."
+      "description": "data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by `HTMLElement.dataset`."
     },
     "resource": {
       "control": "text",
@@ -612,7 +612,7 @@ export const controls: Record<string, ArgTypes> = {
     },
     "join": {
       "control": "text",
-      "description": "Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop`\nis a `<culture-source>` id or a dataset id, slug or URL."
+      "description": "Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop` is a `<culture-source>` id or a dataset id, slug or URL."
     },
     "api": {
       "control": "text",

@@ -5,6 +5,7 @@ import {
   CultureError,
   DEFAULT_API,
   DEFAULT_TABULAR_API,
+  formatCell,
   formatList,
   isMeasure,
   parseList,
@@ -358,7 +359,7 @@ export class CultureBuilder extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${rows.map((row) => html`<tr>${columns.map((c) => html`<td>${cellText(row[c.name])}</td>`)}</tr>`)}
+          ${rows.map((row) => html`<tr>${columns.map((c) => html`<td>${formatCell(row[c.name], c, this.locale)}</td>`)}</tr>`)}
         </tbody>
       </table>
     </div>`;
@@ -610,8 +611,6 @@ function columnType(c: ColumnInfo, t: BuilderMessages): string {
   const type = t.types[c.type] ?? c.type;
   return c.format && !['string', 'int', 'float', 'bool', 'integer', 'number', c.type].includes(c.format) ? `${type} · ${c.format}` : type;
 }
-
-const cellText = (cell: Row[string] | undefined): string => (cell == null ? '' : String(cell));
 
 /** Not found and gone say "check the link"; anything else says what happened. */
 function datasetError(error: unknown, t: BuilderMessages): string {

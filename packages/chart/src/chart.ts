@@ -77,69 +77,34 @@ export class CultureChart extends CultureDataElement {
    * @editor numeric-columns
    */
   @property() y?: string;
-  /**
-   * Column that splits the values into series (colours).
-   * @editor column
-   */
+  /** Column that splits the values into series (colours). @editor column */
   @property() group?: string;
   /** How the rows of one category combine: `sum` (default with `y`), `count`, `mean`, `median`, `min`, `max`. */
   @property() aggregate?: AggregateOp;
-  /**
-   * `true` stacks series, `normalize` stacks to 100 % (areas stack by default).
-   * @advanced
-   */
+  /** `true` stacks series, `normalize` stacks to 100 % (areas stack by default). @advanced */
   @property() stack?: StackSetting;
-  /**
-   * `x`, `-x`, `y`, `-y`, `delta`, `-delta` (grouped bars by last minus first series). Default: by value for categories, by x for years and dates.
-   * @advanced
-   */
+  /** `x`, `-x`, `y`, `-y`, `delta`, `-delta` (grouped bars by last minus first series). Default: by value for categories, by x for years and dates. @advanced */
   @property() sort?: SortOrder;
-  /**
-   * Keeps the top N categories (1–1,000); the rest is folded into « Autres ».
-   * @editor number
-   * @advanced
-   */
+  /** Keeps the top N categories (1–1,000); the rest is folded into « Autres ». @editor number @advanced */
   @property() limit?: string;
   /**
    * Buckets dates: `year`, `quarter`, `month`, `yearquarter`, `yearmonth`, `yearmonthdate`, `date`, `day`, `decade` (« 1990-1999 », also of a year column); `year`, `month` and `decade` also read dates written as text (`05/03/1994`).
    * @advanced
    */
   @property({ attribute: 'time-unit' }) timeUnit?: TimeUnit;
-  /**
-   * Column that splits the chart into small multiples sharing one scale.
-   * @editor column
-   * @advanced
-   */
+  /** Column that splits the chart into small multiples sharing one scale. @editor column @advanced */
   @property() facet?: string;
-  /**
-   * Start of the value axis.
-   * @editor number
-   * @advanced
-   */
+  /** Start of the value axis. @editor number @advanced */
   @property({ attribute: 'y-min' }) yMin?: string;
-  /**
-   * End of the value axis.
-   * @editor number
-   * @advanced
-   */
+  /** End of the value axis. @editor number @advanced */
   @property({ attribute: 'y-max' }) yMax?: string;
-  /**
-   * Unit shown after values (`€`, `visiteurs`).
-   * @advanced
-   */
+  /** Unit shown after values (`€`, `visiteurs`). @advanced */
   @property() unit?: string;
   /** Heading above the chart, also drawn into exported images. */
   @property() override title = '';
-  /**
-   * Text alternative; generated from the data when absent.
-   * @advanced
-   */
+  /** Text alternative; generated from the data when absent. @advanced */
   @property() description?: string;
-  /**
-   * Drawing height in pixels (50–5,000).
-   * @editor number
-   * @advanced
-   */
+  /** Drawing height in pixels (50–5,000). @editor number @advanced */
   @property() height?: string;
   /**
    * Marks kept in colour, the others grey: a value of x or of the group (`Bretagne`, several with
@@ -162,20 +127,11 @@ export class CultureChart extends CultureDataElement {
    * @advanced
    */
   @property() cumulative?: Cumulative;
-  /**
-   * Colours per value: `Musique: #000091; Théâtre: #e1000f` (else a category keeps one colour across filters).
-   * @advanced
-   */
+  /** Colours per value: `Musique: #000091; Théâtre: #e1000f` (else a category keeps one colour across filters). @advanced */
   @property() colors?: string;
-  /**
-   * Title of the x axis (default: the column).
-   * @advanced
-   */
+  /** Title of the x axis (default: the column). @advanced */
   @property({ attribute: 'x-title' }) xTitle?: string;
-  /**
-   * Title of the value axis (default: the measure and its aggregate).
-   * @advanced
-   */
+  /** Title of the value axis (default: the measure and its aggregate). @advanced */
   @property({ attribute: 'y-title' }) yTitle?: string;
 
   @state() private menuOpen = false;

@@ -54,81 +54,35 @@ export class CultureMap extends CultureDataElement {
 
   /** `auto` (default: points when anything looks like coordinates, else areas by INSEE code), `points`, `choropleth`, `heatmap`. */
   @property() mode: MapModeSetting = 'auto';
-  /**
-   * Latitude column (with `lon`); default: found from the profile.
-   * @editor column
-   */
+  /** Latitude column (with `lon`); default: found from the profile. @editor column */
   @property() lat?: string;
-  /**
-   * Longitude column (with `lat`).
-   * @editor column
-   */
+  /** Longitude column (with `lat`). @editor column */
   @property() lon?: string;
-  /**
-   * One column holding both coordinates (`"46.2, 5.5"`, `[46.2, 5.5]`; either order, detected).
-   * @editor column
-   */
+  /** One column holding both coordinates (`"46.2, 5.5"`, `[46.2, 5.5]`; either order, detected). @editor column */
   @property() coords?: string;
-  /**
-   * Column naming each place (popup title, list); default: a `nom`-like column.
-   * @editor column
-   */
+  /** Column naming each place (popup title, list); default: a `nom`-like column. @editor column */
   @property() label?: string;
-  /**
-   * Columns shown in popups, comma list (quote a name holding a comma).
-   * @editor columns
-   */
+  /** Columns shown in popups, comma list (quote a name holding a comma). @editor columns */
   @property() popup?: string;
-  /**
-   * Category column colouring the points (8 most frequent values, the rest « Autres »), with a legend.
-   * @editor column
-   * @advanced
-   */
+  /** Category column colouring the points (8 most frequent values, the rest « Autres »), with a legend. @editor column @advanced */
   @property() color?: string;
-  /**
-   * Number column sizing the points (proportional circles), with a legend.
-   * @editor numeric-column
-   * @advanced
-   */
+  /** Number column sizing the points (proportional circles), with a legend. @editor numeric-column @advanced */
   @property() size?: string;
-  /**
-   * `auto` (on above ~1,000 points), `true`, `false`.
-   * @advanced
-   */
+  /** `auto` (on above ~1,000 points), `true`, `false`. @advanced */
   @property() cluster: ClusterSetting = 'auto';
-  /**
-   * INSEE code column of a choropleth (région, département or commune).
-   * @editor column
-   */
+  /** INSEE code column of a choropleth (région, département or commune). @editor column */
   @property() code?: string;
-  /**
-   * `region`, `departement`, `commune`; guessed from the codes when absent.
-   * @advanced
-   */
+  /** `region`, `departement`, `commune`; guessed from the codes when absent. @advanced */
   @property() level?: Level;
-  /**
-   * Value of a choropleth: a number column, or an aggregate expression (`sum(total) / join.population * 1000`); default: a count of rows.
-   * @editor numeric-column
-   */
+  /** Value of a choropleth: a number column, or an aggregate expression (`sum(total) / join.population * 1000`); default: a count of rows. @editor numeric-column */
   @property() value?: string;
   /** How the rows of one area combine: `sum` (default with `value`), `count`, `mean`, `median`, `min`, `max`. */
   @property() aggregate?: AggregateOp;
-  /**
-   * Boundaries GeoJSON URL (`{level}` becomes `regions`, `departements`, `communes`); default: Etalab's.
-   * @editor url
-   * @advanced
-   */
+  /** Boundaries GeoJSON URL (`{level}` becomes `regions`, `departements`, `communes`); default: Etalab's. @editor url @advanced */
   @property() boundaries?: string;
-  /**
-   * Outlines of `region`s, `departement`s or `commune`s drawn under points (from `boundaries`).
-   * @advanced
-   */
+  /** Outlines of `region`s, `departement`s or `commune`s drawn under points (from `boundaries`). @advanced */
   @property() outline?: Level;
-  /**
-   * Base map: `ign` (default: Plan IGN v2), `osm`, `none`, or a `https://…/{z}/{x}/{y}.png` template.
-   * @editor url
-   * @advanced
-   */
+  /** Base map: `ign` (default: Plan IGN v2), `osm`, `none`, or a `https://…/{z}/{x}/{y}.png` template. @editor url @advanced */
   @property() tiles: TileSetting = 'ign';
 
   @state() private tilesFailed = false;
@@ -180,7 +134,7 @@ export class CultureMap extends CultureDataElement {
       this.controller = new MapController({
         select: (what) => this.select(what),
         tilesFailed: () => (this.tilesFailed = true),
-        drawn: (shown) => this.onDrawn(shown),
+        drawn: (shown) => this.announceLoad(shown),
       });
       this.requestUpdate();
     });
@@ -344,8 +298,10 @@ export class CultureMap extends CultureDataElement {
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     const data = this.data.status === TaskStatus.COMPLETE ? (this.data.value as DataState | undefined) : undefined;
     const plan = data && typeof data === 'object' && 'result' in data ? this.planFor(data) : undefined;
-    if (plan?.mode === 'none' && data!.result.rows.length) this.reportOnce(plan, this.planError(plan));
-    if (plan?.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.ERROR && !isAborted(this.boundariesTask.error)) this.reportOnce(this.boundariesTask.error, this.boundariesTask.error);
+    if (plan?.mode === 'none' && data!.result.rows.length) this.reportError(this.errorDetail(this.planError(plan)), plan);
+    if (plan?.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.ERROR && !isAborted(this.boundariesTask.error)) {
+      this.reportError(this.errorDetail(this.boundariesTask.error), this.boundariesTask.error);
+    }
     if (!this.controller) return; // drawn once it has loaded
     if (!container || !data || !plan || plan.mode === 'none') {
       if (this.controller.drawnOn) this.controller.dispose();
@@ -372,14 +328,6 @@ export class CultureMap extends CultureDataElement {
       this.controller.draw(container, model, theme, options, false);
     } else return;
     this.drawn = { data, boundaries, key };
-  }
-
-  private onDrawn(shown: number): void {
-    this.announceLoad(shown);
-  }
-
-  private reportOnce(token: unknown, error: unknown): void {
-    this.reportError(this.errorDetail(error), token);
   }
 
   private layerModel(plan: PointsPlan | AreasPlan, data: DataState): LayerModel {

@@ -56,10 +56,7 @@ export class CultureSource extends LitElement implements SourceProvider {
   @property() record?: string;
   /** Filters every linked widget always gets (grammar of the `filter` attribute). */
   @property() filter?: string;
-  /**
-   * Computed columns every linked widget and control gets (DESIGN § 5):
-   * `decennie = decade(annee); region = clean(regions)`. Filters and controls may name them.
-   */
+  /** Computed columns every linked widget and control gets (DESIGN § 5): `decennie = decade(annee); region = clean(regions)`. Filters and controls may name them. */
   @property() compute?: string;
   /** udata API base. */
   @property() api?: string;

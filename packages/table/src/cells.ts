@@ -30,11 +30,6 @@ export function cellView(value: Cell | undefined, column: ColumnInfo, lang: Lang
   return href ? { kind: 'link', text: value as string, href } : { kind: 'text', text };
 }
 
-/** The same cell as plain text: what a CSV or a screen-reader summary gets. */
-export function cellText(view: CellView): string {
-  return view.kind === 'empty' ? '' : view.text;
-}
-
 /** Min and max a bar column is drawn against: the profile's when known, widened by the rows. */
 export function barDomain(column: ColumnInfo, rows: readonly Row[]): [number, number] {
   let low = 0;

@@ -10,7 +10,7 @@ export { CultureTable } from './table.js';
 export { CultureDataTable } from './data-table.js';
 export { renderTable, type TableTemplateOptions } from './render-table.js';
 export { tableStyles } from './table.styles.js';
-export { cellView, barDomain, barGeometry, cellText, type CellView } from './cells.js';
+export { cellView, barDomain, barGeometry, type CellView } from './cells.js';
 export { autoTable, parseSort, selectColumns, nextSort, ariaSort } from './columns.js';
 export { pageWindow, virtualWindow, type PageWindow, type VirtualWindow } from './paging.js';
 export { downloadFilename } from './download.js';

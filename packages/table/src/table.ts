@@ -58,33 +58,19 @@ const DEFAULT_PAGE_SIZE = 20;
 export class CultureTable extends CultureDataElement {
   static override styles = [...baseStyles, tableStyles, cultureTableStyles];
 
-  /**
-   * Columns shown, in order (comma list; quote names holding commas). Default: all.
-   * @editor columns
-   */
+  /** Columns shown, in order (comma list; quote names holding commas). Default: all. @editor columns */
   @property() columns?: string;
   /** Initial sort: `-total`, `annee, -total` (a `-` sorts descending). A header click replaces it. */
   @property() sort?: string;
-  /**
-   * Rows per page (1–1,000).
-   * @editor number
-   * @default 20
-   */
+  /** Rows per page (1–1,000). @editor number @default 20 */
   @property({ attribute: 'page-size' }) pageSize?: string;
   /** Shows a search box: « contains » over the text columns shown (on the server on the tabular path). */
   @property({ type: Boolean }) search = false;
   /** Shows a button that downloads the current view as CSV (`;`, UTF-8 BOM). */
   @property({ type: Boolean }) download = false;
-  /**
-   * Numeric columns drawn with an in-cell bar (comma list).
-   * @editor numeric-columns
-   * @advanced
-   */
+  /** Numeric columns drawn with an in-cell bar (comma list). @editor numeric-columns @advanced */
   @property() bars?: string;
-  /**
-   * A fixed height (`480` px, `30rem`, `60vh`; 50–5,000 px): the body scrolls virtually instead of paging.
-   * @advanced
-   */
+  /** A fixed height (`480` px, `30rem`, `60vh`; 50–5,000 px): the body scrolls virtually instead of paging. @advanced */
   @property() height?: string;
   /** Caption of the table; default: the dataset title. */
   @property() override title = '';
@@ -269,7 +255,7 @@ export class CultureTable extends CultureDataElement {
   private renderPager(total: number): TemplateResult | typeof nothing {
     if (total === 0) return nothing;
     const m = tableMessages(this.locale);
-    const n = (value: number) => formatCount(value, this.locale);
+    const n = (value: number) => formatNumber(value, this.locale);
     const w = pageWindow(this.page, this.rowsPerPage, total);
     const go = (page: number) => () => (this.page = page);
     return html`<nav class="pager" part="pager" aria-label=${m.pagination}>
@@ -292,7 +278,7 @@ export class CultureTable extends CultureDataElement {
   }
 
   private renderCount(total: number): TemplateResult {
-    return html`<p class="count" part="count" role="status">${tableMessages(this.locale).rowCount(formatCount(total, this.locale))}</p>`;
+    return html`<p class="count" part="count" role="status">${tableMessages(this.locale).rowCount(formatNumber(total, this.locale))}</p>`;
   }
 
   // --- handlers --------------------------------------------------------------------------------
@@ -332,7 +318,7 @@ export class CultureTable extends CultureDataElement {
       const names = selectColumns(parseList(this.columns), [...data.columns, ...joined]).columns.map((column) => column.name);
       saveFile(csvFile(toCSV(result.rows, names, { decimal: csvDecimal(this.locale) })), downloadFilename(data.source, this.datasetRef));
       if (result.total > result.rows.length) {
-        this.downloadNote = { text: m.downloadTruncated(formatCount(DOWNLOAD_LIMIT, this.locale)), alert: false };
+        this.downloadNote = { text: m.downloadTruncated(formatNumber(DOWNLOAD_LIMIT, this.locale)), alert: false };
       }
     } catch (error) {
       if (controller.signal.aborted) return;
@@ -414,4 +400,3 @@ function isData(value: unknown): value is DataState {
   return typeof value === 'object' && value !== null && 'result' in value;
 }
 
-const formatCount = formatNumber;

@@ -104,36 +104,17 @@ const joinCompute = (...parts: (string | undefined)[]): string =>
 export abstract class CultureDataElement extends LitElement {
   static override styles = baseStyles;
 
-  /**
-   * data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by
-   * `HTMLElement.dataset`.
-   * @editor none
-   */
+  /** data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by `HTMLElement.dataset`. @editor none */
   @property({ attribute: 'dataset' }) datasetRef?: string;
-  /**
-   * Resource id or URL; default: the first resource the tabular API serves.
-   * @editor none
-   */
+  /** Resource id or URL; default: the first resource the tabular API serves. @editor none */
   @property() resource?: string;
-  /**
-   * Direct URL of a file: CSV, JSON, GeoJSON, XLSX / XLS / ODS, XML or Parquet.
-   * @editor url none
-   */
+  /** Direct URL of a file: CSV, JSON, GeoJSON, XLSX / XLS / ODS, XML or Parquet. @editor url none */
   @property() src?: string;
-  /**
-   * Spreadsheets (XLSX, XLS, ODS): the sheet to read, by name or 1-based number; default the first.
-   * @editor none
-   */
+  /** Spreadsheets (XLSX, XLS, ODS): the sheet to read, by name or 1-based number; default the first. @editor none */
   @property() sheet?: string;
-  /**
-   * XML: the repeated element that makes a row (`musee`, `mdf:musee`); default: the one found in the file.
-   * @editor none
-   */
+  /** XML: the repeated element that makes a row (`musee`, `mdf:musee`); default: the one found in the file. @editor none */
   @property() record?: string;
-  /**
-   * Id of a `<culture-source>` to read data and live filters from.
-   * @editor none
-   */
+  /** Id of a `<culture-source>` to read data and live filters from. @editor none */
   @property() source?: string;
   /** Filter expression: `annee >= 2015; region in Bretagne|Normandie`. */
   @property() filter?: string;
@@ -148,27 +129,13 @@ export abstract class CultureDataElement extends LitElement {
   @property() compute?: string;
   /** How columns are called on screen: `annee: Année; total: Entrées` (default: readable names). */
   @property() labels?: string;
-  /**
-   * Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop`
-   * is a `<culture-source>` id or a dataset id, slug or URL.
-   */
+  /** Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop` is a `<culture-source>` id or a dataset id, slug or URL. */
   @property() join?: string;
-  /**
-   * udata API base (other portals, tests).
-   * @editor url none
-   * @default 'https://www.data.gouv.fr/api'
-   */
+  /** udata API base (other portals, tests). @editor url none @default 'https://www.data.gouv.fr/api' */
   @property() api?: string;
-  /**
-   * Tabular API base.
-   * @editor url none
-   * @default 'https://tabular-api.data.gouv.fr/api'
-   */
+  /** Tabular API base. @editor url none @default 'https://tabular-api.data.gouv.fr/api' */
   @property({ attribute: 'tabular-api' }) tabularApi?: string;
-  /**
-   * With `source`, a click on a row, mark or feature filters the `<culture-source>` (on these columns, when named).
-   * @editor none
-   */
+  /** With `source`, a click on a row, mark or feature filters the `<culture-source>` (on these columns, when named). @editor none */
   @property({ attribute: 'refine-on-click' }) refineOnClick?: string;
 
   /** Download progress of the current load, when a file is streamed. */

@@ -1,7 +1,17 @@
 import type { DataPath, FilterClause, ErrorCode, ResolvedSource, Row, ShapeStep, WarningCode } from '@culture-widgets/core';
 
-/** Every culture event bubbles out of shadow roots, so a page listens once on `document`. */
-const init = { bubbles: true, composed: true } as const;
+/**
+ * A typed `culture-*` event: its `detail`, and bubbling out of shadow roots (composed), so a page
+ * listens once on `document`.
+ */
+function cultureEvent<Detail>(type: string) {
+  return class extends Event {
+    static readonly type = type;
+    constructor(readonly detail: Detail) {
+      super(type, { bubbles: true, composed: true });
+    }
+  };
+}
 
 /** Says something once per thing it is about (a settled load, a drawing): a re-render never repeats it. */
 export class Once {
@@ -33,12 +43,7 @@ export interface CultureLoadDetail {
 }
 
 /** Data is shown. */
-export class CultureLoadEvent extends Event {
-  static readonly type = 'culture-load';
-  constructor(readonly detail: CultureLoadDetail) {
-    super(CultureLoadEvent.type, init);
-  }
-}
+export class CultureLoadEvent extends cultureEvent<CultureLoadDetail>('culture-load') {}
 
 export interface CultureErrorDetail {
   code: ErrorCode;
@@ -48,12 +53,7 @@ export interface CultureErrorDetail {
 }
 
 /** Something failed; the same message is shown in the element (`role="alert"`). */
-export class CultureErrorEvent extends Event {
-  static readonly type = 'culture-error';
-  constructor(readonly detail: CultureErrorDetail) {
-    super(CultureErrorEvent.type, init);
-  }
-}
+export class CultureErrorEvent extends cultureEvent<CultureErrorDetail>('culture-error') {}
 
 export interface CultureWarningDetail {
   code: WarningCode;
@@ -66,12 +66,7 @@ export interface CultureWarningDetail {
 }
 
 /** An attribute value was ignored or clamped, or the data left a note (also shown, and logged). */
-export class CultureWarningEvent extends Event {
-  static readonly type = 'culture-warning';
-  constructor(readonly detail: CultureWarningDetail) {
-    super(CultureWarningEvent.type, init);
-  }
-}
+export class CultureWarningEvent extends cultureEvent<CultureWarningDetail>('culture-warning') {}
 
 export interface CultureSelectDetail {
   /** The row behind the clicked row, mark or feature. */
@@ -81,12 +76,7 @@ export interface CultureSelectDetail {
 }
 
 /** A row, mark or feature was activated (click, Enter). */
-export class CultureSelectEvent extends Event {
-  static readonly type = 'culture-select';
-  constructor(readonly detail: CultureSelectDetail) {
-    super(CultureSelectEvent.type, init);
-  }
-}
+export class CultureSelectEvent extends cultureEvent<CultureSelectDetail>('culture-select') {}
 
 export interface CultureFilterChangeDetail {
   /** The live clauses of the source, after the change. */
@@ -94,12 +84,7 @@ export interface CultureFilterChangeDetail {
 }
 
 /** The filters of a `<culture-source>` changed. */
-export class CultureFilterChangeEvent extends Event {
-  static readonly type = 'culture-filter-change';
-  constructor(readonly detail: CultureFilterChangeDetail) {
-    super(CultureFilterChangeEvent.type, init);
-  }
-}
+export class CultureFilterChangeEvent extends cultureEvent<CultureFilterChangeDetail>('culture-filter-change') {}
 
 declare global {
   interface HTMLElementEventMap {

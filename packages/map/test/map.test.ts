@@ -155,7 +155,7 @@ describe('<culture-map> points', () => {
     const labels = [...shadow(el).querySelectorAll('.inset-label')].map((l) => l.textContent);
     expect(labels).to.deep.equal(['Guadeloupe', 'Martinique', 'Guyane', 'La Réunion', 'Mayotte']);
     // fetched once, lazily (points alone never fetch boundaries)
-    await waitUntil(async () => (await p.requests('geo/regions.geojson')).length === 1, 'outlines not fetched');
+    await waitUntil(async () => (await p.requests('geo/regions.geojson')).length === 1, 'outlines not fetched', { timeout: 15000 });
   });
 
   it('keeps the inset names inside a narrow map', async () => {

@@ -52,7 +52,6 @@ export function columnNamed(name: string, columns: readonly ColumnInfo[]): Colum
 // --- the list grammar ------------------------------------------------------------------------
 
 const QUOTES = `"'`;
-
 /**
  * `a, "b, c", 'd'` → `['a', 'b, c', 'd']`: the comma lists of attributes (`columns`, `y`, `popup`,
  * `sort`…). A name holding a comma is quoted with "…" or '…' (a doubled quote stands for itself);
@@ -60,28 +59,10 @@ const QUOTES = `"'`;
  */
 export function parseList(text: string | null | undefined): string[] {
   const items: string[] = [];
-  const s = text ?? '';
-  let i = 0;
-  while (i < s.length) {
-    while (/\s/.test(s[i] ?? '')) i++;
-    let item = '';
-    if ((s[i] === '-' || s[i] === '+') && QUOTES.includes(s[i + 1] ?? '-')) item = s[i++]!;
-    if (QUOTES.includes(s[i] ?? '-')) {
-      const quote = s[i++];
-      for (; i < s.length; i++) {
-        if (s[i] !== quote) item += s[i];
-        else if (s[i + 1] === quote) item += s[i++];
-        else break;
-      }
-      i++;
-      while (i < s.length && s[i] !== ',') i++;
-    } else {
-      const end = s.indexOf(',', i);
-      item = s.slice(i, end < 0 ? s.length : end).trim();
-      i = end < 0 ? s.length : end;
-    }
+  // an optional sign and a quoted name (a doubled quote inside stands for itself), or a bare name
+  for (const m of (text ?? '').matchAll(/\s*(?:([-+]?)(["'])((?:(?!\2)[^]|\2\2)*)\2[^,]*|([^,]*))(?:,|$)/g)) {
+    const item = m[2] ? m[1]! + m[3]!.replaceAll(m[2] + m[2], m[2]) : m[4]!.trim();
     if (item) items.push(item);
-    i++; // the comma
   }
   return items;
 }

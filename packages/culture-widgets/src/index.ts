@@ -17,10 +17,12 @@ export * from '@culture-widgets/core';
 export {
   CultureLoadEvent,
   CultureErrorEvent,
+  CultureWarningEvent,
   CultureSelectEvent,
   CultureFilterChangeEvent,
   type CultureLoadDetail,
   type CultureErrorDetail,
+  type CultureWarningDetail,
   type CultureSelectDetail,
   type CultureFilterChangeDetail,
 } from '@culture-widgets/ui';

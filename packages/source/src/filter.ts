@@ -27,7 +27,6 @@ import {
   isSourceProvider,
   renderErrorState,
   resolveLang,
-  type CultureErrorDetail,
   type SourceProvider,
   type ThemeSetting,
   Once,
@@ -210,7 +209,7 @@ export class CultureFilter extends LitElement {
   private renderState(): TemplateResult {
     const error = this.profile.error ?? this.facets.error;
     if (this.profile.status === TaskStatus.ERROR || this.facets.status === TaskStatus.ERROR) {
-      return renderErrorState(this.errorDetail(error), this.locale);
+      return renderErrorState(errorDetailOf(error, this.locale), this.locale);
     }
     if (this.profile.status === TaskStatus.COMPLETE && !this.profile.value) return this.renderAllFilters();
     const profile = this.profile.value;
@@ -509,16 +508,12 @@ export class CultureFilter extends LitElement {
 
   // --- errors ----------------------------------------------------------------------------------
 
-  private errorDetail(error: unknown): CultureErrorDetail {
-    return errorDetailOf(error, this.locale);
-  }
-
   /** One `culture-error` per failure, after it is shown. */
   private reportErrors(): void {
     const error =
       this.profile.status === TaskStatus.ERROR ? this.profile.error : this.facets.status === TaskStatus.ERROR ? this.facets.error : undefined;
     if (error === undefined || (error instanceof CultureError && error.code === 'aborted')) return;
-    this.reported.run(error, () => this.dispatchEvent(new CultureErrorEvent(this.errorDetail(error))));
+    this.reported.run(error, () => this.dispatchEvent(new CultureErrorEvent(errorDetailOf(error, this.locale))));
   }
 }
 

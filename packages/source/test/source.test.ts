@@ -33,9 +33,6 @@ class TestRows extends CultureDataElement {
     return (this.data.value as DataState | undefined)?.filters;
   }
 
-  protected queryKey() {
-    return [this.group];
-  }
 
   protected buildQuery(_columns: ColumnInfo[], filters: FilterClause[]): Query {
     return this.group

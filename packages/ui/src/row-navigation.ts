@@ -1,22 +1,18 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
 /**
  * Rows a reader clicks or walks with the keyboard: one roving tab stop over `tr[data-index]`
  * rows (`focusRow`), ↑ ↓ move it, Enter or Space (or a click outside a link or button) activates
  * a row. The host binds `onClick` / `onKeydown` on the rows' container.
  */
-export class RowNavigation implements ReactiveController {
+export class RowNavigation {
   /** The row holding the tab stop (an absolute index). */
   focusRow = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly activate: (index: number) => void,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   readonly onClick = (event: MouseEvent): void => {
     const target = event.target as Element;

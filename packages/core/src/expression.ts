@@ -154,20 +154,19 @@ class Parser {
   }
 
   expression(): Expr {
-    let left = this.term();
-    while (this.isSymbol('+') || this.isSymbol('-')) {
-      const op = this.advance().value as BinaryOp;
-      const right = this.term();
-      left = { type: 'binary', op, left, right, at: left.at, end: right.end };
-    }
-    return left;
+    return this.operands(['+', '-'], () => this.term());
   }
 
   private term(): Expr {
-    let left = this.unary();
-    while (this.isSymbol('*') || this.isSymbol('/')) {
+    return this.operands(['*', '/'], () => this.unary());
+  }
+
+  /** One level of precedence: operands read by `next`, joined left to right by `ops`. */
+  private operands(ops: BinaryOp[], next: () => Expr): Expr {
+    let left = next();
+    while (ops.some((op) => this.isSymbol(op))) {
       const op = this.advance().value as BinaryOp;
-      const right = this.unary();
+      const right = next();
       left = { type: 'binary', op, left, right, at: left.at, end: right.end };
     }
     return left;

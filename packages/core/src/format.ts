@@ -1,5 +1,6 @@
 /** Formatting for elements: numbers, percentages, dates and cells, per locale, through Intl. */
 import type { Cell, ColumnInfo, Lang, Row } from './types.js';
+import { readableName } from './labels.js';
 import { isYear } from './columns.js';
 import { readBoolean } from './values.js';
 
@@ -81,10 +82,13 @@ export function formatCell(value: Cell | object | undefined, column: ColumnInfo 
   return value;
 }
 
-/** A readable label from a column name: `nom_du_musee` → `Nom du musee`; names with spaces are kept. */
+/**
+ * A readable label from a column name, an aggregate's result named as the tabular API names it
+ * included: `nom_du_musee` → « Nom du musée », `total__sum` → « Total (sum) » (labels.ts's rule).
+ */
 export function columnLabel(name: string): string {
-  const label = name.replace(/__(sum|count|mean|median|min|max)$/, ' ($1)').replace(/[_]+/g, ' ').trim();
-  return label.charAt(0).toUpperCase() + label.slice(1);
+  const aggregate = /__(sum|count|mean|median|min|max)$/.exec(name);
+  return aggregate ? `${readableName(name.slice(0, aggregate.index))} (${aggregate[1]})` : readableName(name);
 }
 
 export interface CSVOptions {

@@ -25,7 +25,7 @@ describe('formatting helpers', () => {
     ['a date cell', () => formatCell('2021-03-05', { name: 'date', type: 'date' }, 'fr'), '5 mars 2021'],
     ['an empty cell', () => formatCell(null, { name: 'x', type: 'string' }, 'fr'), ''],
     ['hostile text stays text', () => formatCell('<b>x</b>', { name: 'x', type: 'string' }, 'fr'), '<b>x</b>'],
-    ['label', () => columnLabel('nom_du_musee'), 'Nom du musee'],
+    ['label', () => columnLabel('nom_du_musee'), 'Nom du musée'],
     ['label of an aggregate', () => columnLabel('total__sum'), 'Total (sum)'],
   ];
   for (const [name, run, expected] of table) it(name, () => expect(plain(run())).to.equal(expected));

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { DATASETS, portal, type Portal } from '../../../test/helpers/portal.js';
-import '../src/culture-map.js';
+import { keep, mountMap } from './mount.js';
 import type { CultureMap } from '../src/map.js';
 
 declare global {
@@ -15,29 +15,8 @@ before(async () => {
   p = await portal();
 });
 
-const mounted: HTMLElement[] = [];
-afterEach(() => {
-  for (const el of mounted.splice(0)) el.remove();
-});
-
-/** A map with tiles off, connected once its listeners are on; resolves on load or error. */
-async function mount(attrs: Record<string, string>): Promise<{ el: CultureMap; event: Event }> {
-  const el = document.createElement('culture-map');
-  el.setAttribute('api', p.api);
-  el.setAttribute('tabular-api', p.tabularApi);
-  el.setAttribute('tiles', 'none');
-  el.style.width = '640px';
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  const settled = new Promise<Event>((resolve) => {
-    el.addEventListener('culture-load', resolve, { once: true });
-    el.addEventListener('culture-error', resolve, { once: true });
-  });
-  document.body.append(el);
-  mounted.push(el);
-  const event = await settled;
-  await el.updateComplete;
-  return { el, event };
-}
+/** A map with tiles off, on this file's portal scope. */
+const mount = (attrs: Record<string, string>) => mountMap(p, attrs);
 
 const shadow = (el: Element) => el.shadowRoot!;
 const text = (el: Element, selector: string) => shadow(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -219,7 +198,7 @@ describe('<culture-map> points', () => {
     source.setAttribute('api', p.api);
     source.setAttribute('tabular-api', p.tabularApi);
     document.body.append(source);
-    mounted.push(source);
+    keep(source);
     const { el } = await mount({ source: 'lieux-couleurs', color: 'type_equipement' });
     const colorOf = (value: string) =>
       [...shadow(el).querySelectorAll<HTMLElement>('.legend li')].find((li) => li.textContent!.startsWith(`${value} (`))?.querySelector<HTMLElement>('.swatch')?.style.background;
@@ -259,7 +238,7 @@ describe('<culture-map> one way to write a cell, one list grammar, warnings', ()
     el.style.width = '640px';
     const loaded = new Promise((resolve) => el.addEventListener('culture-load', resolve, { once: true }));
     document.body.append(el);
-    mounted.push(el);
+    keep(el);
     await loaded;
     await el.updateComplete;
     expect(warnings).to.deep.include.members([['mode', 'carte', 'auto'], ['cluster', 'parfois', 'auto'], ['tiles', 'google', 'ign']]);
@@ -374,7 +353,7 @@ describe('<culture-map> hostile data and states', () => {
     Object.entries({ api: p.api, 'tabular-api': p.tabularApi, tiles: 'none', dataset: DATASETS.places }).forEach(([k, v]) => el.setAttribute(k, v));
     const loaded = new Promise((resolve) => el.addEventListener('culture-load', resolve, { once: true }));
     document.body.append(el);
-    mounted.push(el);
+    keep(el);
     await el.updateComplete;
     expect(shadow(el).querySelector('[part="loading"]')).to.exist;
     await loaded;
@@ -421,7 +400,7 @@ describe('<culture-map> hostile data and states', () => {
   it('asks for a source when none is given', async () => {
     const el = document.createElement('culture-map');
     document.body.append(el);
-    mounted.push(el);
+    keep(el);
     await waitUntil(() => shadow(el).querySelector('[part="notice"]'), 'no notice');
     expect(text(el, '[part="notice"]')).to.match(/Aucune donnée/);
   });

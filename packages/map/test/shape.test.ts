@@ -4,9 +4,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { DATASETS, RESOURCES, portal, type Portal } from '../../../test/helpers/portal.js';
-import '../src/culture-map.js';
+import { keep, mountMap } from './mount.js';
 import '../../source/src/culture-source.js';
-import type { CultureMap } from '../src/map.js';
 import type { CultureLoadDetail } from '@culture-widgets/ui';
 
 let p: Portal;
@@ -14,40 +13,18 @@ beforeEach(async () => {
   p = await portal();
 });
 
-const mounted: HTMLElement[] = [];
-afterEach(() => {
-  for (const el of mounted.splice(0)) el.remove();
-});
-
 function source(id: string, attrs: Record<string, string>): HTMLElement {
-  const el = document.createElement('culture-source');
+  const el = keep(document.createElement('culture-source'));
   el.id = id;
   el.setAttribute('api', p.api);
   el.setAttribute('tabular-api', p.tabularApi);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   document.body.append(el);
-  mounted.push(el);
   return el;
 }
 
-async function mount(attrs: Record<string, string>): Promise<{ el: CultureMap; event: Event }> {
-  const el = document.createElement('culture-map');
-  el.setAttribute('api', p.api);
-  el.setAttribute('tabular-api', p.tabularApi);
-  el.setAttribute('tiles', 'none');
-  el.setAttribute('boundaries', p.staticUrl('geo/{level}.geojson'));
-  el.style.width = '640px';
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  const settled = new Promise<Event>((resolve) => {
-    el.addEventListener('culture-load', resolve, { once: true });
-    el.addEventListener('culture-error', resolve, { once: true });
-  });
-  document.body.append(el);
-  mounted.push(el);
-  const event = await settled;
-  await el.updateComplete;
-  return { el, event };
-}
+/** A map on the portal's boundaries. */
+const mount = (attrs: Record<string, string>) => mountMap(p, { boundaries: p.staticUrl('geo/{level}.geojson'), ...attrs });
 
 const text = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const detail = (event: Event) => (event as Event & { detail: CultureLoadDetail }).detail;

@@ -9,8 +9,8 @@
  */
 import type { Cell, ColumnInfo, ColumnType, Lang } from './types.js';
 import { CultureError } from './errors.js';
-import { type Definition, type Expr, parseDefinitions, syntaxError, walk } from './expression.js';
-import { cellNumber, isNumeric, matchColumn } from './columns.js';
+import { type Definition, type Expr, parseDefinitions, syntaxError } from './expression.js';
+import { cellNumber, columnNamed, isNumeric } from './columns.js';
 import { readDate } from './values.js';
 import { formatNumber } from './format.js';
 import { joinKey } from './join.js';
@@ -23,10 +23,7 @@ export const AGGREGATE_FUNCTIONS = ['sum', 'count', 'distinct', 'mean', 'median'
 type RowFunction = (typeof ROW_FUNCTIONS)[number];
 
 /** What a value is, for type checks: numbers add up, texts group, dates give years. */
-export type ValueKind = 'number' | 'text' | 'date' | 'boolean';
-
-/** Formats of computed columns whose values have a natural order that is not the alphabet's. */
-export type OrdinalFormat = 'month' | 'decade' | 'century' | 'bin';
+type ValueKind = 'number' | 'text' | 'date' | 'boolean';
 
 /** One `name = expression` of `compute`, checked. */
 export interface ComputedColumn {
@@ -83,17 +80,13 @@ class Checker {
 
   /** The real name of a column (computed first, then the resource's), or `unknown-column` with every name. */
   resolve(node: Expr & { type: 'column' }): { computed?: ComputedColumn; info?: ColumnInfo } {
-    const computed = this.earlier.get(node.name) ?? [...this.earlier.values()].find((c) => cleanKey(c.name) === cleanKey(node.name) && c.name.toLowerCase() === node.name.toLowerCase());
-    if (computed) return { computed };
-    const names = this.columns.map((c) => c.name);
-    try {
-      const real = matchColumn(node.name, names);
-      return { info: this.columns.find((c) => c.name === real)! };
-    } catch {
-      throw new CultureError('unknown-column', {
-        column: node.name, available: [...names, ...this.earlier.keys()], expression: this.def.source, at: node.at,
-      });
-    }
+    const earlier = columnNamed(node.name, [...this.earlier.values()].map((c) => c.info));
+    if (earlier) return { computed: this.earlier.get(earlier.name)! };
+    const info = columnNamed(node.name, this.columns);
+    if (info) return { info };
+    throw new CultureError('unknown-column', {
+      column: node.name, available: [...this.columns.map((c) => c.name), ...this.earlier.keys()], expression: this.def.source, at: node.at,
+    });
   }
 
   /** Checks a node and returns it rewritten (real names, computed columns inlined). */
@@ -118,7 +111,7 @@ class Checker {
           if (computed.split && !top) this.fail(node, 'split-nested', { column: computed.name });
           computed.sources.forEach((s) => this.sources.add(s));
           computed.cleaned.forEach((s) => this.cleaned.add(s));
-          return { expr: computed.expr, typed: { kind: kindOf(computed.info), format: computed.info.format } };
+          return { expr: computed.expr, typed: { kind: kindOfColumn(computed.info), format: computed.info.format } };
         }
         this.sources.add(info!.name);
         return { expr: { ...node, name: info!.name }, typed: { kind: kindOfColumn(info!), format: info!.format } };
@@ -186,10 +179,6 @@ class Checker {
 }
 
 const columnName = (e: Expr): string | undefined => (e.type === 'column' ? e.name : undefined);
-
-function kindOf(info: ColumnInfo): ValueKind {
-  return kindOfColumn(info);
-}
 
 /**
  * Parses and checks `compute="decennie = decade(annee); domaine = split(dompal, ';')"` against
@@ -270,7 +259,7 @@ function fromRoman(text: string): number {
 }
 
 /** `XVIIe siècle` / `17th century`; negative centuries are before Christ. */
-export function centuryLabel(century: number, lang: Lang): string {
+function centuryLabel(century: number, lang: Lang): string {
   const n = Math.abs(century);
   const bc = century < 0;
   if (lang === 'en') {
@@ -287,7 +276,7 @@ const BEFORE_CHRIST = /av(?:\.|ant)?\s*J\.?-?\s*C|BC|BCE/i;
 const YEAR_IN_TEXT = /(?:^|\D)(\d{3,4})(?:\D|$)/;
 
 /** The century of a year (1801–1900 → 19; -450 → -5). */
-export const centuryOfYear = (year: number): number =>
+const centuryOfYear = (year: number): number =>
   year > 0 ? Math.floor((year - 1) / 100) + 1 : -(Math.floor((-year - 1) / 100) + 1);
 
 /**
@@ -315,13 +304,13 @@ export function readCentury(cell: Cell | undefined): number | undefined {
 }
 
 /** `1990-1999`. */
-export const decadeLabel = (year: number): string => {
+const decadeLabel = (year: number): string => {
   const start = Math.floor(year / 10) * 10;
   return `${start}-${start + 9}`;
 };
 
 /** The labels of `bin(c, edges)`, lowest first: « moins de 0 », « 0 – 10 000 », …, « 100 000 et plus ». */
-export function binLabels(edges: number[], lang: Lang): string[] {
+function binLabels(edges: number[], lang: Lang): string[] {
   const f = (n: number) => formatNumber(n, lang, { maximumFractionDigits: 10 });
   const labels = [lang === 'en' ? `under ${f(edges[0]!)}` : `moins de ${f(edges[0]!)}`];
   for (let i = 0; i < edges.length - 1; i++) labels.push(`${f(edges[i]!)} – ${f(edges[i + 1]!)}`);
@@ -347,7 +336,7 @@ export function splitValues(cell: Cell | undefined, separator: string): string[]
 // Compiling
 
 /** Reads one source column by row index. */
-export type Reader = (row: number) => Cell;
+type Reader = (row: number) => Cell;
 
 /** What compiled expressions need besides the rows. */
 export interface ComputeContext {
@@ -487,6 +476,3 @@ export function ordinalRank(format: string | undefined, value: Cell, lang: Lang 
   }
 }
 
-/** True when an expression reads `column` (directly or through an inlined computed column). */
-export const uses = (expr: Expr, column: string): boolean =>
-  [...walk(expr)].some((n) => n.type === 'column' && !n.join && n.name === column);

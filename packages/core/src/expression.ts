@@ -286,11 +286,3 @@ export function parseDefinitions(text: string, { separator, named }: { separator
 export function quoteName(name: string): string {
   return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
 }
-
-/** Every node of a tree, depth first (the node itself first). */
-export function* walk(expr: Expr): Generator<Expr> {
-  yield expr;
-  if (expr.type === 'call') for (const a of expr.args) yield* walk(a);
-  else if (expr.type === 'binary') { yield* walk(expr.left); yield* walk(expr.right); }
-  else if (expr.type === 'negate') yield* walk(expr.arg);
-}

@@ -9,7 +9,7 @@
 import type { AggregateOp, Cell, ColumnInfo, ColumnType } from './types.js';
 import { CultureError } from './errors.js';
 import { type Definition, type Expr, parseDefinitions, quoteName, syntaxError } from './expression.js';
-import { isNumeric, matchColumn } from './columns.js';
+import { columnNamed, isNumeric, matchColumn } from './columns.js';
 import { AGGREGATE_FUNCTIONS, ROW_FUNCTIONS, numberOf } from './compute.js';
 
 export type MeasureOp = (typeof AGGREGATE_FUNCTIONS)[number];
@@ -59,13 +59,9 @@ class MeasureChecker {
   }
 
   private column(node: Expr & { type: 'column' }): ColumnInfo {
-    const names = this.columns.map((c) => c.name);
-    try {
-      const real = matchColumn(node.name, names);
-      return this.columns.find((c) => c.name === real)!;
-    } catch {
-      throw new CultureError('unknown-column', { column: node.name, available: names, expression: this.def.source, at: node.at });
-    }
+    const info = columnNamed(node.name, this.columns);
+    if (!info) throw new CultureError('unknown-column', { column: node.name, available: this.columns.map((c) => c.name), expression: this.def.source, at: node.at });
+    return info;
   }
 
   private joinColumn(node: Expr & { type: 'column' }): string {

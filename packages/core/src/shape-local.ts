@@ -12,7 +12,7 @@ import { type Table, getter } from './table.js';
 import { selectRows } from './local.js';
 
 /** Readers of a table's columns by name. */
-export function tableReader(table: Table): (name: string) => (i: number) => Cell {
+function tableReader(table: Table): (name: string) => (i: number) => Cell {
   const position = new Map(table.columns.map((c, i) => [c.name, i]));
   return (name) => {
     const at = position.get(name);

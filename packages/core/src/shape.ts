@@ -79,7 +79,7 @@ export function planShape(query: Query, columns: ColumnInfo[]): ShapePlan {
   const names = all.map((c) => c.name);
   const resolve = (name: string): string => matchColumn(name, names);
 
-  let groupBy = (query.groupBy ?? []).map(resolve);
+  const groupBy = (query.groupBy ?? []).map(resolve);
   const filters = (query.filters ?? []).map((c) => ({ ...c, column: resolve(c.column) }));
   // plain aggregates (`y="total" aggregate="sum"`) are measures named as the tabular API names them
   const measureText = [query.measures?.trim(), ...(query.aggregates ?? []).map((a) => `${quoteName(aggregateName(a))} = ${aggregateExpression(a.op, a.column)}`)]
@@ -156,7 +156,6 @@ export function planShape(query: Query, columns: ColumnInfo[]): ShapePlan {
     for (const f of computedFilters) reasons.push(`filter:${f.column}`);
     for (const s of sort) if (isComputed(s.column)) reasons.push(`sort:${s.column}`);
   }
-  groupBy = groupBy.slice();
   return {
     columns, computed, measures, calls, aggregated, groupBy, sourceFilters, computedFilters,
     ...(query.search?.trim() ? { search: query.search } : {}),

@@ -249,6 +249,27 @@ describe('shaped queries: the same result on every path', function () {
       expect(error!.messageIn('fr')).to.match(/^Jointure « pop » : /);
     });
 
+    it('a join source the browser may not read (CORS), or that does not answer (timeout), says which join', async () => {
+      const { tabular } = sources.get('museofile')!;
+      const cors = await runQuery(tabular, { groupBy: ['code_departement'], measures: 'count()', join: join({ source: { dataset: DATASETS.noCors, api: p.api, tabularApi: p.tabularApi }, right: 'code_insee', ref: 'sans-cors' }) })
+        .then(() => undefined, (e: CultureError) => e);
+      expect(cors!.code).to.equal('cors');
+      expect(cors!.messageIn('fr')).to.match(/^Jointure « sans-cors » : Le serveur qui héberge ce fichier/);
+      const q = await portal();
+      await q.fault({ match: `/resources/${RESOURCES.population}/`, hang: true });
+      const previous = configureCore({ timeout: 300, retries: 0 });
+      try {
+        const source = await resolveSource({ dataset: DATASETS.museofile, api: q.api, tabularApi: q.tabularApi });
+        const timeout = await runQuery(source, { groupBy: ['code_departement'], measures: 'count() / join.PMUN', join: join({ source: { dataset: DATASETS.population, api: q.api, tabularApi: q.tabularApi } }) })
+          .then(() => undefined, (e: CultureError) => e);
+        expect(timeout!.code).to.equal('timeout');
+        expect(timeout!.messageIn('en')).to.equal('Join “pop”: The server took too long to answer.');
+      } finally {
+        configureCore(previous);
+        await q.clearFaults();
+      }
+    });
+
     it('a key column missing on either side names it', async () => {
       const { tabular } = sources.get('museofile')!;
       const right = await runQuery(tabular, { groupBy: ['code_departement'], measures: 'count() / join.PMUN', join: join({ right: 'CODE' }) }).then(() => undefined, (e: CultureError) => e);

@@ -22,6 +22,7 @@ import type { TypedClause } from './query.js';
 import { type Inferred, jsonColumn, textColumnOf, withProfile } from './infer.js';
 import type { ColumnData, Table } from './table.js';
 import { readNumber } from './values.js';
+import { isNumeric } from './columns.js';
 
 const COMPRESSORS: Compressors = {
   ZSTD: (input, length) => zstd(input, new Uint8Array(length)),
@@ -39,9 +40,6 @@ const PARSERS = {
   timestampFromMicroseconds: (us: bigint) => iso(Number(us / 1000n)),
   timestampFromNanoseconds: (ns: bigint) => iso(Number(ns / 1_000_000n)),
 };
-
-// not query.ts's: the worker would then share query.ts (and the filter grammar) with the first load
-const isNumeric = (c: ColumnInfo): boolean => c.type === 'number' || c.type === 'integer';
 
 /** The footer is read in one request of this size (the metadata of a few hundred columns). */
 const FOOTER = 64 * 1024;

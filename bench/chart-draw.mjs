@@ -7,7 +7,7 @@
 import { DIST, benchEnvironment, median, serveBench } from './lib.mjs';
 
 const RUNS = 5;
-const RESOURCE = 'c0ffee01-0000-4000-8000-000000000001'; // frequentation-des-musees-de-france
+const RESOURCE = 'c0ffee01-0000-4000-8000-000000000001'; // frequentation-des-musees-de-france-1
 
 const page = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>chart bench</title></head>
 <body style="margin:0;width:900px"><script type="module" src="./culture-chart.js"></script></body></html>`;
@@ -39,7 +39,7 @@ async function bare({ tabularApi, resource }) {
 }
 
 const cases = {
-  server: (i) => ({ dataset: 'frequentation-des-musees-de-france', x: 'annee', y: 'total', filter: `annee >= ${2000 + i}` }),
+  server: (i) => ({ dataset: 'frequentation-des-musees-de-france-1', x: 'annee', y: 'total', filter: `annee >= ${2000 + i}` }),
   local: (i) => ({ dataset: 'liste-et-localisation-des-musees-de-france', type: 'bar', x: 'Région administrative', filter: `Latitude > ${-90 + i}` }),
 };
 

@@ -14,7 +14,7 @@ const out = values.out;
 // One ESM bundle of the element, Vega split into a lazy chunk (as in dist/).
 const shots = await startShots({ out, entry: { 'culture-chart': 'packages/chart/src/culture-chart.ts' } });
 const { data } = shots;
-const museums = `dataset="frequentation-des-musees-de-france" ${data}`;
+const museums = `dataset="frequentation-des-musees-de-france-1" ${data}`;
 const list = `dataset="liste-et-localisation-des-musees-de-france" ${data}`;
 const charts = [
   ['line', `${museums} type="line" x="annee" y="total" title="Entrées dans les musées de France"`],

@@ -19,19 +19,12 @@ const { values } = parseArgs({
 
 if (values.build) execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
 
-// The examples name the sample portal on its fixed port; --live swaps it for the real APIs and
-// the sample slugs for the real ones.
+// The examples name the sample portal on its fixed port; --live swaps it for the real APIs (the
+// sample portal's slugs are data.gouv.fr's, so the datasets keep their names).
 const SAMPLE = `http://127.0.0.1:${values['portal-port']}`;
-const LIVE_SLUGS = {
-  'frequentation-des-musees-de-france': 'frequentation-des-musees-de-france-1',
-};
-const live = (text) => {
-  let out = text
-    .replaceAll(`${SAMPLE}/tabular/api`, 'https://tabular-api.data.gouv.fr/api')
-    .replaceAll(`${SAMPLE}/api`, 'https://www.data.gouv.fr/api');
-  for (const [sample, real] of Object.entries(LIVE_SLUGS)) out = out.replaceAll(`"${sample}"`, `"${real}"`);
-  return out;
-};
+const live = (text) => text
+  .replaceAll(`${SAMPLE}/tabular/api`, 'https://tabular-api.data.gouv.fr/api')
+  .replaceAll(`${SAMPLE}/api`, 'https://www.data.gouv.fr/api');
 
 // The examples are written for the default portal port: another port (a second checkout running
 // beside this one) is rewritten into them on the way out.
@@ -49,7 +42,7 @@ console.log(`
 culture-widgets is running${values.live ? ' against live data.gouv.fr' : ' offline, on the sample portal'}:
   examples  ${site.url}/examples/
   builder   ${site.url}/examples/builder.html
-${portal ? `  portal    ${portal.url}/api/1/datasets/frequentation-des-musees-de-france/\n` : ''}Press Ctrl+C to stop.`);
+${portal ? `  portal    ${portal.url}/api/1/datasets/frequentation-des-musees-de-france-1/\n` : ''}Press Ctrl+C to stop.`);
 
 const stop = () => {
   site.close();

@@ -16,12 +16,12 @@ const out = values.out;
 const shots = await startShots({ out, entry: { 'culture-table': 'packages/table/src/culture-table.ts' } });
 const { data } = shots;
 const tables = [
-  ['museums', `dataset="frequentation-des-musees-de-france" ${data} columns="nom_du_musee, ville, region, annee, total" sort="-total" bars="total" search download filter="annee = 2023" page-size="10" title="Les musées les plus visités en 2023"`],
+  ['museums', `dataset="frequentation-des-musees-de-france-1" ${data} columns="nom_du_musee, ville, region, annee, total" sort="-total" bars="total" search download filter="annee = 2023" page-size="10" title="Les musées les plus visités en 2023"`],
   ['virtual', `dataset="billetterie-du-spectacle-vivant" ${data} height="320"`],
   ['links', `dataset="liste-et-localisation-des-musees-de-france" ${data} filter="'Région administrative' = Bretagne" columns="Nom officiel du musée, Commune, Code Postal, URL" sort="Commune" page-size="5" search`],
   ['file', `dataset="liste-des-festivals-en-france" ${data} search page-size="5"`],
   ['spending', `dataset="depenses-culturelles-des-departements" ${data} page-size="5"`],
-  ['empty', `dataset="frequentation-des-musees-de-france" ${data} filter="annee = 1850" search`],
+  ['empty', `dataset="frequentation-des-musees-de-france-1" ${data} filter="annee = 1850" search`],
   ['error', `dataset="jeu-de-donnees-supprime" ${data}`],
   ['hostile', `dataset="jeu-de-donnees-hostile" ${data} page-size="4" search`],
 ];

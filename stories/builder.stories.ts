@@ -44,12 +44,12 @@ export const Initial: Story = {};
 
 /** Opened from a share link: the museums' attendance as a line chart, every step filled. */
 export const Chart: Story = {
-  args: { restore: '?element=chart&dataset=frequentation-des-musees-de-france&type=line&x=annee&y=total&aggregate=sum&title=Entrées par année' },
+  args: { restore: '?element=chart&dataset=frequentation-des-musees-de-france-1&type=line&x=annee&y=total&aggregate=sum&title=Entrées par année' },
 };
 
 /** A searchable table of the museums, biggest first. */
 export const Table: Story = {
-  args: { restore: '?element=table&dataset=frequentation-des-musees-de-france&columns=nom_du_musee,ville,annee,total&sort=-total&search=true' },
+  args: { restore: '?element=table&dataset=frequentation-des-musees-de-france-1&columns=nom_du_musee,ville,annee,total&sort=-total&search=true' },
 };
 
 /** The museums as points on a map (coordinates found in the profile). */
@@ -69,16 +69,16 @@ export const HostileData: Story = {
 
 /** The same builder in English. */
 export const English: Story = {
-  args: { lang: 'en', restore: '?element=chart&dataset=frequentation-des-musees-de-france' },
+  args: { lang: 'en', restore: '?element=chart&dataset=frequentation-des-musees-de-france-1' },
 };
 
 /** Dark theme, whatever the page says. */
 export const Dark: Story = {
-  args: { theme: 'dark', restore: '?element=chart&dataset=frequentation-des-musees-de-france' },
+  args: { theme: 'dark', restore: '?element=chart&dataset=frequentation-des-musees-de-france-1' },
   parameters: { backgrounds: { default: 'dark' } },
 };
 
 /** Snippets pointing at a self-hosted copy of the bundles instead of jsDelivr. */
 export const SelfHosted: Story = {
-  args: { cdnBase: 'https://www.example.org/assets/culture-widgets/', restore: '?element=chart&dataset=frequentation-des-musees-de-france' },
+  args: { cdnBase: 'https://www.example.org/assets/culture-widgets/', restore: '?element=chart&dataset=frequentation-des-musees-de-france-1' },
 };

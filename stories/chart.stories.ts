@@ -6,7 +6,7 @@ import { controlsOf, element, portal, samplePortal, type Attributes } from './el
 const meta: Meta<Attributes> = {
   title: 'Elements/culture-chart',
   component: 'culture-chart',
-  args: { ...samplePortal, dataset: 'frequentation-des-musees-de-france' },
+  args: { ...samplePortal, dataset: 'frequentation-des-musees-de-france-1' },
   argTypes: controlsOf('culture-chart'),
   render: (a) => element('culture-chart', a),
 };

@@ -12,7 +12,7 @@ const portal = 'http://127.0.0.1:4790';
 const api = `${portal}/api`;
 const tabularApi = `${portal}/tabular/api`;
 
-const MUSEUMS = 'frequentation-des-musees-de-france';
+const MUSEUMS = 'frequentation-des-musees-de-france-1';
 const FESTIVALS = 'liste-des-festivals-en-france';
 
 interface Args {

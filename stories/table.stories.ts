@@ -6,7 +6,7 @@ import { controlsOf, element, portal, samplePortal, type Attributes } from './el
 const meta: Meta<Attributes> = {
   title: 'Elements/culture-table',
   component: 'culture-table',
-  args: { ...samplePortal, dataset: 'frequentation-des-musees-de-france' },
+  args: { ...samplePortal, dataset: 'frequentation-des-musees-de-france-1' },
   argTypes: controlsOf('culture-table'),
   render: (a) => element('culture-table', a),
 };

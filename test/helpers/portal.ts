@@ -12,8 +12,9 @@
 
 /** Dataset slugs (fixed: code and tests may rely on them). */
 export const DATASETS = {
-  museums: 'frequentation-des-musees-de-france',
-  museumsOldSlug: 'frequentation-des-musees-de-france-2001-2021',
+  museums: 'frequentation-des-musees-de-france-1',
+  /** The slug data.gouv.fr had before: a 301 to `museums`. */
+  museumsOldSlug: 'frequentation-des-musees-de-france',
   museumList: 'liste-et-localisation-des-musees-de-france',
   festivals: 'liste-des-festivals-en-france',
   spending: 'depenses-culturelles-des-departements',

@@ -63,8 +63,9 @@ const CULTURE_DESCRIPTION = (what) => `${what}\n\nDonnées publiées par le **mi
 export const DATASETS = [
   {
     id: '64c0ffee0000000000000001',
-    slug: 'frequentation-des-musees-de-france',
-    oldSlugs: ['frequentation-des-musees-de-france-2001-2021'],
+    // as on data.gouv.fr: the `-1` slug, the former one redirecting to it
+    slug: 'frequentation-des-musees-de-france-1',
+    oldSlugs: ['frequentation-des-musees-de-france', 'frequentation-des-musees-de-france-2001-2021'],
     title: 'Fréquentation des Musées de France',
     description: CULTURE_DESCRIPTION('Fréquentation annuelle des musées de France (appellation « Musée de France »), ' +
       'de 2014 à 2024 : entrées payantes, gratuites, totales, individuelles et scolaires.'),

@@ -15,7 +15,7 @@ const remotePort = values['remote-port'] !== undefined ? Number(values['remote-p
 const pageSizeMax = values['page-size-max'] !== undefined ? Number(values['page-size-max']) : undefined;
 const portal = await startPortal({ port, remotePort, host: values.host, warm: true, thread: false, pageSizeMax });
 console.log(`Sample portal (fake data.gouv.fr):
-  udata API    ${portal.url}/api/1/datasets/frequentation-des-musees-de-france/
+  udata API    ${portal.url}/api/1/datasets/frequentation-des-musees-de-france-1/
   tabular API  ${portal.url}/tabular/api/resources/c0ffee01-0000-4000-8000-000000000001/data/
   static files ${portal.url}/static/
   remote host  ${portal.remoteUrl}/  (no CORS)`);

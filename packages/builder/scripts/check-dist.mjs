@@ -49,7 +49,7 @@ try {
     builder.setAttribute('embed-base', embedBase); // embed.html on another origin than the host page
     builder.addEventListener('culture-load', (e) => window.__loads.push(e.detail.rows));
   }, [`${server.url}/dist/`, `${site.url}/examples/`]);
-  await page.locator('culture-builder #dataset-link').fill('https://www.data.gouv.fr/fr/datasets/frequentation-des-musees-de-france/');
+  await page.locator('culture-builder #dataset-link').fill('https://www.data.gouv.fr/fr/datasets/frequentation-des-musees-de-france-1/');
   await page.locator('culture-builder button', { hasText: 'Charger' }).click();
   await page.locator('culture-builder #opt-type').selectOption('column');
   await page.locator('culture-builder details.shared summary').click();
@@ -83,8 +83,8 @@ try {
 
   // 3. the embed page under a strict script CSP
   for (const [kind, query, ready] of [
-    ['chart', 'element=chart&dataset=frequentation-des-musees-de-france&x=annee&y=total&aggregate=sum&type=line', 'svg path'],
-    ['table', 'element=table&dataset=frequentation-des-musees-de-france&page-size=5', 'tbody tr'],
+    ['chart', 'element=chart&dataset=frequentation-des-musees-de-france-1&x=annee&y=total&aggregate=sum&type=line', 'svg path'],
+    ['table', 'element=table&dataset=frequentation-des-musees-de-france-1&page-size=5', 'tbody tr'],
   ]) {
     const embed = await browser.newPage();
     const reports = [];

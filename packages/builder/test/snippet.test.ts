@@ -24,7 +24,7 @@ const inert = parseSnippet;
 
 const chart: WidgetConfig = {
   element: 'chart',
-  attributes: { dataset: 'frequentation-des-musees-de-france', type: 'line', x: 'annee', y: 'total', aggregate: 'sum' },
+  attributes: { dataset: 'frequentation-des-musees-de-france-1', type: 'line', x: 'annee', y: 'total', aggregate: 'sum' },
 };
 
 describe('buildSnippet', () => {
@@ -32,7 +32,7 @@ describe('buildSnippet', () => {
     const snippet = buildSnippet(chart);
     expect(snippet).to.equal(
       `<script type="module" src="${DEFAULT_CDN_BASE}culture-widgets.js"></script>\n` +
-        '<culture-chart\n  type="line"\n  x="annee"\n  y="total"\n  aggregate="sum"\n  dataset="frequentation-des-musees-de-france">\n</culture-chart>',
+        '<culture-chart\n  type="line"\n  x="annee"\n  y="total"\n  aggregate="sum"\n  dataset="frequentation-des-musees-de-france-1">\n</culture-chart>',
     );
     expect(DEFAULT_CDN_BASE).to.match(/^https:\/\/cdn\.jsdelivr\.net\/npm\/culture-widgets@\d+\.\d+\.\d+\/dist\/$/);
   });
@@ -90,7 +90,7 @@ describe('buildIframeSnippet', () => {
     const url = new URL(iframe.getAttribute('src')!);
     expect(url.origin + url.pathname).to.equal('https://example.org/cw/embed.html');
     expect(Object.fromEntries(url.searchParams)).to.deep.equal({
-      element: 'chart', type: 'line', x: 'annee', y: 'total', aggregate: 'sum', title: 'Entrées', dataset: 'frequentation-des-musees-de-france',
+      element: 'chart', type: 'line', x: 'annee', y: 'total', aggregate: 'sum', title: 'Entrées', dataset: 'frequentation-des-musees-de-france-1',
     });
     expect(iframe.getAttribute('title')).to.equal('Entrées');
     expect(iframe.getAttribute('height')).to.equal('480');

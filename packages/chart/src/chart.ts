@@ -39,7 +39,7 @@ interface Prepared {
  * rendered by Vega in interpreter mode (no `eval`: works under a strict CSP).
  *
  * ```html
- * <culture-chart dataset="frequentation-des-musees-de-france" x="annee" y="total"
+ * <culture-chart dataset="frequentation-des-musees-de-france-1" x="annee" y="total"
  *                filter="region = Bretagne" title="Entrées dans les musées bretons"></culture-chart>
  * ```
  *

@@ -1,7 +1,7 @@
 /** Column profiles shaped like the sample portal's resources (written by hand, not copied). */
 import type { ColumnInfo } from '@culture-widgets/core';
 
-/** `frequentation-des-musees-de-france`: museum × year, attendance counts. */
+/** `frequentation-des-musees-de-france-1`: museum × year, attendance counts. */
 export const attendance: ColumnInfo[] = [
   { name: 'IDPatrimostat', type: 'string', distinct: 1200 },
   { name: 'IDMuseofile', type: 'string', distinct: 1200 },

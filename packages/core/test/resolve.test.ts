@@ -7,11 +7,11 @@ describe('parseInput', () => {
   const rid = RESOURCES.museums;
   const table: [string, object][] = [
     [DATASET_IDS.museums, { dataset: DATASET_IDS.museums }],
-    ['frequentation-des-musees-de-france', { dataset: 'frequentation-des-musees-de-france' }],
-    ['https://www.data.gouv.fr/fr/datasets/frequentation-des-musees-de-france/', { dataset: 'frequentation-des-musees-de-france' }],
-    ['https://www.data.gouv.fr/datasets/frequentation-des-musees-de-france', { dataset: 'frequentation-des-musees-de-france' }],
-    [`https://www.data.gouv.fr/fr/datasets/frequentation-des-musees-de-france/#/resources/${rid}`, { dataset: 'frequentation-des-musees-de-france', resource: rid }],
-    ['https://culture.data.gouv.fr/datasets/frequentation-des-musees-de-france', { dataset: 'frequentation-des-musees-de-france' }],
+    ['frequentation-des-musees-de-france-1', { dataset: 'frequentation-des-musees-de-france-1' }],
+    ['https://www.data.gouv.fr/fr/datasets/frequentation-des-musees-de-france-1/', { dataset: 'frequentation-des-musees-de-france-1' }],
+    ['https://www.data.gouv.fr/datasets/frequentation-des-musees-de-france-1', { dataset: 'frequentation-des-musees-de-france-1' }],
+    [`https://www.data.gouv.fr/fr/datasets/frequentation-des-musees-de-france-1/#/resources/${rid}`, { dataset: 'frequentation-des-musees-de-france-1', resource: rid }],
+    ['https://culture.data.gouv.fr/datasets/frequentation-des-musees-de-france-1', { dataset: 'frequentation-des-musees-de-france-1' }],
     [`https://www.data.gouv.fr/fr/datasets/r/${rid}`, { resource: rid }],
     [`https://www.data.gouv.fr/api/1/datasets/r/${rid}`, { resource: rid }],
     [`https://tabular-api.data.gouv.fr/api/resources/${rid}/data/?annee__exact=2020`, { resource: rid }],

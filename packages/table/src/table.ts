@@ -22,7 +22,7 @@ const DEFAULT_PAGE_SIZE = 20;
  * A searchable, sortable, paginated (or virtually scrolled) table of any data.gouv.fr resource.
  *
  * ```html
- * <culture-table dataset="frequentation-des-musees-de-france"
+ * <culture-table dataset="frequentation-des-musees-de-france-1"
  *                columns="nom_du_musee, ville, annee, total" sort="-total" search download></culture-table>
  * ```
  *

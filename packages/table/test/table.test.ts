@@ -340,7 +340,7 @@ describe('<culture-table>', function () {
       const view = await searchFor(el, 'jouet');
       const { bytes, text: csv, name } = await download(el);
       expect([...bytes.subarray(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
-      expect(name).to.equal('frequentation-des-musees-de-france.csv');
+      expect(name).to.equal('frequentation-des-musees-de-france-1.csv');
       const lines = csv.trim().split(/\r?\n/);
       expect(lines[0]).to.equal('nom_du_musee;ville;annee;total');
       expect(lines).to.have.length(view.detail.total + 1);

@@ -84,6 +84,55 @@ describe('embed page logic', () => {
   });
 });
 
+describe('the resizer obeys only our embed pages', () => {
+  const height = (frame: HTMLIFrameElement) => frame.style.height;
+
+  it('ignores a frame that is not an embed page', async () => {
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<script>parent.postMessage({ type: 'culture-widgets:height', height: 999 }, '*')</script>`;
+    const posted = new Promise((resolve) => window.addEventListener('message', (e) => e.source === frame.contentWindow && resolve(e), { once: true }));
+    document.body.append(frame);
+    try {
+      await posted;
+      await new Promise((resolve) => setTimeout(resolve)); // the resizer's listener ran before ours returned
+      expect(height(frame)).to.equal('');
+    } finally {
+      frame.remove();
+    }
+  });
+
+  it('ignores an embed page whose frame now shows another origin', async () => {
+    // an embed.html iframe on this origin, navigated to a page of another origin that posts a height
+    const frame = document.createElement('iframe');
+    frame.src = new URL('./embed/embed.html?element=nothing', import.meta.url).href;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    try {
+      await loaded;
+      // the real embed page sized its frame; that height is forgotten before it navigates
+      await waitUntil(() => height(frame) !== '', 'the embed page was not resized');
+      frame.style.height = '';
+      const other = new URL('./embed/embed.html?element=nothing', import.meta.url);
+      other.hostname = other.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+      const posted = new Promise<MessageEvent>((resolve) => {
+        const listen = (e: MessageEvent) => {
+          if (e.source !== frame.contentWindow || e.origin !== other.origin) return;
+          window.removeEventListener('message', listen);
+          resolve(e);
+        };
+        window.addEventListener('message', listen);
+      });
+      frame.contentWindow!.location.href = other.href;
+      const message = await posted;
+      expect(message.data.type).to.equal('culture-widgets:height');
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(height(frame)).to.equal('');
+    } finally {
+      frame.remove();
+    }
+  });
+});
+
 describe('iframe snippet round trip', () => {
   /** The fixture page, on another origin: 127.0.0.1 when the tests run on localhost, and back. */
   function crossOriginBase(): string {

@@ -27,15 +27,19 @@ const live = (text) => text
   .replaceAll(`${SAMPLE}/api`, 'https://www.data.gouv.fr/api');
 
 // The examples are written for the default portal port: another port (a second checkout running
-// beside this one) is rewritten into them on the way out.
+// beside this one) is rewritten into them on the way out. The embed page lists the sample portal
+// among the sites its links may read from (offline demo, the builder's iframe code).
 const DEFAULT_SAMPLE = 'http://127.0.0.1:4790';
-const rewrite = values.live ? live : SAMPLE === DEFAULT_SAMPLE ? undefined : (text) => text.replaceAll(DEFAULT_SAMPLE, SAMPLE);
+const offline = (text) => text
+  .replaceAll(DEFAULT_SAMPLE, SAMPLE)
+  .replace('<meta name="culture-widgets-hosts" content="" />', `<meta name="culture-widgets-hosts" content="${SAMPLE}" />`);
+const rewrite = values.live ? live : offline;
 
 const portal = values.live ? undefined : await startPortal({ port: Number(values['portal-port']) });
 const site = await serveStatic({
   root: '.',
   port: Number(values.port),
-  transform: rewrite ? (path, text) => (path.startsWith('/examples/') ? rewrite(text) : text) : undefined,
+  transform: (path, text) => (path.startsWith('/examples/') ? rewrite(text) : text),
 });
 
 console.log(`

@@ -18,7 +18,10 @@ const site = await serveStatic({
   root: '.',
   port: 0,
   // The examples name the sample portal on its usual port: point them at this one.
-  transform: (path, text) => (path.startsWith('/examples/') ? text.replaceAll('http://127.0.0.1:4790', portal.url) : text),
+  // The embed page lists this portal among the sites its links may read from, as `npm start` does.
+  transform: (path, text) => (path.startsWith('/examples/')
+    ? text.replaceAll('http://127.0.0.1:4790', portal.url).replace('<meta name="culture-widgets-hosts" content="" />', `<meta name="culture-widgets-hosts" content="${portal.url}" />`)
+    : text),
   headers: (path) => (path === '/examples/embed.html' ? { 'content-security-policy': "script-src 'self'" } : {}),
 });
 // In front of it, the "blank page" the user pastes the snippet into, on the same origin.

@@ -3,7 +3,8 @@
  * string, and its height posted to the host page so the iframe fits its content. The page itself
  * is plain HTML with one external module script, so it works under a strict CSP.
  */
-import { parseEmbedParams, type EmbedParams, type WidgetConfig } from './snippet.js';
+import { isDataGouv, parseJoin } from '@culture-widgets/core';
+import { MAX_VALUE_LENGTH, parseEmbedParams, type EmbedParams, type WidgetConfig } from './snippet.js';
 import { tagOf } from './schema.js';
 import { builderMessages } from './messages.js';
 
@@ -39,6 +40,43 @@ export function reportHeight(content: Element, target: Window, id?: string): () 
   return () => observer.disconnect();
 }
 
+/**
+ * Where a deployment lists the other sites its embeds may read from (space-separated origins or
+ * hosts): `<meta name="culture-widgets-hosts" content="https://data.example.org">` in `embed.html`.
+ */
+export const HOSTS_META = 'culture-widgets-hosts';
+
+/** The attributes that name a site: the APIs, a file, tiles, boundaries, a dataset or resource given by URL, a joined one. */
+const URL_ATTRIBUTES = ['api', 'tabular-api', 'src', 'tiles', 'boundaries', 'dataset', 'resource'];
+
+/** The sites a configuration would read from, as URLs (presets and slugs name none). */
+function sitesOf(config: WidgetConfig, base: string): URL[] {
+  const values = URL_ATTRIBUTES.map((name) => config.attributes[name]);
+  const join = config.attributes.join;
+  if (join) {
+    try { values.push(parseJoin(join).ref); } catch { /* the element says what is wrong with it */ }
+  }
+  const urls: URL[] = [];
+  for (const value of values) {
+    if (!value || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) continue;
+    try { urls.push(new URL(value.trim(), base)); } catch { /* not a URL: the element reports it */ }
+  }
+  return urls;
+}
+
+/**
+ * The first site the configuration names that the page does not allow: data.gouv.fr's hosts,
+ * the page's own origin and those the deployment lists (`HOSTS_META`) are allowed. A crafted
+ * link can then never show another site's data under the embed's address.
+ */
+export function foreignSite(config: WidgetConfig, doc: Document): string | undefined {
+  const listed = (doc.querySelector<HTMLMetaElement>(`meta[name="${HOSTS_META}"]`)?.content ?? '').split(/\s+/).filter(Boolean);
+  const here = doc.location?.origin;
+  const allowed = (url: URL) =>
+    isDataGouv(url.hostname) || url.origin === here || listed.some((entry) => entry === url.origin || entry === url.host);
+  return sitesOf(config, doc.baseURI).find((url) => !allowed(url))?.host;
+}
+
 export interface MountedEmbed {
   params: EmbedParams | null;
   element?: HTMLElement;
@@ -52,8 +90,16 @@ export interface MountedEmbed {
 export function mountEmbed(root: HTMLElement, search: string, win: Window = window): MountedEmbed {
   const params = parseEmbedParams(new URLSearchParams(search));
   const doc = root.ownerDocument;
+  const lang = doc.documentElement.lang === 'en' ? 'en' : 'fr';
+  const m = builderMessages(lang);
+  const count = (n: number) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR').format(n);
+  const tooLong = params?.tooLong[0];
+  const foreign = params && foreignSite(params.config, doc);
+  const refusal = !params ? m.embedInvalid
+    : tooLong ? m.embedTooLong(tooLong.name, count(tooLong.length), count(MAX_VALUE_LENGTH))
+      : foreign ? m.embedHost(foreign) : undefined;
   let element: HTMLElement | undefined;
-  if (params) {
+  if (params && refusal === undefined) {
     element = createWidget(params.config, doc);
     if (params.transparent) {
       doc.documentElement.classList.add('transparent');
@@ -61,10 +107,9 @@ export function mountEmbed(root: HTMLElement, search: string, win: Window = wind
     }
     root.replaceChildren(element);
   } else {
-    const lang = doc.documentElement.lang === 'en' ? 'en' : 'fr';
     const message = doc.createElement('p');
     message.setAttribute('role', 'alert');
-    message.textContent = builderMessages(lang).embedInvalid;
+    message.textContent = refusal ?? m.embedInvalid;
     root.replaceChildren(message);
   }
   // The whole document is measured: margins and anything the host page's CSS adds count too.

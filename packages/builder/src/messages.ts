@@ -63,6 +63,10 @@ const fr = {
   copied: 'Copié !',
   copyFailed: 'Copie impossible : sélectionnez le texte et copiez-le (Ctrl+C).',
   embedInvalid: 'Ce widget est mal configuré : le lien d’intégration ne nomme pas de tableau, de graphique ou de carte.',
+  embedTooLong: (name: string, length: string, max: string) =>
+    `Ce widget n’est pas affiché : le paramètre « ${name} » du lien d’intégration est trop long (${length} caractères, au plus ${max}).`,
+  embedHost: (host: string) =>
+    `Ce widget n’est pas affiché : il lirait des données sur un site que cette page n’autorise pas (${host}). Seuls data.gouv.fr, ce site et ceux que son hébergeur liste le sont.`,
 };
 
 export type BuilderMessages = typeof fr;
@@ -127,6 +131,10 @@ const en: BuilderMessages = {
   copied: 'Copied!',
   copyFailed: 'Cannot copy: select the text and copy it (Ctrl+C).',
   embedInvalid: 'This widget is misconfigured: the embed link names no table, chart or map.',
+  embedTooLong: (name: string, length: string, max: string) =>
+    `This widget is not shown: the embed link's “${name}” parameter is too long (${length} characters, at most ${max}).`,
+  embedHost: (host: string) =>
+    `This widget is not shown: it would read data from a site this page does not allow (${host}). Only data.gouv.fr, this site and the sites its host lists are.`,
 };
 
 export function builderMessages(lang: Lang): BuilderMessages {

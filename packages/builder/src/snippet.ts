@@ -27,6 +27,8 @@ export interface WidgetConfig {
 /** What the embed page reads from its query string. */
 export interface EmbedParams {
   config: WidgetConfig;
+  /** Parameters longer than `MAX_VALUE_LENGTH`: said, never silently dropped (a filter left out would show everything). */
+  tooLong: { name: string; length: number }[];
   /** `bg=transparent`: let the host page's background show through. */
   transparent: boolean;
   /** Echoed in the height messages, for hosts with several iframes and their own listener. */
@@ -166,13 +168,18 @@ export function parseEmbedParams(params: URLSearchParams): EmbedParams | null {
   const element = params.get('element');
   if (!isElementKind(element)) return null;
   const attributes: Record<string, string> = {};
+  const tooLong: EmbedParams['tooLong'] = [];
   for (const spec of optionsOf(element)) {
     const raw = params.get(spec.name);
     if (raw === null) continue;
+    if (raw.trim().length > MAX_VALUE_LENGTH) {
+      tooLong.push({ name: spec.name, length: raw.trim().length });
+      continue;
+    }
     const value = validateValue(spec, raw);
     if (value !== undefined && value !== '') attributes[spec.name] = value;
   }
   const id = params.get('id');
   const cleanId = id && /^[\w-]{1,64}$/.test(id) ? id : undefined;
-  return { config: { element, attributes }, transparent: params.get('bg') === 'transparent', ...(cleanId ? { id: cleanId } : {}) };
+  return { config: { element, attributes }, tooLong, transparent: params.get('bg') === 'transparent', ...(cleanId ? { id: cleanId } : {}) };
 }

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { HEIGHT_MESSAGE, buildIframeSnippet, createWidget, mountEmbed, reportHeight, type HeightMessage } from '../src/index.js';
+import { HOSTS_META, foreignSite } from '../src/embed.js';
 import '../../../examples/embed-resizer.js';
 import { parseSnippet } from './paste.js';
 
@@ -60,6 +61,51 @@ describe('embed page logic', () => {
     stop();
   });
 
+  it('refuses a link that would read data from a site the page does not allow, and says which', () => {
+    for (const query of [
+      'element=chart&dataset=d&api=https%3A%2F%2Fevil.example%2Fapi',
+      'element=table&tabular-api=https%3A%2F%2Fevil.example%2Ftabular&dataset=d',
+      'element=table&src=https%3A%2F%2Fevil.example%2Fdata.csv',
+      'element=table&dataset=https%3A%2F%2Fevil.example%2Fdatasets%2Fx.csv',
+      'element=map&dataset=d&tiles=https%3A%2F%2Fevil.example%2F%7Bz%7D%2F%7Bx%7D%2F%7By%7D.png',
+      'element=map&dataset=d&boundaries=https%3A%2F%2Fevil.example%2F%7Blevel%7D.geojson',
+    ]) {
+      const mounted = mountEmbed(root, `?${query}`);
+      expect(mounted.element?.localName ?? 'none', query).to.equal('none');
+      expect(root.querySelector('[role="alert"]')?.textContent ?? '', query).to.contain('(evil.example)');
+      mounted.stop();
+    }
+  });
+
+  it("allows data.gouv.fr's hosts, the page's own origin and the hosts the deployment lists", () => {
+    const meta = Object.assign(document.createElement('meta'), { name: HOSTS_META, content: 'http://127.0.0.1:4790 data.example.org' });
+    document.head.append(meta);
+    try {
+      for (const query of [
+        'element=chart&dataset=d&api=https%3A%2F%2Fwww.data.gouv.fr%2Fapi&tabular-api=https%3A%2F%2Ftabular-api.data.gouv.fr%2Fapi',
+        'element=map&dataset=d&boundaries=https%3A%2F%2Fetalab-datasets.geo.data.gouv.fr%2F%7Blevel%7D.geojson&tiles=osm',
+        `element=table&src=${encodeURIComponent(`${location.origin}/data.csv`)}`,
+        'element=table&dataset=d&api=http%3A%2F%2F127.0.0.1%3A4790%2Fapi',
+        'element=table&src=https%3A%2F%2Fdata.example.org%2Fx.csv',
+      ]) {
+        const mounted = mountEmbed(root, `?${query}`);
+        expect(mounted.element?.localName, query).to.match(/^culture-/);
+        mounted.stop();
+      }
+      expect(foreignSite({ element: 'table', attributes: { src: 'http://127.0.0.1:4791/x.csv' } }, document)).to.equal('127.0.0.1:4791');
+    } finally {
+      meta.remove();
+    }
+  });
+
+  it('says a parameter is too long instead of dropping it (a filter left out would show everything)', () => {
+    const filter = `region in ${Array.from({ length: 300 }, (_, i) => `Région ${i}`).join('|')}`;
+    const mounted = mountEmbed(root, `?element=table&dataset=d&filter=${encodeURIComponent(filter)}`);
+    expect(mounted.element?.localName ?? 'none').to.equal('none');
+    expect(root.querySelector('[role="alert"]')?.textContent ?? '').to.match(/« filter » .* trop long \(3[\s\u202f]?\d{3} caractères, au plus 2[\s\u202f]000\)/);
+    mounted.stop();
+  });
+
   it('createWidget never parses markup', () => {
     const el = createWidget({ element: 'map', attributes: { label: '<b>x</b>' } });
     expect(el.localName).to.equal('culture-map');
@@ -74,6 +120,8 @@ describe('embed page logic', () => {
     const { portal, DATASETS } = await import('../../../test/helpers/portal.js');
     const p = await portal();
     const query = new URLSearchParams({ element: 'chart', dataset: DATASETS.museums, api: p.api, 'tabular-api': p.tabularApi, x: 'annee', y: 'total', height: '100000000' });
+    const listed = Object.assign(document.createElement('meta'), { name: HOSTS_META, content: p.base }); // the deployment lists the portal
+    document.head.append(listed);
     const warned = new Promise<CustomEvent>((resolve) => root.addEventListener('culture-warning', (e) => resolve(e as CustomEvent), { once: true }));
     const loaded = new Promise((resolve) => root.addEventListener('culture-load', resolve, { once: true }));
     const mounted = mountEmbed(root, `?${query}`);
@@ -81,6 +129,7 @@ describe('embed page logic', () => {
     expect((await warned).detail).to.include({ code: 'clamped', attribute: 'height', value: '100000000', accepted: '5000' });
     expect(root.firstElementChild!.shadowRoot!.querySelector('.view svg')!.getBoundingClientRect().height).to.be.at.most(5100);
     mounted.stop();
+    listed.remove();
   });
 });
 

@@ -122,21 +122,21 @@ describe('share link and parseEmbedParams', () => {
     const link = buildShareLink(config, 'https://example.org/builder.html?old=1#x');
     expect(link.startsWith('https://example.org/builder.html?element=map&')).to.equal(true);
     expect(link).not.to.contain('#');
-    expect(parseEmbedParams(new URL(link).searchParams)).to.deep.equal({ config, transparent: false });
+    expect(parseEmbedParams(new URL(link).searchParams)).to.deep.equal({ config, tooLong: [], transparent: false });
   });
 
   const cases: [string, string, unknown][] = [
     ['no element', 'dataset=d', null],
     ['an element that is not a widget', 'element=builder&dataset=d', null],
     ['an element name with markup', 'element=chart"><script>', null],
-    ['unknown keys ignored', 'element=table&dataset=d&onload=alert(1)&innerHTML=<b>', { config: { element: 'table', attributes: { dataset: 'd' } }, transparent: false }],
-    ['invalid values dropped', 'element=chart&dataset=d&type=evil&limit=ten&height=300', { config: { element: 'chart', attributes: { dataset: 'd', height: '300' } }, transparent: false }],
-    ['non-http APIs dropped', 'element=chart&dataset=d&api=javascript:alert(1)&tabular-api=data:text/html,x', { config: { element: 'chart', attributes: { dataset: 'd' } }, transparent: false }],
-    ['hostile strings kept as plain strings', `element=table&dataset=${encodeURIComponent(HOSTILE)}`, { config: { element: 'table', attributes: { dataset: HOSTILE } }, transparent: false }],
-    ['control characters become spaces', 'element=table&dataset=a%0Ab%00c', { config: { element: 'table', attributes: { dataset: 'a b c' } }, transparent: false }],
-    ['transparent background and id', 'element=map&dataset=d&bg=transparent&id=w-1', { config: { element: 'map', attributes: { dataset: 'd' } }, transparent: true, id: 'w-1' }],
-    ['a hostile id dropped', 'element=map&dataset=d&id=%22%3E%3Cb', { config: { element: 'map', attributes: { dataset: 'd' } }, transparent: false }],
-    ['an over-long value dropped', `element=table&dataset=d&filter=${'a'.repeat(3000)}`, { config: { element: 'table', attributes: { dataset: 'd' } }, transparent: false }],
+    ['unknown keys ignored', 'element=table&dataset=d&onload=alert(1)&innerHTML=<b>', { config: { element: 'table', attributes: { dataset: 'd' } }, tooLong: [], transparent: false }],
+    ['invalid values dropped', 'element=chart&dataset=d&type=evil&limit=ten&height=300', { config: { element: 'chart', attributes: { dataset: 'd', height: '300' } }, tooLong: [], transparent: false }],
+    ['non-http APIs dropped', 'element=chart&dataset=d&api=javascript:alert(1)&tabular-api=data:text/html,x', { config: { element: 'chart', attributes: { dataset: 'd' } }, tooLong: [], transparent: false }],
+    ['hostile strings kept as plain strings', `element=table&dataset=${encodeURIComponent(HOSTILE)}`, { config: { element: 'table', attributes: { dataset: HOSTILE } }, tooLong: [], transparent: false }],
+    ['control characters become spaces', 'element=table&dataset=a%0Ab%00c', { config: { element: 'table', attributes: { dataset: 'a b c' } }, tooLong: [], transparent: false }],
+    ['transparent background and id', 'element=map&dataset=d&bg=transparent&id=w-1', { config: { element: 'map', attributes: { dataset: 'd' } }, tooLong: [], transparent: true, id: 'w-1' }],
+    ['a hostile id dropped', 'element=map&dataset=d&id=%22%3E%3Cb', { config: { element: 'map', attributes: { dataset: 'd' } }, tooLong: [], transparent: false }],
+    ['an over-long value left out, and said (the embed page refuses it)', `element=table&dataset=d&filter=${'a'.repeat(3000)}`, { config: { element: 'table', attributes: { dataset: 'd' } }, tooLong: [{ name: 'filter', length: 3000 }], transparent: false }],
   ];
   for (const [name, query, expected] of cases) {
     it(name, () => {

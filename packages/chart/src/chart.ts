@@ -589,7 +589,7 @@ export class CultureChart extends CultureDataElement {
     if (!prepared || !state) throw new Error('Nothing drawn yet');
     const m = chartMessages(this.locale);
     const citation = state.source.citation;
-    const source = [citation.datasetTitle, citation.producer].filter(Boolean).join(' — ');
+    const source = [citation.datasetTitle, citation.producer, citation.host].filter(Boolean).join(' — ');
     const licence = citation.licenseTitle ?? citation.license;
     const today = formatDay(new Date().toISOString(), this.locale) ?? '';
     const joined = state.result.joined?.citation;

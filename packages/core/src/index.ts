@@ -47,7 +47,7 @@ export {
   isCode, isLatitude, isLongitude, isPairColumn, isGeometryColumn, isCoordinate, isMeasure, isCategory, readPair, geometryOf, type Geometry,
 } from './kinds.js';
 export { normaliseCode, guessLevel, findCodeColumn, REGION_CODES, type Level } from './insee.js';
-export { resolveSource, listResources, searchDatasets, parseInput, chooseResource, isTabular } from './resolve.js';
+export { resolveSource, listResources, searchDatasets, parseInput, chooseResource, isTabular, isDataGouv } from './resolve.js';
 export type { ResourceSummary, DatasetSummary, ParsedInput } from './resolve.js';
 export { formatNumber, formatCompact, formatPercent, formatDate, formatCell, columnLabel, toCSV, csvDecimal } from './format.js';
 export type { CSVOptions } from './format.js';

@@ -129,6 +129,19 @@ function corsOf(resource: UdataResource, api: string): boolean | undefined {
   return undefined;
 }
 
+/** data.gouv.fr itself, or one of its hosts (www, tabular-api, static, object.files…). */
+export const isDataGouv = (hostname: string): boolean => hostname === 'data.gouv.fr' || hostname.endsWith('.data.gouv.fr');
+
+/** `{ host }` for a citation, when the data does not come from data.gouv.fr. */
+function hostOf(url: string): Pick<Citation, 'host'> {
+  try {
+    const { host, hostname } = new URL(url, globalThis.location?.href);
+    return isDataGouv(hostname) ? {} : { host };
+  } catch {
+    return {};
+  }
+}
+
 export function citationOf(dataset: UdataDataset, resource?: UdataResource): Citation {
   const license = dataset.license ?? undefined;
   const known = license ? LICENSES[license] : undefined;
@@ -163,7 +176,7 @@ function toSource(api: string, tabularApi: string, dataset: UdataDataset, resour
     ...(Number.isFinite(size) && size! > 0 ? { filesize: size! } : {}),
     api,
     tabularApi,
-    citation: citationOf(dataset, resource),
+    citation: { ...citationOf(dataset, resource), ...hostOf(api) },
   };
 }
 
@@ -191,7 +204,7 @@ function fromFile(src: string, api: string, tabularApi: string): ResolvedSource 
     tabular: false,
     api,
     tabularApi,
-    citation: { datasetTitle: name, datasetUrl: src },
+    citation: { datasetTitle: name, datasetUrl: src, ...hostOf(src) },
   };
 }
 

@@ -83,6 +83,11 @@ export interface Citation {
   /** ISO date of the last update of the data. */
   lastModified?: string;
   resourceTitle?: string;
+  /**
+   * Where the data comes from (`host[:port]` of the catalogue, or of the file for a `src`) when it
+   * is not data.gouv.fr: a citation never passes another site's data off as data.gouv.fr's.
+   */
+  host?: string;
 }
 
 /** A resource, once the user's input has been resolved. */

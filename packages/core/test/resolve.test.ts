@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { clearCaches, listResources, parseInput, resolveSource, searchDatasets } from '../src/index.js';
+import { clearCaches, isDataGouv, listResources, parseInput, resolveSource, searchDatasets } from '../src/index.js';
 import { DATASETS, DATASET_IDS, RESOURCES, portal } from '../../../test/helpers/portal.js';
 import type { Portal } from '../../../test/helpers/portal.js';
 
@@ -58,6 +58,8 @@ describe('resolveSource against the sample portal', () => {
       });
       expect(source.citation.datasetUrl).to.contain(DATASETS.museums);
       expect(source.citation.lastModified).to.match(/^\d{4}-\d{2}-\d{2}/);
+      // not data.gouv.fr: the citation names where the data comes from
+      expect(source.citation.host).to.equal(new URL(p.api).host);
       const hosts = (await p.requests()).map((r) => r.host);
       expect(hosts.length).to.be.greaterThan(0);
     });
@@ -80,7 +82,13 @@ describe('resolveSource against the sample portal', () => {
     const source = await resolveSource(spec({ src: url }));
     expect(source).to.include({ fileUrl: url, tabular: false, format: 'csv' });
     expect(source.citation.datasetTitle).to.equal('musees-de-france.csv');
+    expect(source.citation.host).to.equal(new URL(url).host);
     expect(await p.requests()).to.have.length(0);
+  });
+
+  it("names no host for data.gouv.fr's own", () => {
+    expect(['www.data.gouv.fr', 'tabular-api.data.gouv.fr', 'static.data.gouv.fr', 'data.gouv.fr'].every(isDataGouv)).to.equal(true);
+    expect(['data.gouv.fr.evil.example', 'evildata.gouv.fr', '127.0.0.1'].some(isDataGouv)).to.equal(false);
   });
 
   it('resolves once per page for the same input', async () => {

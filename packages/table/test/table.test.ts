@@ -120,6 +120,8 @@ describe('<culture-table>', function () {
       const total = new Intl.NumberFormat('fr-FR').format(detail.total).replace(/\s/g, ' ');
       expect(text($(el, '.pager .range'))).to.equal(`Lignes 1–20 sur ${total}`);
       expect(text($(el, '.citation'))).to.match(/Source : Fréquentation des musées/i);
+      // the sample portal is not data.gouv.fr: the citation says where the data comes from
+      expect(text($(el, '.citation'))).to.contain(`(données de ${new URL(p.api).host})`);
       expect($(el, '.toolbar')).to.equal(null);
     });
 

@@ -29,14 +29,17 @@ export function formatDay(iso: string | undefined, lang: Lang): string | undefin
 
 /**
  * « Source : <dataset> · Producteur : <org> · Licence : <licence> · mis à jour le … » — what the
- * Licence Ouverte asks every reuse to show.
+ * Licence Ouverte asks every reuse to show; data that does not come from data.gouv.fr names its
+ * host after the title (« Source : Musées (data.example.org) »).
  */
 export function renderCitation(citation: Citation, lang: Lang, { joined = false } = {}): TemplateResult {
   const m = messages(lang);
   const updated = formatDay(citation.lastModified, lang);
   const licence = citation.licenseTitle ?? citation.license;
   return html`<p class="citation" part="citation">
-    ${joined ? m.joinedSource : m.source} : ${link(citation.datasetTitle, citation.datasetUrl)}${citation.producer
+    ${joined ? m.joinedSource : m.source} : ${link(citation.datasetTitle, citation.datasetUrl)}${citation.host
+      ? html` <span class="host" part="host">(${m.hostedOn(citation.host)})</span>`
+      : nothing}${citation.producer
       ? html` · ${m.producer} : ${link(citation.producer, citation.producerUrl)}`
       : nothing}${licence ? html` · ${m.license} : ${link(licence, citation.licenseUrl)}` : nothing}${updated
       ? html` · ${m.updated(updated)}`

@@ -14,6 +14,8 @@ export interface SharedMessages {
   /** The dataset `join` read columns from, cited under the element's own. */
   joinedSource: string;
   producer: string;
+  /** The data's host when it is not data.gouv.fr. */
+  hostedOn: (host: string) => string;
   license: string;
   updated: (date: string) => string;
   retry: string;
@@ -32,6 +34,7 @@ const fr: SharedMessages = {
   source: 'Source',
   joinedSource: 'Données jointes',
   producer: 'Producteur',
+  hostedOn: (host) => `données de ${host}`,
   license: 'Licence',
   updated: (date) => `mis à jour le ${date}`,
   retry: 'Réessayer',
@@ -49,6 +52,7 @@ const en: SharedMessages = {
   source: 'Source',
   joinedSource: 'Joined data',
   producer: 'Publisher',
+  hostedOn: (host) => `data from ${host}`,
   license: 'Licence',
   updated: (date) => `updated ${date}`,
   retry: 'Retry',

@@ -22,7 +22,7 @@ const meta: Meta<Attributes> = {
 export default meta;
 type Story = StoryObj<Attributes>;
 
-const MUSEUMS = 'frequentation-des-musees-de-france';
+const MUSEUMS = 'frequentation-des-musees-de-france-1';
 const TICKETING = 'billetterie-du-spectacle-vivant';
 const POPULATION = 'population-legale-des-departements';
 const table = (a: Attributes) => element('culture-table', { 'page-size': '8', ...a });

@@ -54,7 +54,8 @@ describe('<culture-map> with shaped data', function () {
     // the joined dataset is cited too (the Licence Ouverte asks every reuse to name its sources)
     const citations = [...el.shadowRoot!.querySelectorAll('.citation')].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
     expect(citations).to.have.length(2);
-    expect(citations[1]).to.match(/^Données jointes : Population légale des départements \(2021\) · Producteur : Observatoire des politiques culturelles/);
+    // (the sample portal is not data.gouv.fr: its host is named)
+    expect(citations[1]).to.match(/^Données jointes : Population légale des départements \(2021\) \(données de [\d.:]+\) · Producteur : Observatoire des politiques culturelles/);
     const cells = [...el.shadowRoot!.querySelectorAll('details.features tbody tr')];
     expect(cells.length).to.be.greaterThan(90);
     // `01` (ticketing) found `1` (the population file): Ain has a value

@@ -68,62 +68,6 @@ export const chartStyles = css`
     overflow-wrap: anywhere;
     pointer-events: none;
   }
-  .menu {
-    position: relative;
-    margin-left: auto;
-    flex: none;
-  }
-  .menu-button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    min-width: 2.5rem;
-    min-height: 2.5rem;
-    padding: 0 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_background);
-    color: var(--_text);
-    font: inherit;
-    cursor: pointer;
-  }
-  .menu-button:hover {
-    background: var(--_surface);
-  }
-  .menu-button svg {
-    width: 1.25rem;
-    height: 1.25rem;
-    fill: currentColor;
-  }
-  [role='menu'] {
-    position: absolute;
-    right: 0;
-    top: calc(100% + 0.25rem);
-    z-index: 3;
-    min-width: 16rem;
-    margin: 0;
-    padding: 0.25rem 0;
-    list-style: none;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_background);
-    box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
-  }
-  [role='menuitem'] {
-    display: block;
-    width: 100%;
-    padding: 0.5rem 0.75rem;
-    border: 0;
-    background: none;
-    color: var(--_text);
-    font: inherit;
-    text-align: left;
-    cursor: pointer;
-  }
-  [role='menuitem']:hover,
-  [role='menuitem']:focus-visible {
-    background: var(--_surface);
-  }
   .data-table {
     margin-top: 0.75rem;
     max-height: 24rem;
@@ -138,7 +82,6 @@ export const chartStyles = css`
       max-width: none;
       break-inside: avoid;
     }
-    .menu,
     .tooltip,
     .focus-ring {
       display: none !important;

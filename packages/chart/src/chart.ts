@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AGGREGATE_OPS, csvDecimal, parseList, parseName, slugify, toCSV, type AggregateOp, type ColumnInfo, type FilterClause, type Query } from '@culture-widgets/core';
 import {
-  CultureDataElement, CultureSelectEvent, SIZE_RANGES, baseStyles, csvFile, errorDetailOf, formatDay, readPalette, readToken, saveFile, styleProps,
+  CultureDataElement, CultureSelectEvent, MenuController, SIZE_RANGES, baseStyles, csvFile, errorDetailOf, formatDay, menuStyles, readPalette, readToken, saveFile,
+  styleProps,
   type CultureErrorDetail, type DataState,
 } from '@culture-widgets/ui';
 import { renderTable, tableStyles } from '@culture-widgets/table';
@@ -63,7 +64,7 @@ interface Prepared {
  * @cssproperty --culture-tooltip-color - tooltip text
  */
 export class CultureChart extends CultureDataElement {
-  static override styles = [...baseStyles, tableStyles, chartStyles];
+  static override styles = [...baseStyles, tableStyles, menuStyles, chartStyles];
 
   /** `auto` (default: chosen from the column profile), `column` (vertical bars), `bar` (horizontal), `line`, `area`, `scatter`, `pie`, `donut`, `heatmap`. */
   @property() type: TypeSetting = 'auto';
@@ -134,7 +135,6 @@ export class CultureChart extends CultureDataElement {
   /** Title of the value axis (default: the measure and its aggregate). @advanced */
   @property({ attribute: 'y-title' }) yTitle?: string;
 
-  @state() private menuOpen = false;
   @state() private tableShown = false;
   @state() private drawError?: CultureErrorDetail;
   @state() private tooltip?: { text: string; left: number; top: number; keyboard?: boolean };
@@ -149,6 +149,7 @@ export class CultureChart extends CultureDataElement {
   @query('.chart') private chartBox?: HTMLElement;
   @query('.focus-ring') private focusRing?: HTMLElement;
 
+  private readonly menu = new MenuController(this);
   private readonly renderer = new VegaRenderer(this, {
     onSelect: (datum) => this.select(datum),
     onTooltip: (text, event) => this.showTooltip(text, event),
@@ -176,7 +177,7 @@ export class CultureChart extends CultureDataElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A failed drawing is retried once anything but the UI state changes.
-    const ui = new Set<PropertyKey>(['menuOpen', 'tableShown', 'tooltip', 'drawError', 'focused', 'announcement']);
+    const ui = new Set<PropertyKey>(['tableShown', 'tooltip', 'drawError', 'focused', 'announcement']);
     if (this.drawError && [...changed.keys()].some((k) => !ui.has(k))) this.drawError = undefined;
   }
 
@@ -328,36 +329,12 @@ export class CultureChart extends CultureDataElement {
 
   private renderMenu(): TemplateResult {
     const m = chartMessages(this.locale);
-    const items: [string, () => void][] = [
-      [m.downloadPng, () => void this.downloadImage('png')],
-      [m.downloadSvg, () => void this.downloadImage('svg')],
-      [m.downloadCsv, () => this.downloadCsv()],
-      [this.tableShown ? m.hideTable : m.showTable, () => (this.tableShown = !this.tableShown)],
-    ];
-    return html`<div class="menu" @keydown=${this.onMenuKey} @focusout=${this.onMenuFocusOut}>
-      <button
-        class="menu-button"
-        part="menu-button"
-        type="button"
-        aria-haspopup="true"
-        aria-expanded=${this.menuOpen ? 'true' : 'false'}
-        aria-controls="menu"
-        title=${m.menu}
-        @click=${() => this.toggleMenu()}
-      >
-        <svg viewBox="0 0 24 24" aria-hidden="true"><circle cx="5" cy="12" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="19" cy="12" r="2" /></svg>
-        <span class="visually-hidden">${m.menu}</span>
-      </button>
-      ${this.menuOpen
-        ? html`<ul id="menu" role="menu" part="menu" aria-label=${m.menu}>
-            ${items.map(
-              ([text, action]) => html`<li role="none">
-                <button type="button" role="menuitem" tabindex="-1" @click=${() => this.runMenuItem(action)}>${text}</button>
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
-    </div>`;
+    return this.menu.render(m.menu, [
+      { label: m.downloadPng, run: () => void this.downloadImage('png') },
+      { label: m.downloadSvg, run: () => void this.downloadImage('svg') },
+      { label: m.downloadCsv, run: () => this.downloadCsv() },
+      { label: this.tableShown ? m.hideTable : m.showTable, run: () => (this.tableShown = !this.tableShown) },
+    ]);
   }
 
   private renderDataTable({ chart, data }: Prepared): TemplateResult {
@@ -532,53 +509,6 @@ export class CultureChart extends CultureDataElement {
       keyboard: true,
     };
   }
-
-  // --- menu ---------------------------------------------------------------------------------------
-
-  private async toggleMenu(open = !this.menuOpen): Promise<void> {
-    this.menuOpen = open;
-    await this.updateComplete;
-    if (open) this.menuItems()[0]?.focus();
-  }
-
-  private menuItems(): HTMLElement[] {
-    return [...(this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-  }
-
-  private runMenuItem(action: () => void): void {
-    action();
-    this.menuOpen = false;
-    this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
-  }
-
-  private readonly onMenuKey = (event: KeyboardEvent): void => {
-    if (!this.menuOpen) {
-      if (event.key === 'ArrowDown' && (event.target as HTMLElement).classList.contains('menu-button')) {
-        event.preventDefault();
-        void this.toggleMenu(true);
-      }
-      return;
-    }
-    const items = this.menuItems();
-    const index = items.indexOf(this.renderRoot.querySelector(':focus') as HTMLElement);
-    const move = (i: number) => {
-      event.preventDefault();
-      items[(i + items.length) % items.length]?.focus();
-    };
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.menuOpen = false;
-      this.renderRoot.querySelector<HTMLElement>('.menu-button')?.focus();
-    } else if (event.key === 'ArrowDown') move(index + 1);
-    else if (event.key === 'ArrowUp') move(index - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(items.length - 1);
-  };
-
-  private readonly onMenuFocusOut = (event: FocusEvent): void => {
-    const next = event.relatedTarget as Node | null;
-    if (this.menuOpen && next && !(event.currentTarget as HTMLElement).contains(next)) this.menuOpen = false;
-  };
 
   // --- downloads ----------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ import {
   type JoinSpec,
   type Labels,
   type Lang,
+  type LoadOptions,
   type Progress,
   type Query,
   type QueryResult,
@@ -243,6 +244,14 @@ export abstract class CultureDataElement extends LitElement {
     return [];
   }
 
+  /**
+   * Runs the query `buildQuery` made. An element whose figure may need more than one query (a key
+   * figure and its comparison, when they do not fit one) runs them here and returns the main result.
+   */
+  protected runData(source: ResolvedSource, query: Query, options: LoadOptions): Promise<QueryResult> {
+    return runQuery(source, query, options);
+  }
+
   /** Empty results get the empty state unless the element shows something useful anyway. */
   protected isEmpty(data: DataState): boolean {
     return data.result.rows.length === 0;
@@ -279,7 +288,7 @@ export abstract class CultureDataElement extends LitElement {
     const query: Query = { ...own, ...(all ? { compute: all, lang: this.locale } : {}), ...(join ? { join } : {}) };
     const colored = this.colorColumns(columns);
     const [result, ...orders] = await Promise.all([
-      runQuery(source, query, { signal, onProgress }),
+      this.runData(source, query, { signal, onProgress }),
       ...colored.map((column) => categoryOrder(source, columns, column, { signal }, shaping)),
     ]);
     this.warnings.set('data', result.warnings ?? []);

@@ -6,7 +6,7 @@
  */
 import { categoryColors, chosenColor, type ColumnInfo, type Row } from '@culture-widgets/core';
 import type { TopLevelSpec } from 'vega-lite';
-import { toChartData, type ChartData, type ChartDatum } from './data.js';
+import { toChartData, xLabel, type ChartData, type ChartDatum } from './data.js';
 import { isShareLine } from './editorial.js';
 import { DEFAULT_THEME, type ChartTheme } from './theme.js';
 import { valueTitle, xTitle } from './titles.js';
@@ -90,8 +90,8 @@ function size(chart: ResolvedChart, data: ChartData, width: number, faceted: boo
   if (chart.type === 'heatmap' && !chart.height) return { width, height: data.series.length ? { step: STEP + 2 } : STEP * 3 };
   if (chart.type === 'pie' || chart.type === 'donut') return { width, height: chart.height ?? pieRadius(width) * 2 + 8 };
   // tilted category names take height from the drawing (a phone): give it back
-  const many = new Set(data.values.map((v) => String(v.x))).size;
-  const tilted = chart.type === 'column' && chart.xKind === 'nominal' && many * 60 > width ? Math.min(LABEL_LIMIT, 100) : 0;
+  const axis = chart.type === 'column' && chart.xKind === 'nominal' ? (barCategory(chart, data, width)['axis'] as Json) : undefined;
+  const tilted = axis && axis['labelAngle'] !== 0 ? Math.min(LABEL_LIMIT, 100) : 0;
   return { width, height: chart.height ?? Math.round(Math.min(400, Math.max(220, width * 0.55))) + tilted };
 }
 
@@ -282,13 +282,16 @@ function paretoLayer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, w
 function referenceLayers(chart: ResolvedChart, data: ChartData, theme: ChartTheme): Json[] {
   const axis = valueAxis(chart);
   const horizontal = axis === 'y';
+  // on horizontal bars, a rule past the middle takes its label on its left: it stays inside
+  const far = Math.max(...data.values.map((v) => v.y ?? 0), ...data.references.map((r) => r.value)) / 2;
   return data.references.flatMap((ref) => {
     const at = horizontal
       ? { y: { datum: ref.value, type: 'quantitative' }, x: { value: 'width' } }
       : { x: { datum: ref.value, type: 'quantitative' }, y: { value: 'height' } };
     const text = {
       type: 'text', fontSize: 11, text: ref.text,
-      ...(horizontal ? { align: 'right', baseline: 'bottom', dx: -2, dy: -3 } : { align: 'left', baseline: 'bottom', dx: 3, dy: -3 }),
+      ...(horizontal || ref.value > far ? { align: 'right', dx: horizontal ? -2 : -3 } : { align: 'left', dx: 3 }),
+      baseline: 'bottom', dy: -3,
     };
     return [
       { mark: { type: 'rule', color: theme.text, strokeWidth: 1, strokeDash: [4, 3] }, encoding: { [axis]: { datum: ref.value, type: 'quantitative' } } },
@@ -345,13 +348,18 @@ const TOOLTIP = { field: 'tip', type: 'nominal' };
 
 /** The category channel of columns and bars (labels tilted when columns crowd). */
 function barCategory(chart: ResolvedChart, data: ChartData, width: number): Json {
-  const many = new Set(data.values.map((v) => String(v.x))).size;
+  const names = new Set(data.values.map((v) => xLabel(v.x, chart)));
   const labelLimit = Math.round(Math.min(LABEL_LIMIT, Math.max(70, width * 0.3)));
-  return categoryChannel(chart, chart.type === 'column' ? many * 60 > width : false, labelLimit);
+  // the width a name takes (12 px text, ~6.5 px a character), at least 40 px between names
+  const longest = Math.max(0, ...[...names].map((n) => n.length));
+  const need = Math.max(40, Math.min(labelLimit, longest * 6.5 + 10));
+  // names tilted when columns crowd; upright when they are narrower than a line of text (a phone)
+  const crowded = chart.type !== 'column' || names.size * need <= width ? false : names.size * 28 > width ? 'very' : true;
+  return categoryChannel(chart, crowded, labelLimit);
 }
 
 /** The category axis of a column or bar chart, in the order `toChartData` ranked (« Autres » last). */
-function categoryChannel(chart: ResolvedChart, crowded: boolean, labelLimit: number): Json {
+function categoryChannel(chart: ResolvedChart, crowded: boolean | 'very', labelLimit: number): Json {
   // Eleven years on a phone would touch (« 20142015… »): tilted, and every other one hidden if still too close.
   const angle = { labelAngle: crowded ? -40 : 0, labelOverlap: 'parity' };
   if (chart.xKind !== 'nominal') {
@@ -362,7 +370,7 @@ function categoryChannel(chart: ResolvedChart, crowded: boolean, labelLimit: num
     field: 'x', type: 'nominal', title: xTitle(chart),
     sort: { field: 'order', op: 'min', order: 'ascending' },
     // decades, months, centuries in their order: every other label may go, the sequence still reads
-    axis: { labelLimit, ...(crowded ? { labelAngle: -40 } : { labelAngle: 0 }), ...(chart.ordinal ? { labelOverlap: 'parity' } : {}) },
+    axis: { labelLimit, labelAngle: crowded ? (crowded === 'very' ? -90 : -40) : 0, ...(chart.ordinal ? { labelOverlap: 'parity' } : {}) },
   };
 }
 

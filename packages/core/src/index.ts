@@ -55,7 +55,7 @@ export { configureCore, DEFAULT_API, DEFAULT_TABULAR_API } from './config.js';
 export { loadDocument } from './download.js';
 export type { CoreConfig } from './config.js';
 export { GEOMETRY_COLUMN } from './table.js';
-export { normalizeQuery, aggregateName, rowMatcher, AGGREGATE_OPS } from './query.js';
+export { normalizeQuery, aggregateName, rowMatcher, compareCells, AGGREGATE_OPS } from './query.js';
 export { categoryColors, chosenColor, parseColorMap } from './colors.js';
 export type { CategoryColorOptions } from './colors.js';
 export { median, mean } from './rows.js';

@@ -11,12 +11,13 @@ import terser from '@rollup/plugin-terser';
 import { parseWorker } from './packages/core/build/rollup-parse-worker.mjs';
 
 const only = process.env.ONLY; // lib | cdn
-export const packages = ['core', 'ui', 'table', 'chart', 'map', 'source', 'builder', 'culture-widgets'];
+export const packages = ['core', 'ui', 'table', 'chart', 'map', 'kpi', 'source', 'builder', 'culture-widgets'];
 export const cdnEntries = {
   'culture-widgets': 'packages/culture-widgets/src/index.ts',
   'culture-table': 'packages/culture-widgets/src/table.ts',
   'culture-chart': 'packages/culture-widgets/src/chart.ts',
   'culture-map': 'packages/culture-widgets/src/map.ts',
+  'culture-kpi': 'packages/culture-widgets/src/kpi.ts',
 };
 
 // `browser` picks arquero's and vega-loader's web files; `source` resolves @culture-widgets/* to src.

@@ -1,0 +1,292 @@
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import {
+  AGGREGATE_OPS, checkMeasures, columnNamed, csvDecimal, parseFilter, readableName, runQuery, slugify, toCSV,
+  type ColumnInfo, type FilterClause, type LoadOptions, type Query, type QueryResult, type ResolvedSource,
+} from '@culture-widgets/core';
+import {
+  CultureDataElement, MenuController, baseStyles, csvBlob, errorDetailOf, formatDay, menuStyles, readToken, saveFile, type DataState,
+} from '@culture-widgets/ui';
+import {
+  KPI_FORMATS, KPI_MODES, compareFigure, planKpi, readFigure,
+  type KpiComparison, type KpiFigure, type KpiFormat, type KpiMode, type KpiPlan,
+} from './figure.js';
+import { kpiImage } from './image.js';
+import { kpiStyles } from './kpi.styles.js';
+import { kpiErrors, kpiMessages } from './messages.js';
+import { compareName, comparisonText, describeKpi, figureRows, formatFigure, sparkline, type Direction } from './text.js';
+
+/** The figure, as the element shows it. */
+interface Shown {
+  label: string;
+  value: string;
+  comparison?: { text: string; direction: Direction; base?: string };
+  cmp?: KpiComparison;
+  than?: string;
+  figure: KpiFigure;
+  description: string;
+}
+
+const ARROWS: Record<Direction, string> = { up: '▲', down: '▼', flat: '►', none: '' };
+/** The sparkline's box (the drawing stretches to the tile's width). */
+const TREND = { width: 200, height: 40 };
+
+/**
+ * A key figure from a data.gouv.fr resource: a big number with its unit, its change or its share
+ * against a base, an optional sparkline, a caption and the citation.
+ *
+ * ```html
+ * <culture-kpi dataset="frequentation-des-musees-de-france" value="sum(total)" unit="entrées"
+ *              filter="annee = 2024" compare="annee = 2019" label="Entrées en 2024"></culture-kpi>
+ * ```
+ *
+ * Server-first: the value, its base and the trend are one grouped query when they fit one (they
+ * differ on some columns: group by those), else one query each; where the API refuses to
+ * aggregate, the rows are read once and every figure computed from them.
+ *
+ * @fires culture-load - the figure is shown; `detail: { rows: 1, total, source }`.
+ * @fires culture-error - loading failed or an attribute cannot be read (`value`, `compare`, `trend`); `detail: { code, message }` (also shown, `role="alert"`).
+ * @fires culture-warning - an attribute value was ignored (`mode`, `format`, `mode="share"` without `compare`); also a short note.
+ *
+ * @csspart figure - the tile
+ * @csspart label - the caption (`label`)
+ * @csspart value - the big number; @csspart unit - its unit
+ * @csspart change - the change or the share against the base (an arrow and words, never colour alone)
+ * @csspart trend - the sparkline (`trend`)
+ * @csspart description - the text alternative (visually hidden)
+ * @csspart menu-button - @csspart menu - the options menu (PNG with the citation, CSV)
+ * @csspart loading - @csspart error - @csspart empty - @csspart citation - @csspart warning - shared states, the source line and notes
+ *
+ * @cssproperty --culture-kpi-value-size - size of the number (default `clamp(1.75rem, 6vw, 2.5rem)`)
+ * @cssproperty --culture-accent-color - the sparkline; @cssproperty --culture-text-color - @cssproperty --culture-muted-color - @cssproperty --culture-background - @cssproperty --culture-border-color - shared tokens
+ */
+export class CultureKpi extends CultureDataElement {
+  static override styles = [...baseStyles, menuStyles, kpiStyles];
+
+  /** The figure: an aggregate expression (`sum(total)`, `sum(gratuit) / sum(total)`); default `count()`. */
+  @property() value = 'count()';
+  /**
+   * The base the value is compared with: clauses that replace the clauses of `filter` on the same
+   * columns (`annee = 2019`); `COLUMN = *` drops one (`regions = *`: the whole).
+   */
+  @property() compare?: string;
+  /** `change` (default with `compare`): the change against the base; `share`: value ÷ base, as a percentage. */
+  @property() mode?: string;
+  /** What the base is called (« 2019 », « la France »); default: from `compare`. */
+  @property({ attribute: 'compare-label' }) compareLabel?: string;
+  /** The caption; default: the measure's name. */
+  @property() label?: string;
+  /** Unit after the number (`entrées`, `€`). */
+  @property() unit?: string;
+  /** `number` (default), `percent` (a fraction: 0.123 shows « 12,3 % »), `compact` (« 13,2 M »). */
+  @property() format?: string;
+  /** A column (`annee`): a small line of the value along it, the filter's clause on that column ignored. */
+  @property() trend?: string;
+  /** What a bare column of `value` takes: `sum` (default), `mean`, `min`, `max`, `count`, `median`. */
+  @property() aggregate?: string;
+  /** `fr` or `en`; default: the nearest `lang` (the page's). Declared so a change redraws. */
+  @property({ reflect: true }) override lang!: string;
+
+  private readonly menu = new MenuController(this);
+  /** The plan behind each query `buildQuery` made (`runData` runs it). */
+  private readonly plans = new WeakMap<Query, KpiPlan>();
+  /** The figure read from each result. */
+  private readonly figures = new WeakMap<QueryResult, KpiFigure>();
+
+  // --- data ---------------------------------------------------------------------------------
+
+  protected override queryKey(): unknown[] {
+    return [this.value, this.compare, this.trend, this.aggregate];
+  }
+
+  protected override buildQuery(columns: ColumnInfo[], filters: FilterClause[]): Query {
+    const aggregate = this.warnings.oneOf('aggregate', this.aggregate, AGGREGATE_OPS, undefined);
+    const plan = planKpi({
+      value: this.value?.trim() || 'count()',
+      ...(aggregate ? { aggregate } : {}),
+      filters,
+      ...(this.compare?.trim() ? { compare: parseFilter(this.compare) } : {}),
+      ...(this.trend?.trim() ? { trend: this.trend.trim() } : {}),
+      columns,
+    });
+    this.plans.set(plan.queries[0]!, plan);
+    return plan.queries[0]!;
+  }
+
+  /** Every query of the plan (one in the common case), then the figure read from their answers. */
+  protected override async runData(source: ResolvedSource, query: Query, options: LoadOptions): Promise<QueryResult> {
+    const plan = this.plans.get(query);
+    if (!plan) return runQuery(source, query, options);
+    const results = await Promise.all(plan.queries.map((q) => runQuery(source, q, options)));
+    const figure = readFigure(plan, results);
+    const main: QueryResult = { ...results[0]!, rows: [{ value: figure.value, ...(figure.base !== undefined ? { base: figure.base } : {}) }], total: 1 };
+    this.figures.set(main, figure);
+    return main;
+  }
+
+  /** A value no row gives (a filter matching nothing): the empty state. */
+  protected override isEmpty(state: DataState): boolean {
+    return (this.figures.get(state.result)?.value ?? null) === null;
+  }
+
+  // --- render ---------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    return this.renderData();
+  }
+
+  private settings(): { mode: KpiMode; format: KpiFormat } {
+    const w = this.warnings;
+    const mode = w.oneOf('mode', this.mode, KPI_MODES, undefined);
+    const format = w.oneOf('format', this.format, KPI_FORMATS, 'number');
+    const orphan = mode === 'share' && !this.compare?.trim();
+    w.set('kpi', orphan ? [kpiErrors.warning('invalid-value', { attribute: 'mode', value: 'share', accepted: 'change' }, 'share-without-compare')] : []);
+    return { mode: mode ?? 'change', format };
+  }
+
+  /** Everything the tile says, from the figure and the attributes. */
+  private shown(state: DataState): Shown {
+    const lang = this.locale;
+    const figure = this.figures.get(state.result)!;
+    const { mode, format } = this.settings();
+    const unit = this.unit?.trim() || undefined;
+    const say = (n: number) => formatFigure(n, format, unit, lang);
+    const label = this.label?.trim() || this.defaultLabel(state.columns);
+    const cmp = compareFigure(figure, mode, format);
+    const compare = this.compare?.trim() ? parseFilter(this.compare) : [];
+    const than = compareName(compare, this.compareLabel, lang);
+    const line = cmp ? comparisonText(cmp, than, lang) : undefined;
+    const base = figure.base !== undefined && figure.base !== null && cmp?.status === 'ok' && mode === 'change' ? `${than} : ${say(figure.base)}` : undefined;
+    const trendColumn = this.trend?.trim() ? columnNamed(this.trend, state.columns) : undefined;
+    const value = say(figure.value!);
+    const description = describeKpi(
+      {
+        label, value,
+        ...(line ? { comparison: { text: line.text, ...(base ? { base } : {}) } } : {}),
+        ...(figure.trend ? { trend: { points: figure.trend, ...(trendColumn ? { column: trendColumn } : {}), format: say } } : {}),
+      },
+      lang,
+    );
+    return { label, value, figure, description, ...(cmp ? { cmp, than } : {}), ...(line ? { comparison: { ...line, ...(base ? { base } : {}) } } : {}) };
+  }
+
+  /** The measure's name: its own (`taux = …`), « Nombre de lignes » for `count()`, « Total » for `sum(total)`, else the expression. */
+  private defaultLabel(columns: ColumnInfo[]): string {
+    try {
+      const [measure] = checkMeasures(this.value?.trim() || 'count()', columns);
+      if (!measure) return this.value;
+      if (measure.definition.named) return measure.name;
+      const call = measure.expr.type === 'call' ? measure.calls[0] : undefined;
+      if (call) return call.column ? readableName(call.column) : kpiMessages(this.locale).count;
+    } catch {
+      // the error state says why
+    }
+    return this.value;
+  }
+
+  protected override renderReady(state: DataState): TemplateResult {
+    let shown: Shown;
+    try {
+      shown = this.shown(state);
+    } catch (error) {
+      return this.renderError(errorDetailOf(error, this.locale));
+    }
+    this.lastShown = shown;
+    const m = kpiMessages(this.locale);
+    const unit = this.unit?.trim();
+    const number = unit && shown.value.endsWith(unit) ? shown.value.slice(0, -unit.length).trimEnd() : shown.value;
+    return html`<figure part="figure" aria-labelledby="label" aria-describedby="description">
+      <div class="head">
+        <figcaption id="label" part="label">${shown.label}</figcaption>
+        ${this.menu.render(m.menu, [
+          { label: m.downloadPng, run: () => this.downloadImage() },
+          { label: m.downloadCsv, run: () => this.downloadCsv() },
+        ])}
+      </div>
+      <p class="value" part="value" aria-hidden="true">
+        <span class="number">${number}</span>${unit && number !== shown.value ? html` <span class="unit" part="unit">${unit}</span>` : nothing}
+      </p>
+      ${shown.comparison
+        ? html`<p class="change ${shown.comparison.direction}" part="change" aria-hidden="true">
+            ${shown.comparison.direction !== 'none' ? html`<span class="arrow">${ARROWS[shown.comparison.direction]}</span> ` : nothing}${shown.comparison.text}
+          </p>`
+        : nothing}
+      ${this.renderTrend(shown.figure)}
+      <p id="description" class="visually-hidden" part="description">${shown.description}</p>
+    </figure>`;
+  }
+
+  private renderTrend(figure: KpiFigure): TemplateResult | typeof nothing {
+    if (!figure.trend) return nothing;
+    const { d, dots } = sparkline(figure.trend, TREND.width, TREND.height);
+    if (!d) return nothing;
+    const marked = dots.filter((p) => (figure.valueAt !== undefined && p.at === figure.valueAt) || (figure.baseAt !== undefined && p.at === figure.baseAt));
+    const first = figure.trend[0]!.x;
+    const last = figure.trend[figure.trend.length - 1]!.x;
+    return html`<div class="trend" part="trend" aria-hidden="true">
+      <svg viewBox="0 0 ${TREND.width} ${TREND.height}" preserveAspectRatio="none">
+        ${svg`<path class="line" d=${d}></path>`}
+        ${marked.map((p) => svg`<path class=${p.at === figure.valueAt ? 'dot value' : 'dot base'} d=${`M${p.x.toFixed(1)} ${p.y.toFixed(1)}h0`}></path>`)}
+      </svg>
+      <span class="ends"><span>${String(first)}</span><span>${String(last)}</span></span>
+    </div>`;
+  }
+
+  // --- downloads ----------------------------------------------------------------------------------
+
+  private lastShown?: Shown;
+
+  /** The tile as a PNG: caption, number, change, sparkline, and the source, licence and date. */
+  exportImage(): string {
+    const state = this.data.value as DataState | undefined;
+    const shown = this.lastShown;
+    if (!state || !shown) throw new Error('Nothing shown yet');
+    const m = kpiMessages(this.locale);
+    const citation = state.source.citation;
+    const source = [citation.datasetTitle, citation.producer].filter(Boolean).join(' — ');
+    const licence = citation.licenseTitle ?? citation.license;
+    const token = (name: string, fallback: string) => readToken(this, name) || fallback;
+    return kpiImage({
+      label: shown.label,
+      value: shown.value,
+      ...(shown.comparison ? { comparison: shown.comparison } : {}),
+      ...(shown.figure.trend ? { trend: shown.figure.trend } : {}),
+      caption: [m.sourceLine(source), ...(licence ? [m.licenceLine(licence)] : []), m.madeOn(formatDay(new Date().toISOString(), this.locale) ?? '')],
+      theme: {
+        text: token('text', '#161616'), muted: token('muted', '#5c5c5c'), accent: token('accent', '#000091'),
+        background: token('background', '#ffffff'), border: token('border', '#dddddd'), font: getComputedStyle(this).fontFamily || 'sans-serif',
+      },
+    });
+  }
+
+  /** The figure, its base, the change or share and the trend as CSV (`;`, decimal commas in French). */
+  kpiCsv(): string {
+    const shown = this.lastShown;
+    if (!shown) return '';
+    const m = kpiMessages(this.locale);
+    const what = shown.cmp?.mode === 'share' ? m.csv.share : m.csv.change;
+    const rows = figureRows(
+      shown.figure,
+      { label: shown.label, ...(shown.than ? { base: m.csv.base(shown.than) } : {}), ...(shown.cmp ? { comparison: { what, ...(shown.cmp.amount !== undefined ? { amount: shown.cmp.amount } : {}) } } : {}) },
+      this.trend?.trim(),
+    );
+    const names = [m.csv.what, m.csv.value];
+    return toCSV(rows.map(([a, b]) => ({ [names[0]!]: a, [names[1]!]: b })), names, { decimal: csvDecimal(this.locale) });
+  }
+
+  private downloadImage(): void {
+    try {
+      saveFile(this.exportImage(), `${this.fileStem()}.png`);
+    } catch (error) {
+      this.reportError(errorDetailOf(error, this.locale));
+    }
+  }
+
+  private downloadCsv(): void {
+    saveFile(csvBlob(this.kpiCsv()), `${this.fileStem()}.csv`);
+  }
+
+  private fileStem(): string {
+    return slugify(this.lastShown?.label) || 'chiffre-cle';
+  }
+}

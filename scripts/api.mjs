@@ -76,9 +76,10 @@ function valuesText(attribute) {
 
 function apiTable(name) {
   const d = declarations.get(name);
-  const attributes = d.attributes.filter((a) => !a.inheritedFrom);
-  const inherited = d.attributes.filter((a) => a.inheritedFrom).map((a) => `\`${a.name}\``);
-  const lines = ['| attribute | values | default | meaning |', '| --- | --- | --- | --- |'];
+  const attributes = (d.attributes ?? []).filter((a) => !a.inheritedFrom);
+  const inherited = (d.attributes ?? []).filter((a) => a.inheritedFrom).map((a) => `\`${a.name}\``);
+  // a layout element has no attribute: no table
+  const lines = attributes.length || inherited.length ? ['| attribute | values | default | meaning |', '| --- | --- | --- | --- |'] : [];
   for (const a of attributes) lines.push(`| \`${a.name}\` | ${cell(valuesText(a))} | ${literal(a.default) && unquote(a.default) ? `\`${unquote(a.default)}\`` : ''} | ${cell(a.description)} |`);
   if (inherited.length) lines.push(`| ${inherited.join(', ')} | | | the shared data attributes (\`@culture-widgets/ui\`) |`);
   const list = (title, items, format) => (items?.length ? [`\n**${title}**`, ...items.map(format)] : []);
@@ -96,6 +97,7 @@ const READMES = {
   'packages/table/README.md': ['culture-table', 'culture-data-table'],
   'packages/chart/README.md': ['culture-chart'],
   'packages/map/README.md': ['culture-map'],
+  'packages/kpi/README.md': ['culture-kpi', 'culture-kpi-row'],
   'packages/source/README.md': ['culture-source', 'culture-filter'],
   'packages/builder/README.md': ['culture-builder'],
 };
@@ -118,7 +120,7 @@ function withTables(file, text, names) {
 const controls = {};
 for (const [tag, d] of declarations) {
   if (!tag.startsWith('culture-')) continue;
-  controls[tag] = Object.fromEntries(d.attributes.map((a) => {
+  controls[tag] = Object.fromEntries((d.attributes ?? []).map((a) => {
     const { values, open, boolean } = valuesOf(a);
     const control = boolean ? { control: 'boolean' } : values.length && !open ? { control: 'select', options: ['', ...values] } : { control: 'text' };
     return [a.name, { ...control, description: a.description ?? '' }];

@@ -245,6 +245,136 @@ export const controls: Record<string, ArgTypes> = {
       "description": "With `source`, a click on a row, mark or feature filters the `<culture-source>` (on these columns, when named)."
     }
   },
+  "culture-kpi-row": {},
+  "culture-kpi": {
+    "value": {
+      "control": "text",
+      "description": "The figure: an aggregate expression (`sum(total)`, `sum(gratuit) / sum(total)`, `taux = …`); default `count()`."
+    },
+    "compare": {
+      "control": "text",
+      "description": "The base the value is compared with: clauses that replace the clauses of `filter` on the same\ncolumns (`annee = 2019`); `COLUMN = *` drops one (`regions = *`: the whole)."
+    },
+    "mode": {
+      "control": "select",
+      "options": [
+        "",
+        "change",
+        "share"
+      ],
+      "description": "`change` (default with `compare`): the change against the base; `share`: value ÷ base, as a percentage."
+    },
+    "compare-label": {
+      "control": "text",
+      "description": "What the base is called (« 2019 », « la France »); default: from `compare`."
+    },
+    "label": {
+      "control": "text",
+      "description": "The caption; default: the measure's name."
+    },
+    "unit": {
+      "control": "text",
+      "description": "Unit after the number (`entrées`, `€`)."
+    },
+    "format": {
+      "control": "select",
+      "options": [
+        "",
+        "number",
+        "percent",
+        "compact"
+      ],
+      "description": "`number` (default), `percent` (a fraction: 0.123 shows « 12,3 % »), `compact` (« 13,2 M »)."
+    },
+    "trend": {
+      "control": "text",
+      "description": "A column (`annee`): a small line of the value along it, the filter's clause on that column ignored."
+    },
+    "aggregate": {
+      "control": "select",
+      "options": [
+        "",
+        "sum",
+        "count",
+        "mean",
+        "median",
+        "min",
+        "max"
+      ],
+      "description": "What a bare column of `value` takes: `sum` (default), `mean`, `min`, `max`, `count`, `median`."
+    },
+    "dataset": {
+      "control": "text",
+      "description": "data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by\n`HTMLElement.dataset`."
+    },
+    "resource": {
+      "control": "text",
+      "description": "Resource id or URL; default: the first resource the tabular API serves."
+    },
+    "src": {
+      "control": "text",
+      "description": "Direct URL of a file: CSV, JSON, GeoJSON, XLSX / XLS / ODS, XML or Parquet."
+    },
+    "sheet": {
+      "control": "text",
+      "description": "Spreadsheets (XLSX, XLS, ODS): the sheet to read, by name or 1-based number; default the first."
+    },
+    "record": {
+      "control": "text",
+      "description": "XML: the repeated element that makes a row (`musee`, `mdf:musee`); default: the one found in the file."
+    },
+    "source": {
+      "control": "text",
+      "description": "Id of a `<culture-source>` to read data and live filters from."
+    },
+    "filter": {
+      "control": "text",
+      "description": "Filter expression: `annee >= 2015; region in Bretagne|Normandie`."
+    },
+    "lang": {
+      "control": "select",
+      "options": [
+        "",
+        "fr",
+        "en"
+      ],
+      "description": "`fr` or `en`; default: the nearest `lang` (the page's). Declared so a change redraws."
+    },
+    "theme": {
+      "control": "select",
+      "options": [
+        "",
+        "auto",
+        "light",
+        "dark"
+      ],
+      "description": "`auto` follows the page (OS, DSFR); `light`; `dark`."
+    },
+    "compute": {
+      "control": "text",
+      "description": "New columns, row by row, usable wherever a column is: `decennie = decade(annee); domaine =\nsplit(dompal, ';'); tranche = bin(total, 0|10000|100000); region = clean(regions)` (DESIGN § 5)."
+    },
+    "labels": {
+      "control": "text",
+      "description": "How columns are called on screen: `annee: Année; total: Entrées` (default: readable names)."
+    },
+    "join": {
+      "control": "text",
+      "description": "Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop`\nis a `<culture-source>` id or a dataset id, slug or URL."
+    },
+    "api": {
+      "control": "text",
+      "description": "udata API base (other portals, tests)."
+    },
+    "tabular-api": {
+      "control": "text",
+      "description": "Tabular API base."
+    },
+    "refine-on-click": {
+      "control": "text",
+      "description": "With `source`, a click on a row, mark or feature filters the `<culture-source>` (on these columns, when named)."
+    }
+  },
   "culture-map": {
     "mode": {
       "control": "select",

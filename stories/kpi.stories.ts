@@ -1,58 +1,19 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import '@culture-widgets/kpi/culture-kpi.js';
+import { controlsOf, element, samplePortal, type Attributes } from './element.js';
 
-/** `npm run storybook` starts the sample portal on this port (.storybook/main.ts). */
-const portal = 'http://127.0.0.1:4790';
-const api = `${portal}/api`;
-const tabularApi = `${portal}/tabular/api`;
+const museums = { ...samplePortal, dataset: 'frequentation-des-musees-de-france' };
 
-interface Args {
-  dataset: string;
-  value?: string;
-  filter?: string;
-  compare?: string;
-  mode?: string;
-  compareLabel?: string;
-  label?: string;
-  unit?: string;
-  format?: string;
-  trend?: string;
-  theme?: string;
-  lang?: string;
-}
-
-const tile = (a: Args) => html`<culture-kpi
-  dataset=${a.dataset}
-  api=${api}
-  tabular-api=${tabularApi}
-  value=${a.value ?? nothing}
-  filter=${a.filter ?? nothing}
-  compare=${a.compare ?? nothing}
-  mode=${a.mode ?? nothing}
-  compare-label=${a.compareLabel ?? nothing}
-  label=${a.label ?? nothing}
-  unit=${a.unit ?? nothing}
-  format=${a.format ?? nothing}
-  trend=${a.trend ?? nothing}
-  theme=${a.theme ?? nothing}
-  lang=${a.lang ?? nothing}
-></culture-kpi>`;
-
-const meta: Meta<Args> = {
+const meta: Meta<Attributes> = {
   title: 'Elements/culture-kpi',
   component: 'culture-kpi',
-  args: { dataset: 'frequentation-des-musees-de-france' },
-  argTypes: {
-    mode: { control: 'select', options: ['', 'change', 'share'] },
-    format: { control: 'select', options: ['', 'number', 'percent', 'compact'] },
-    theme: { control: 'select', options: ['auto', 'light', 'dark'] },
-    lang: { control: 'select', options: ['fr', 'en'] },
-  },
-  render: (a) => html`<div style="max-width:20rem">${tile(a)}</div>`,
+  args: museums,
+  argTypes: controlsOf('culture-kpi'),
+  render: (a) => html`<div style="max-width:20rem">${element('culture-kpi', a)}</div>`,
 };
 export default meta;
-type Story = StoryObj<Args>;
+type Story = StoryObj<Attributes>;
 
 /** Nothing but a dataset: the number of rows. */
 export const Count: Story = {};
@@ -74,10 +35,13 @@ export const Percent: Story = {
 
 /** `mode="share"` with `compare="region = *"`: Bretagne's share of France. */
 export const Share: Story = {
-  args: { value: 'sum(total)', filter: 'annee = 2024; region = Bretagne', compare: 'region = *', mode: 'share', compareLabel: 'la France', format: 'compact', label: 'Entrées en Bretagne' },
+  args: {
+    value: 'sum(total)', filter: 'annee = 2024; region = Bretagne', compare: 'region = *', mode: 'share', 'compare-label': 'la France',
+    format: 'compact', label: 'Entrées en Bretagne',
+  },
 };
 
-/** `trend`: a sparkline along the years, 2024 and 2019 marked. */
+/** `trend`: a sparkline along the years, 2024 and 2019 marked (still one request). */
 export const Trend: Story = {
   args: { value: 'sum(total)', filter: 'annee = 2024', compare: 'annee = 2019', trend: 'annee', format: 'compact', label: 'Entrées en 2024' },
 };
@@ -87,24 +51,23 @@ export const Compact: Story = {
   args: { value: 'sum(total)', format: 'compact', unit: 'entrées', label: 'Entrées depuis 2014' },
 };
 
-/** A row of tiles: as many per row as fit, one per row on a phone. */
-export const Row: Story = {
-  render: (a) => html`<culture-kpi-row>
-    ${tile({ ...a, value: 'sum(total)', filter: 'annee = 2024', unit: 'entrées', label: 'Entrées en 2024' })}
-    ${tile({ ...a, value: 'sum(total)', filter: 'annee = 2024', compare: 'annee = 2019', trend: 'annee', format: 'compact', label: 'Par rapport à 2019' })}
-    ${tile({ ...a, value: 'sum(gratuit) / sum(total)', format: 'percent', filter: 'annee = 2024', compare: 'annee = 2019', label: 'Part des entrées gratuites' })}
-  </culture-kpi-row>`,
-};
+const row = (a: Attributes) => html`<culture-kpi-row>
+  ${element('culture-kpi', { ...a, value: 'sum(total)', filter: 'annee = 2024', unit: 'entrées', label: 'Entrées en 2024' })}
+  ${element('culture-kpi', { ...a, value: 'sum(total)', filter: 'annee = 2024', compare: 'annee = 2019', trend: 'annee', format: 'compact', label: 'Par rapport à 2019' })}
+  ${element('culture-kpi', { ...a, value: 'sum(gratuit) / sum(total)', format: 'percent', filter: 'annee = 2024', compare: 'annee = 2019', label: 'Part des entrées gratuites' })}
+</culture-kpi-row>`;
+
+/** `<culture-kpi-row>`: as many tiles per row as fit, as tall as their row. */
+export const Row: Story = { render: row };
 
 /** A phone: the row stacks, the number stays readable. */
 export const Phone: Story = {
-  ...Row,
-  decorators: [(story) => html`<div style="width:343px">${story()}</div>`],
+  render: (a) => html`<div style="width:343px">${row(a)}</div>`,
 };
 
 export const Dark: Story = {
   args: { value: 'sum(total)', filter: 'annee = 2024', compare: 'annee = 2019', trend: 'annee', theme: 'dark', label: 'Entrées en 2024' },
-  decorators: [(story) => html`<div style="background:#161616;padding:1rem;max-width:22rem">${story()}</div>`],
+  render: (a) => html`<div style="background:#161616;padding:1rem;max-width:22rem">${element('culture-kpi', a)}</div>`,
 };
 
 export const English: Story = {

@@ -11,6 +11,7 @@ import { LitElement, css, html } from 'lit';
  * </culture-kpi-row>
  * ```
  *
+ * @tag culture-kpi-row
  * @slot - the `<culture-kpi>` tiles (any element, in fact)
  * @cssproperty --culture-kpi-min-width - narrowest tile before the row wraps (default `13rem`)
  * @cssproperty --culture-kpi-gap - space between tiles (default `1rem`)

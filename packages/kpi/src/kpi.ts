@@ -2,7 +2,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import {
   AGGREGATE_OPS, checkMeasures, columnNamed, csvDecimal, parseFilter, readableName, runQuery, slugify, toCSV,
-  type ColumnInfo, type FilterClause, type LoadOptions, type Query, type QueryResult, type ResolvedSource,
+  type AggregateOp, type ColumnInfo, type FilterClause, type LoadOptions, type Query, type QueryResult, type ResolvedSource,
 } from '@culture-widgets/core';
 import {
   CultureDataElement, MenuController, baseStyles, csvBlob, errorDetailOf, formatDay, menuStyles, readToken, saveFile, type DataState,
@@ -44,26 +44,28 @@ const TREND = { width: 200, height: 40 };
  * differ on some columns: group by those), else one query each; where the API refuses to
  * aggregate, the rows are read once and every figure computed from them.
  *
+ * @tag culture-kpi
  * @fires culture-load - the figure is shown; `detail: { rows: 1, total, source }`.
  * @fires culture-error - loading failed or an attribute cannot be read (`value`, `compare`, `trend`); `detail: { code, message }` (also shown, `role="alert"`).
  * @fires culture-warning - an attribute value was ignored (`mode`, `format`, `mode="share"` without `compare`); also a short note.
  *
  * @csspart figure - the tile
  * @csspart label - the caption (`label`)
- * @csspart value - the big number; @csspart unit - its unit
+ * @csspart value - the big number
+ * @csspart unit - its unit
  * @csspart change - the change or the share against the base (an arrow and words, never colour alone)
  * @csspart trend - the sparkline (`trend`)
  * @csspart description - the text alternative (visually hidden)
- * @csspart menu-button - @csspart menu - the options menu (PNG with the citation, CSV)
- * @csspart loading - @csspart error - @csspart empty - @csspart citation - @csspart warning - shared states, the source line and notes
+ * @csspart menu-button - the options menu's button
+ * @csspart menu - the options menu (PNG with the citation, CSV)
  *
  * @cssproperty --culture-kpi-value-size - size of the number (default `clamp(1.75rem, 6vw, 2.5rem)`)
- * @cssproperty --culture-accent-color - the sparkline; @cssproperty --culture-text-color - @cssproperty --culture-muted-color - @cssproperty --culture-background - @cssproperty --culture-border-color - shared tokens
+ * @cssproperty --culture-accent-color - the sparkline
  */
 export class CultureKpi extends CultureDataElement {
   static override styles = [...baseStyles, menuStyles, kpiStyles];
 
-  /** The figure: an aggregate expression (`sum(total)`, `sum(gratuit) / sum(total)`); default `count()`. */
+  /** The figure: an aggregate expression (`sum(total)`, `sum(gratuit) / sum(total)`, `taux = …`); default `count()`. */
   @property() value = 'count()';
   /**
    * The base the value is compared with: clauses that replace the clauses of `filter` on the same
@@ -71,25 +73,32 @@ export class CultureKpi extends CultureDataElement {
    */
   @property() compare?: string;
   /** `change` (default with `compare`): the change against the base; `share`: value ÷ base, as a percentage. */
-  @property() mode?: string;
-  /** What the base is called (« 2019 », « la France »); default: from `compare`. */
+  @property() mode?: KpiMode;
+  /**
+   * What the base is called (« 2019 », « la France »); default: from `compare`.
+   * @advanced
+   */
   @property({ attribute: 'compare-label' }) compareLabel?: string;
   /** The caption; default: the measure's name. */
   @property() label?: string;
   /** Unit after the number (`entrées`, `€`). */
   @property() unit?: string;
   /** `number` (default), `percent` (a fraction: 0.123 shows « 12,3 % »), `compact` (« 13,2 M »). */
-  @property() format?: string;
-  /** A column (`annee`): a small line of the value along it, the filter's clause on that column ignored. */
+  @property() format?: KpiFormat;
+  /**
+   * A column (`annee`): a small line of the value along it, the filter's clause on that column ignored.
+   * @editor column
+   */
   @property() trend?: string;
-  /** What a bare column of `value` takes: `sum` (default), `mean`, `min`, `max`, `count`, `median`. */
-  @property() aggregate?: string;
-  /** `fr` or `en`; default: the nearest `lang` (the page's). Declared so a change redraws. */
-  @property({ reflect: true }) override lang!: string;
+  /**
+   * What a bare column of `value` takes: `sum` (default), `mean`, `min`, `max`, `count`, `median`.
+   * @advanced
+   */
+  @property() aggregate?: AggregateOp;
 
   private readonly menu = new MenuController(this);
-  /** The plan behind each query `buildQuery` made (`runData` runs it). */
-  private readonly plans = new WeakMap<Query, KpiPlan>();
+  /** The plan `buildQuery` made; `runData` runs it right after (no wait in between). */
+  private plan?: KpiPlan;
   /** The figure read from each result. */
   private readonly figures = new WeakMap<QueryResult, KpiFigure>();
 
@@ -109,15 +118,19 @@ export class CultureKpi extends CultureDataElement {
       ...(this.trend?.trim() ? { trend: this.trend.trim() } : {}),
       columns,
     });
-    this.plans.set(plan.queries[0]!, plan);
+    this.plan = plan;
     return plan.queries[0]!;
   }
 
   /** Every query of the plan (one in the common case), then the figure read from their answers. */
   protected override async runData(source: ResolvedSource, query: Query, options: LoadOptions): Promise<QueryResult> {
-    const plan = this.plans.get(query);
+    const plan = this.plan;
     if (!plan) return runQuery(source, query, options);
-    const results = await Promise.all(plan.queries.map((q) => runQuery(source, q, options)));
+    // the base adds the author's computed columns and join to the query: every query takes them
+    const shaping: Query = {
+      ...(query.compute ? { compute: query.compute } : {}), ...(query.lang ? { lang: query.lang } : {}), ...(query.join ? { join: query.join } : {}),
+    };
+    const results = await Promise.all(plan.queries.map((q) => runQuery(source, { ...q, ...shaping }, options)));
     const figure = readFigure(plan, results);
     const main: QueryResult = { ...results[0]!, rows: [{ value: figure.value, ...(figure.base !== undefined ? { base: figure.base } : {}) }], total: 1 };
     this.figures.set(main, figure);

@@ -305,7 +305,7 @@ export const controls: Record<string, ArgTypes> = {
     },
     "dataset": {
       "control": "text",
-      "description": "data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by\n`HTMLElement.dataset`."
+      "description": "data.gouv.fr dataset id, slug or page URL. The property is `datasetRef`: `dataset` is taken by `HTMLElement.dataset`."
     },
     "resource": {
       "control": "text",
@@ -360,7 +360,7 @@ export const controls: Record<string, ArgTypes> = {
     },
     "join": {
       "control": "text",
-      "description": "Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop`\nis a `<culture-source>` id or a dataset id, slug or URL."
+      "description": "Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop` is a `<culture-source>` id or a dataset id, slug or URL."
     },
     "api": {
       "control": "text",

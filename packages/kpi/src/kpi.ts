@@ -1,11 +1,12 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { TaskStatus } from '@lit/task';
 import { property } from 'lit/decorators.js';
 import {
   AGGREGATE_OPS, checkMeasures, columnNamed, csvDecimal, parseFilter, readableName, runQuery, slugify, toCSV,
   type AggregateOp, type ColumnInfo, type FilterClause, type LoadOptions, type Query, type QueryResult, type ResolvedSource,
 } from '@culture-widgets/core';
 import {
-  CultureDataElement, MenuController, baseStyles, csvBlob, errorDetailOf, formatDay, menuStyles, readToken, saveFile, type DataState,
+  CultureDataElement, MenuController, baseStyles, csvFile, errorDetailOf, formatDay, menuStyles, readToken, saveFile, type DataState,
 } from '@culture-widgets/ui';
 import {
   KPI_FORMATS, KPI_MODES, compareFigure, planKpi, readFigure,
@@ -99,14 +100,12 @@ export class CultureKpi extends CultureDataElement {
   private readonly menu = new MenuController(this);
   /** The plan `buildQuery` made; `runData` runs it right after (no wait in between). */
   private plan?: KpiPlan;
+  /** Every query of the plan that last ran. */
+  private ran?: string;
   /** The figure read from each result. */
   private readonly figures = new WeakMap<QueryResult, KpiFigure>();
 
   // --- data ---------------------------------------------------------------------------------
-
-  protected override queryKey(): unknown[] {
-    return [this.value, this.compare, this.trend, this.aggregate];
-  }
 
   protected override buildQuery(columns: ColumnInfo[], filters: FilterClause[]): Query {
     const aggregate = this.warnings.oneOf('aggregate', this.aggregate, AGGREGATE_OPS, undefined);
@@ -130,11 +129,23 @@ export class CultureKpi extends CultureDataElement {
     const shaping: Query = {
       ...(query.compute ? { compute: query.compute } : {}), ...(query.lang ? { lang: query.lang } : {}), ...(query.join ? { join: query.join } : {}),
     };
+    this.ran = JSON.stringify(plan.queries);
     const results = await Promise.all(plan.queries.map((q) => runQuery(source, { ...q, ...shaping }, options)));
     const figure = readFigure(plan, results);
     const main: QueryResult = { ...results[0]!, rows: [{ value: figure.value, ...(figure.base !== undefined ? { base: figure.base } : {}) }], total: 1 };
     this.figures.set(main, figure);
     return main;
+  }
+
+  /**
+   * The base loads again when the first query changes; a change only the others see (`compare`
+   * under a median: the base's own query) runs the plan again here.
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const mine: (keyof CultureKpi)[] = ['value', 'compare', 'trend', 'aggregate'];
+    if (!this.ran || !this.plan || !mine.some((k) => changed.has(k))) return;
+    if (this.data.status !== TaskStatus.PENDING && JSON.stringify(this.plan.queries) !== this.ran) void this.data.run();
   }
 
   /** A value no row gives (a filter matching nothing): the empty state. */
@@ -296,7 +307,7 @@ export class CultureKpi extends CultureDataElement {
   }
 
   private downloadCsv(): void {
-    saveFile(csvBlob(this.kpiCsv()), `${this.fileStem()}.csv`);
+    saveFile(csvFile(this.kpiCsv()), `${this.fileStem()}.csv`);
   }
 
   private fileStem(): string {

@@ -79,6 +79,9 @@ describe('<culture-kpi> shows a key figure', () => {
     expect(text(el, 'change')).to.match(/par rapport à l’ensemble$/);
     // median is not a server operator: each query reads its rows once, through the CSV export
     expect(await p.requests('/data/csv/')).to.have.length(3);
+    // a new base only its own query sees: the figure follows
+    el.setAttribute('compare', 'region = Corse');
+    await waitUntil(() => /par rapport à Corse$/.test(text(el, 'change')), 'the new base is not shown', { timeout: 15000 });
   });
 
   it('where the API refuses to aggregate, the rows are read once for the value, the base and the trend', async () => {

@@ -118,7 +118,8 @@ function withTables(file, text, names) {
 // --- Storybook controls -----------------------------------------------------------------------------
 
 const controls = {};
-for (const [tag, d] of declarations) {
+// by tag: the analyzer's module order varies from one run to the next
+for (const [tag, d] of [...declarations].sort(([a], [b]) => a.localeCompare(b))) {
   if (!tag.startsWith('culture-')) continue;
   controls[tag] = Object.fromEntries((d.attributes ?? []).map((a) => {
     const { values, open, boolean } = valuesOf(a);

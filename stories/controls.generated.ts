@@ -245,7 +245,70 @@ export const controls: Record<string, ArgTypes> = {
       "description": "With `source`, a click on a row, mark or feature filters the `<culture-source>` (on these columns, when named)."
     }
   },
-  "culture-kpi-row": {},
+  "culture-data-table": {
+    "caption": {
+      "control": "text",
+      "description": ""
+    },
+    "caption-hidden": {
+      "control": "boolean",
+      "description": "Keeps the caption for screen readers only."
+    },
+    "theme": {
+      "control": "select",
+      "options": [
+        "",
+        "auto",
+        "light",
+        "dark"
+      ],
+      "description": "`auto` follows the page; `light`; `dark`."
+    },
+    "sortable": {
+      "control": "boolean",
+      "description": "Sortable headers (sorted in place, on a copy of `rows`)."
+    }
+  },
+  "culture-filter": {
+    "source": {
+      "control": "text",
+      "description": "Id of the `<culture-source>` to refine."
+    },
+    "column": {
+      "control": "text",
+      "description": "The column filtered (its name in the data; case and accents may differ)."
+    },
+    "type": {
+      "control": "select",
+      "options": [
+        "",
+        "auto",
+        "select",
+        "checkboxes",
+        "range",
+        "search"
+      ],
+      "description": "`auto` (default: chosen from the column profile), `select`, `checkboxes`, `range`, `search`."
+    },
+    "label": {
+      "control": "text",
+      "description": "Visible label; default the column name."
+    },
+    "multiple": {
+      "control": "boolean",
+      "description": "A select that takes several values."
+    },
+    "theme": {
+      "control": "select",
+      "options": [
+        "",
+        "auto",
+        "light",
+        "dark"
+      ],
+      "description": "`auto` follows the page (OS, DSFR); `light`; `dark`."
+    }
+  },
   "culture-kpi": {
     "value": {
       "control": "text",
@@ -375,6 +438,7 @@ export const controls: Record<string, ArgTypes> = {
       "description": "With `source`, a click on a row, mark or feature filters the `<culture-source>` (on these columns, when named)."
     }
   },
+  "culture-kpi-row": {},
   "culture-map": {
     "mode": {
       "control": "select",
@@ -546,46 +610,6 @@ export const controls: Record<string, ArgTypes> = {
       "description": "With `source`, a click on a row, mark or feature filters the `<culture-source>` (on these columns, when named)."
     }
   },
-  "culture-filter": {
-    "source": {
-      "control": "text",
-      "description": "Id of the `<culture-source>` to refine."
-    },
-    "column": {
-      "control": "text",
-      "description": "The column filtered (its name in the data; case and accents may differ)."
-    },
-    "type": {
-      "control": "select",
-      "options": [
-        "",
-        "auto",
-        "select",
-        "checkboxes",
-        "range",
-        "search"
-      ],
-      "description": "`auto` (default: chosen from the column profile), `select`, `checkboxes`, `range`, `search`."
-    },
-    "label": {
-      "control": "text",
-      "description": "Visible label; default the column name."
-    },
-    "multiple": {
-      "control": "boolean",
-      "description": "A select that takes several values."
-    },
-    "theme": {
-      "control": "select",
-      "options": [
-        "",
-        "auto",
-        "light",
-        "dark"
-      ],
-      "description": "`auto` follows the page (OS, DSFR); `light`; `dark`."
-    }
-  },
   "culture-source": {
     "dataset": {
       "control": "text",
@@ -626,30 +650,6 @@ export const controls: Record<string, ArgTypes> = {
     "url-sync": {
       "control": "boolean",
       "description": "Mirror the live filters in the page URL hash, keyed by this element's `id`."
-    }
-  },
-  "culture-data-table": {
-    "caption": {
-      "control": "text",
-      "description": ""
-    },
-    "caption-hidden": {
-      "control": "boolean",
-      "description": "Keeps the caption for screen readers only."
-    },
-    "theme": {
-      "control": "select",
-      "options": [
-        "",
-        "auto",
-        "light",
-        "dark"
-      ],
-      "description": "`auto` follows the page; `light`; `dark`."
-    },
-    "sortable": {
-      "control": "boolean",
-      "description": "Sortable headers (sorted in place, on a copy of `rows`)."
     }
   },
   "culture-table": {

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '@culture-widgets/kpi/culture-kpi.js';
 import { controlsOf, element, samplePortal, type Attributes } from './element.js';
 
-const museums = { ...samplePortal, dataset: 'frequentation-des-musees-de-france' };
+const museums = { ...samplePortal, dataset: 'frequentation-des-musees-de-france-1' };
 
 const meta: Meta<Attributes> = {
   title: 'Elements/culture-kpi',

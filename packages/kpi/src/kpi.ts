@@ -37,7 +37,7 @@ const TREND = { width: 200, height: 40 };
  * against a base, an optional sparkline, a caption and the citation.
  *
  * ```html
- * <culture-kpi dataset="frequentation-des-musees-de-france" value="sum(total)" unit="entrées"
+ * <culture-kpi dataset="frequentation-des-musees-de-france-1" value="sum(total)" unit="entrées"
  *              filter="annee = 2024" compare="annee = 2019" label="Entrées en 2024"></culture-kpi>
  * ```
  *

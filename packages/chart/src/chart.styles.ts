@@ -86,25 +86,7 @@ export const chartStyles = css`
     .focus-ring {
       display: none !important;
     }
-    .chart:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
-  }
-  /* Around the mark the keyboard stands on: the focus colour, with a halo of the background so it
-     reads on any mark colour, in both themes. */
-  .focus-ring {
-    position: absolute;
-    z-index: 1;
-    box-sizing: border-box;
-    border: 2px solid var(--_focus);
-    border-radius: 3px;
-    box-shadow: 0 0 0 2px var(--_background);
-    pointer-events: none;
-  }
-  .focus-ring[hidden] {
-    display: none;
-  }
-  .view svg {
+    .view svg {
       width: 100% !important;
       height: auto !important;
     }

@@ -198,7 +198,6 @@ export class CultureChart extends CultureDataElement {
     return false;
   }
 
-
   protected override buildQuery(columns: ColumnInfo[], filters: FilterClause[]): Query {
     return chartQuery(resolveChart(columns, this.options()), filters);
   }

@@ -18,6 +18,15 @@ export const foldText = (text: string): string =>
 /** The words of a name, folded and joined by `_`: `Géocodage xy` → `geocodage_xy`. */
 export const nameKey = (name: string): string => foldText(name).replace(/[^a-z0-9°]+/g, '_').replace(/^_|_$/g, '');
 
+/** A URL part percent-decoded, or as it is when it is malformed (`%E9` alone): never a URIError. */
+export function decodeText(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** `Fréquentation des musées (2024)` → `frequentation-des-musees-2024` (file names). */
 export const slugify = (text: string | undefined): string =>
   foldText(text ?? '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80).replace(/-+$/, '');

@@ -10,6 +10,8 @@ import { matchColumn } from './columns.js';
 const SYMBOL_OPS: Record<string, FilterOp> = {
   '=': '=', '!=': '!=', '>': '>', '>=': '>=', '<': '<', '<=': '<=', '~': '~', '!~': '!~',
 };
+/** Values an `in` clause may list. */
+export const MAX_IN_VALUES = 1000;
 const OP_CHARS = '=!<>~';
 const QUOTES = `"'`;
 /** `String.includes('')` is true: the end of the text is in no set. */
@@ -103,6 +105,8 @@ function readClause(s: Scanner): FilterClause {
       if (value === undefined) fail('missing-value', s, start);
       values.push(value);
     } while (s.char === '|');
+    // a list that long is no filter a reader wrote: said, never 20,000 chips nor a URL no server reads
+    if (values.length > MAX_IN_VALUES) fail('too-many-values', s, start, { column, count: values.length, max: MAX_IN_VALUES });
     return { column, op, values };
   }
   const value = readValue(s, start, ';');

@@ -40,7 +40,7 @@ export { CultureError, CultureWarning, isCultureError, defineMessages } from './
 export { CORE_SENTENCES, quoteList, availableColumns, type Details, type Say, type Sentences } from './messages.js';
 export { parseFilter, formatFilter, checkFilter } from './filter.js';
 export {
-  foldText, nameKey, slugify, matchColumn, findColumn, columnNamed, parseList, parseName, formatList, cellNumber,
+  foldText, nameKey, slugify, decodeText, matchColumn, findColumn, columnNamed, parseList, parseName, formatList, cellNumber,
   isNumeric, isYear, isTemporal, type Named,
 } from './columns.js';
 export {

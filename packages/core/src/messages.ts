@@ -14,6 +14,14 @@ export type Sentences<K extends string = string> = Record<Lang, Record<K, Say>>;
 /** `« a », « b »` (fr) / `"a", "b"` (en). */
 export const quoteList = (v: unknown, lang: Lang): string =>
   (Array.isArray(v) ? v.map((x) => (lang === 'en' ? `"${String(x)}"` : `« ${String(x)} »`)).join(', ') : '');
+/** A long value cut for a sentence. */
+const shorten = (v: unknown, max = 80): string => {
+  const text = String(v ?? '');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+};
+/** A count as the reader writes it: `20 000` (fr), `20,000` (en). */
+const count = (v: unknown, lang: Lang): string =>
+  (typeof v === 'number' ? new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR').format(v) : String(v));
 const mb = (v: unknown): string => (typeof v === 'number' ? String(Math.round(v / 1e6)) : '?');
 /** « Colonnes disponibles : … » when the details list them. */
 export const availableColumns = (d: Details, lang: Lang): string =>
@@ -38,6 +46,7 @@ const fr = {
   'too-large': (d) => `Fichier trop volumineux pour être lu dans la page (${mb(d.size)} Mo, limite ${mb(d.limit)} Mo). Téléchargez-le directement.`,
   parse: () => 'Le fichier n’a pas pu être lu (format non reconnu).',
   'bad-filter': (d) => `Filtre invalide : ${badFilterFr(d)}`,
+  'bad-url': (d) => `Adresse refusée (${String(d.attribute ?? 'src')}) : « ${shorten(d.url)} » n’est pas une adresse https:// ou http://.`,
   'unknown-column': (d) => `Colonne inconnue${d.column ? ` « ${String(d.column)} »` : ''}${d.side === 'join' ? ' dans le jeu de données joint' : ''}${d.expression ? ` dans « ${String(d.expression)} »` : ''}.${availableColumns(d, 'fr')}`,
   'no-source': () => 'Aucune source de données sur la page.',
   server: () => 'Le serveur de données a renvoyé une erreur.',
@@ -61,6 +70,7 @@ const en = {
   'too-large': (d) => `File too large to read in the page (${mb(d.size)} MB, limit ${mb(d.limit)} MB). Download it directly.`,
   parse: () => 'The file could not be read (unrecognised format).',
   'bad-filter': (d) => `Invalid filter: ${badFilterEn(d)}`,
+  'bad-url': (d) => `Address refused (${String(d.attribute ?? 'src')}): “${shorten(d.url)}” is not an https:// or http:// address.`,
   'unknown-column': (d) => `Unknown column${d.column ? ` “${String(d.column)}”` : ''}${d.side === 'join' ? ' in the joined dataset' : ''}${d.expression ? ` in “${String(d.expression)}”` : ''}.${availableColumns(d, 'en')}`,
   'no-source': () => 'No data source on the page.',
   server: () => 'The data server returned an error.',
@@ -87,6 +97,7 @@ function badFilterFr(d: Details): string {
     case 'missing-column': return `nom de colonne manquant${at}.`;
     case 'not-a-number': return `« ${String(d.value)} » n’est pas un nombre (colonne « ${String(d.column)} »).`;
     case 'text-operator': return `l’opérateur ${String(d.op)} ne s’applique qu’au texte (colonne « ${String(d.column)} »).`;
+    case 'too-many-values': return `trop de valeurs pour « ${String(d.column)} in … » (${count(d.count, 'fr')}, au plus ${count(d.max, 'fr')}).`;
     default: return `expression non comprise${at}.`;
   }
 }
@@ -101,6 +112,7 @@ function badFilterEn(d: Details): string {
     case 'missing-column': return `missing column name${at}.`;
     case 'not-a-number': return `“${String(d.value)}” is not a number (column “${String(d.column)}”).`;
     case 'text-operator': return `operator ${String(d.op)} only applies to text (column “${String(d.column)}”).`;
+    case 'too-many-values': return `too many values for “${String(d.column)} in …” (${count(d.count, 'en')}, at most ${count(d.max, 'en')}).`;
     default: return `expression not understood${at}.`;
   }
 }

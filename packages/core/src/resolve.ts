@@ -9,6 +9,7 @@ import { DEFAULT_API, DEFAULT_TABULAR_API } from './config.js';
 import { getJSON } from './http.js';
 import { LICENSES } from './licenses.js';
 import { SharedCache } from './share.js';
+import { decodeText } from './columns.js';
 
 /** The parts of a udata resource core reads. */
 export interface UdataResource {
@@ -83,7 +84,7 @@ export function parseInput(text: string): ParsedInput {
   }
   let url: URL;
   try { url = new URL(input); } catch { return { file: input }; }
-  const path = decodeURIComponent(url.pathname);
+  const path = decodeText(url.pathname);
   const fragment = /resources?[/=]([0-9a-f-]{36})/i.exec(url.hash)?.[1] ?? url.searchParams.get('resource_id') ?? undefined;
   const byRid = /\/datasets\/r\/([0-9a-f-]{36})/i.exec(path)?.[1] // permanent link
     ?? /\/resources\/([0-9a-f-]{36})(\/|$)/i.exec(path)?.[1]; // tabular-api, api/2/datasets/resources
@@ -195,8 +196,24 @@ async function resourcesOf(api: string, dataset: UdataDataset, signal?: AbortSig
   return page.data;
 }
 
+/**
+ * A file address the page may fetch: http(s) (or a page's own `blob:`), relative ones resolved
+ * against the page. Anything else (`javascript:`, `data:`, `file:`…) is refused by name, not left
+ * to fail as a network or CORS error.
+ */
+function checkedFileUrl(file: string, attribute: string): string {
+  let url: URL;
+  try {
+    url = new URL(file, globalThis.location?.href);
+  } catch {
+    throw new CultureError('bad-url', { url: file, attribute });
+  }
+  if (!['http:', 'https:', 'blob:'].includes(url.protocol)) throw new CultureError('bad-url', { url: file, attribute });
+  return file;
+}
+
 function fromFile(src: string, api: string, tabularApi: string): ResolvedSource {
-  const name = decodeURIComponent(new URL(src, globalThis.location?.href).pathname.split('/').pop() || src);
+  const name = decodeText(new URL(src, globalThis.location?.href).pathname.split('/').pop() || src);
   return {
     key: `src|${src}`,
     fileUrl: src,
@@ -220,7 +237,7 @@ async function resolveUncached(spec: SourceSpec, signal: AbortSignal): Promise<R
   const rid = fromResource.resource ?? fromDataset.resource;
   const datasetRef = fromDataset.dataset ?? fromResource.dataset;
   if (!datasetRef && !rid) {
-    if (file) return fromFile(file, api, tabularApi);
+    if (file) return fromFile(checkedFileUrl(file, spec.src === file ? 'src' : 'resource'), api, tabularApi);
     throw new CultureError('not-found', { reason: 'empty-spec' });
   }
   let dataset: UdataDataset;

@@ -247,6 +247,7 @@ export type ErrorCode =
   | 'parse'
   | 'unsupported-format'
   | 'bad-filter'
+  | 'bad-url'
   | 'unknown-column'
   | 'no-source'
   | 'bad-expression'

@@ -67,6 +67,18 @@ describe('parseFilter', () => {
   }
 });
 
+describe('parseFilter: lists no reader wrote', () => {
+  it('refuses an in list of more than 1,000 values, saying how many (never 20,000 chips nor an unreadable URL)', () => {
+    let error: unknown;
+    try { parseFilter(`region in ${Array.from({ length: 20000 }, (_, i) => `v${i}`).join('|')}`); } catch (e) { error = e; }
+    expect((error as CultureError | undefined)?.details?.reason).to.equal('too-many-values');
+    const e = error as CultureError;
+    expect(e.messageIn('fr')).to.match(/^Filtre invalide : trop de valeurs pour « region in … » \(20[\s\u202f]000, au plus 1[\s\u202f]000\)\.$/);
+    expect(e.messageIn('en')).to.match(/too many values for “region in …” \(20,000, at most 1,000\)/);
+    expect(parseFilter(`region in ${Array.from({ length: 1000 }, (_, i) => `v${i}`).join('|')}`)[0]!.values).to.have.length(1000);
+  });
+});
+
 describe('checkFilter', () => {
   const columns = [{ name: 'Région', type: 'string' as const }, { name: 'annee', type: 'integer' as const }];
   it('finds a column ignoring case and accents', () => {

@@ -3,7 +3,7 @@
  * page). The CSV text itself comes from core's `toCSV` (`;`, BOM, quoting, decimal commas in French:
  * opens in French Excel).
  */
-import { slugify, type Query, type ResolvedSource } from '@culture-widgets/core';
+import { decodeText, slugify, type Query, type ResolvedSource } from '@culture-widgets/core';
 
 /** A table never builds a file bigger than this in the page; the file says it was cut. */
 export const DOWNLOAD_LIMIT = 50_000;
@@ -31,7 +31,7 @@ function slugFromDataset(dataset: string | undefined): string {
 function slugFromUrl(url: string | undefined): string {
   const match = url ? /\/datasets\/([^/?#]+)/.exec(url) : null;
   if (!match?.[1] || /^[0-9a-f]{24}$/i.test(match[1]) || match[1] === 'r') return '';
-  return slugify(decodeURIComponent(match[1]));
+  return slugify(decodeText(match[1]));
 }
 
 function fileStem(url: string | undefined): string {

@@ -6,6 +6,7 @@ import type { CultureLoadEvent, CultureErrorEvent, CultureWarningDetail } from '
 import { DATASETS, RESOURCES, portal, type Portal } from '../../../test/helpers/portal.js';
 import '../src/culture-table.js';
 import type { CultureTable } from '../src/table.js';
+import { downloadFilename } from '../src/download.js';
 
 declare global {
   interface Window {
@@ -361,6 +362,17 @@ describe('<culture-table>', function () {
       expect(window.__xss).to.equal(undefined);
     });
 
+    it('names a file after a dataset whose page URL is malformed, instead of failing on « URI malformed »', async () => {
+      const dataset = await (await fetch(`${p.api}/1/datasets/${DATASETS.museums}/`)).json();
+      await p.fault({ match: `/1/datasets/${DATASETS.museums}/`, status: 200, body: { ...dataset, slug: 'mus%E9es', page: 'https://www.data.gouv.fr/fr/datasets/mus%E9es-%/' } });
+      const { el } = await mount(p, { dataset: DATASETS.museums, download: true, 'page-size': '5' });
+      ($(el, 'button[part="download"]') as HTMLButtonElement).click();
+      await waitUntil(() => saved.length > 0 || $(el, '.note[role=alert]'), 'neither a file nor a message', { timeout: 15_000 });
+      expect(text($(el, '.note[role=alert]'))).to.equal('');
+      expect(saved.map((s) => s.name)).to.deep.equal(['frequentation-des-musees-de-france-1.csv']);
+      expect(downloadFilename({ citation: { datasetTitle: 'Musées', datasetUrl: 'https://www.data.gouv.fr/fr/datasets/mus%E9es-%/' }, fileUrl: 'x' })).to.equal('mus-e9es.csv');
+    });
+
     it('neutralises spreadsheet formulas in cells and headers, numbers stay numbers', async () => {
       const { el } = await mount(p, { dataset: DATASETS.hostile, download: true });
       const { text: csv } = await download(el);
@@ -476,6 +488,19 @@ describe('<culture-table>', function () {
       expect((event as CultureLoadEvent).detail.rows).to.equal(0);
       expect(text($(el, '.no-rows'))).to.equal('No rows for Région administrative = bretagnee. Close values: Bretagne (61)');
       expect(await p.requests('/data/csv/')).to.have.length(0);
+    });
+
+    it('says what is wrong with a 20,000-value in filter', async () => {
+      const values = Array.from({ length: 20000 }, (_, i) => `Ville ${i}`).join('|');
+      const { el, event } = await mount(p, { dataset: DATASETS.museums, filter: `ville in ${values}` });
+      expect(event.type).to.equal('culture-error');
+      expect(text($(el, '[role=alert]'))).to.match(/trop de valeurs pour « ville in … » \(20 000, au plus 1 000\)/);
+      expect(await p.requests('/data/')).to.have.length(0);
+    });
+
+    it('says a src that is no web address is refused, not « CORS »', async () => {
+      const { el: js } = await mount(p, { src: 'javascript:alert(1)//data.csv' });
+      expect(text($(js, '[role=alert]'))).to.contain('Adresse refusée (src) : « javascript:alert(1)//data.csv » n’est pas une adresse https:// ou http://.');
     });
 
     it('says « Aucune ligne ne correspond » and keeps the header and the search box', async () => {

@@ -4,6 +4,7 @@
  * territories moved into insets next to the metropole.
  */
 import { cellNumber, normaliseCode, type AggregateOp, type Level, type Row } from '@culture-widgets/core';
+import { isMetropolitan } from './coords.js';
 
 export interface CodeValue {
   code: string;
@@ -125,6 +126,21 @@ export function insetPosition(lat: number, lon: number): [number, number] {
 
 /** True when some position lies overseas (the map then shows the insets). */
 export const isOverseas = (lat: number, lon: number): boolean => overseasIndex(lat, lon) >= 0;
+
+/** Share of places that must be in France (metropole or an inset) for the map to open on France. */
+const FRENCH_SHARE = 0.9;
+
+/**
+ * The places a map of French places opens on: those in metropolitan France and the overseas
+ * départements (drawn in insets), when nearly all of them are. A few far places (the Pacific, a
+ * swapped latitude) then stay on the map, out of the opening view, instead of zooming it out to the
+ * whole world. Undefined when the places are not French (the view fits them all).
+ */
+export function frenchFocus<P extends { lat: number; lon: number }>(places: readonly P[]): P[] | undefined {
+  const french = places.filter((p) => isMetropolitan(p.lat, p.lon) || isOverseas(p.lat, p.lon));
+  if (!french.length || french.length < places.length * FRENCH_SHARE) return undefined;
+  return french;
+}
 
 /** A copy of a geometry with every position moved by `insetPosition`. */
 export function insetGeometry<G extends { type: string; coordinates: unknown }>(geometry: G): G {

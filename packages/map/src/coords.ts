@@ -44,7 +44,10 @@ const FRANCE: [number, number, number, number][] = [
   [-13.1, -12.5, 44.9, 45.4], // Mayotte
   [46.7, 47.2, -56.5, -56.1], // Saint-Pierre-et-Miquelon
 ];
-const inFrance = (lat: number, lon: number) => FRANCE.some(([a, b, c, d]) => lat >= a && lat <= b && lon >= c && lon <= d);
+const inBox = (lat: number, lon: number, [a, b, c, d]: [number, number, number, number]) => lat >= a && lat <= b && lon >= c && lon <= d;
+const inFrance = (lat: number, lon: number) => FRANCE.some((box) => inBox(lat, lon, box));
+/** In metropolitan France (Corsica included). */
+export const isMetropolitan = (lat: number, lon: number): boolean => inBox(lat, lon, FRANCE[0]!);
 const valid = (lat: number, lon: number) =>
   Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && !(lat === 0 && lon === 0);
 

@@ -23,6 +23,8 @@ import type { TileSpec } from './tiles.js';
 export interface PointsModel {
   kind: 'points';
   places: Place[];
+  /** The places the view opens on (French places of a French map); default: all. */
+  focus?: Place[];
   cluster: boolean;
   colorOf: (place: Place) => string;
   radiusOf: (place: Place) => number;
@@ -36,6 +38,8 @@ export interface PointsModel {
 export interface DensityModel {
   kind: 'density';
   places: Place[];
+  /** The places the view opens on; default: all. */
+  focus?: Place[];
   /** Colour of a grid cell from its count and the counts of all cells at this zoom. */
   colorOf: (count: number, counts: number[]) => string;
   popupOf: (count: number) => PopupModel;
@@ -295,10 +299,10 @@ export class MapController {
       );
       const label = document.createElement('span');
       label.textContent = box.name;
-      // A standalone tooltip at the frame's east edge, over the sea before the coast: on the west
-      // edge, the map's own left edge cut the names when the map is narrow.
-      const tooltip = L.tooltip({ permanent: true, direction: 'right', className: 'inset-label', interactive: false })
-        .setLatLng([(box.south + box.north) / 2, box.east])
+      // A standalone tooltip at the frame's west edge: west of the insets there is only sea, never a
+      // point (on the east edge, the names covered Brittany's). The fit keeps room for them.
+      const tooltip = L.tooltip({ permanent: true, direction: 'left', className: 'inset-label', interactive: false })
+        .setLatLng([(box.south + box.north) / 2, box.west])
         .setContent(label);
       this.frames!.addLayer(tooltip);
       this.frames!.addLayer(frame);
@@ -328,7 +332,7 @@ export class MapController {
       const b = layer.getBounds();
       if (b.isValid()) bounds = b;
     } else if (model.places.length) {
-      bounds = L.latLngBounds(model.places.map((p) => this.position(p)));
+      bounds = L.latLngBounds((model.focus ?? model.places).map((p) => this.position(p)));
     }
     if (!bounds) return;
     this.fitting = true;
@@ -337,7 +341,9 @@ export class MapController {
       // a narrow map keeps a thin margin: 32 px each side would take a sixth of a phone's width
       const size = map.getSize();
       const pad = Math.round(Math.min(32, Math.max(8, Math.min(size.x, size.y) * 0.05)));
-      map.fitBounds(bounds, { animate: false, padding: [pad, pad], maxZoom: 13 });
+      // the inset names sit west of their frames, over the open sea: room for them on the left
+      const names = this.options.insets ? Math.max(0, ...[...map.getContainer().querySelectorAll<HTMLElement>('.inset-label')].map((l) => l.offsetWidth)) : 0;
+      map.fitBounds(bounds, { animate: false, paddingTopLeft: [pad + names, pad], paddingBottomRight: [pad, pad], maxZoom: 13 });
     } finally {
       this.fitting = false;
     }

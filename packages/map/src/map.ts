@@ -13,7 +13,7 @@ import {
   valueExpression,
 } from './plan.js';
 import { boundariesUrl, loadBoundaries } from './boundaries.js';
-import { featureCode, featureName, isOverseas, type FeatureCollection } from './choropleth.js';
+import { featureCode, featureName, frenchFocus, isOverseas, type FeatureCollection } from './choropleth.js';
 import { categoryScale, sequentialScale, sizeScale, type CategoryScale, type SequentialScale, type SizeScale } from './scales.js';
 import { legendNumber, popupModel, summary, type PopupModel } from './popup.js';
 import { shortCount } from './cluster.js';
@@ -253,6 +253,9 @@ export class CultureMap extends CultureDataElement {
     } else {
       const invalid = plan.located.invalid;
       if (invalid) notes.push(m.invalidRows(invalid, this.number(invalid)));
+      const focus = frenchFocus(plan.located.places);
+      const outside = focus ? plan.located.places.length - focus.length : 0;
+      if (outside) notes.push(m.outsideFrance(outside, this.number(outside)));
       if (data.result.total > data.result.rows.length) notes.push(m.truncated(this.number(data.result.rows.length), this.number(data.result.total)));
     }
     return notes.length ? html`<p class="notes" part="notes">${notes.join(' ')}</p>` : nothing;
@@ -360,6 +363,7 @@ export class CultureMap extends CultureDataElement {
       return {
         kind: 'density',
         places: plan.located.places,
+        focus: frenchFocus(plan.located.places),
         colorOf: (count, counts) => this.densityScale(counts).colorOf(count),
         popupOf: (count) => ({ title: m.places(this.number(count)), fields: [] }),
         // the legend follows the zoom: updated after this draw, not during it
@@ -374,6 +378,7 @@ export class CultureMap extends CultureDataElement {
     return {
       kind: 'points',
       places: plan.located.places,
+      focus: frenchFocus(plan.located.places),
       cluster: plan.cluster,
       proportional: !!sizeColumn,
       colorOf: (p) => (colorColumn && scales.category ? scales.category.colorOf(p.row[colorColumn]) : base),

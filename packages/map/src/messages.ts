@@ -10,6 +10,8 @@ export interface MapMessages {
   touchHint: string;
   tilesFailed: string;
   invalidRows: (n: number, count: string) => string;
+  /** Places out of the opening view of a map of French places. */
+  outsideFrance: (n: number, count: string) => string;
   invalidCodes: (n: number, count: string) => string;
   truncated: (shown: string, total: string) => string;
   loadingBoundaries: string;
@@ -46,6 +48,7 @@ const fr: MapMessages = {
   touchHint: 'Utilisez deux doigts pour déplacer la carte.',
   tilesFailed: 'Le fond de carte n’a pas pu être chargé (hors ligne ?) : les données restent affichées.',
   invalidRows: (n, count) => `${count} ${plural(n, 'ligne sans coordonnées valides n’est pas placée', 'lignes sans coordonnées valides ne sont pas placées')} sur la carte.`,
+  outsideFrance: (n, count) => `${count} ${plural(n, 'lieu hors de France métropolitaine et des départements d’outre-mer n’est pas dans la vue de départ', 'lieux hors de France métropolitaine et des départements d’outre-mer ne sont pas dans la vue de départ')} : dézoomez pour ${plural(n, 'le', 'les')} voir.`,
   invalidCodes: (n, count) => `${count} ${plural(n, 'ligne dont le code n’est pas reconnu n’est pas représentée', 'lignes dont le code n’est pas reconnu ne sont pas représentées')}.`,
   truncated: (shown, total) => `Seuls les ${shown} premiers lieux sur ${total} sont chargés.`,
   loadingBoundaries: 'Chargement des contours…',
@@ -83,6 +86,7 @@ const en: MapMessages = {
   touchHint: 'Use two fingers to move the map.',
   tilesFailed: 'The base map could not be loaded (offline?): the data is still shown.',
   invalidRows: (n, count) => `${count} ${plural(n, 'row without valid coordinates is', 'rows without valid coordinates are')} not on the map.`,
+  outsideFrance: (n, count) => `${count} ${plural(n, 'place outside metropolitan France and the overseas départements is', 'places outside metropolitan France and the overseas départements are')} not in the opening view: zoom out to see ${plural(n, 'it', 'them')}.`,
   invalidCodes: (n, count) => `${count} ${plural(n, 'row with an unknown code is', 'rows with an unknown code are')} not shown.`,
   truncated: (shown, total) => `Only the first ${shown} of ${total} places are loaded.`,
   loadingBoundaries: 'Loading boundaries…',

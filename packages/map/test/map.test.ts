@@ -219,6 +219,53 @@ describe('<culture-map> points', () => {
   });
 });
 
+describe('<culture-map> French places', () => {
+  it('open on metropolitan France with the overseas insets, not on the world, when a few places are far away', async () => {
+    const q = await portal();
+    const dataset = await (await fetch(`${q.api}/1/datasets/${DATASETS.places}/`)).json();
+    // (no-store: the browser's cache would answer the map's own request without the fault)
+    const geojson = await (await fetch(dataset.resources[0].url, { cache: 'no-store' })).json();
+    const far = [[-149.57, -17.53, 'Papeete'], [166.45, -22.27, 'Nouméa'], [48.85, 2.35, 'latitude et longitude inversées']]
+      .map(([lon, lat, nom]) => ({ type: 'Feature', properties: { nom }, geometry: { type: 'Point', coordinates: [lon, lat] } }));
+    await q.fault({ match: 'lieux-culturels.geojson', status: 200, body: { ...geojson, features: [...geojson.features, ...far] } });
+    const { el, event } = await mountMap(q, { dataset: DATASETS.places });
+    expect(event.type, text(el, '[role="alert"]')).to.equal('culture-load');
+    const map = el.leafletMap!;
+    expect(map.getZoom()).to.be.at.least(4.5);
+    const center = map.getCenter();
+    expect(center.lat).to.be.within(42, 50);
+    expect(center.lng).to.be.within(-6, 6);
+    // the insets are drawn, the far places are still there, and the note says where they went
+    expect([...shadow(el).querySelectorAll('.inset-label')].map((l) => l.textContent)).to.include('Guadeloupe');
+    expect(text(el, '.notes')).to.contain('3 lieux hors de France métropolitaine et des départements d’outre-mer ne sont pas dans la vue de départ');
+  });
+
+  it('never write an inset name over a point, even on a phone', async () => {
+    const { el } = await mount({ dataset: DATASETS.museumList, cluster: 'false' });
+    el.style.width = '360px';
+    await waitUntil(() => el.leafletMap!.getSize().x <= 360, 'not resized');
+    el.leafletMap!.invalidateSize();
+    const map = el.leafletMap!;
+    const { insetPosition } = await import('../src/choropleth.js');
+    const container = map.getContainer().getBoundingClientRect();
+    const labels = [...shadow(el).querySelectorAll<HTMLElement>('.inset-label')].map((l) => l.getBoundingClientRect());
+    expect(labels).to.have.length(5);
+    const rows = (await (await fetch(`${p.tabularApi}/resources/c0ffee02-0000-4000-8000-000000000001/data/csv/`)).text()).trim().split('\n').slice(1);
+    const covered: string[] = [];
+    for (const line of rows) {
+      const [lat, lon] = /"?(-?\d+\.\d+), (-?\d+\.\d+)"?/.exec(line)?.slice(1).map(Number) ?? [];
+      if (lat === undefined) continue;
+      const at = map.latLngToContainerPoint(insetPosition(lat, lon!));
+      const x = container.left + at.x;
+      const y = container.top + at.y;
+      if (labels.some((r) => x >= r.left - 4 && x <= r.right + 4 && y >= r.top - 4 && y <= r.bottom + 4)) covered.push(`${lat}, ${lon}`);
+    }
+    expect(covered).to.deep.equal([]);
+    // and every name is whole inside the map
+    for (const r of labels) expect(r.left).to.be.at.least(container.left);
+  });
+});
+
 describe('<culture-map> one way to write a cell, one list grammar, warnings', () => {
   it('a popup writes a year as 2019, never « 2 019 »; numbers keep their separators', async () => {
     const { el } = await mount({ dataset: DATASETS.monuments, label: 'monument', popup: "annee, 'frequentation'" });

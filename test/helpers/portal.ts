@@ -159,6 +159,11 @@ export async function portal(): Promise<Portal> {
   const scope = `t${Date.now().toString(36)}${(counter++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const prefix = `${base}/s/${scope}`;
   const admin = `${base}/__admin`;
+  /** A JSON POST to an admin route (faults, settings), refused loudly. */
+  const post = async (route: string, body: object): Promise<void> => {
+    const res = await fetch(`${admin}/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`portal ${route} refused: ${res.status}`);
+  };
   return {
     base,
     remote: `${remote}/s/${scope}`,
@@ -173,25 +178,11 @@ export async function portal(): Promise<Portal> {
         : (r: PortalRequest) => `${r.path}?${r.query}`.includes(filter) || safeDecode(`${r.path}?${r.query}`).includes(filter);
       return list.filter(test);
     },
-    async fault(spec) {
-      const res = await fetch(`${admin}/faults`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...spec, scope }),
-      });
-      if (!res.ok) throw new Error(`portal fault refused: ${res.status}`);
-    },
+    fault: (spec) => post('faults', { ...spec, scope }),
     async clearFaults() {
       await fetch(`${admin}/faults?scope=${scope}`, { method: 'DELETE' });
     },
-    async configure(settings) {
-      const res = await fetch(`${admin}/settings`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...settings, scope }),
-      });
-      if (!res.ok) throw new Error(`portal settings refused: ${res.status}`);
-    },
+    configure: (settings) => post('settings', { ...settings, scope }),
   };
 }
 

@@ -59,7 +59,6 @@ export { normalizeQuery, aggregateName, rowMatcher, compareCells, AGGREGATE_OPS 
 export { categoryColors, chosenColor, parseColorMap } from './colors.js';
 export type { CategoryColorOptions } from './colors.js';
 export { median, mean } from './rows.js';
-export { SharedCache } from './share.js';
 export { closestValues, type ValueCount } from './suggest.js';
 export { toTabularParams, columnsFromProfile } from './tabular.js';
 // csv.ts and infer.ts stay public; a bundler drops them from a page that does not call them

@@ -182,7 +182,7 @@ interface DataPage {
  * page of 200 is tried once per API and page: its answer (200 rows, or the 400 naming the
  * maximum) is learnt and shared, and the widgets asking meanwhile wait for it.
  */
-export const SAFE_PAGE_SIZE = 50;
+const SAFE_PAGE_SIZE = 50;
 const LARGE_PAGE_SIZE = 200;
 /** Pages of one query past which the browser reads `/data/csv/` (or the file) instead. */
 const MAX_PAGES = 10;
@@ -191,9 +191,8 @@ const pageSizeMax = new Map<string, number>();
 /** The large page in flight that will tell an API's maximum. */
 const probes = new Map<string, Promise<unknown>>();
 
-/** The page size for `wanted` rows: `wanted` up to 50, else the API's maximum (or 200 to learn it). */
-const pageSizeFor = (tabularApi: string, wanted: number): number =>
-  wanted <= SAFE_PAGE_SIZE ? Math.max(1, wanted) : pageSizeMax.get(tabularApi) ?? LARGE_PAGE_SIZE;
+/** A page for more than 50 rows: the API's maximum when known, else 200 (which will tell it). */
+const largePageSize = (tabularApi: string): number => pageSizeMax.get(tabularApi) ?? LARGE_PAGE_SIZE;
 
 /** A refusal the caller may work around (aggregation not allowed, CSV too long). */
 export class Refused extends Error {
@@ -271,7 +270,7 @@ async function sized<T>(read: () => Promise<T>): Promise<T> {
 function allPages(source: ResolvedSource, params: string[], expected: number, signal?: AbortSignal): Promise<Record<string, unknown>[]> {
   return sized(async () => {
     // 50 when the profile says it is enough: a full page then only means there is more
-    const size = expected <= SAFE_PAGE_SIZE ? SAFE_PAGE_SIZE : pageSizeFor(source.tabularApi, expected);
+    const size = expected <= SAFE_PAGE_SIZE ? SAFE_PAGE_SIZE : largePageSize(source.tabularApi);
     const out: Record<string, unknown>[] = [];
     for (let n = 1; ; n++) {
       const p = await fetchPage(source, params, n, size, signal);
@@ -318,7 +317,7 @@ function rowRange(source: ResolvedSource, params: string[], offset: number, limi
       return { rows: p.data.slice(0, limit).map((r) => toRow(r, none)), total: p.meta?.total ?? p.data.length };
     }
     // a small window off the page grid: pages of 50 (maybe two), never a large page to learn
-    const size = limit !== undefined && limit <= SAFE_PAGE_SIZE ? SAFE_PAGE_SIZE : pageSizeFor(source.tabularApi, limit ?? Infinity);
+    const size = limit !== undefined && limit <= SAFE_PAGE_SIZE ? SAFE_PAGE_SIZE : largePageSize(source.tabularApi);
     const first = Math.floor(offset / size) + 1;
     const p1 = await fetchPage(source, params, first, size, signal);
     const total = p1.meta?.total ?? p1.data.length;

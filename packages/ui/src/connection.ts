@@ -11,11 +11,10 @@ interface Stoppable {
 
 /**
  * What an element started stops when it leaves the page: its pending tasks are aborted (their
- * requests and downloads with them) and run again if it comes back; `signal` aborts the work it
- * started outside a task (a download, a block of rows), and is new on each connection.
+ * requests and downloads with them) and run again if it comes back. A move in the page (removed
+ * and put back in the same turn) stops nothing.
  */
 export class ConnectionController implements ReactiveController {
-  private controller = new AbortController();
   private readonly tasks: Stoppable[] = [];
   private readonly stopped = new Set<Stoppable>();
   private leaving = false;
@@ -29,25 +28,17 @@ export class ConnectionController implements ReactiveController {
     this.tasks.push(...tasks);
   }
 
-  /** Aborted when the element leaves the page. */
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
   hostConnected(): void {
     this.leaving = false;
-    if (this.controller.signal.aborted) this.controller = new AbortController();
     for (const task of this.stopped) void task.run();
     this.stopped.clear();
   }
 
   hostDisconnected(): void {
-    // a move in the page (removed and put back in the same turn) stops nothing
     this.leaving = true;
     queueMicrotask(() => {
       if (!this.leaving) return;
       const reason = new CultureError('aborted', { reason: 'disconnected' });
-      this.controller.abort(reason);
       for (const task of this.tasks) {
         if (task.status !== TaskStatus.PENDING) continue;
         task.abort(reason);

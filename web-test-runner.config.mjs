@@ -38,6 +38,15 @@ const portalInfo = {
   },
 };
 
+/**
+ * Any origin may read what this server serves: the builder's trial runs copied code in a sandboxed
+ * page (an opaque origin) that loads the library from here, and module scripts are fetched with CORS.
+ */
+const allowAnyOrigin = async (context, next) => {
+  await next();
+  context.set('Access-Control-Allow-Origin', '*');
+};
+
 const group = process.env.TEST_FILES;
 
 export default {
@@ -46,6 +55,7 @@ export default {
   // 'source' resolves @culture-widgets/* to their TypeScript sources; browser picks arquero's web files
   nodeResolve: { browser: true, exportConditions: ['source', 'development'] },
   plugins: [portalInfo, esbuildPlugin({ ts: true, tsconfig: './tsconfig.base.json', target: 'auto' })],
+  middleware: [allowAnyOrigin],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath, headless: true, userDataDir, args: chromiumArgs },

@@ -35,11 +35,14 @@ function option(attribute) {
   const { values, open, boolean } = valuesOf(attribute);
   const editor = (attribute.editor ?? '').split(/\s+/);
   const has = (word) => editor.some((w) => w.endsWith(word));
+  // words the builder edits with a control of its own: a sort, the filter builder, the texts
+  // readers see, column labels, expressions written by its « Transformer » recipes
+  const own = ['sort', 'filter', 'words', 'labels', 'expression'].find(has);
   const kind = boolean ? 'boolean'
     : has('column') ? 'column'
     : has('columns') ? 'columns'
     : has('number') ? 'number'
-    : values.length && !open ? 'select' : 'text';
+    : own ?? (values.length && !open ? 'select' : 'text');
   const spec = { name: attribute.name, kind };
   if (values.length) spec.options = values;
   if (literal(attribute.default)) spec.default = unquote(attribute.default);

@@ -19,7 +19,7 @@ for (const file of ['custom-elements.json', 'LICENSE', 'CHANGELOG.md']) cpSync(f
 
 // Pages shipped beside the bundles: they load ./culture-widgets.js instead of ../dist/.
 mkdirSync('dist', { recursive: true });
-for (const page of ['builder.html', 'embed.html', 'embed.js', 'embed-resizer.js', 'examples.css']) {
+for (const page of ['builder.html', 'embed.html', 'embed.js', 'embed-resizer.js', 'preview-reporter.js', 'examples.css']) {
   const from = `examples/${page}`;
   if (!existsSync(from)) continue;
   writeFileSync(`dist/${page}`, readFileSync(from, 'utf8').replaceAll('../dist/', './'));

@@ -18,7 +18,10 @@ const types = {
 
 /**
  * Serves `root`. `transform(path, text)` may rewrite HTML/JS on the way out (the --live switch);
- * `headers(path)` adds headers (a Content-Security-Policy for the CSP checks).
+ * `headers(path)` adds headers (a Content-Security-Policy for the CSP checks). Every answer allows
+ * any origin (CORS): a snippet copied from the builder loads `dist/culture-widgets.js` from here
+ * into pages of other origins (module scripts are fetched with CORS), the builder's sandboxed
+ * trial page among them.
  */
 export function serveStatic({ root = '.', port = 0, host = '127.0.0.1', index = '/examples/', transform, headers } = {}) {
   const base = resolve(root);
@@ -38,10 +41,10 @@ export function serveStatic({ root = '.', port = 0, host = '127.0.0.1', index = 
       let body = await readFile(path);
       const type = types[extname(path)] ?? 'application/octet-stream';
       if (transform && /^(text|application\/json)/.test(type)) body = Buffer.from(transform(url.pathname, body.toString('utf8')));
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', ...(headers?.(url.pathname) ?? {}) });
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', 'access-control-allow-origin': '*', ...(headers?.(url.pathname) ?? {}) });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('404: Not Found');
+      res.writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' }).end('404: Not Found');
     }
   });
   return new Promise((ok) =>

@@ -14,11 +14,19 @@ export const controls: Record<string, ArgTypes> = {
     },
     "cdn-base": {
       "control": "text",
-      "description": "Where snippets load `culture-widgets.js` from."
+      "description": "Where snippets load `culture-widgets.js` from when published: the CDN."
+    },
+    "script-base": {
+      "control": "text",
+      "description": "This server's copy of the library, the folder of `culture-widgets.js` (`../dist/`, resolved\nagainst the page): snippets load it from there, the CDN offered beside it. It must be served\nwith CORS (`npm start` does)."
     },
     "embed-base": {
       "control": "text",
-      "description": "Folder holding `embed.html` and `embed-resizer.js`; default: this page's folder."
+      "description": "Folder holding `embed.html`, `embed-resizer.js` and `preview-reporter.js`; default: this page's folder."
+    },
+    "population": {
+      "control": "text",
+      "description": "The population dataset « Rapporter à la population » offers first (an id, slug or URL); the user may paste another."
     },
     "theme": {
       "control": "select",

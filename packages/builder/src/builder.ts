@@ -1,30 +1,46 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { createRef } from 'lit/directives/ref.js';
+import { Task, TaskStatus } from '@lit/task';
 import {
   CultureError,
   DEFAULT_API,
   DEFAULT_TABULAR_API,
-  formatCell,
-  formatList,
-  isMeasure,
-  parseList,
+  formatLabels,
   loadColumns,
+  parseLabels,
+  parseList,
+  parseName,
+  readableName,
   resolveSource,
   runQuery,
+  pingCatalogue,
   type ColumnInfo,
+  type Labels,
   type Lang,
   type ResolvedSource,
   type Row,
 } from '@culture-widgets/core';
-import { ConnectionController, ThemeController, resolveLang, type ThemeSetting } from '@culture-widgets/ui';
+import { facetQuery, toFacets, type Facet } from '@culture-widgets/source';
+import { parseSort } from '@culture-widgets/table';
+import { ConnectionController, ThemeController, errorDetailOf, resolveLang, type ThemeSetting } from '@culture-widgets/ui';
 import { builderStyles } from './builder.styles.js';
-import { isCultureProducer, openDataset, searchCatalogue, type OpenedDataset } from './catalog.js';
+import { openDataset, searchCatalogue } from './catalog.js';
+import { renderCopyStep, type CopyTab, type ScriptFrom } from './copy-step.js';
+import { renderDataFinder, renderDatasetCard, renderFirstRows, type DataTab } from './data-step.js';
 import { defaultsFromProfile, elementFor } from './defaults.js';
 import { createWidget } from './embed.js';
+import { filterOf, renderFilterBuilder, rowsOf, type FilterRow } from './filter-builder.js';
+import { renderOption, type FormView } from './form.js';
+import { galleryOf, kindOf, thumbnailData, type Proposal, type Thumbnail } from './gallery.js';
+import { renderGallery } from './gallery-view.js';
+import { KeyedLoads } from './loads.js';
 import { builderMessages, type BuilderMessages } from './messages.js';
-import { DATA_OPTIONS, ELEMENTS, optionKey, ownOptionsOf, tagOf, type ElementKind, type OptionSpec } from './schema.js';
-import { optionWords } from './option-messages.js';
+import { applyDecade, applyPerCapita, applyRate, applySplit, computedNames, removeComputed, removeJoin } from './recipes.js';
+import { renderRecipes } from './recipes-view.js';
+import { DATA_OPTIONS, ownOptionsOf, tagOf, type ElementKind, type OptionSpec } from './schema.js';
+import { recentDatasets, rememberDataset } from './recent.js';
+import { renderTabList, renderTabPanel, type Tab } from './tabs.js';
 import {
   DEFAULT_CDN_BASE,
   buildIframeSnippet,
@@ -33,13 +49,14 @@ import {
   parseEmbedParams,
   type WidgetConfig,
 } from './snippet.js';
+import { TrialController, trialPage } from './trial.js';
 
-/** The shared attributes the options form shows (the others come from steps 1 and 2). */
-const SHARED_IN_FORM = DATA_OPTIONS.filter((o) => o.form !== false);
-const SHARED_NAMES = new Set(SHARED_IN_FORM.map((o) => o.name));
+/** The shared attributes the builder edits (the others come from the data step): kept across cards. */
+const SHARED_NAMES = new Set(DATA_OPTIONS.filter((o) => o.form !== false).map((o) => o.name));
 const PREVIEW_ROWS = 5;
 
-type CopyTarget = 'snippet' | 'iframe' | 'share';
+const SETTINGS_TABS = ['options', 'filters', 'shape', 'texts'] as const;
+type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 interface ResourceData {
   source: ResolvedSource;
@@ -47,10 +64,15 @@ interface ResourceData {
   rows: Row[];
 }
 
+/** A failure the catalogue's host is behind (nothing answered), as opposed to an answer saying no. */
+const isUnreachable = (error: unknown): boolean =>
+  error instanceof CultureError ? error.code === 'network' || error.code === 'timeout' : error instanceof TypeError;
+
 /**
- * The no-code builder: paste a data.gouv.fr link (or search the catalogue), pick a resource, see
- * its columns, choose a table, chart or map with defaults taken from the profile, tune every
- * attribute with a live preview, then copy the snippet, the iframe or a share link.
+ * The no-code builder: paste a data.gouv.fr link (or search the catalogue, or reopen a recent
+ * dataset), see its columns, choose a table, chart or map with defaults taken from the profile,
+ * tune it with a live preview, then copy the code (script + element, an iframe for CMSs that strip
+ * scripts, or a share link) and try that code in a sandboxed blank page.
  *
  * Its state can be restored from a share link (`?element=chart&dataset=…`).
  *
@@ -66,24 +88,42 @@ export class CultureBuilder extends LitElement {
   @property() api = DEFAULT_API;
   /** Tabular API base. */
   @property({ attribute: 'tabular-api' }) tabularApi = DEFAULT_TABULAR_API;
-  /** Where snippets load `culture-widgets.js` from. */
+  /** Where snippets load `culture-widgets.js` from when published: the CDN. */
   @property({ attribute: 'cdn-base' }) cdnBase = DEFAULT_CDN_BASE;
-  /** Folder holding `embed.html` and `embed-resizer.js`; default: this page's folder. */
+  /**
+   * This server's copy of the library, the folder of `culture-widgets.js` (`../dist/`, resolved
+   * against the page): snippets load it from there, the CDN offered beside it. It must be served
+   * with CORS (`npm start` does).
+   */
+  @property({ attribute: 'script-base' }) scriptBase?: string;
+  /** Folder holding `embed.html`, `embed-resizer.js` and `preview-reporter.js`; default: this page's folder. */
   @property({ attribute: 'embed-base' }) embedBase?: string;
+  /** The population dataset « Rapporter à la population » offers first (an id, slug or URL); the user may paste another. */
+  @property() population?: string;
   /** `auto` follows the page; `light`; `dark`. */
   @property({ reflect: true }) theme: ThemeSetting = 'auto';
 
+  @state() private dataTab: DataTab = 'link';
   @state() private datasetInput = '';
   @state() private datasetRef?: string;
   @state() private searchInput = '';
   @state() private searchQuery?: string;
+  /** Which of a load and a search the user did last: its error is the one shown. */
+  @state() private lastAction: 'load' | 'search' = 'load';
   @state() private resourceId?: string;
   @state() private element: ElementKind = 'chart';
   /** The element's own attributes and the shared ones the form edits (filter, lang, theme). */
   @state() private widgetAttributes: Record<string, string> = {};
+  @state() private settingsTab: SettingsTab = 'options';
+  /** Conditions being written (one may still lack its value); undefined: read from `filter`. */
+  @state() private filterRows?: FilterRow[];
+  /** The population dataset loaded in « Rapporter à la population ». */
+  @state() private populationChosen?: string;
+  @state() private copyTab: CopyTab = 'script';
+  @state() private scriptFrom: ScriptFrom = 'local';
   @state() private transparent = false;
-  @state() private copied?: CopyTarget;
-  @state() private copyFailed?: CopyTarget;
+  @state() private copied?: CopyTab;
+  @state() private copyFailed?: CopyTab;
 
   /** Which resource the profile defaults were last applied to. */
   private defaultsFor?: string;
@@ -94,22 +134,37 @@ export class CultureBuilder extends LitElement {
   private focusAfterUpdate?: string;
   /** Attributes the builder set on the preview element. */
   private previewNames = new Set<string>();
+  private readonly trialFrame = createRef<HTMLIFrameElement>();
 
   protected readonly themeController = new ThemeController(this);
+  private readonly trial = new TrialController(this, () => this.trialFrame.value);
+  private readonly thumbnails = new KeyedLoads<Thumbnail>(this);
+  private readonly facets = new KeyedLoads<Facet[]>(this);
+  private readonly populations = new KeyedLoads<{ columns: ColumnInfo[] }>(this, 8);
+
+  /** Whether the catalogue answers: checked once per API (a load or a search that gets through says so too). */
+  private readonly catalogueTask = new Task(this, {
+    task: async ([api], { signal }) => {
+      await pingCatalogue(api, { signal });
+      return true;
+    },
+    args: () => [this.api] as const,
+  });
 
   private readonly datasetTask = new Task(this, {
     task: async ([api, tabularApi, input], { signal }) => {
       if (!input) return undefined;
-      const dataset = await openDataset(input, { api, tabularApi }, signal);
+      const dataset = await this.viaCatalogue(() => openDataset(input, { api, tabularApi }, signal));
       const wanted = this.resourceId ?? dataset.linkedResource;
       this.resourceId = dataset.resources.some((r) => r.id === wanted) ? wanted : dataset.resources[0]?.id;
+      rememberDataset(api, { ref: input, title: dataset.title, ...(dataset.organization ? { organization: dataset.organization } : {}) });
       return dataset;
     },
     args: () => [this.api, this.tabularApi, this.datasetRef] as const,
   });
 
   private readonly searchTask = new Task(this, {
-    task: async ([api, query], { signal }) => (query ? searchCatalogue(api, query, signal) : undefined),
+    task: async ([api, query], { signal }) => (query ? this.viaCatalogue(() => searchCatalogue(api, query, signal)) : undefined),
     args: () => [this.api, this.searchQuery] as const,
   });
 
@@ -131,7 +186,7 @@ export class CultureBuilder extends LitElement {
 
   constructor() {
     super();
-    this.connection.watch(this.datasetTask, this.searchTask, this.resourceTask);
+    this.connection.watch(this.catalogueTask, this.datasetTask, this.searchTask, this.resourceTask);
   }
 
   private get t(): BuilderMessages {
@@ -182,10 +237,16 @@ export class CultureBuilder extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new configuration makes the "Copied" confirmation stale.
-    const edited = ['widgetAttributes', 'element', 'resourceId', 'datasetRef', 'transparent'] as const;
+    const edited = ['widgetAttributes', 'element', 'resourceId', 'datasetRef', 'transparent', 'scriptFrom'] as const;
     if (edited.some((name) => (changed as Map<string, unknown>).has(name))) {
       this.copied = undefined;
       this.copyFailed = undefined;
+    }
+    // a trial follows the code it tries (before this render: never an old answer under a new code)
+    if (this.trial.running) {
+      const code = this.trialCode();
+      if (code) this.trial.start(code);
+      else this.trial.stop();
     }
   }
 
@@ -204,201 +265,175 @@ export class CultureBuilder extends LitElement {
   override render(): TemplateResult {
     const t = this.t;
     return html`<div class="builder">
-      <header>
-        <h2>${t.title}</h2>
-        <p>${t.intro}</p>
+      <header class="builder-header">
+        <div>
+          <h2>${t.title}</h2>
+          <p>${t.intro}</p>
+        </div>
+        ${this.renderCatalogueStatus(t)}
       </header>
-      ${this.renderDatasetStep(t)} ${this.renderResourceStep(t)} ${this.renderWidgetStep(t)} ${this.renderCopyStep(t)}
+      ${this.renderDataStep(t)} ${this.renderWidgetStep(t)} ${this.renderCopySection(t)}
     </div>`;
   }
 
-  // --- step 1: the dataset ------------------------------------------------------------------------
+  // --- where the data comes from ------------------------------------------------------------------
 
-  private renderDatasetStep(t: BuilderMessages): TemplateResult {
+  /** Which catalogue the builder reads, and whether it answers: the truth, whatever the page says. */
+  private renderCatalogueStatus(t: BuilderMessages): TemplateResult | undefined {
+    const name = catalogueName(this.api, t);
+    const checking = () => html`<p class="catalogue" role="status"><span class="dot"></span>${t.catalogue(name)} · ${t.catalogueChecking}</p>`;
+    return this.catalogueTask.render({
+      initial: checking,
+      pending: checking,
+      complete: () => html`<p class="catalogue online" role="status"><span class="dot"></span>${t.catalogue(name)} · ${t.catalogueOnline}</p>`,
+      error: () => html`<div class="catalogue offline" role="alert">
+        <p><span class="dot"></span>${t.catalogueOffline(name)}</p>
+        <button type="button" @click=${() => this.retryCatalogue()}>${t.retry}</button>
+      </div>`,
+    });
+  }
+
+  /** The catalogue status follows what the user's own requests meet. */
+  private async viaCatalogue<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      const answer = await work();
+      if (this.catalogueTask.status === TaskStatus.ERROR) void this.catalogueTask.run();
+      return answer;
+    } catch (error) {
+      if (isUnreachable(error) && this.catalogueTask.status !== TaskStatus.ERROR) void this.catalogueTask.run();
+      throw error;
+    }
+  }
+
+  private retryCatalogue(): void {
+    void this.catalogueTask.run();
+    // what failed for want of a network is asked again
+    if (this.lastAction === 'search' && this.searchTask.status === TaskStatus.ERROR) void this.searchTask.run();
+    if (this.lastAction === 'load' && this.datasetTask.status === TaskStatus.ERROR) void this.datasetTask.run();
+  }
+
+  private renderDataStep(t: BuilderMessages): TemplateResult {
+    const dataset = this.datasetTask.value;
     return html`<section class="step" aria-labelledby="step1">
       <h3 id="step1">${t.step1}</h3>
-      <form class="row" @submit=${this.onLoadDataset}>
-        <div class="field grow">
-          <label for="dataset-link">${t.datasetLink}</label>
-          <p class="help" id="dataset-link-help">${t.datasetLinkHelp}</p>
-          <input
-            id="dataset-link"
-            name="dataset"
-            type="text"
-            inputmode="url"
-            autocomplete="off"
-            spellcheck="false"
-            aria-describedby="dataset-link-help"
-            placeholder=${t.datasetLinkPlaceholder}
-            .value=${this.datasetInput}
-            @input=${(e: Event) => (this.datasetInput = (e.target as HTMLInputElement).value)}
-          />
-        </div>
-        <button type="submit" class="primary">${t.load}</button>
-      </form>
-      <details class="search" ?open=${this.searchQuery !== undefined}>
-        <summary>${t.orSearch}</summary>
-        <form class="row" role="search" @submit=${this.onSearch}>
-          <div class="field grow">
-            <label for="search">${t.searchLabel}</label>
-            <p class="help" id="search-help">${t.searchHelp}</p>
-            <input
-              id="search"
-              type="search"
-              aria-describedby="search-help"
-              .value=${this.searchInput}
-              @input=${(e: Event) => (this.searchInput = (e.target as HTMLInputElement).value)}
-            />
-          </div>
-          <button type="submit">${t.search}</button>
-        </form>
-        ${this.renderSearchResults(t)}
-      </details>
-      ${this.datasetTask.render({
-        pending: () => html`<p class="status" role="status">${t.loadingDataset}</p>`,
-        error: (error) => html`<p class="error" role="alert">${datasetError(error, t)}</p>`,
-        complete: (dataset) => (dataset ? this.renderDatasetCard(dataset, t) : nothing),
+      ${renderDataFinder({
+        t,
+        tab: this.dataTab,
+        selectTab: (tab, focus) => {
+          this.dataTab = tab;
+          this.focusAfterUpdate = focus;
+        },
+        link: this.datasetInput,
+        setLink: (value) => (this.datasetInput = value),
+        load: (event) => this.onLoadDataset(event),
+        query: this.searchInput,
+        setQuery: (value) => (this.searchInput = value),
+        search: (event) => this.onSearch(event),
+        searching: this.searchQuery !== undefined && this.searchTask.status === TaskStatus.PENDING,
+        ...(this.searchTask.value ? { results: this.searchTask.value } : {}),
+        recent: recentDatasets(this.api),
+        choose: (ref) => this.chooseDataset(ref),
+        loadingDataset: this.datasetTask.status === TaskStatus.PENDING && this.datasetRef !== undefined,
+        ...this.actionError(t),
       })}
+      ${dataset
+        ? html`${renderDatasetCard({ t, lang: this.locale, dataset, ...(this.resourceId ? { resourceId: this.resourceId } : {}), chooseResource: (id) => {
+          this.forgetData();
+          this.resourceId = id;
+        } })}
+          ${this.resourceTask.render({
+            pending: () => html`<p class="status" role="status">${t.loadingColumns}</p>`,
+            error: (error) => this.renderResourceError(error, t),
+            complete: (data) => (data ? renderFirstRows(t, this.locale, data.columns, data.rows) : nothing),
+          })}`
+        : nothing}
     </section>`;
   }
 
-  private renderSearchResults(t: BuilderMessages): TemplateResult {
-    return html`<div class="results" aria-live="polite">
-      ${this.searchTask.render({
-        pending: () => html`<p class="status">${t.searching}</p>`,
-        error: (error) => html`<p class="error" role="alert">${datasetError(error, t)}</p>`,
-        complete: (found) =>
-          found
-            ? html`<p class="status">${t.results(found.length)}</p>
-                <ul class="result-list">
-                  ${found.map(
-                    (d) => html`<li>
-                      <button type="button" class="link" @click=${() => this.chooseDataset(d.slug)}>${d.title}</button>
-                      ${isCultureProducer(d.organization) ? html`<span class="badge">${t.culture}</span>` : nothing}
-                      ${d.organization ? html`<span class="muted">${t.by(d.organization)}</span>` : nothing}
-                    </li>`,
-                  )}
-                </ul>`
-            : nothing,
-      })}
+  /**
+   * The error of the last action, once: a catalogue that does not answer is said by the status
+   * line above (with « Réessayer »), not again here under each button.
+   */
+  private actionError(t: BuilderMessages): { error?: string } {
+    const task = this.lastAction === 'search' ? this.searchTask : this.datasetTask;
+    if (task.status !== TaskStatus.ERROR) return {};
+    if (isUnreachable(task.error) && this.catalogueTask.status !== TaskStatus.COMPLETE) return {};
+    const error = task.error;
+    if (error instanceof CultureError && (error.code === 'not-found' || error.code === 'gone')) return { error: t.datasetNotFound };
+    return { error: error instanceof CultureError ? error.messageIn(this.locale) : t.catalogueDown };
+  }
+
+  /** A resource that cannot be read says why, with its link when the file can be downloaded. */
+  private renderResourceError(error: unknown, t: BuilderMessages): TemplateResult {
+    const detail = errorDetailOf(error, this.locale);
+    return html`<div class="error" role="alert">
+      <p>${t.columnsError(detail.message)}</p>
+      ${detail.download ? html`<p><a href=${detail.download} download rel="noopener">${t.downloadFile}</a></p>` : nothing}
     </div>`;
   }
 
-  private renderDatasetCard(dataset: OpenedDataset, t: BuilderMessages): TemplateResult {
-    return html`<p class="dataset-card">
-      <strong class="dataset-title">${dataset.title}</strong>
-      ${dataset.organization ? html`<span class="muted">${t.by(dataset.organization)}</span>` : nothing}
-    </p>`;
+  /** Another dataset or file: its columns differ, so only the language and the theme stay. */
+  private forgetData(): void {
+    this.elementChosen = false;
+    this.widgetAttributes = this.sharedAttributes(false);
+    this.filterRows = undefined;
   }
 
   private onLoadDataset(event: Event): void {
     event.preventDefault();
+    this.lastAction = 'load';
     const ref = this.datasetInput.trim();
     if (ref) this.chooseDataset(ref);
   }
 
   private onSearch(event: Event): void {
     event.preventDefault();
+    this.lastAction = 'search';
     const query = this.searchInput.trim();
-    if (query) this.searchQuery = query;
+    if (!query) return;
+    if (query === this.searchQuery) void this.searchTask.run();
+    this.searchQuery = query;
   }
 
   private chooseDataset(ref: string): void {
+    this.lastAction = 'load';
+    // new data: the elements recommend again, and what named the old data's columns goes
+    if (ref !== this.datasetRef) this.forgetData();
     if (ref !== this.datasetRef) this.resourceId = undefined;
+    else void this.datasetTask.run();
     this.datasetRef = ref;
+    this.datasetInput = ref;
     this.restoring = false;
     this.focusAfterUpdate = '#step2';
   }
 
-  // --- step 2: the resource -----------------------------------------------------------------------
-
-  private renderResourceStep(t: BuilderMessages): TemplateResult | typeof nothing {
-    const dataset = this.datasetTask.value;
-    if (!dataset) return nothing;
-    return html`<section class="step" aria-labelledby="step2">
-      <h3 id="step2" tabindex="-1">${t.step2}</h3>
-      ${dataset.resources.length === 0
-        ? html`<p class="notice">${t.noResource}</p>`
-        : html`<fieldset>
-            <legend>${t.resourceLegend}</legend>
-            ${dataset.resources.map(
-              (r) => html`<label class="choice">
-                <input
-                  type="radio"
-                  name="resource"
-                  .value=${r.id}
-                  .checked=${r.id === this.resourceId}
-                  @change=${() => (this.resourceId = r.id)}
-                />
-                <span>${r.title}</span>
-                <span class="muted">${[r.format.toUpperCase(), r.tabular ? t.tabular : ''].filter(Boolean).join(' · ')}</span>
-              </label>`,
-            )}
-          </fieldset>`}
-      ${this.resourceTask.render({
-        pending: () => html`<p class="status" role="status">${t.loadingColumns}</p>`,
-        error: (error) => html`<p class="error" role="alert">${t.columnsError(errorText(error, this.locale))}</p>`,
-        complete: (data) => (data ? this.renderPreviewTable(data, t) : nothing),
-      })}
-    </section>`;
-  }
-
-  /** The first rows under the column names and their detected types. */
-  private renderPreviewTable({ columns, rows }: ResourceData, t: BuilderMessages): TemplateResult {
-    return html`<div class="table-scroll" role="region" aria-labelledby="preview-caption" tabindex="0">
-      <table class="data">
-        <caption id="preview-caption">${t.previewCaption} · ${t.columnsCaption} (${columns.length})</caption>
-        <thead>
-          <tr>
-            ${columns.map(
-              (c) => html`<th scope="col">
-                <span class="column-name">${c.name}</span>
-                <span class="column-type">${columnType(c, t)}</span>
-              </th>`,
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows.map((row) => html`<tr>${columns.map((c) => html`<td>${formatCell(row[c.name], c, this.locale)}</td>`)}</tr>`)}
-        </tbody>
-      </table>
-    </div>`;
-  }
-
-  // --- step 3: the widget and its options ---------------------------------------------------------
+  // --- step 2: what to show, and how ---------------------------------------------------------------
 
   private renderWidgetStep(t: BuilderMessages): TemplateResult | typeof nothing {
     const data = this.resourceTask.value;
     if (!data) return nothing;
-    return html`<section class="step" aria-labelledby="step3">
-      <h3 id="step3">${t.step3}</h3>
-      <fieldset class="elements">
-        <legend>${t.elementLegend}</legend>
-        ${ELEMENTS.map(
-          (e) => html`<label class="choice card">
-            <input type="radio" name="element" .value=${e} .checked=${e === this.element} @change=${() => this.chooseElement(e, data)} />
-            <span class="choice-title">${t.elements[e]}</span>
-            <span class="muted">${t.elementHelp[e]}</span>
-          </label>`,
-        )}
-      </fieldset>
+    const labels = this.labels;
+    const proposals = galleryOf(data.columns, data.rows);
+    const tabs: Tab<SettingsTab>[] = SETTINGS_TABS.map((key) => ({ key, label: t.settingsTabs[key] }));
+    return html`<section class="step" aria-labelledby="step2">
+      <h3 id="step2" tabindex="-1">${t.step2}</h3>
+      ${renderGallery({
+        t,
+        proposals,
+        chosen: kindOf(this.element, this.widgetAttributes),
+        columns: data.columns,
+        ...(labels ? { labels } : {}),
+        thumbnail: (proposal) => this.thumbnails.get(`${data.source.key}|${JSON.stringify(proposal.attributes)}`, (signal) => thumbnailData(data.source, data.columns, proposal, signal)),
+        choose: (proposal) => this.choose(proposal),
+      })}
       <div class="workbench">
-        <fieldset class="options">
-          <legend>${t.optionsLegend} · ${t.elements[this.element]}</legend>
-          ${ownOptionsOf(this.element)
-            .filter((spec) => !spec.advanced)
-            .map((spec) => this.renderOption(spec, data.columns))}
-          <details class="advanced">
-            <summary>${t.advancedOptions}</summary>
-            ${ownOptionsOf(this.element)
-              .filter((spec) => spec.advanced)
-              .map((spec) => this.renderOption(spec, data.columns))}
-          </details>
-          <details class="shared">
-            <summary>${t.moreOptions}</summary>
-            ${SHARED_IN_FORM.map((spec) => this.renderOption(spec, data.columns))}
-          </details>
-        </fieldset>
+        <div class="settings">
+          ${renderTabList('settings', t.settingsTabsLabel, tabs, this.settingsTab, (key, focus) => {
+            this.settingsTab = key;
+            this.focusAfterUpdate = focus;
+          })}
+          ${renderTabPanel('settings', this.settingsTab, this.renderSettings(t, data))}
+        </div>
         <section class="preview" aria-labelledby="preview-heading">
           <h4 id="preview-heading">${t.previewHeading}</h4>
           <div class="preview-box" part="preview" id="preview"></div>
@@ -407,87 +442,178 @@ export class CultureBuilder extends LitElement {
     </section>`;
   }
 
-  private renderOption(spec: OptionSpec, allColumns: ColumnInfo[]): TemplateResult {
-    const lang = this.locale;
-    const id = `opt-${spec.name}`;
-    const helpId = `${id}-help`;
-    const value = this.widgetAttributes[spec.name] ?? '';
-    // Years, dates and codes are numbers but never measures; one already chosen (a share link) stays.
-    const picked = new Set(parseList(value));
-    const columns = spec.numeric ? allColumns.filter((c) => isMeasure(c) || picked.has(c.name)) : allColumns;
-    const words = optionWords(lang)[optionKey(this.element, spec)];
-    const label = words.label;
-    const help = html`<p class="help" id=${helpId}>${words.help}</p>`;
-    const named = (v: string) => words.values?.[v] ?? v;
-    const set = (v: string) => this.setAttributeValue(spec.name, v);
-    switch (spec.kind) {
-      case 'columns': {
-        const chosen = picked;
-        const toggle = (name: string, on: boolean) => set(formatList(columns.map((c) => c.name).filter((n) => (n === name ? on : chosen.has(n)))));
-        return html`<fieldset class="field columns" aria-describedby=${helpId}>
-          <legend>${label}</legend>
-          ${help}
-          <div class="checks">
-            ${columns.map(
-              (c) => html`<label class="check">
-                <input
-                  type="checkbox"
-                  name=${spec.name}
-                  .value=${c.name}
-                  .checked=${chosen.has(c.name)}
-                  @change=${(e: Event) => toggle(c.name, (e.target as HTMLInputElement).checked)}
-                />
-                ${c.name}
-              </label>`,
-            )}
-          </div>
-        </fieldset>`;
-      }
-      case 'boolean':
-        return html`<div class="field check-field">
-          <label class="check">
-            <input
-              id=${id}
-              type="checkbox"
-              aria-describedby=${helpId}
-              .checked=${value === 'true'}
-              @change=${(e: Event) => set((e.target as HTMLInputElement).checked ? 'true' : '')}
-            />
-            ${label}
-          </label>
-          ${help}
-        </div>`;
-      case 'select':
-      case 'column': {
-        const t = this.t;
-        const choices = spec.kind === 'column' ? columns.map((c) => c.name) : (spec.options ?? []);
-        const blank = spec.kind === 'column' || !spec.default ? t.automatic : t.defaultValue(named(spec.default));
-        return html`<div class="field">
-          <label for=${id}>${label}</label>
-          ${help}
-          <select id=${id} aria-describedby=${helpId} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${value === ''}>${blank}</option>
-            ${choices
-              .filter((c) => c !== spec.default)
-              .map((c) => html`<option .value=${c} ?selected=${c === value}>${named(c)}</option>`)}
-          </select>
-        </div>`;
-      }
-      default:
-        return html`<div class="field">
-          <label for=${id}>${label}</label>
-          ${help}
-          <input
-            id=${id}
-            type=${spec.kind === 'number' ? 'number' : 'text'}
-            inputmode=${spec.kind === 'number' ? 'decimal' : 'text'}
-            autocomplete="off"
-            aria-describedby=${helpId}
-            .value=${value}
-            @change=${(e: Event) => set((e.target as HTMLInputElement).value)}
-          />
-        </div>`;
+  /** The column labels the widget has (its `labels`), for every picker. */
+  private get labels(): Labels | undefined {
+    try {
+      return parseLabels(this.widgetAttributes.labels);
+    } catch {
+      return undefined;
     }
+  }
+
+  private formView(columns: ColumnInfo[]): FormView {
+    const labels = this.labels;
+    return {
+      t: this.t,
+      lang: this.locale,
+      element: this.element,
+      columns,
+      ...(labels ? { labels } : {}),
+      attributes: this.widgetAttributes,
+      get: (name) => this.widgetAttributes[name] ?? '',
+      set: (name, value) => this.setAttributeValue(name, value),
+    };
+  }
+
+  private renderSettings(t: BuilderMessages, data: ResourceData): TemplateResult {
+    const view = this.formView(this.columnsWithComputed(data.columns));
+    const own = ownOptionsOf(this.element);
+    const shared = DATA_OPTIONS.filter((o) => o.form !== false);
+    const plain = (spec: OptionSpec) => !['words', 'filter', 'labels', 'expression'].includes(spec.kind);
+    switch (this.settingsTab) {
+      case 'options':
+        return html`${own.filter((o) => plain(o) && !o.advanced).map((o) => renderOption(view, o))}
+          <details class="advanced">
+            <summary>${t.advancedOptions}</summary>
+            ${[...own.filter((o) => plain(o) && o.advanced), ...shared.filter(plain)].map((o) => renderOption(view, o))}
+          </details>`;
+      case 'filters':
+        return this.renderFilters(t, view);
+      case 'shape':
+        return this.renderShape(t, view, data);
+      case 'texts': {
+        // the title first: what a reader meets first
+        const words = own.filter((o) => o.kind === 'words').sort((a, b) => Number(b.name === 'title') - Number(a.name === 'title'));
+        return html`${words.map((o) => renderOption(view, o))} ${this.renderLabels(t, view)}`;
+      }
+    }
+  }
+
+  /** Computed columns (`compute`) are columns too: pickers, filters and labels offer them. */
+  private columnsWithComputed(columns: ColumnInfo[]): ColumnInfo[] {
+    const computed = computedNames(this.widgetAttributes.compute).filter((name) => !columns.some((c) => c.name === name));
+    return [...columns, ...computed.map((name): ColumnInfo => ({ name, type: 'string', computed: true }))];
+  }
+
+  private renderFilters(t: BuilderMessages, view: FormView): TemplateResult {
+    const filter = this.widgetAttributes.filter;
+    const rows = this.filterRows ?? rowsOf(filter);
+    const data = this.resourceTask.value!;
+    return renderFilterBuilder({
+      t,
+      lang: this.locale,
+      columns: view.columns,
+      ...(view.labels ? { labels: view.labels } : {}),
+      rows: rows ?? [],
+      ...(rows ? {} : { unreadable: filter ?? '' }),
+      setRows: (change) => {
+        const next = change(this.filterRows ?? rowsOf(this.widgetAttributes.filter) ?? []);
+        this.filterRows = next;
+        this.setAttributeValue('filter', filterOf(next));
+      },
+      facets: (column) => {
+        const info = view.columns.find((c) => c.name === column);
+        if (!info) return [];
+        const compute = this.widgetAttributes.compute;
+        return this.facets.get(`${data.source.key}|${compute ?? ''}|${column}`, async (signal) => {
+          const result = await runQuery(data.source, facetQuery(column, [], compute, this.locale), { signal });
+          return toFacets(result.rows, info);
+        });
+      },
+    });
+  }
+
+  private renderShape(t: BuilderMessages, view: FormView, data: ResourceData): TemplateResult {
+    const taken = view.columns.map((c) => c.name);
+    const apply = (next: Record<string, string>) => {
+      this.widgetAttributes = next;
+      this.filterRows = undefined;
+    };
+    const a = this.widgetAttributes;
+    const population = this.populationRef;
+    const popColumns = population ? this.populations.get(population, (signal) => this.populationColumns(population, signal)) : undefined;
+    const expression = DATA_OPTIONS.filter((o) => o.kind === 'expression');
+    return renderRecipes({
+      t,
+      lang: this.locale,
+      element: this.element,
+      columns: data.columns,
+      ...(view.labels ? { labels: view.labels } : {}),
+      ...(a.compute ? { compute: a.compute } : {}),
+      ...(a.join ? { join: a.join } : {}),
+      ...(parseList(a.y)[0] ? { measure: parseList(a.y)[0] } : {}),
+      ...((parseName(a.code) ?? parseName(a.x)) ? { key: parseName(a.code) ?? parseName(a.x)! } : {}),
+      rate: (rate) => apply(applyRate(this.element, a, rate, taken)),
+      decade: (column) => apply(applyDecade(this.element, a, column, taken)),
+      split: (column, separator) => apply(applySplit(this.element, a, column, separator, taken)),
+      population: {
+        ref: population,
+        ...(popColumns ? { columns: popColumns.columns } : {}),
+        ...(population && this.populations.failed(population) ? { error: t.populationError } : {}),
+      },
+      loadPopulation: (ref) => (this.populationChosen = ref),
+      perCapita: (p) => apply(applyPerCapita(this.element, a, { ...p, dataset: population }, taken)),
+      removeComputed: (name) => apply(removeComputed(a, name)),
+      removeJoin: () => apply(removeJoin(a)),
+      raw: html`${expression.map((o) => renderOption(view, o))}`,
+    });
+  }
+
+  private get populationRef(): string {
+    return this.populationChosen ?? this.population ?? '';
+  }
+
+  /** The population dataset's columns, for « Rapporter à la population ». */
+  private async populationColumns(ref: string, signal: AbortSignal): Promise<{ columns: ColumnInfo[] }> {
+    const source = await resolveSource({ dataset: ref, api: this.api, tabularApi: this.tabularApi }, { signal });
+    return { columns: await loadColumns(source, { signal }) };
+  }
+
+  /** The columns the widget names (its pickers, its computed columns); all of them when it names none (a table). */
+  private usedColumns(columns: ColumnInfo[]): ColumnInfo[] {
+    const named = new Set<string>();
+    for (const spec of ownOptionsOf(this.element)) {
+      const value = this.widgetAttributes[spec.name];
+      if (!value) continue;
+      if (spec.kind === 'column') named.add(parseName(value) ?? value);
+      if (spec.kind === 'columns') for (const name of parseList(value)) named.add(name);
+      if (spec.kind === 'sort') for (const key of parseSort(value)) named.add(key.column);
+    }
+    for (const name of computedNames(this.widgetAttributes.compute)) named.add(name);
+    const used = columns.filter((c) => named.has(c.name));
+    return used.length ? used : columns;
+  }
+
+  /** « Noms des colonnes »: a field per column, its readable name as the placeholder; `labels` written by core. */
+  private renderLabels(t: BuilderMessages, view: FormView): TemplateResult {
+    const labels = view.labels ?? new Map<string, string>();
+    const set = (name: string, label: string) => {
+      const next = new Map(labels);
+      if (label.trim()) next.set(name, label.trim());
+      else next.delete(name);
+      this.setAttributeValue('labels', formatLabels(next));
+    };
+    const used = this.usedColumns(view.columns);
+    const others = view.columns.filter((c) => !used.includes(c));
+    const field = (c: ColumnInfo) => {
+      const id = `label-${view.columns.indexOf(c)}`;
+      return html`<div class="field">
+        <label for=${id}>${c.name}</label>
+        <input id=${id} type="text" autocomplete="off" placeholder=${readableName(c.name)} .value=${labels.get(c.name) ?? ''} @change=${(e: Event) => set(c.name, (e.target as HTMLInputElement).value)} />
+      </div>`;
+    };
+    return html`<fieldset class="labels">
+      <legend>${t.labelsLegend}</legend>
+      <p class="help">${t.labelsHelp}</p>
+      ${view.labels === undefined && this.widgetAttributes.labels ? html`<p class="notice">${t.labelsUnreadable}</p>` : nothing}
+      <div class="label-fields">${used.map(field)}</div>
+      ${others.length
+        ? html`<details class="other-labels">
+            <summary>${t.otherColumns(others.length)}</summary>
+            <div class="label-fields">${others.map(field)}</div>
+          </details>`
+        : nothing}
+    </fieldset>`;
   }
 
   private setAttributeValue(name: string, value: string): void {
@@ -497,15 +623,20 @@ export class CultureBuilder extends LitElement {
     this.widgetAttributes = next;
   }
 
-  private chooseElement(element: ElementKind, { columns, rows }: ResourceData): void {
-    this.element = element;
+  /** A gallery card: its element and attributes, the shared ones (filter, labels, shaping…) kept. */
+  private choose(proposal: Proposal): void {
+    this.element = proposal.element;
     this.elementChosen = true;
-    this.widgetAttributes = { ...this.sharedAttributes(), ...defaultsFromProfile(columns, element, rows) };
+    this.widgetAttributes = { ...this.sharedAttributes(), ...proposal.attributes };
   }
 
-  /** Filter, language and theme survive a change of element or resource. */
-  private sharedAttributes(): Record<string, string> {
-    return Object.fromEntries(Object.entries(this.widgetAttributes).filter(([name]) => SHARED_NAMES.has(name)));
+  /**
+   * What survives a change of card: the shared attributes (filter, shaping, labels, language,
+   * theme); a change of data keeps only what does not name its columns (language, theme).
+   */
+  private sharedAttributes(sameData = true): Record<string, string> {
+    const kept = (name: string) => SHARED_NAMES.has(name) && (sameData || name === 'lang' || name === 'theme');
+    return Object.fromEntries(Object.entries(this.widgetAttributes).filter(([name]) => kept(name)));
   }
 
   /** Pre-fills the form from the profile, once per resource (a restored link keeps its own). */
@@ -518,6 +649,7 @@ export class CultureBuilder extends LitElement {
     }
     if (!this.elementChosen) this.element = elementFor(columns, rows);
     this.widgetAttributes = { ...this.sharedAttributes(), ...defaultsFromProfile(columns, this.element, rows) };
+    this.filterRows = undefined;
   }
 
   /** The live preview is the real element, its attributes set one by one (never markup). */
@@ -541,58 +673,77 @@ export class CultureBuilder extends LitElement {
     this.previewNames = new Set(Object.keys(config.attributes));
   }
 
-  // --- step 4: copy -------------------------------------------------------------------------------
+  // --- copy ---------------------------------------------------------------------------------------
 
-  private renderCopyStep(t: BuilderMessages): TemplateResult | typeof nothing {
-    if (!this.resourceTask.value) return nothing;
+  /** The folder of this server's `culture-widgets.js`, absolute. */
+  private get localBase(): string | undefined {
+    return this.scriptBase ? new URL(this.scriptBase, document.baseURI).href : undefined;
+  }
+
+  /** The folder of the embed pages, absolute (`embed-base` resolved against the page). */
+  private get embedFolder(): string {
+    return new URL(this.embedBase || '.', document.baseURI).href;
+  }
+
+  /** Every code the copy step offers, for the configuration as it is now. */
+  private codes(): Record<CopyTab, string> {
     const config = this.config;
-    const embedBase = this.embedBase || new URL('.', window.location.href).href;
     const title = config.attributes.title || this.datasetTask.value?.title;
-    const snippet = buildSnippet(config, { cdnBase: this.cdnBase });
-    const iframe = buildIframeSnippet(config, { embedBase, transparent: this.transparent, ...(title ? { title } : {}) });
-    const share = buildShareLink(config, window.location.href);
-    return html`<section class="step" aria-labelledby="step4">
-      <h3 id="step4">${t.step4}</h3>
-      ${this.renderCopyBlock('snippet', t.snippetLabel, t.snippetHelp, snippet, 10)}
-      ${this.renderCopyBlock(
-        'iframe',
-        t.iframeLabel,
-        t.iframeHelp,
-        iframe,
-        5,
-        html`<label class="check">
-          <input type="checkbox" .checked=${this.transparent} @change=${(e: Event) => (this.transparent = (e.target as HTMLInputElement).checked)} />
-          ${t.transparent}
-        </label>`,
-      )}
-      ${this.renderCopyBlock('share', t.shareLabel, t.shareHelp, share, 3, html`<a href=${share} target="_blank" rel="noopener">${t.open}</a>`)}
+    const scriptBase = this.scriptFrom === 'local' && this.localBase ? this.localBase : this.cdnBase;
+    return {
+      script: buildSnippet(config, { scriptBase }),
+      cms: buildIframeSnippet(config, { embedBase: this.embedFolder, transparent: this.transparent, ...(title ? { title } : {}) }),
+      share: buildShareLink(config, window.location.href),
+    };
+  }
+
+  /** What « Essayer ce code » runs: the shown tab's code (a share link opens this builder: nothing to try). */
+  private trialCode(): string | undefined {
+    if (!this.resourceTask.value || this.copyTab === 'share') return undefined;
+    return this.codes()[this.copyTab];
+  }
+
+  private renderCopySection(t: BuilderMessages): TemplateResult | typeof nothing {
+    if (!this.resourceTask.value) return nothing;
+    const codes = this.codes();
+    const running = this.trial.running && this.copyTab !== 'share';
+    return html`<section class="step" aria-labelledby="step-copy">
+      <h3 id="step-copy">${t.stepCopy}</h3>
+      ${renderCopyStep({
+        t,
+        tab: this.copyTab,
+        selectTab: (tab, focus) => {
+          this.copyTab = tab;
+          this.focusAfterUpdate = focus;
+        },
+        ...(this.localBase ? { localBase: this.localBase } : {}),
+        cdnBase: this.cdnBase,
+        scriptFrom: this.localBase ? this.scriptFrom : 'cdn',
+        chooseScript: (from) => (this.scriptFrom = from),
+        codes,
+        transparent: this.transparent,
+        setTransparent: (on) => (this.transparent = on),
+        ...(this.copied ? { copied: this.copied } : {}),
+        ...(this.copyFailed ? { copyFailed: this.copyFailed } : {}),
+        copy: (tab) => void this.copy(tab, codes[tab]),
+        trial: this.trial.state,
+        ...(running && this.trial.state.code
+          ? { trialPage: trialPage(this.trial.state.code, { reporter: `${new URL('preview-reporter.js', this.embedFolder)}`, run: this.trial.state.run, lang: this.locale, title: t.trialFrameTitle }) }
+          : {}),
+        trialFrame: this.trialFrame,
+        startTrial: () => {
+          const code = this.trialCode();
+          if (!code) return;
+          this.trial.start(code);
+          // in sight: a browser leaves an off-screen frame of another origin undrawn
+          void this.updateComplete.then(() => this.trialFrame.value?.scrollIntoView({ block: 'nearest' }));
+        },
+        stopTrial: () => this.trial.stop(),
+      })}
     </section>`;
   }
 
-  private renderCopyBlock(
-    target: CopyTarget,
-    label: string,
-    help: string,
-    text: string,
-    rows: number,
-    extra: TemplateResult | typeof nothing = nothing,
-  ): TemplateResult {
-    const t = this.t;
-    const id = `copy-${target}`;
-    const status = this.copied === target ? t.copied : this.copyFailed === target ? t.copyFailed : '';
-    return html`<div class="copy-block">
-      <label for=${id}>${label}</label>
-      <p class="help" id="${id}-help">${help}</p>
-      <textarea id=${id} readonly rows=${rows} spellcheck="false" aria-describedby="${id}-help" .value=${text}></textarea>
-      <div class="row copy-actions">
-        <button type="button" class="primary" @click=${() => this.copy(target, text)}>${t.copyButton[target]}</button>
-        <span class="copied" role="status" aria-live="polite">${status}</span>
-        ${extra}
-      </div>
-    </div>`;
-  }
-
-  private async copy(target: CopyTarget, text: string): Promise<void> {
+  private async copy(target: CopyTab, text: string): Promise<void> {
     this.copied = undefined;
     this.copyFailed = undefined;
     try {
@@ -606,19 +757,12 @@ export class CultureBuilder extends LitElement {
   }
 }
 
-/** « entier · year »: the type, and the detected format when it says more. */
-function columnType(c: ColumnInfo, t: BuilderMessages): string {
-  const type = t.types[c.type] ?? c.type;
-  return c.format && !['string', 'int', 'float', 'bool', 'integer', 'number', c.type].includes(c.format) ? `${type} · ${c.format}` : type;
-}
-
-/** Not found and gone say "check the link"; anything else says what happened. */
-function datasetError(error: unknown, t: BuilderMessages): string {
-  if (error instanceof CultureError && (error.code === 'not-found' || error.code === 'gone')) return t.datasetNotFound;
-  return t.catalogueDown;
-}
-
-function errorText(error: unknown, lang: Lang): string {
-  if (error instanceof CultureError) return error.messageIn(lang);
-  return error instanceof Error ? error.message : String(error);
+/** « data.gouv.fr », or the host of another portal (« 127.0.0.1:4790 »). */
+function catalogueName(api: string, t: BuilderMessages): string {
+  try {
+    const host = new URL(api).host;
+    return host === new URL(DEFAULT_API).host ? t.dataGouv : host;
+  } catch {
+    return api;
+  }
 }

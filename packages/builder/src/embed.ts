@@ -9,10 +9,24 @@ import { tagOf } from './schema.js';
 import { builderMessages } from './messages.js';
 
 export const HEIGHT_MESSAGE = 'culture-widgets:height';
+/** What the widget of an embed page shows, posted to the host page (the builder's trial reads it). */
+export const STATE_MESSAGE = 'culture-widgets:state';
 
 export interface HeightMessage {
   type: typeof HEIGHT_MESSAGE;
   height: number;
+  id?: string;
+}
+
+export interface StateMessage {
+  type: typeof STATE_MESSAGE;
+  state: 'load' | 'error';
+  /** The widget's tag. */
+  tag: string;
+  rows?: number;
+  total?: number;
+  code?: string;
+  message?: string;
   id?: string;
 }
 
@@ -83,9 +97,29 @@ export interface MountedEmbed {
   stop(): void;
 }
 
+/** Posts each `culture-load` and `culture-error` of the widgets under `content`; returns the function that stops it. */
+export function reportState(content: Element, target: Window, id?: string): () => void {
+  const post = (event: Event) => {
+    const tag = (event.target as Element).localName;
+    const detail = (event as CustomEvent<{ rows?: number; total?: number; code?: string; message?: string }>).detail ?? {};
+    const message: StateMessage = event.type === 'culture-load'
+      ? { type: STATE_MESSAGE, state: 'load', tag, rows: Number(detail.rows) || 0, ...(detail.total !== undefined ? { total: Number(detail.total) } : {}) }
+      : { type: STATE_MESSAGE, state: 'error', tag, code: String(detail.code ?? ''), message: String(detail.message ?? '') };
+    // like the height: counts and the message shown on screen, for whichever page embeds it
+    target.postMessage(id ? { ...message, id } : message, '*');
+  };
+  content.addEventListener('culture-load', post);
+  content.addEventListener('culture-error', post);
+  return () => {
+    content.removeEventListener('culture-load', post);
+    content.removeEventListener('culture-error', post);
+  };
+}
+
 /**
  * Renders the widget named by `search` into `root` and, inside an iframe, reports the page's
- * height to the parent page. Invalid parameters give a readable message, not a blank frame.
+ * height and the widget's state to the parent page. Invalid parameters give a readable message,
+ * not a blank frame.
  */
 export function mountEmbed(root: HTMLElement, search: string, win: Window = window): MountedEmbed {
   const params = parseEmbedParams(new URLSearchParams(search));
@@ -112,7 +146,8 @@ export function mountEmbed(root: HTMLElement, search: string, win: Window = wind
     message.textContent = refusal ?? m.embedInvalid;
     root.replaceChildren(message);
   }
+  if (win.parent === win) return { params, ...(element ? { element } : {}), stop: () => {} };
   // The whole document is measured: margins and anything the host page's CSS adds count too.
-  const stop = win.parent !== win ? reportHeight(doc.documentElement, win.parent, params?.id) : () => {};
-  return { params, ...(element ? { element } : {}), stop };
+  const stops = [reportHeight(doc.documentElement, win.parent, params?.id), reportState(root, win.parent, params?.id)];
+  return { params, ...(element ? { element } : {}), stop: () => stops.forEach((stop) => stop()) };
 }

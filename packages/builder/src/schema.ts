@@ -9,8 +9,12 @@ import { OPTIONS } from './schema.generated.js';
 export const ELEMENTS = ['table', 'chart', 'map'] as const;
 export type ElementKind = (typeof ELEMENTS)[number];
 
-/** How a value is chosen in the form and checked when it comes back from a URL. */
-export type OptionKind = 'text' | 'column' | 'columns' | 'select' | 'boolean' | 'number';
+/**
+ * How a value is chosen in the form and checked when it comes back from a URL. Beside the plain
+ * kinds: `sort` (a column and a direction), `filter` (the filter builder), `words` (texts readers
+ * see: the « Textes » tab), `labels` (column names), `expression` (written by « Transformer »).
+ */
+export type OptionKind = 'text' | 'column' | 'columns' | 'select' | 'boolean' | 'number' | 'sort' | 'filter' | 'words' | 'labels' | 'expression';
 
 export interface OptionSpec {
   /** The attribute name, exactly as written in HTML. */

@@ -107,10 +107,18 @@ const kindOf = (element: ElementKind, name: string) => optionsOf(element).find((
 
 const withSlash = (base: string): string => (base.endsWith('/') ? base : `${base}/`);
 
+/** Where a snippet loads the library from: the folder of `culture-widgets.js` (a CDN, or the server's own `dist/`). */
+export interface ScriptOptions {
+  scriptBase?: string;
+}
+
+/** The `<script>` that loads the library. */
+export const buildScriptTag = ({ scriptBase = DEFAULT_CDN_BASE }: ScriptOptions = {}): string =>
+  `<script type="module" src="${escapeAttribute(`${withSlash(scriptBase)}culture-widgets.js`)}"></script>`;
+
 /** The `<script>` that loads the library, then the element. */
-export function buildSnippet(config: WidgetConfig, { cdnBase = DEFAULT_CDN_BASE }: { cdnBase?: string } = {}): string {
-  const src = `${withSlash(cdnBase)}culture-widgets.js`;
-  return `<script type="module" src="${escapeAttribute(src)}"></script>\n${buildElementHtml(config)}`;
+export function buildSnippet(config: WidgetConfig, options: ScriptOptions = {}): string {
+  return `${buildScriptTag(options)}\n${buildElementHtml(config)}`;
 }
 
 /** The query string naming a widget: `element=chart&dataset=…&type=line`. */

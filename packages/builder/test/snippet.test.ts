@@ -51,7 +51,7 @@ describe('buildSnippet', () => {
   ];
   for (const [name, config, element] of cases) {
     it(name, () => {
-      expect(buildSnippet(config, { cdnBase: 'https://cdn.example/' }).split('\n').slice(1).join('\n')).to.equal(element);
+      expect(buildSnippet(config, { scriptBase: 'https://cdn.example/' }).split('\n').slice(1).join('\n')).to.equal(element);
     });
   }
 
@@ -72,7 +72,7 @@ describe('buildSnippet', () => {
   });
 
   it('escapes a hostile CDN base', () => {
-    const fragment = inert(buildSnippet(chart, { cdnBase: 'https://cdn.example/"><img src=x onerror=alert(1)>/' }));
+    const fragment = inert(buildSnippet(chart, { scriptBase: 'https://cdn.example/"><img src=x onerror=alert(1)>/' }));
     expect(fragment.querySelectorAll('img')).to.have.length(0);
     expect(fragment.querySelector('script')!.getAttribute('src')).to.equal('https://cdn.example/"><img src=x onerror=alert(1)>/culture-widgets.js');
   });

@@ -99,11 +99,11 @@ export class CultureChart extends CultureDataElement {
   @property({ attribute: 'y-min' }) yMin?: string;
   /** End of the value axis. @editor number @advanced */
   @property({ attribute: 'y-max' }) yMax?: string;
-  /** Unit shown after values (`€`, `visiteurs`). @advanced */
+  /** Unit shown after values (`€`, `visiteurs`). @editor words @advanced */
   @property() unit?: string;
-  /** Heading above the chart, also drawn into exported images. */
+  /** Heading above the chart, also drawn into exported images. @editor words */
   @property() override title = '';
-  /** Text alternative; generated from the data when absent. @advanced */
+  /** Text alternative; generated from the data when absent. @editor words @advanced */
   @property() description?: string;
   /** Drawing height in pixels (50–5,000). @editor number @advanced */
   @property() height?: string;
@@ -130,9 +130,9 @@ export class CultureChart extends CultureDataElement {
   @property() cumulative?: Cumulative;
   /** Colours per value: `Musique: #000091; Théâtre: #e1000f` (else a category keeps one colour across filters). @advanced */
   @property() colors?: string;
-  /** Title of the x axis (default: the column). @advanced */
+  /** Title of the x axis (default: the column). @editor words @advanced */
   @property({ attribute: 'x-title' }) xTitle?: string;
-  /** Title of the value axis (default: the measure and its aggregate). @advanced */
+  /** Title of the value axis (default: the measure and its aggregate). @editor words @advanced */
   @property({ attribute: 'y-title' }) yTitle?: string;
 
   @state() private tableShown = false;

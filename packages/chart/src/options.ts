@@ -158,14 +158,24 @@ export function xKindOf(c: ColumnInfo | undefined): XKind {
 const column = (columns: ColumnInfo[], name: string | undefined): ColumnInfo | undefined =>
   name === undefined ? undefined : findColumn(name, columns);
 
-/** The x axis when the author named none: a year or a date, else a category, else a number. */
-function pickX(columns: ColumnInfo[], y: string[]): ColumnInfo | undefined {
+/**
+ * The x axis when the author named none: a year or a date, else a category, else a number. A type
+ * asked for says what it draws best: a line or an area along time, bars and slices by category,
+ * a scatter a measure against another.
+ */
+function pickX(columns: ColumnInfo[], y: string[], type?: ChartType | 'auto'): ColumnInfo | undefined {
   const free = columns.filter((c) => !y.includes(c.name));
-  const category = free.find((c) => isCategory(c) && c.categorical) ?? free.find((c) => isCategory(c) && distinctOf(c) > 1);
+  // a categorical column in the file's order; else the fewest distinct values (an identifier is no category)
+  const many = free.filter((c) => isCategory(c) && distinctOf(c) > 1).sort((a, b) => distinctOf(a) - distinctOf(b));
+  const category = free.find((c) => isCategory(c) && c.categorical) ?? many[0];
   const time = free.find(isYear) ?? free.find(isTemporal);
+  const measure = free.find(isMeasure);
+  if (type === 'line' || type === 'area') return time ?? category ?? measure;
+  if (type === 'bar' || type === 'pie' || type === 'donut') return category ?? time ?? measure;
+  if (type === 'scatter') return free.find((c) => isMeasure(c) && !PREFERRED_MEASURE.test(c.name)) ?? measure ?? time;
   // Nothing to add up (a list of places): counting rows per category says more than per date.
   const measured = y.length > 0 || free.some(isMeasure);
-  return (measured ? (time ?? category) : (category ?? time)) ?? free.find(isMeasure);
+  return (measured ? (time ?? category) : (category ?? time)) ?? measure;
 }
 
 /** The measure when the author named none: `total`-like first, else the first real measure. */
@@ -209,7 +219,7 @@ export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}):
   const named = measures ? [] : (options.y ?? []).map((name) => column(columns, name)!.name);
   const group = column(columns, options.group)?.name;
   const facet = column(columns, options.facet)?.name;
-  const xColumn = xExpression ? undefined : (column(columns, options.x) ?? pickX(columns, named));
+  const xColumn = xExpression ? undefined : (column(columns, options.x) ?? pickX(columns, named, options.type));
   if (!xColumn && !xExpression) throw chartErrors.error('unknown-column', { available: columns.map((c) => c.name) }, 'no-x-column');
   const xCol: ColumnInfo = xColumn ?? { name: measures!.names[0]!, type: 'number' };
   const type = xExpression ? 'scatter' : chooseChartType(columns, { ...options, x: xCol.name, y: named, ...(measures ? { aggregate: options.aggregate ?? 'sum' } : {}) });
@@ -286,9 +296,53 @@ export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}):
  * attributes that write it down: what the builder proposes.
  */
 export function autoChart(columns: ColumnInfo[]): Record<string, string> {
-  const chart = resolveChart(columns);
-  return { type: chart.type, x: chart.x, ...(chart.y.length ? { y: formatList(chart.y) } : {}), ...(chart.aggregate ? { aggregate: chart.aggregate } : {}) };
+  return written(resolveChart(columns));
 }
+
+const written = (chart: ResolvedChart): Record<string, string> => ({
+  type: chart.type,
+  x: chart.x,
+  ...(chart.y.length ? { y: formatList(chart.y) } : {}),
+  ...(chart.group ? { group: chart.group } : {}),
+  ...(chart.aggregate ? { aggregate: chart.aggregate } : {}),
+});
+
+/**
+ * The chart of `type` the element would draw from this profile with nothing else said (a heatmap
+ * gets a second category for its rows), as attributes; undefined when the data has nothing that
+ * type shows well: a line or an area without a year or a date, bars or slices without a category,
+ * a scatter without two measures, a heatmap without a second category. The builder's gallery.
+ */
+export function autoChartOf(columns: ColumnInfo[], type: ChartType): Record<string, string> | undefined {
+  let chart: ResolvedChart;
+  try {
+    chart = resolveChart(columns, { type });
+    if (type === 'heatmap') {
+      const rows = columns.filter((c) => c.name !== chart.x && isCategory(c) && distinctOf(c) > 1 && distinctOf(c) <= MAX_HEATMAP_CATEGORIES);
+      const group = rows.sort((a, b) => distinctOf(a) - distinctOf(b))[0];
+      if (!group) return undefined;
+      chart = resolveChart(columns, { type, group: group.name });
+    }
+  } catch {
+    return undefined;
+  }
+  const timed = chart.xKind === 'year' || chart.xKind === 'temporal';
+  const xColumn = columns.find((c) => c.name === chart.x);
+  const fits: Record<ChartType, boolean> = {
+    column: true,
+    line: timed,
+    area: timed,
+    bar: chart.xKind === 'nominal',
+    pie: chart.xKind === 'nominal',
+    donut: chart.xKind === 'nominal',
+    scatter: chart.y.length === 1 && chart.x !== chart.y[0] && !!xColumn && isMeasure(xColumn),
+    heatmap: true,
+  };
+  return fits[type] && (chart.y.length > 0 || chart.aggregate === 'count') ? written(chart) : undefined;
+}
+
+/** A heatmap's rows: beyond this many values, too many lines to read. */
+const MAX_HEATMAP_CATEGORIES = 20;
 
 // ---------------------------------------------------------------------------------------------
 // Editorial options: each value either applies or is said in a warning (the chart still draws)

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { CultureError } from '@culture-widgets/core';
 import {
-  chooseChartType, resolveChart,
+  autoChart, autoChartOf, chooseChartType, resolveChart,
   type ChartOptions, type ChartType,
 } from '../src/options.js';
 import { attendance, budgets, museums, tickets } from './profiles.js';
@@ -89,5 +89,32 @@ describe('errors name what is missing, in both languages', () => {
       expect(e.messageIn('fr')).to.equal('Aucune colonne à placer sur l’axe horizontal. Colonnes disponibles : « site », « a ».');
       expect(e.messageIn('en')).to.equal('No column to draw on the horizontal axis. Available columns: "site", "a".');
     }
+  });
+});
+
+describe('autoChartOf: the chart of a type the element draws with nothing else said (the builder\'s gallery)', () => {
+  const cases: [string, Parameters<typeof autoChartOf>[0], ChartType, Record<string, string> | undefined][] = [
+    ['a line along the years', attendance, 'line', { type: 'line', x: 'annee', y: 'total', aggregate: 'sum' }],
+    ['bars by category, not by year', attendance, 'bar', { type: 'bar', x: 'region', y: 'total', aggregate: 'sum' }],
+    ['slices by category', attendance, 'pie', { type: 'pie', x: 'region', y: 'total', aggregate: 'sum' }],
+    ['a scatter of one measure against another, row by row', attendance, 'scatter', { type: 'scatter', x: 'payant', y: 'total' }],
+    ['a heatmap: years by region', attendance, 'heatmap', undefined],
+    ['no line without time', budgets, 'line', undefined],
+    ['counted bars of a list without measures', museums, 'bar', { type: 'bar', x: 'Région administrative', aggregate: 'count' }],
+    ['no scatter without two measures', museums, 'scatter', undefined],
+    ['a heatmap of days by discipline', tickets, 'heatmap', { type: 'heatmap', x: 'date', y: 'prix', group: 'discipline', aggregate: 'sum' }],
+  ];
+  for (const [name, columns, type, expected] of cases) {
+    it(name, () => expect(autoChartOf(columns, type)).to.deep.equal(expected));
+  }
+
+  it('with no type asked, the element\'s own choice (autoChart), unchanged', () => {
+    expect(autoChart(attendance)).to.deep.equal({ type: 'line', x: 'annee', y: 'total', aggregate: 'sum' });
+    expect(autoChart(museums)).to.deep.equal({ type: 'bar', x: 'Région administrative', aggregate: 'count' });
+  });
+
+  it('an identifier is no category: bars fall back on the column with the fewest values', () => {
+    const columns = [{ name: 'ref', type: 'string', distinct: 1200 }, { name: 'region', type: 'string', distinct: 45 }, { name: 'surface', type: 'integer' }] as const;
+    expect(autoChart([...columns])).to.include({ x: 'region' });
   });
 });

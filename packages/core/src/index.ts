@@ -47,7 +47,7 @@ export {
   isCode, isLatitude, isLongitude, isPairColumn, isGeometryColumn, isCoordinate, isMeasure, isCategory, readPair, geometryOf, type Geometry,
 } from './kinds.js';
 export { normaliseCode, guessLevel, findCodeColumn, REGION_CODES, type Level } from './insee.js';
-export { resolveSource, listResources, searchDatasets, parseInput, chooseResource, isTabular, isDataGouv } from './resolve.js';
+export { resolveSource, listResources, searchDatasets, pingCatalogue, parseInput, chooseResource, isTabular, isDataGouv } from './resolve.js';
 export type { ResourceSummary, DatasetSummary, ParsedInput } from './resolve.js';
 export { formatNumber, formatCompact, formatPercent, formatDate, formatCell, columnLabel, toCSV, csvDecimal } from './format.js';
 export type { CSVOptions } from './format.js';
@@ -75,7 +75,7 @@ export { checkMeasures, aggregateExpression } from './measures.js';
 export type { Measure, AggregateCall } from './measures.js';
 export { joinKey } from './join.js';
 export { parseJoin, type JoinRef } from './join-syntax.js';
-export { parseLabels, columnTitle, readableName } from './labels.js';
+export { parseLabels, formatLabels, columnTitle, readableName } from './labels.js';
 export type { Labels } from './labels.js';
 export { planShape } from './shape.js';
 export { isShaped } from './query.js';

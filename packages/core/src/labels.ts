@@ -97,6 +97,20 @@ export function parseLabels(text: string | undefined): Labels {
   return labels;
 }
 
+/** A `;` always ends a clause (even quoted): it is written `,`. */
+const quoteLabel = (text: string): string => {
+  const t = text.replace(/;/g, ',');
+  return /:|^["']|^\s|\s$/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+};
+
+/**
+ * Labels back into the grammar (`annee: Année; "a: b": Ratio`): `parseLabels(formatLabels(l))`
+ * equals `l`, but for a `;` in a name or a label, which the grammar cannot hold (written `,`).
+ */
+export function formatLabels(labels: Labels): string {
+  return [...labels].map(([name, label]) => `${quoteLabel(name)}: ${quoteLabel(label)}`).join('; ');
+}
+
 /** How a column is called on screen: the author's label (name matched forgiving case and accents), else a readable name. */
 export function columnTitle(name: string, labels?: Labels): string {
   if (labels?.size) {

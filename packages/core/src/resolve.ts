@@ -304,6 +304,14 @@ export async function searchDatasets(api: string | undefined, q: string, options
   }));
 }
 
+/**
+ * Whether the catalogue at `api` answers, asking the cheapest thing it serves (its list of
+ * licences): throws `network` or `timeout` when nothing answers, a typed error for a bad answer.
+ */
+export async function pingCatalogue(api: string | undefined, options: { signal?: AbortSignal } = {}): Promise<void> {
+  await getJSON<unknown>(`${trimSlash(api || DEFAULT_API)}/1/datasets/licenses/`, { signal: options.signal });
+}
+
 /** Forget cached resolutions (tests). */
 export function clearResolveCache(): void {
   datasets.clear();

@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import {
   CultureError, checkCompute, checkMeasures, columnTitle, joinKey, parseDefinitions, parseExpression, parseJoin,
-  parseLabels, readableName,
+  parseLabels, formatLabels, readableName,
 } from '../src/index.js';
 import type { Cell, ColumnInfo, Row } from '../src/index.js';
 import { compileRow, readCentury, readDateParts } from '../src/compute.js';
@@ -227,5 +227,14 @@ describe('labels', () => {
     expect(columnTitle('Total', labels)).to.equal('Entrées : total');
     expect(columnTitle('region', labels)).to.equal('Région');
     expect(errorOf(() => parseLabels('annee Année')).details.reason).to.equal('labels-syntax');
+  });
+
+  it('labels written back read the same (names and labels with « : », apostrophes, spaces)', () => {
+    const labels = new Map([['annee', 'Année'], ["Date d'ouverture", 'Ouverture'], ['a: b', 'Taux : part'], ['x', ' espacé '], ['total', "L'entrée"]]);
+    const text = formatLabels(labels);
+    expect(text.startsWith("annee: Année; Date d'ouverture: Ouverture; ")).to.equal(true);
+    expect([...parseLabels(text)]).to.deep.equal([...labels]);
+    // a `;` cannot be held: it is written `,`
+    expect([...parseLabels(formatLabels(new Map([['t', 'Taux ; part']])))]).to.deep.equal([['t', 'Taux , part']]);
   });
 });

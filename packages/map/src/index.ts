@@ -11,7 +11,7 @@ export { shouldCluster, parseClusterSetting, densityGrid, AUTO_CLUSTER } from '.
 export { clusterIndex, type ClusterIndex } from './cluster-index.js';
 export { foldByCode, featureCode, featureName, insetPosition, insetGeometry, type FeatureCollection } from './choropleth.js';
 export { popupModel, detectLabelColumn, type PopupModel } from './popup.js';
-export { autoMap, buildPlan, mapQuery, chooseMode, type MapAttributes, type MapMode, type Plan } from './plan.js';
+export { autoMap, autoMapOf, buildPlan, mapQuery, chooseMode, VALUE, type MapAttributes, type MapMode, type Plan } from './plan.js';
 export { boundariesUrl, loadBoundaries, DEFAULT_BOUNDARIES } from './boundaries.js';
 export { tileSpec, TILE_PRESETS, type TileSpec } from './tiles.js';
 export { mapMessages, mapErrors, type MapMessages } from './messages.js';

@@ -72,13 +72,24 @@ export function chooseMode(a: MapAttributes, columns: ColumnInfo[]): Exclude<Map
  * (else the profile's most frequent values) to read `"lat, lon"` columns from.
  */
 export function autoMap(columns: ColumnInfo[], sample: Row[] = []): Record<string, string> {
-  const mode = chooseMode({}, columns);
-  if (mode === 'choropleth') return { mode, code: findCodeColumn(columns)!.name };
+  return autoMapOf(columns, sample, chooseMode({}, columns)) ?? {};
+}
+
+/**
+ * The map of `mode` the element would draw with nothing else said, as attributes; undefined when
+ * the data has nothing that mode shows: no places for points or a density, no INSEE code for
+ * areas. The builder's gallery.
+ */
+export function autoMapOf(columns: ColumnInfo[], sample: Row[], mode: Exclude<MapMode, 'auto'>): Record<string, string> | undefined {
+  if (mode === 'choropleth') {
+    const code = findCodeColumn(columns);
+    return code ? { mode, code: code.name } : undefined;
+  }
   const spec = detectCoordinates(columns, sample.length ? sample : topsAsRows(columns));
-  if (!spec) return {};
+  if (!spec) return undefined;
   const label = detectLabelColumn(columns, coordColumns(spec));
   const where: Record<string, string> = spec.kind === 'latlon' ? { lat: spec.lat, lon: spec.lon } : spec.kind === 'pair' ? { coords: spec.column } : {};
-  return { mode, ...where, ...(label ? { label } : {}) };
+  return { mode, ...where, ...(label && mode === 'points' ? { label } : {}) };
 }
 
 /**

@@ -60,7 +60,7 @@ export class CultureTable extends CultureDataElement {
 
   /** Columns shown, in order (comma list; quote names holding commas). Default: all. @editor columns */
   @property() columns?: string;
-  /** Initial sort: `-total`, `annee, -total` (a `-` sorts descending). A header click replaces it. */
+  /** Initial sort: `-total`, `annee, -total` (a `-` sorts descending). A header click replaces it. @editor sort */
   @property() sort?: string;
   /** Rows per page (1–1,000). @editor number @default 20 */
   @property({ attribute: 'page-size' }) pageSize?: string;
@@ -72,7 +72,7 @@ export class CultureTable extends CultureDataElement {
   @property() bars?: string;
   /** A fixed height (`480` px, `30rem`, `60vh`; 50–5,000 px): the body scrolls virtually instead of paging. @advanced */
   @property() height?: string;
-  /** Caption of the table; default: the dataset title. */
+  /** Caption of the table; default: the dataset title. @editor words */
   @property() override title = '';
 
   @state() private page = 0;

@@ -117,7 +117,7 @@ export abstract class CultureDataElement extends LitElement {
   @property() record?: string;
   /** Id of a `<culture-source>` to read data and live filters from. @editor none */
   @property() source?: string;
-  /** Filter expression: `annee >= 2015; region in Bretagne|Normandie`. */
+  /** Filter expression: `annee >= 2015; region in Bretagne|Normandie`. @editor filter */
   @property() filter?: string;
   /** `fr` or `en`; default: the nearest `lang` (the page's). Declared so a change redraws. */
   @property({ reflect: true }) override lang!: Lang;
@@ -125,12 +125,12 @@ export abstract class CultureDataElement extends LitElement {
   @property({ reflect: true }) theme: ThemeSetting = 'auto';
   /**
    * New columns, row by row, usable wherever a column is: `decennie = decade(annee); domaine =
-   * split(dompal, ';'); tranche = bin(total, 0|10000|100000); region = clean(regions)` (DESIGN § 5).
+   * split(dompal, ';'); tranche = bin(total, 0|10000|100000); region = clean(regions)` (DESIGN § 5). @editor expression
    */
   @property() compute?: string;
-  /** How columns are called on screen: `annee: Année; total: Entrées` (default: readable names). */
+  /** How columns are called on screen: `annee: Année; total: Entrées` (default: readable names). @editor labels */
   @property() labels?: string;
-  /** Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop` is a `<culture-source>` id or a dataset id, slug or URL. */
+  /** Columns from another dataset, read as `join.COLUMN`: `pop on code_departement = DEP`, where `pop` is a `<culture-source>` id or a dataset id, slug or URL. @editor expression */
   @property() join?: string;
   /** udata API base (other portals, tests). @editor url none @default 'https://www.data.gouv.fr/api' */
   @property() api?: string;

@@ -1,4 +1,4 @@
-import '@culture-widgets/table/culture-table.js';
+import '../site/culture-widgets.js';
 import { HOSTS_META, mountEmbed } from '../../src/embed.js';
 
 // This deployment lists the sample portal (as `npm start` does for examples/embed.html).

@@ -1,0 +1,1 @@
+../../../../examples/embed-resizer.js

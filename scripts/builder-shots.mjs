@@ -1,0 +1,136 @@
+// Screenshots of <culture-builder> through a whole flow (a 1280 px screen and a 375 px phone,
+// light and dark), against the sample portal, in headless Chromium, the page served under
+// `Content-Security-Policy: script-src 'self'`. Images go to /tmp, never to the repository.
+//   node scripts/builder-shots.mjs [--out /tmp/builder-shots] [--only 1280-light]
+// Any CSP violation, page error or page wider than the screen fails the script; the measures of
+// the form (controls sticking out of their box, fields of unequal heights) are printed.
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openTab, startShots } from './shots.mjs';
+
+const { values } = parseArgs({ options: { out: { type: 'string', default: '/tmp/builder-shots' }, only: { type: 'string' } } });
+const out = values.out;
+
+const shots = await startShots({ out, entry: { 'culture-widgets': 'packages/culture-widgets/src/index.ts' } });
+for (const file of ['preview-reporter.js', 'embed-resizer.js']) copyFileSync(join('examples', file), join(out, file));
+writeFileSync(
+  join(out, 'embed.js'),
+  `import { mountEmbed } from './js/culture-widgets.js';\nmountEmbed(document.getElementById('widget'), location.search);\n`,
+);
+writeFileSync(join(out, 'embed.html'), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><script type="module" src="./embed.js"></script></head><body><main id="widget"></main></body></html>`);
+
+const page = (scheme) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="./page.css">
+<script type="module" src="./js/culture-widgets.js"></script></head><body class="${scheme}">
+<main class="page"><h1>Le constructeur de widgets</h1>
+<culture-builder ${shots.data} theme="${scheme}" script-base="./js/" embed-base="./"></culture-builder></main>
+</body></html>`;
+writeFileSync(
+  join(out, 'page.css'),
+  `body{margin:0;font-family:system-ui,sans-serif}body.dark{background:#161616;color:#eee}.page{max-width:72rem;margin:0 auto;padding:1rem}`,
+);
+writeFileSync(join(out, 'light.html'), page('light'));
+writeFileSync(join(out, 'dark.html'), page('dark'));
+
+/** Boxes of the form that stick out of their container, and the heights of the main fields. */
+const measure = () => {
+  const root = document.querySelector('culture-builder').shadowRoot;
+  const problems = [];
+  for (const control of root.querySelectorAll('input:not([type=radio]):not([type=checkbox]), select, textarea, button')) {
+    const box = control.getBoundingClientRect();
+    if (!box.width) continue;
+    const parent = control.closest('fieldset, .step, .field')?.getBoundingClientRect();
+    if (parent && box.right > parent.right + 0.5) problems.push(`${control.id || control.localName} sticks out ${Math.round(box.right - parent.right)} px`);
+    if (control.localName !== 'textarea' && control.localName !== 'button' && Math.round(box.height) !== 40) problems.push(`${control.id || control.localName} is ${Math.round(box.height)} px tall`);
+  }
+  return problems;
+};
+
+const steps = [
+  ['start', async () => {}],
+  [
+    'data',
+    async (tab) => {
+      await tab.locator('culture-builder #dataset-link').fill('https://www.data.gouv.fr/fr/datasets/frequentation-des-musees-de-france/');
+      await tab.locator('culture-builder button', { hasText: 'Charger' }).click();
+      await tab.waitForFunction(() => document.querySelector('culture-builder').shadowRoot.querySelector('#preview > *')?.shadowRoot?.querySelector('svg path'), null, { timeout: 60000 });
+    },
+  ],
+  [
+    'filters',
+    async (tab) => {
+      const b = tab.locator('culture-builder');
+      await b.locator('[role=tab]', { hasText: 'Filtres' }).click();
+      await b.locator('button', { hasText: 'Ajouter une condition' }).click();
+      await b.locator('#filter-0-column').selectOption('region');
+      await b.locator('#filter-0-value option', { hasText: 'BRETAGNE' }).first().waitFor({ state: 'attached', timeout: 30000 });
+      await b.locator('#filter-0-value').selectOption('BRETAGNE');
+      await b.locator('button', { hasText: 'Ajouter une condition' }).click();
+      await b.locator('#filter-1-column').selectOption('annee');
+      await b.locator('#filter-1-op').selectOption('>=');
+      await b.locator('#filter-1-value').fill('2018');
+      await b.locator('#filter-1-value').press('Tab');
+    },
+  ],
+  [
+    'shape',
+    async (tab) => {
+      const b = tab.locator('culture-builder');
+      await b.locator('[role=tab]', { hasText: 'Transformer' }).click();
+      await b.locator('summary', { hasText: 'Calculer un taux' }).click();
+    },
+  ],
+  [
+    'texts',
+    async (tab) => {
+      const b = tab.locator('culture-builder');
+      await b.locator('[role=tab]', { hasText: 'Textes' }).click();
+      await b.locator('#opt-title').fill('Entrées en Bretagne depuis 2018');
+      await b.locator('#opt-title').press('Tab');
+    },
+  ],
+  [
+    'trial',
+    async (tab) => {
+      await tab.locator('culture-builder button', { hasText: 'Essayer ce code' }).click();
+      await tab.waitForFunction(() => /lignes? affichées?|erreur|pas pu/.test(document.querySelector('culture-builder').shadowRoot.querySelector('.trial-status')?.textContent ?? ''), null, { timeout: 60000 });
+    },
+  ],
+];
+
+try {
+  for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [375, 'light'], [375, 'dark']]) {
+    const name = `${width}-${scheme}`;
+    if (values.only && values.only !== name) continue;
+    const { context, tab, problems } = await openTab(shots.browser, width, { consoleErrors: true });
+    await tab.goto(`${shots.url}/${scheme}.html`);
+    await tab.waitForFunction(() => document.querySelector('culture-builder')?.shadowRoot?.querySelector('.catalogue.online'), null, { timeout: 30000 });
+    for (const [step, act] of steps) {
+      try {
+        await act(tab);
+      } catch (error) {
+        console.log(name, step, 'FAILED', error.message.split('\n')[0]);
+        process.exitCode = 1;
+      }
+      const report = await tab.evaluate(measure);
+      const pageWidth = await tab.evaluate(() => document.documentElement.scrollWidth);
+      await tab.screenshot({ path: join(out, `${name}-${step}.png`), fullPage: true });
+      // the step being worked on, at full resolution
+      const section = tab.locator(`culture-builder section[aria-labelledby=${step === 'start' || step === 'data' ? 'step1' : step === 'trial' ? 'step-copy' : 'step2'}]`);
+      if (await section.count()) await section.screenshot({ path: join(out, `${name}-${step}-step.png`) });
+      console.log(name, step, report.length ? report.join('; ') : 'form boxes fit', pageWidth > width ? `page ${pageWidth} px wide` : '');
+      if (pageWidth > width) process.exitCode = 1;
+    }
+    const csp = await tab.evaluate(() => window.__csp);
+    if (csp.length || problems.length) {
+      console.log(name, 'CSP', csp, problems);
+      process.exitCode = 1;
+    }
+    await context.close();
+  }
+} finally {
+  await shots.close();
+}
+console.log(`screenshots in ${out}`);

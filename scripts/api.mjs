@@ -37,7 +37,7 @@ function option(attribute) {
   const has = (word) => editor.some((w) => w.endsWith(word));
   // words the builder edits with a control of its own: a sort, the filter builder, the texts
   // readers see, column labels, expressions written by its « Transformer » recipes
-  const own = ['sort', 'filter', 'words', 'labels', 'expression'].find(has);
+  const own = ['sort', 'filter', 'words', 'labels', 'expression', 'measure', 'compare'].find(has);
   const kind = boolean ? 'boolean'
     : has('column') ? 'column'
     : has('columns') ? 'columns'
@@ -58,6 +58,7 @@ const schema = {
   table: own('culture-table').map(option),
   chart: own('culture-chart').map(option),
   map: own('culture-map').map(option),
+  kpi: own('culture-kpi').map(option),
   data: declarations.get('CultureDataElement').attributes.map(option),
 };
 const line = (spec) => JSON.stringify(spec).replace(/","/g, "\", \"").replace(/"(\w+)":/g, '$1: ').replace(/,(?=\w+: )/g, ', ').replace(/^\{/, '{ ').replace(/\}$/, ' }');

@@ -3,7 +3,7 @@
 //    its type text (`'auto' | 'column' | …`), resolved from `type X = 'a' | 'b'`, `(typeof ARR)[number]`
 //    and `const ARR = ['a', ...OTHER]` anywhere in the sources, so the runtime arrays the elements
 //    check values against stay the only list;
-//  - `@editor column|columns|number|url|none|sort|filter|words|labels|expression` (words may combine:
+//  - `@editor column|columns|number|url|none|sort|filter|words|labels|expression|measure|compare` (words may combine:
 //    `url none`) and `@advanced`: how the builder edits it
 //    (`numeric` columns: `@editor numeric-column` / `numeric-columns`);
 //  - only the documented `culture-*` events (the analyzer guesses more from `dispatchEvent(new …)`).

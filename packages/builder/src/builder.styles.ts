@@ -497,6 +497,11 @@ export const builderStyles = [
     .thumb .dot.dense {
       fill-opacity: 0.12;
     }
+    .thumb .figure {
+      fill: var(--_text);
+      font-size: 26px;
+      font-weight: 700;
+    }
     .thumb .head {
       fill: var(--_border);
     }

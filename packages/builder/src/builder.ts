@@ -30,7 +30,7 @@ import { renderCopyStep, type CopyTab, type ScriptFrom } from './copy-step.js';
 import { renderDataFinder, renderDatasetCard, renderFirstRows, type DataTab } from './data-step.js';
 import { defaultsFromProfile, elementFor } from './defaults.js';
 import { createWidget } from './embed.js';
-import { filterOf, renderFilterBuilder, rowsOf, type FilterRow } from './filter-builder.js';
+import { filterOf, renderCompare, renderFilterBuilder, rowsOf, type FilterRow } from './filter-builder.js';
 import { renderOption, type FormView } from './form.js';
 import { galleryOf, kindOf, thumbnailData, type Proposal, type Thumbnail } from './gallery.js';
 import { renderGallery } from './gallery-view.js';
@@ -38,7 +38,8 @@ import { KeyedLoads } from './loads.js';
 import { builderMessages, type BuilderMessages } from './messages.js';
 import { applyDecade, applyPerCapita, applyRate, applySplit, computedNames, removeComputed, removeJoin } from './recipes.js';
 import { renderRecipes } from './recipes-view.js';
-import { DATA_OPTIONS, ownOptionsOf, tagOf, type ElementKind, type OptionSpec } from './schema.js';
+import { optionWords } from './option-messages.js';
+import { DATA_OPTIONS, optionKey, ownOptionsOf, tagOf, type ElementKind, type OptionSpec } from './schema.js';
 import { recentDatasets, rememberDataset } from './recent.js';
 import { renderTabList, renderTabPanel, type Tab } from './tabs.js';
 import {
@@ -419,6 +420,7 @@ export class CultureBuilder extends LitElement {
       <h3 id="step2" tabindex="-1">${t.step2}</h3>
       ${renderGallery({
         t,
+        lang: this.locale,
         proposals,
         chosen: kindOf(this.element, this.widgetAttributes),
         columns: data.columns,
@@ -472,7 +474,7 @@ export class CultureBuilder extends LitElement {
     const plain = (spec: OptionSpec) => !['words', 'filter', 'labels', 'expression'].includes(spec.kind);
     switch (this.settingsTab) {
       case 'options':
-        return html`${own.filter((o) => plain(o) && !o.advanced).map((o) => renderOption(view, o))}
+        return html`${own.filter((o) => plain(o) && !o.advanced).map((o) => (o.kind === 'compare' ? this.renderCompare(t, view, o) : renderOption(view, o)))}
           <details class="advanced">
             <summary>${t.advancedOptions}</summary>
             ${[...own.filter((o) => plain(o) && o.advanced), ...shared.filter(plain)].map((o) => renderOption(view, o))}
@@ -489,6 +491,32 @@ export class CultureBuilder extends LitElement {
     }
   }
 
+  /** A key figure's comparison: a column and the value compared with (or every value: a share of the whole). */
+  private renderCompare(t: BuilderMessages, view: FormView, spec: OptionSpec): TemplateResult {
+    return renderCompare({
+      t,
+      lang: this.locale,
+      columns: view.columns,
+      ...(view.labels ? { labels: view.labels } : {}),
+      label: optionWords(this.locale)[optionKey(this.element, spec)],
+      value: this.widgetAttributes[spec.name] ?? '',
+      set: (value) => this.setAttributeValue(spec.name, value),
+      facets: (column) => this.facetsOf(view.columns, column),
+    });
+  }
+
+  /** A column's values with their counts in the whole resource (under its computed columns). */
+  private facetsOf(columns: ColumnInfo[], column: string): Facet[] | undefined {
+    const data = this.resourceTask.value;
+    const info = columns.find((c) => c.name === column);
+    if (!data || !info) return [];
+    const compute = this.widgetAttributes.compute;
+    return this.facets.get(`${data.source.key}|${compute ?? ''}|${column}`, async (signal) => {
+      const result = await runQuery(data.source, facetQuery(column, [], compute, this.locale), { signal });
+      return toFacets(result.rows, info);
+    });
+  }
+
   /** Computed columns (`compute`) are columns too: pickers, filters and labels offer them. */
   private columnsWithComputed(columns: ColumnInfo[]): ColumnInfo[] {
     const computed = computedNames(this.widgetAttributes.compute).filter((name) => !columns.some((c) => c.name === name));
@@ -498,7 +526,6 @@ export class CultureBuilder extends LitElement {
   private renderFilters(t: BuilderMessages, view: FormView): TemplateResult {
     const filter = this.widgetAttributes.filter;
     const rows = this.filterRows ?? rowsOf(filter);
-    const data = this.resourceTask.value!;
     return renderFilterBuilder({
       t,
       lang: this.locale,
@@ -511,15 +538,7 @@ export class CultureBuilder extends LitElement {
         this.filterRows = next;
         this.setAttributeValue('filter', filterOf(next));
       },
-      facets: (column) => {
-        const info = view.columns.find((c) => c.name === column);
-        if (!info) return [];
-        const compute = this.widgetAttributes.compute;
-        return this.facets.get(`${data.source.key}|${compute ?? ''}|${column}`, async (signal) => {
-          const result = await runQuery(data.source, facetQuery(column, [], compute, this.locale), { signal });
-          return toFacets(result.rows, info);
-        });
-      },
+      facets: (column) => this.facetsOf(view.columns, column),
     });
   }
 
@@ -692,7 +711,7 @@ export class CultureBuilder extends LitElement {
     const scriptBase = this.scriptFrom === 'local' && this.localBase ? this.localBase : this.cdnBase;
     return {
       script: buildSnippet(config, { scriptBase }),
-      cms: buildIframeSnippet(config, { embedBase: this.embedFolder, transparent: this.transparent, ...(title ? { title } : {}) }),
+      cms: buildIframeSnippet(config, { embedBase: this.embedFolder, transparent: this.transparent, lang: this.locale, ...(title ? { title } : {}) }),
       share: buildShareLink(config, window.location.href),
     };
   }

@@ -165,3 +165,70 @@ function renderValue(v: FilterView, row: FilterRow, info: ColumnInfo | undefined
     </select>
   </div>`;
 }
+
+export interface CompareView {
+  t: BuilderMessages;
+  lang: Lang;
+  columns: ColumnInfo[];
+  labels?: Labels;
+  label: { label: string; help: string };
+  /** The `compare` attribute as written. */
+  value: string;
+  set(value: string): void;
+  facets(column: string): Facet[] | undefined;
+}
+
+/** Every value of the column: its clause dropped, the base is the whole (`regions = *`). */
+const WHOLE = '*';
+
+/**
+ * A key figure's `compare` in plain controls: one column and the value compared with, or every
+ * value (a share of the whole). Several clauses stay as written, in a field.
+ */
+export function renderCompare(v: CompareView): TemplateResult {
+  const { t } = v;
+  let clauses: FilterClause[] | undefined;
+  try {
+    clauses = parseFilter(v.value);
+  } catch {
+    clauses = undefined;
+  }
+  const clause = clauses?.[0];
+  const simple = clauses !== undefined && clauses.length <= 1 && (!clause || (clause.op === '=' && clause.value !== undefined));
+  const help = html`<p class="help" id="opt-compare-help">${v.label.help}</p>`;
+  if (!simple) {
+    return html`<div class="field">
+      <label for="opt-compare">${v.label.label}</label>
+      ${help}
+      <input id="opt-compare" type="text" autocomplete="off" aria-describedby="opt-compare-help" .value=${v.value} @change=${(e: Event) => v.set((e.target as HTMLInputElement).value)} />
+    </div>`;
+  }
+  const write = (column: string, value: string) => v.set(column ? formatFilter([{ column, op: '=', value: value || WHOLE }]) : '');
+  const facets = clause ? v.facets(clause.column) : [];
+  const count = (f: Facet) => t.valueCount(f.value, f.count.toLocaleString(v.lang === 'en' ? 'en-GB' : 'fr-FR'));
+  return html`<fieldset class="field compare" aria-describedby="opt-compare-help">
+    <legend>${v.label.label}</legend>
+    ${help}
+    <div class="row">
+      <div class="field grow">
+        <label for="opt-compare">${t.compareColumn}</label>
+        <select id="opt-compare" @change=${(e: Event) => write((e.target as HTMLSelectElement).value, '')}>
+          <option value="" ?selected=${!clause}>${t.compareNone}</option>
+          ${v.columns.map((c) => html`<option .value=${c.name} ?selected=${c.name === clause?.column}>${columnTitle(c.name, v.labels)}</option>`)}
+        </select>
+      </div>
+      ${clause
+        ? html`<div class="field grow">
+            <label for="opt-compare-value">${t.compareValue}</label>
+            ${facets
+              ? html`<select id="opt-compare-value" @change=${(e: Event) => write(clause.column, (e.target as HTMLSelectElement).value)}>
+                  <option .value=${WHOLE} ?selected=${clause.value === WHOLE}>${t.compareWhole}</option>
+                  ${clause.value !== WHOLE && !facets.some((f) => f.value === clause.value) ? html`<option .value=${clause.value!} selected>${clause.value}</option>` : nothing}
+                  ${facets.map((f) => html`<option .value=${f.value} ?selected=${f.value === clause.value}>${count(f)}</option>`)}
+                </select>`
+              : html`<p class="status">${t.loadingValues}</p>`}
+          </div>`
+        : nothing}
+    </div>
+  </fieldset>`;
+}

@@ -5,11 +5,34 @@
  * value written is always the attribute's own.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { columnTitle, formatList, isMeasure, parseList, parseName, type ColumnInfo, type Labels, type Lang } from '@culture-widgets/core';
+import {
+  AGGREGATE_OPS, columnTitle, formatList, isMeasure, parseExpression, parseList, parseName, quoteName,
+  type AggregateOp, type ColumnInfo, type Labels, type Lang,
+} from '@culture-widgets/core';
 import { parseSort } from '@culture-widgets/table';
 import type { BuilderMessages } from './messages.js';
 import { optionWords } from './option-messages.js';
 import { optionKey, type ElementKind, type OptionSpec } from './schema.js';
+
+/**
+ * A measure the plain controls can show: `count()`, or one calculation of one column
+ * (`sum(total)`); anything else (`taux = sum(a) / sum(b)`) is an expression, shown as written.
+ */
+export function readMeasure(value: string): { op: AggregateOp; column?: string } | undefined {
+  try {
+    const expr = parseExpression(value.trim() || 'count()');
+    if (expr.type !== 'call' || !(AGGREGATE_OPS as readonly string[]).includes(expr.name)) return undefined;
+    const [arg, ...more] = expr.args;
+    if (more.length) return undefined;
+    if (!arg) return expr.name === 'count' ? { op: 'count' } : undefined;
+    return arg.type === 'column' && !arg.join ? { op: expr.name as AggregateOp, column: arg.name } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const writeMeasure = (op: AggregateOp, column: string | undefined): string =>
+  op === 'count' || !column ? 'count()' : `${op}(${quoteName(column)})`;
 
 export interface FormView {
   t: BuilderMessages;
@@ -112,12 +135,50 @@ export function renderOption(v: FormView, spec: OptionSpec): TemplateResult {
         </div>
       </fieldset>`;
     }
+    case 'measure':
+      return renderMeasure(v, spec, value || spec.default || '', id, helpId, words.label, help);
     case 'text':
       if (spec.options?.length) return renderPresets(v, spec, value, id, helpId, words.label, help, named);
       return renderInput(spec, value, id, helpId, words.label, help, set);
     default:
       return renderInput(spec, value, id, helpId, words.label, help, set);
   }
+}
+
+/** A key figure's measure: a calculation in words and its column (an expression written elsewhere stays, as written). */
+function renderMeasure(v: FormView, spec: OptionSpec, value: string, id: string, helpId: string, label: string, help: TemplateResult): TemplateResult {
+  const { t } = v;
+  const measure = readMeasure(value);
+  const ops = optionWords(v.lang)['chart.aggregate'].values!;
+  const measures = v.columns.filter(isMeasure);
+  if (!measure) {
+    return html`<div class="field">
+      <label for=${id}>${label}</label>
+      ${help}
+      <input id=${id} type="text" autocomplete="off" aria-describedby=${helpId} .value=${value} @change=${(e: Event) => v.set(spec.name, (e.target as HTMLInputElement).value)} />
+    </div>`;
+  }
+  const set = (op: AggregateOp, column: string | undefined) => v.set(spec.name, writeMeasure(op, column ?? measures[0]?.name));
+  const current = () => readMeasure(v.get(spec.name) || spec.default || '') ?? measure;
+  return html`<fieldset class="field measure" aria-describedby=${helpId}>
+    <legend>${label}</legend>
+    ${help}
+    <div class="row">
+      <div class="field grow">
+        <label for=${id}>${t.measureOp}</label>
+        <select id=${id} @change=${(e: Event) => set((e.target as HTMLSelectElement).value as AggregateOp, current().column)}>
+          ${AGGREGATE_OPS.map((op) => html`<option .value=${op} ?selected=${op === measure.op}>${ops[op]}</option>`)}
+        </select>
+      </div>
+      <div class="field grow">
+        <label for="${id}-column">${t.measureColumn}</label>
+        <select id="${id}-column" ?disabled=${measure.op === 'count'} @change=${(e: Event) => set(current().op, (e.target as HTMLSelectElement).value)}>
+          ${measure.op === 'count' ? html`<option value="" selected>${t.everyRow}</option>` : nothing}
+          ${measures.map((c) => html`<option .value=${c.name} ?selected=${c.name === measure.column}>${columnTitle(c.name, v.labels)}</option>`)}
+        </select>
+      </div>
+    </div>
+  </fieldset>`;
 }
 
 /** The select's entry for « another address ». */

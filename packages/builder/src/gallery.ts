@@ -8,6 +8,7 @@ import { formatList, parseList, parseName, runQuery, type AggregateOp, type Colu
 import { CHART_TYPES, autoChartOf, chartQuery, resolveChart, toChartData, type ChartType } from '@culture-widgets/chart';
 import { VALUE, autoMapOf, detectCoordinates, locate, mapQuery } from '@culture-widgets/map';
 import { autoTable } from '@culture-widgets/table';
+import { planKpi, readFigure } from '@culture-widgets/kpi';
 import { defaultsFromProfile, elementFor } from './defaults.js';
 import type { ElementKind } from './schema.js';
 
@@ -20,13 +21,13 @@ export interface Proposal {
 }
 
 export const MAP_KINDS = ['points', 'choropleth', 'heatmap'] as const;
-export type ProposalKind = `chart:${ChartType}` | `map:${(typeof MAP_KINDS)[number]}` | 'table';
+export type ProposalKind = `chart:${ChartType}` | `map:${(typeof MAP_KINDS)[number]}` | 'table' | 'kpi';
 
 /** The card a configuration belongs to (a chart's type, a map's mode), so the gallery shows it chosen. */
 export function kindOf(element: ElementKind, attributes: Record<string, string>): ProposalKind {
   if (element === 'chart') return `chart:${(CHART_TYPES as readonly string[]).includes(attributes.type ?? '') ? attributes.type : 'column'}` as ProposalKind;
   if (element === 'map') return `map:${(MAP_KINDS as readonly string[]).includes(attributes.mode ?? '') ? attributes.mode : 'points'}` as ProposalKind;
-  return 'table';
+  return element;
 }
 
 /** Every proposal the data allows, the recommended one (the elements' own choice) first. */
@@ -40,6 +41,7 @@ export function galleryOf(columns: ColumnInfo[], sample: Row[]): Proposal[] {
     const attributes = autoMapOf(columns, sample, mode);
     if (attributes) proposals.push({ kind: `map:${mode}`, element: 'map', attributes, recommended: false });
   }
+  proposals.push({ kind: 'kpi', element: 'kpi', attributes: defaultsFromProfile(columns, 'kpi'), recommended: false });
   proposals.push({ kind: 'table', element: 'table', attributes: autoTable(columns), recommended: false });
   const element = elementFor(columns, sample);
   const best = kindOf(element, defaultsFromProfile(columns, element, sample));
@@ -54,7 +56,8 @@ export function galleryOf(columns: ColumnInfo[], sample: Row[]): Proposal[] {
 export type Thumbnail =
   | { shape: 'values'; values: { x: string; y: number; series: number }[]; series: number }
   | { shape: 'points'; points: [number, number][] }
-  | { shape: 'rows'; rows: string[][] };
+  | { shape: 'rows'; rows: string[][] }
+  | { shape: 'figure'; value: number | null };
 
 /** Points read for a map's thumbnail, values for a chart's. */
 const THUMB_POINTS = 200;
@@ -67,6 +70,12 @@ const THUMB_ROWS = 4;
  */
 export async function thumbnailData(source: ResolvedSource, columns: ColumnInfo[], proposal: Proposal, signal?: AbortSignal): Promise<Thumbnail> {
   const a = proposal.attributes;
+  if (proposal.element === 'kpi') {
+    // the key figure's own plan: the one grouped query its tile asks
+    const plan = planKpi({ value: a.value || 'count()', filters: [], columns });
+    const results = await Promise.all(plan.queries.map((query) => runQuery(source, query, { signal })));
+    return { shape: 'figure', value: readFigure(plan, results).value ?? null };
+  }
   if (proposal.element === 'chart') {
     const chart = resolveChart(columns, {
       type: a.type as ChartType,

@@ -4,6 +4,7 @@
  */
 import type { FilterOp, Lang } from '@culture-widgets/core';
 import type { ProposalKind } from './gallery.js';
+import type { ElementKind } from './schema.js';
 
 const plural = (n: number, one: string, many: string): string => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 const pluralEn = (n: number, one: string, many: string): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
@@ -59,6 +60,7 @@ const fr = {
     'chart:column': 'Barres verticales', 'chart:bar': 'Barres horizontales', 'chart:line': 'Courbe', 'chart:area': 'Aires',
     'chart:scatter': 'Nuage de points', 'chart:pie': 'Secteurs', 'chart:donut': 'Anneau', 'chart:heatmap': 'Carte de chaleur',
     'map:points': 'Carte des lieux', 'map:choropleth': 'Carte des territoires', 'map:heatmap': 'Carte de densité', table: 'Tableau',
+    kpi: 'Chiffre clé',
   } satisfies Record<ProposalKind, string> as Record<ProposalKind, string>,
   cardChart: (measure: string, by: string, group?: string) => `${measure} par ${inSentence(by)}${group ? ` et ${inSentence(group)}` : ''}`,
   cardCount: 'Nombre de lignes',
@@ -66,12 +68,20 @@ const fr = {
   cardDensity: 'Où les lieux se concentrent',
   cardAreas: (code: string) => `Territoires colorés selon ${inSentence(code)}`,
   cardTable: (columns: number) => `Toutes les lignes, ${columns} colonnes, à trier et chercher`,
+  cardKpi: (measure: string) => `${measure}, en un chiffre`,
   settingsTabsLabel: 'Réglages du widget',
   settingsTabs: { options: 'Réglages', filters: 'Filtres', shape: 'Transformer', texts: 'Textes' },
   advancedOptions: 'Plus de réglages',
   automatic: '— automatique —',
   defaultValue: (v: string) => `par défaut (${v})`,
   otherAddress: 'Une autre adresse…',
+  measureOp: 'Calcul',
+  measureColumn: 'Colonne',
+  everyRow: '— toutes les lignes —',
+  compareColumn: 'Colonne',
+  compareValue: 'Valeur',
+  compareNone: '— aucune comparaison —',
+  compareWhole: '— toutes les valeurs (le total) —',
   sortColumn: 'Colonne',
   sortNone: '— ordre du fichier —',
   sortDirection: 'Sens',
@@ -182,7 +192,8 @@ const fr = {
   trialUndefined: (tags: string[]) => `Le script ne s’est pas exécuté : ${tags.map((tag) => `<${tag}>`).join(', ')} n’est pas défini.`,
   trialWidgetError: (tag: string, message: string) => `<${tag}> affiche une erreur : ${message}`,
   trialSilent: 'La page d’essai ne répond pas : les pages d’intégration (preview-reporter.js) sont-elles servies à côté de ce constructeur ?',
-  embedInvalid: 'Ce widget est mal configuré : le lien d’intégration ne nomme pas de tableau, de graphique ou de carte.',
+  widgetNames: { table: 'Tableau de données', chart: 'Graphique', map: 'Carte', kpi: 'Chiffre clé' } satisfies Record<ElementKind, string> as Record<ElementKind, string>,
+  embedInvalid: 'Ce widget est mal configuré : le lien d’intégration ne nomme pas de tableau, de graphique, de carte ou de chiffre clé.',
   embedTooLong: (name: string, length: string, max: string) =>
     `Ce widget n’est pas affiché : le paramètre « ${name} » du lien d’intégration est trop long (${length} caractères, au plus ${max}).`,
   embedHost: (host: string) =>
@@ -236,6 +247,7 @@ const en: BuilderMessages = {
     'chart:column': 'Vertical bars', 'chart:bar': 'Horizontal bars', 'chart:line': 'Line chart', 'chart:area': 'Area chart',
     'chart:scatter': 'Scatter plot', 'chart:pie': 'Pie chart', 'chart:donut': 'Donut chart', 'chart:heatmap': 'Heat map',
     'map:points': 'Map of places', 'map:choropleth': 'Map of areas', 'map:heatmap': 'Density map', table: 'Table',
+    kpi: 'Key figure',
   },
   cardChart: (measure, by, group) => `${measure} by ${inSentence(by)}${group ? ` and ${inSentence(group)}` : ''}`,
   cardCount: 'Number of rows',
@@ -243,12 +255,20 @@ const en: BuilderMessages = {
   cardDensity: 'Where places gather',
   cardAreas: (code) => `Areas coloured by ${inSentence(code)}`,
   cardTable: (columns) => `Every row, ${columns} columns, to sort and search`,
+  cardKpi: (measure) => `${measure}, as one figure`,
   settingsTabsLabel: 'Widget settings',
   settingsTabs: { options: 'Settings', filters: 'Filters', shape: 'Transform', texts: 'Texts' },
   advancedOptions: 'More settings',
   automatic: '— automatic —',
   defaultValue: (v) => `default (${v})`,
   otherAddress: 'Another address…',
+  measureOp: 'Calculation',
+  measureColumn: 'Column',
+  everyRow: '— every row —',
+  compareColumn: 'Column',
+  compareValue: 'Value',
+  compareNone: '— no comparison —',
+  compareWhole: '— every value (the whole) —',
   sortColumn: 'Column',
   sortNone: '— file order —',
   sortDirection: 'Direction',
@@ -359,7 +379,8 @@ const en: BuilderMessages = {
   trialUndefined: (tags) => `The script did not run: ${tags.map((tag) => `<${tag}>`).join(', ')} is not defined.`,
   trialWidgetError: (tag, message) => `<${tag}> shows an error: ${message}`,
   trialSilent: 'The trial page does not answer: are the embed pages (preview-reporter.js) served next to this builder?',
-  embedInvalid: 'This widget is misconfigured: the embed link names no table, chart or map.',
+  widgetNames: { table: 'Data table', chart: 'Chart', map: 'Map', kpi: 'Key figure' },
+  embedInvalid: 'This widget is misconfigured: the embed link names no table, chart, map or key figure.',
   embedTooLong: (name: string, length: string, max: string) =>
     `This widget is not shown: the embed link's “${name}” parameter is too long (${length} characters, at most ${max}).`,
   embedHost: (host: string) =>

@@ -54,6 +54,17 @@ export const OPTIONS = {
     { name: "outline", kind: "select", options: ["region", "departement", "commune"], advanced: true },
     { name: "tiles", kind: "text", options: ["ign", "osm", "none"], default: "ign", url: true, advanced: true },
   ],
+  kpi: [
+    { name: "value", kind: "measure", default: "count()" },
+    { name: "compare", kind: "compare" },
+    { name: "mode", kind: "select", options: ["change", "share"] },
+    { name: "compare-label", kind: "words", advanced: true },
+    { name: "label", kind: "words" },
+    { name: "unit", kind: "words" },
+    { name: "format", kind: "select", options: ["number", "percent", "compact"] },
+    { name: "trend", kind: "column" },
+    { name: "aggregate", kind: "select", options: ["sum", "count", "mean", "median", "min", "max"], advanced: true },
+  ],
   data: [
     { name: "dataset", kind: "text", form: false },
     { name: "resource", kind: "text", form: false },

@@ -6,15 +6,16 @@
  */
 import { OPTIONS } from './schema.generated.js';
 
-export const ELEMENTS = ['table', 'chart', 'map'] as const;
+export const ELEMENTS = ['table', 'chart', 'map', 'kpi'] as const;
 export type ElementKind = (typeof ELEMENTS)[number];
 
 /**
  * How a value is chosen in the form and checked when it comes back from a URL. Beside the plain
  * kinds: `sort` (a column and a direction), `filter` (the filter builder), `words` (texts readers
- * see: the « Textes » tab), `labels` (column names), `expression` (written by « Transformer »).
+ * see: the « Textes » tab), `labels` (column names), `expression` (written by « Transformer »),
+ * `measure` (a calculation and its column: `sum(total)`), `compare` (a column and the value compared with).
  */
-export type OptionKind = 'text' | 'column' | 'columns' | 'select' | 'boolean' | 'number' | 'sort' | 'filter' | 'words' | 'labels' | 'expression';
+export type OptionKind = 'text' | 'column' | 'columns' | 'select' | 'boolean' | 'number' | 'sort' | 'filter' | 'words' | 'labels' | 'expression' | 'measure' | 'compare';
 
 export interface OptionSpec {
   /** The attribute name, exactly as written in HTML. */

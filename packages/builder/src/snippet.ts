@@ -8,7 +8,8 @@
  *                ──buildShareLink─────▶ builder.html?element=chart&…
  *   URLSearchParams ──parseEmbedParams──▶ WidgetConfig (validated against the schema)
  */
-import { formatList, parseList } from '@culture-widgets/core';
+import { formatList, parseList, type Lang } from '@culture-widgets/core';
+import { builderMessages } from './messages.js';
 import { isElementKind, optionsOf, tagOf, type ElementKind, type OptionSpec } from './schema.js';
 
 export const VERSION = '0.1.0';
@@ -136,6 +137,8 @@ export interface IframeOptions {
   title?: string;
   height?: number;
   transparent?: boolean;
+  /** The language of a title the widget does not give. */
+  lang?: Lang;
 }
 
 /** The iframe's URL: `embed.html?element=…`. */
@@ -145,7 +148,7 @@ export function buildEmbedUrl(config: WidgetConfig, { embedBase, transparent }: 
 
 /** An iframe for CMSs that strip scripts, and the optional one-line resizer for those that don't. */
 export function buildIframeSnippet(config: WidgetConfig, options: IframeOptions): string {
-  const title = options.title || config.attributes.title || config.attributes.description || defaultTitle(config.element);
+  const title = options.title || config.attributes.title || config.attributes.description || defaultTitle(config.element, options.lang);
   const height = options.height ?? DEFAULT_IFRAME_HEIGHT;
   const src = buildEmbedUrl(config, options);
   const resizer = `${withSlash(options.embedBase)}embed-resizer.js`;
@@ -156,8 +159,7 @@ export function buildIframeSnippet(config: WidgetConfig, options: IframeOptions)
   );
 }
 
-const defaultTitle = (element: ElementKind): string =>
-  ({ table: 'Tableau de données', chart: 'Graphique', map: 'Carte' })[element];
+const defaultTitle = (element: ElementKind, lang: Lang = 'fr'): string => builderMessages(lang).widgetNames[element];
 
 /** A link that opens the builder with this widget configured. */
 export function buildShareLink(config: WidgetConfig, base: string): string {

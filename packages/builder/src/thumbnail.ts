@@ -4,6 +4,7 @@
  * theme's colours through classes, with no text that a screen reader would need.
  */
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { formatCompact, type Lang } from '@culture-widgets/core';
 import type { ProposalKind, Thumbnail } from './gallery.js';
 
 const W = 120;
@@ -104,8 +105,13 @@ function rows(lines: string[][]): SVGTemplateResult {
     ${lines.slice(0, 4).map((cells, r) => svg`${cells.slice(0, 3).map((cell, c) => svg`<rect class="cell" x=${PAD + c * 38} y=${PAD + (r + 1) * step + step * 0.3} width=${Math.max(Math.min(cell.length * 2.2, 34), 4)} height=${step * 0.4}></rect>`)}`)}`;
 }
 
+/** A key figure: its number, large, as the tile writes it shortened. */
+function figure(value: number | null, lang: Lang): SVGTemplateResult {
+  return svg`<text class="figure" x=${W / 2} y=${H / 2 + 8} text-anchor="middle">${value === null ? '–' : formatCompact(value, lang)}</text>`;
+}
+
 /** The picture of a card, or the empty frame while its numbers load. */
-export function renderThumbnail(kind: ProposalKind, data: Thumbnail | undefined): TemplateResult {
+export function renderThumbnail(kind: ProposalKind, data: Thumbnail | undefined, lang: Lang): TemplateResult {
   let marks: SVGTemplateResult = svg``;
   if (data?.shape === 'values') {
     const v = data.values;
@@ -124,6 +130,8 @@ export function renderThumbnail(kind: ProposalKind, data: Thumbnail | undefined)
     marks = dots(data.points, kind === 'map:heatmap');
   } else if (data?.shape === 'rows') {
     marks = rows(data.rows);
+  } else if (data?.shape === 'figure') {
+    marks = figure(data.value, lang);
   }
   return html`<svg class="thumb" viewBox="0 0 ${W} ${H}" aria-hidden="true" focusable="false">${marks}</svg>`;
 }

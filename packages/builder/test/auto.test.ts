@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '@culture-widgets/table/culture-table.js';
 import '@culture-widgets/chart/culture-chart.js';
 import '@culture-widgets/map/culture-map.js';
+import '@culture-widgets/kpi/culture-kpi.js';
 import '../src/culture-builder.js';
 import type { CultureMap } from '@culture-widgets/map';
 import type { CultureBuilder } from '../src/index.js';

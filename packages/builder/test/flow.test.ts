@@ -9,6 +9,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '@culture-widgets/table/culture-table.js';
 import '@culture-widgets/chart/culture-chart.js';
 import '@culture-widgets/map/culture-map.js';
+import '@culture-widgets/kpi/culture-kpi.js';
 import '../src/culture-builder.js';
 import { columnTitle } from '@culture-widgets/core';
 import { OPTIONS } from '../src/schema.generated.js';
@@ -114,6 +115,38 @@ describe('<culture-builder> end to end', function () {
     expect(await trialRows(builder, String(rows))).to.equal('Le code fonctionne : 5 lignes affichées.');
   });
 
+  it('a key figure: entries in 2024 against 2019, in plain controls, tried on another origin', async () => {
+    const builder = await served(p);
+    const u = ui(builder);
+    await load(builder, DATASETS.museums);
+    // the card shows the figure itself, drawn from the data
+    const card = u.card('Chiffre clé').closest('.card')!;
+    expect(u.text(card.querySelector('.card-what'))).to.equal('Total, en un chiffre');
+    await waitUntil(() => card.querySelector('svg text')?.textContent?.trim(), 'the figure was never drawn');
+    u.card('Chiffre clé').click();
+    await builder.updateComplete;
+    expect(u.preview()!.localName).to.equal('culture-kpi');
+    expect(u.shown('#opt-value')).to.equal('Additionner');
+    expect(u.shown('#opt-value-column')).to.equal('Total');
+    // compared with 2019, picked from the years and their counts
+    u.choose('#opt-compare', 'annee');
+    await u.waitFor('#opt-compare-value option[value="2019"]', 'the years');
+    u.choose('#opt-compare-value', '2019');
+    u.tab('Filtres').click();
+    await builder.updateComplete;
+    u.button('Ajouter une condition').click();
+    await builder.updateComplete;
+    u.choose('#filter-0-column', 'annee');
+    await builder.updateComplete;
+    const shown = loadOf(builder, () => u.preview()!.getAttribute('filter') === 'annee = 2024');
+    u.type('#filter-0-value', '2024');
+    await shown;
+    expect(u.preview()!.getAttribute('compare')).to.equal('annee = 2019');
+    expect(u.preview()!.getAttribute('value')).to.equal('sum(total)');
+    u.button('Essayer ce code').click();
+    expect(await trialRows(builder, '1')).to.equal('Le code fonctionne : 1 ligne affichée.');
+  });
+
   it('a script that cannot load is said, with the way out', async () => {
     const builder = await openBuilder(p, { 'script-base': crossOrigin('./site/'), 'cdn-base': 'http://127.0.0.1:9/cdn/', 'embed-base': crossOrigin('./embed/') });
     const u = ui(builder);
@@ -152,7 +185,12 @@ describe('<culture-builder> end to end', function () {
       collect(words);
       const fromMessages = (text: string) => known.has(text) || patterns.some((re) => re.test(text));
       const codes = new Set(Object.values(OPTIONS).flatMap((specs) => specs.flatMap((s) => ('options' in s ? [...s.options] : []))).map((v) => v.toLowerCase()));
-      const cards: [string, string][] = [[DATASETS.museums, lang === 'en' ? 'Line chart' : 'Courbe'], [DATASETS.museumList, lang === 'en' ? 'Map of places' : 'Carte des lieux'], [DATASETS.museums, lang === 'en' ? 'Table' : 'Tableau']];
+      const cards: [string, string][] = [
+        [DATASETS.museums, lang === 'en' ? 'Line chart' : 'Courbe'],
+        [DATASETS.museums, lang === 'en' ? 'Key figure' : 'Chiffre clé'],
+        [DATASETS.museumList, lang === 'en' ? 'Map of places' : 'Carte des lieux'],
+        [DATASETS.museumList, lang === 'en' ? 'Table' : 'Tableau'],
+      ];
       const builder = await openBuilder(p, { lang });
       const u = ui(builder);
       let current = '';

@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '@culture-widgets/table/culture-table.js';
 import '@culture-widgets/chart/culture-chart.js';
 import '@culture-widgets/map/culture-map.js';
+import '@culture-widgets/kpi/culture-kpi.js';
 import '../src/culture-builder.js';
 import { portal, DATASETS, type Portal } from '../../../test/helpers/portal.js';
 import { ignoreResizeObserverLoops, load, loadOf, nextLoad, openBuilder, ui, withClipboard } from './builder-ui.js';

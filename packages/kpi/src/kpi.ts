@@ -66,23 +66,24 @@ const TREND = { width: 200, height: 40 };
 export class CultureKpi extends CultureDataElement {
   static override styles = [...baseStyles, menuStyles, kpiStyles];
 
-  /** The figure: an aggregate expression (`sum(total)`, `sum(gratuit) / sum(total)`, `taux = …`); default `count()`. */
+  /** The figure: an aggregate expression (`sum(total)`, `sum(gratuit) / sum(total)`, `taux = …`); default `count()`. @editor measure */
   @property() value = 'count()';
   /**
    * The base the value is compared with: clauses that replace the clauses of `filter` on the same
-   * columns (`annee = 2019`); `COLUMN = *` drops one (`regions = *`: the whole).
+   * columns (`annee = 2019`); `COLUMN = *` drops one (`regions = *`: the whole). @editor compare
    */
   @property() compare?: string;
   /** `change` (default with `compare`): the change against the base; `share`: value ÷ base, as a percentage. */
   @property() mode?: KpiMode;
   /**
    * What the base is called (« 2019 », « la France »); default: from `compare`.
+   * @editor words
    * @advanced
    */
   @property({ attribute: 'compare-label' }) compareLabel?: string;
-  /** The caption; default: the measure's name. */
+  /** The caption; default: the measure's name. @editor words */
   @property() label?: string;
-  /** Unit after the number (`entrées`, `€`). */
+  /** Unit after the number (`entrées`, `€`). @editor words */
   @property() unit?: string;
   /** `number` (default), `percent` (a fraction: 0.123 shows « 12,3 % »), `compact` (« 13,2 M »). */
   @property() format?: KpiFormat;

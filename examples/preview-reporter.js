@@ -31,7 +31,7 @@
     if (!data || data.type !== 'culture-widgets:state') return;
     const frame = [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === event.source);
     if (!frame) return;
-    const key = `${keyOf(frame)}/${data.tag}`;
+    const key = `${keyOf(frame)}/${data.key ?? data.tag}`;
     if (data.state === 'load') post({ event: 'load', key, tag: String(data.tag), rows: data.rows, total: data.total });
     if (data.state === 'error') post({ event: 'error', key, tag: String(data.tag), code: data.code, message: data.message });
   });

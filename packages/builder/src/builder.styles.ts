@@ -616,6 +616,41 @@ export const builderStyles = [
       font-size: 0.8125rem;
       overflow-wrap: anywhere;
     }
+    .dashboard-list {
+      margin: 0;
+      padding-inline-start: 1.5rem;
+    }
+    .dashboard-list li {
+      padding: 0.35rem 0;
+      border-bottom: 1px solid var(--_border);
+    }
+    .dashboard-list li.editing {
+      font-weight: 700;
+    }
+    .dashboard-list li,
+    .dashboard-list .widget-actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.25rem 1rem;
+      justify-content: space-between;
+      align-items: baseline;
+    }
+    .dashboard-list button.link:disabled {
+      color: var(--_muted);
+      cursor: default;
+      text-decoration: none;
+    }
+    .copy-what {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1.5rem;
+    }
+    .copy-what legend {
+      width: 100%;
+    }
+    .copy-what .check {
+      font-weight: 400;
+    }
     .copy-block {
       display: flex;
       flex-direction: column;

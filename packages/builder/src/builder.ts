@@ -42,12 +42,16 @@ import { optionWords } from './option-messages.js';
 import { DATA_OPTIONS, optionKey, ownOptionsOf, tagOf, type ElementKind, type OptionSpec } from './schema.js';
 import { recentDatasets, rememberDataset } from './recent.js';
 import { renderTabList, renderTabPanel, type Tab } from './tabs.js';
+import { dataOf, sameData, widgetOf, type DashboardConfig } from './dashboard.js';
+import { renderDashboard } from './dashboard-view.js';
 import {
   DEFAULT_CDN_BASE,
   buildIframeSnippet,
   buildShareLink,
   buildSnippet,
+  isDashboard,
   parseEmbedParams,
+  type Publishable,
   type WidgetConfig,
 } from './snippet.js';
 import { TrialController, trialPage } from './trial.js';
@@ -120,6 +124,12 @@ export class CultureBuilder extends LitElement {
   @state() private filterRows?: FilterRow[];
   /** The population dataset loaded in « Rapporter à la population ». */
   @state() private populationChosen?: string;
+  /** Widgets put together on one source, and the columns readers filter them by. */
+  @state() private dashboard: DashboardConfig = { data: {}, controls: [], widgets: [] };
+  /** The dashboard widget the workbench edits (« Mettre à jour »). */
+  @state() private editing?: number;
+  /** What the copy step writes: the widget of the workbench, or the dashboard. */
+  @state() private copyWhat: 'widget' | 'dashboard' = 'widget';
   @state() private copyTab: CopyTab = 'script';
   @state() private scriptFrom: ScriptFrom = 'local';
   @state() private transparent = false;
@@ -218,12 +228,22 @@ export class CultureBuilder extends LitElement {
     if (this.datasetRef === undefined) this.restoreFrom(window.location.search);
   }
 
-  /** Restores a configuration from a share link's query string. */
+  /** Restores a widget or a dashboard from a share link's query string. */
   restoreFrom(search: string): void {
     const params = parseEmbedParams(new URLSearchParams(search));
     if (!params) return;
-    const { dataset, resource, api: _api, 'tabular-api': _tabular, src, ...rest } = params.config.attributes;
-    this.element = params.config.element;
+    let config: WidgetConfig;
+    if (params.dashboard) {
+      // the dashboard, its first widget in the workbench
+      this.dashboard = params.dashboard;
+      this.copyWhat = 'dashboard';
+      const [first] = params.dashboard.widgets;
+      config = { element: first?.element ?? 'chart', attributes: { ...params.dashboard.data, ...(first?.attributes ?? {}) } };
+    } else {
+      config = params.config;
+    }
+    const { dataset, resource, api: _api, 'tabular-api': _tabular, src, ...rest } = config.attributes;
+    this.element = config.element;
     this.elementChosen = true;
     this.widgetAttributes = rest;
     const data = dataset ?? src;
@@ -238,7 +258,7 @@ export class CultureBuilder extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new configuration makes the "Copied" confirmation stale.
-    const edited = ['widgetAttributes', 'element', 'resourceId', 'datasetRef', 'transparent', 'scriptFrom'] as const;
+    const edited = ['widgetAttributes', 'element', 'resourceId', 'datasetRef', 'transparent', 'scriptFrom', 'dashboard', 'copyWhat'] as const;
     if (edited.some((name) => (changed as Map<string, unknown>).has(name))) {
       this.copied = undefined;
       this.copyFailed = undefined;
@@ -273,7 +293,7 @@ export class CultureBuilder extends LitElement {
         </div>
         ${this.renderCatalogueStatus(t)}
       </header>
-      ${this.renderDataStep(t)} ${this.renderWidgetStep(t)} ${this.renderCopySection(t)}
+      ${this.renderDataStep(t)} ${this.renderWidgetStep(t)} ${this.renderDashboardStep(t)} ${this.renderCopySection(t)}
     </div>`;
   }
 
@@ -692,6 +712,63 @@ export class CultureBuilder extends LitElement {
     this.previewNames = new Set(Object.keys(config.attributes));
   }
 
+  // --- the dashboard ------------------------------------------------------------------------------
+
+  private renderDashboardStep(t: BuilderMessages): TemplateResult | typeof nothing {
+    const data = this.resourceTask.value;
+    if (!data) return nothing;
+    const labels = this.labels;
+    const d = this.dashboard;
+    return html`<section class="step" aria-labelledby="step-dashboard">
+      <h3 id="step-dashboard">${t.stepDashboard}</h3>
+      ${renderDashboard({
+        t,
+        dashboard: d,
+        columns: data.columns,
+        ...(labels ? { labels } : {}),
+        ...(this.editing !== undefined ? { editing: this.editing } : {}),
+        otherData: d.widgets.length > 0 && !sameData(d.data, dataOf(this.config)),
+        add: () => this.addToDashboard(),
+        edit: (i) => this.editInDashboard(i),
+        move: (i, by) => this.setDashboard({ widgets: moved(d.widgets, i, by) }, i === this.editing ? i + by : undefined),
+        remove: (i) => this.setDashboard({ widgets: d.widgets.filter((_, j) => j !== i) }, undefined),
+        clear: () => {
+          this.setDashboard({ data: {}, controls: [], widgets: [] }, undefined);
+          this.copyWhat = 'widget';
+        },
+        setControls: (controls) => this.setDashboard({ controls }, this.editing),
+      })}
+    </section>`;
+  }
+
+  private setDashboard(change: Partial<DashboardConfig>, editing: number | undefined): void {
+    this.dashboard = { ...this.dashboard, ...change };
+    this.editing = editing;
+  }
+
+  /** The workbench's widget into the dashboard (or in place of the one being edited). */
+  private addToDashboard(): void {
+    const config = this.config;
+    const widget = widgetOf(config);
+    const widgets = [...this.dashboard.widgets];
+    if (this.editing !== undefined && this.editing < widgets.length) widgets[this.editing] = widget;
+    else widgets.push(widget);
+    this.setDashboard({ data: dataOf(config), widgets }, undefined);
+    this.copyWhat = 'dashboard';
+  }
+
+  /** A dashboard widget back into the workbench, to change it. */
+  private editInDashboard(index: number): void {
+    const widget = this.dashboard.widgets[index];
+    if (!widget) return;
+    this.element = widget.element;
+    this.elementChosen = true;
+    this.widgetAttributes = { ...widget.attributes };
+    this.filterRows = undefined;
+    this.editing = index;
+    this.focusAfterUpdate = '#step2';
+  }
+
   // --- copy ---------------------------------------------------------------------------------------
 
   /** The folder of this server's `culture-widgets.js`, absolute. */
@@ -704,15 +781,20 @@ export class CultureBuilder extends LitElement {
     return new URL(this.embedBase || '.', document.baseURI).href;
   }
 
-  /** Every code the copy step offers, for the configuration as it is now. */
+  /** What the copy step writes: the dashboard when chosen (and not empty), else the workbench's widget. */
+  private get published(): Publishable {
+    return this.copyWhat === 'dashboard' && this.dashboard.widgets.length ? this.dashboard : this.config;
+  }
+
+  /** Every code the copy step offers, for what is published now. */
   private codes(): Record<CopyTab, string> {
-    const config = this.config;
-    const title = config.attributes.title || this.datasetTask.value?.title;
+    const what = this.published;
+    const title = isDashboard(what) ? undefined : what.attributes.title || this.datasetTask.value?.title;
     const scriptBase = this.scriptFrom === 'local' && this.localBase ? this.localBase : this.cdnBase;
     return {
-      script: buildSnippet(config, { scriptBase }),
-      cms: buildIframeSnippet(config, { embedBase: this.embedFolder, transparent: this.transparent, lang: this.locale, ...(title ? { title } : {}) }),
-      share: buildShareLink(config, window.location.href),
+      script: buildSnippet(what, { scriptBase }),
+      cms: buildIframeSnippet(what, { embedBase: this.embedFolder, transparent: this.transparent, lang: this.locale, ...(title ? { title } : {}) }),
+      share: buildShareLink(what, window.location.href),
     };
   }
 
@@ -726,8 +808,16 @@ export class CultureBuilder extends LitElement {
     if (!this.resourceTask.value) return nothing;
     const codes = this.codes();
     const running = this.trial.running && this.copyTab !== 'share';
+    const widgets = this.dashboard.widgets.length;
     return html`<section class="step" aria-labelledby="step-copy">
       <h3 id="step-copy">${t.stepCopy}</h3>
+      ${widgets
+        ? html`<fieldset class="copy-what">
+            <legend>${t.copyWhatLegend}</legend>
+            <label class="check"><input type="radio" name="copy-what" value="widget" .checked=${this.copyWhat === 'widget'} @change=${() => (this.copyWhat = 'widget')} />${t.copyWidget}</label>
+            <label class="check"><input type="radio" name="copy-what" value="dashboard" .checked=${this.copyWhat === 'dashboard'} @change=${() => (this.copyWhat = 'dashboard')} />${t.copyDashboard(widgets)}</label>
+          </fieldset>`
+        : nothing}
       ${renderCopyStep({
         t,
         tab: this.copyTab,
@@ -784,4 +874,13 @@ function catalogueName(api: string, t: BuilderMessages): string {
   } catch {
     return api;
   }
+}
+
+/** `list` with the item at `index` moved by one place. */
+function moved<T>(list: readonly T[], index: number, by: -1 | 1): T[] {
+  const to = index + by;
+  if (to < 0 || to >= list.length) return [...list];
+  const next = [...list];
+  [next[index], next[to]] = [next[to]!, next[index]!];
+  return next;
 }

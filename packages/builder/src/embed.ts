@@ -1,9 +1,11 @@
 /**
- * The embed page's logic (`embed.html?element=chart&dataset=…`): one widget from the query
- * string, and its height posted to the host page so the iframe fits its content. The page itself
- * is plain HTML with one external module script, so it works under a strict CSP.
+ * The embed page's logic (`embed.html?element=chart&dataset=…`, or `element=dashboard&…`): one
+ * widget or one dashboard from the query string, and its height and state posted to the host page
+ * so the iframe fits its content. The page itself is plain HTML with one external module script,
+ * so it works under a strict CSP.
  */
 import { isDataGouv, parseJoin } from '@culture-widgets/core';
+import { dashboardElements, type DashboardConfig, type PageElement } from './dashboard.js';
 import { MAX_VALUE_LENGTH, parseEmbedParams, type EmbedParams, type WidgetConfig } from './snippet.js';
 import { tagOf } from './schema.js';
 import { builderMessages } from './messages.js';
@@ -21,8 +23,9 @@ export interface HeightMessage {
 export interface StateMessage {
   type: typeof STATE_MESSAGE;
   state: 'load' | 'error';
-  /** The widget's tag. */
+  /** The widget's tag, and its rank among the page's widgets (a dashboard has several). */
   tag: string;
+  key: string;
   rows?: number;
   total?: number;
   code?: string;
@@ -32,9 +35,22 @@ export interface StateMessage {
 
 /** Creates the configured element. Values are set with `setAttribute`: text, never markup. */
 export function createWidget(config: WidgetConfig, doc: Document = document): HTMLElement {
-  const el = doc.createElement(tagOf(config.element));
-  for (const [name, value] of Object.entries(config.attributes)) el.setAttribute(name, value);
+  return createElement({ tag: tagOf(config.element), attributes: Object.entries(config.attributes) }, doc);
+}
+
+function createElement(spec: PageElement, doc: Document): HTMLElement {
+  const el = doc.createElement(spec.tag);
+  for (const [name, value] of spec.attributes) el.setAttribute(name, value);
+  for (const child of spec.children ?? []) el.append(createElement(child, doc));
   return el;
+}
+
+/** A dashboard's elements (source, filters, widgets), in a box the host page's CSS can lay out. */
+export function createDashboard(d: DashboardConfig, doc: Document = document): HTMLElement {
+  const box = doc.createElement('div');
+  box.className = 'culture-dashboard';
+  box.append(...dashboardElements(d).map((spec) => createElement(spec, doc)));
+  return box;
 }
 
 /** Posts the height whenever the content changes size; returns the function that stops it. */
@@ -91,6 +107,10 @@ export function foreignSite(config: WidgetConfig, doc: Document): string | undef
   return sitesOf(config, doc.baseURI).find((url) => !allowed(url))?.host;
 }
 
+/** Every configuration a link holds: its widget, or a dashboard's data and each of its widgets. */
+const configsOf = (params: EmbedParams): WidgetConfig[] =>
+  params.dashboard ? [{ element: 'table', attributes: params.dashboard.data }, ...params.dashboard.widgets] : [params.config];
+
 export interface MountedEmbed {
   params: EmbedParams | null;
   element?: HTMLElement;
@@ -100,11 +120,13 @@ export interface MountedEmbed {
 /** Posts each `culture-load` and `culture-error` of the widgets under `content`; returns the function that stops it. */
 export function reportState(content: Element, target: Window, id?: string): () => void {
   const post = (event: Event) => {
-    const tag = (event.target as Element).localName;
+    const widget = event.target as Element;
+    const tag = widget.localName;
+    const key = `${tag}#${[...content.querySelectorAll(tag)].indexOf(widget)}`;
     const detail = (event as CustomEvent<{ rows?: number; total?: number; code?: string; message?: string }>).detail ?? {};
     const message: StateMessage = event.type === 'culture-load'
-      ? { type: STATE_MESSAGE, state: 'load', tag, rows: Number(detail.rows) || 0, ...(detail.total !== undefined ? { total: Number(detail.total) } : {}) }
-      : { type: STATE_MESSAGE, state: 'error', tag, code: String(detail.code ?? ''), message: String(detail.message ?? '') };
+      ? { type: STATE_MESSAGE, state: 'load', tag, key, rows: Number(detail.rows) || 0, ...(detail.total !== undefined ? { total: Number(detail.total) } : {}) }
+      : { type: STATE_MESSAGE, state: 'error', tag, key, code: String(detail.code ?? ''), message: String(detail.message ?? '') };
     // like the height: counts and the message shown on screen, for whichever page embeds it
     target.postMessage(id ? { ...message, id } : message, '*');
   };
@@ -128,13 +150,13 @@ export function mountEmbed(root: HTMLElement, search: string, win: Window = wind
   const m = builderMessages(lang);
   const count = (n: number) => new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR').format(n);
   const tooLong = params?.tooLong[0];
-  const foreign = params && foreignSite(params.config, doc);
+  const foreign = params && configsOf(params).map((config) => foreignSite(config, doc)).find(Boolean);
   const refusal = !params ? m.embedInvalid
     : tooLong ? m.embedTooLong(tooLong.name, count(tooLong.length), count(MAX_VALUE_LENGTH))
       : foreign ? m.embedHost(foreign) : undefined;
   let element: HTMLElement | undefined;
   if (params && refusal === undefined) {
-    element = createWidget(params.config, doc);
+    element = params.dashboard ? createDashboard(params.dashboard, doc) : createWidget(params.config, doc);
     if (params.transparent) {
       doc.documentElement.classList.add('transparent');
       element.style.setProperty('--culture-background', 'transparent');

@@ -1,8 +1,11 @@
 export * from './schema.js';
 export { optionWords, type OptionWords } from './option-messages.js';
 export * from './snippet.js';
+export { buildDashboardHtml, dashboardElements, dashboardQuery, parseDashboard, sourceId, type DashboardConfig, type PageElement } from './dashboard.js';
 export { defaultsFromProfile, elementFor } from './defaults.js';
-export { createWidget, mountEmbed, reportHeight, HEIGHT_MESSAGE, type HeightMessage, type MountedEmbed } from './embed.js';
+export { galleryOf, kindOf, type Proposal, type ProposalKind } from './gallery.js';
+export { createWidget, createDashboard, mountEmbed, reportHeight, reportState, HEIGHT_MESSAGE, STATE_MESSAGE, type HeightMessage, type StateMessage, type MountedEmbed } from './embed.js';
+export { TRIAL_MESSAGE, trialPage, type TrialReport } from './trial.js';
 export { openDataset, searchCatalogue, cultureFirst, readableResources, type OpenedDataset } from './catalog.js';
 export { builderMessages, type BuilderMessages } from './messages.js';
 export { CultureBuilder } from './builder.js';

@@ -106,6 +106,22 @@ describe('embed page logic', () => {
     mounted.stop();
   });
 
+  it('mounts a dashboard, and refuses one whose widget reads a site it does not allow', () => {
+    const query = new URLSearchParams({ element: 'dashboard', dataset: 'd' });
+    query.append('control', 'region');
+    query.append('widget', 'element=kpi&value=count()');
+    query.append('widget', 'element=table&search=true');
+    const mounted = mountEmbed(root, `?${query}`);
+    expect(mounted.element!.className).to.equal('culture-dashboard');
+    expect([...mounted.element!.querySelectorAll('*')].map((el) => el.localName)).to.deep.equal(['culture-source', 'culture-filter', 'culture-filter', 'culture-kpi-row', 'culture-kpi', 'culture-table']);
+    expect(mounted.element!.querySelector('culture-table')!.getAttribute('source')).to.equal('d');
+    mounted.stop();
+    query.append('widget', `element=map&mode=points&tiles=${encodeURIComponent('https://evil.example/{z}/{x}/{y}.png')}`);
+    const refused = mountEmbed(root, `?${query}`);
+    expect(refused.element).to.equal(undefined);
+    expect(root.querySelector('[role="alert"]')!.textContent).to.contain('(evil.example)');
+  });
+
   it('createWidget never parses markup', () => {
     const el = createWidget({ element: 'map', attributes: { label: '<b>x</b>' } });
     expect(el.localName).to.equal('culture-map');

@@ -147,6 +147,65 @@ describe('<culture-builder> end to end', function () {
     expect(await trialRows(builder, '1')).to.equal('Le code fonctionne : 1 ligne affichée.');
   });
 
+  it('a dashboard: a key figure, bars and a table on one source with a filter, as one code and one iframe on another origin', async () => {
+    const builder = await served(p);
+    const u = ui(builder);
+    await load(builder, DATASETS.museums);
+    const rows: number[] = [];
+    const add = async (card: string) => {
+      const drawn = loadOf(builder, () => true);
+      u.card(card).click();
+      rows.push((await drawn).rows);
+      u.button('Ajouter ce widget au tableau de bord').click();
+      await builder.updateComplete;
+    };
+    await add('Chiffre clé');
+    await add('Barres horizontales');
+    await add('Tableau');
+    expect(u.all('.dashboard-list li').map((li) => u.text(li.querySelector('.widget-name')))).to.deep.equal([
+      'Chiffre clé : Total, en un chiffre', 'Barres horizontales : Total par région', 'Tableau : Toutes les lignes, 13 colonnes, à trier et chercher',
+    ]);
+    // readers filter by region
+    u.q<HTMLInputElement>('.controls input[value="region"]')!.click();
+    await builder.updateComplete;
+    expect(u.q<HTMLInputElement>('input[name="copy-what"][value="dashboard"]')!.checked).to.equal(true);
+
+    // one code: the source once, its filters, the widgets reading it
+    const pasted = parseSnippet(u.q<HTMLTextAreaElement>('#copy-script')!.value);
+    const id = pasted.querySelector('culture-source')!.id;
+    expect(id).to.equal('frequentation-des-musees-de-france-1');
+    expect(pasted.querySelector('culture-source')!.getAttribute('dataset')).to.equal(DATASETS.museums);
+    expect([...pasted.querySelectorAll('culture-filter')].map((f) => f.getAttribute('column'))).to.deep.equal(['region', null]);
+    expect(pasted.querySelector('culture-kpi-row > culture-kpi')!.getAttribute('source')).to.equal(id);
+    expect([...pasted.querySelectorAll('[source]')].map((el) => el.localName)).to.deep.equal(['culture-filter', 'culture-filter', 'culture-kpi', 'culture-chart', 'culture-table']);
+    expect(pasted.querySelectorAll('[dataset]')).to.have.length(1);
+
+    // tried as it is, on another origin: every widget shows its rows
+    const expected = [...rows].sort((a, b) => a - b).join(',');
+    const sorted = () => (u.q('.trial-status')?.getAttribute('data-rows') ?? '').split(',').map(Number).sort((a, b) => a - b).join(',');
+    u.button('Essayer ce code').click();
+    await waitUntil(() => sorted() === expected, `the dashboard showed ${sorted()} rows, not ${expected}`, { timeout: 40000 });
+    expect(u.text(u.q('.trial-status'))).to.match(/^Le code fonctionne : 3 widgets affichés/);
+    // the iframe code: one embed page holding the whole dashboard
+    u.tab('CMS sans script (WordPress…)').click();
+    await builder.updateComplete;
+    const src = new URL(parseSnippet(u.q<HTMLTextAreaElement>('#copy-cms')!.value).querySelector('iframe')!.src);
+    expect(src.searchParams.get('element')).to.equal('dashboard');
+    expect(src.searchParams.getAll('widget')).to.have.length(3);
+    await waitUntil(() => sorted() === expected && /fonctionne/.test(u.text(u.q('.trial-status'))), `the dashboard iframe showed ${sorted()} rows`, { timeout: 40000 });
+
+    // the share link reopens it
+    u.tab('Lien de partage').click();
+    await builder.updateComplete;
+    const again = await openBuilder(p);
+    again.restoreFrom(new URL(u.q<HTMLTextAreaElement>('#copy-share')!.value).search);
+    await again.updateComplete;
+    const v = ui(again);
+    await v.waitFor('.dashboard-list li');
+    expect(v.all('.dashboard-list li')).to.have.length(3);
+    expect(v.q<HTMLInputElement>('.controls input[value="region"]')!.checked).to.equal(true);
+  });
+
   it('a script that cannot load is said, with the way out', async () => {
     const builder = await openBuilder(p, { 'script-base': crossOrigin('./site/'), 'cdn-base': 'http://127.0.0.1:9/cdn/', 'embed-base': crossOrigin('./embed/') });
     const u = ui(builder);

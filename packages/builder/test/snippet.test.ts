@@ -14,6 +14,9 @@ import {
   optionWords,
   optionsOf,
   parseEmbedParams,
+  buildDashboardHtml,
+  sourceId,
+  type DashboardConfig,
   type WidgetConfig,
 } from '../src/index.js';
 import { parseSnippet } from './paste.js';
@@ -143,6 +146,52 @@ describe('share link and parseEmbedParams', () => {
       expect(parseEmbedParams(new URLSearchParams(query))).to.deep.equal(expected);
     });
   }
+});
+
+describe('dashboards: one source, its filters, the widgets reading it', () => {
+  const dashboard: DashboardConfig = {
+    data: { dataset: 'frequentation-des-musees-de-france-1', resource: 'r1', api: 'http://127.0.0.1:4790/api' },
+    controls: ['region', "Lieu (bâtiment, site)"],
+    widgets: [
+      { element: 'chart', attributes: { type: 'bar', x: 'region', y: 'total', aggregate: 'sum', dataset: 'other', filter: 'annee >= 2018' } },
+      { element: 'kpi', attributes: { value: 'sum(total)', label: 'Entrées' } },
+      { element: 'table', attributes: { search: 'true' } },
+    ],
+  };
+
+  it('writes the source once, a filter per column and the summary, key figures in a row, widgets reading the source', () => {
+    expect(buildDashboardHtml(dashboard)).to.equal([
+      '<culture-source\n  id="frequentation-des-musees-de-france-1"\n  dataset="frequentation-des-musees-de-france-1"\n  resource="r1"\n  api="http://127.0.0.1:4790/api">\n</culture-source>',
+      '<culture-filter source="frequentation-des-musees-de-france-1" column="region"></culture-filter>',
+      '<culture-filter source="frequentation-des-musees-de-france-1" column="Lieu (bâtiment, site)"></culture-filter>',
+      '<culture-filter source="frequentation-des-musees-de-france-1"></culture-filter>',
+      '<culture-kpi-row>\n  <culture-kpi\n    source="frequentation-des-musees-de-france-1"\n    value="sum(total)"\n    label="Entrées">\n  </culture-kpi>\n</culture-kpi-row>',
+      '<culture-chart\n  source="frequentation-des-musees-de-france-1"\n  type="bar"\n  x="region"\n  y="total"\n  aggregate="sum"\n  filter="annee &gt;= 2018">\n</culture-chart>',
+      '<culture-table source="frequentation-des-musees-de-france-1" search></culture-table>',
+    ].join('\n'));
+    expect(sourceId({ ...dashboard, data: { src: 'https://static.example/x/Musées 2024.csv?x=1' } })).to.equal('musees-2024-csv');
+    expect(sourceId({ ...dashboard, data: {} })).to.equal('donnees');
+  });
+
+  it('goes through its embed link and back, each widget validated like a single one', () => {
+    const link = buildShareLink(dashboard, 'https://example.org/builder.html');
+    const params = parseEmbedParams(new URL(link).searchParams)!;
+    expect(params.dashboard).to.deep.equal({
+      data: dashboard.data,
+      controls: dashboard.controls,
+      // a widget's own data attributes go: the source says which data
+      widgets: [{ element: 'chart', attributes: { type: 'bar', x: 'region', y: 'total', aggregate: 'sum', filter: 'annee >= 2018' } }, dashboard.widgets[1], dashboard.widgets[2]],
+    });
+    const hostile = new URLSearchParams({ element: 'dashboard', dataset: HOSTILE, api: 'javascript:alert(1)' });
+    hostile.append('widget', 'element=script&x=1');
+    hostile.append('widget', `element=chart&title=${encodeURIComponent(HOSTILE)}&type=evil`);
+    expect(parseEmbedParams(hostile)).to.deep.equal({
+      dashboard: { data: { dataset: HOSTILE }, controls: [], widgets: [{ element: 'chart', attributes: { title: HOSTILE } }] }, tooLong: [], transparent: false,
+    });
+    const iframe = inert(buildIframeSnippet(dashboard, { embedBase: 'https://e.org/' })).querySelector('iframe')!;
+    expect(iframe.getAttribute('title')).to.equal('Entrées');
+    expect(new URL(iframe.src).searchParams.getAll('widget')).to.have.length(3);
+  });
 });
 
 describe('option schema', () => {

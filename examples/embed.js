@@ -1,4 +1,5 @@
-// The embed page: renders the widget its query string names and tells the host page its height.
+// The embed page: renders the widget (or the dashboard) its query string names and tells the host
+// page its height and what it shows.
 // Styles go through a constructed stylesheet: no inline <style> or script, so a strict CSP holds.
 import { mountEmbed } from '../dist/culture-widgets.js';
 
@@ -10,6 +11,8 @@ sheet.replaceSync(`
   body { margin: 0; }
   /* Measured for the host's resizer: padding included, so nothing is clipped. */
   main { display: flow-root; padding: 0.5rem; }
+  /* A dashboard: its filters and widgets one under the other, with room between them. */
+  .culture-dashboard { display: grid; gap: 1.5rem; }
 `);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 

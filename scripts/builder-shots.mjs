@@ -92,10 +92,22 @@ const steps = [
     },
   ],
   [
+    'dashboard',
+    async (tab) => {
+      const b = tab.locator('culture-builder');
+      await b.locator('button', { hasText: 'Ajouter ce widget au tableau de bord' }).click();
+      await b.locator('.gallery .card', { hasText: 'Chiffre clé' }).click();
+      await b.locator('button', { hasText: 'Ajouter ce widget au tableau de bord' }).click();
+      await b.locator('.gallery .card', { hasText: 'Barres horizontales' }).click();
+      await b.locator('button', { hasText: 'Ajouter ce widget au tableau de bord' }).click();
+      await b.locator('.controls input[value="region"]').check();
+    },
+  ],
+  [
     'trial',
     async (tab) => {
       await tab.locator('culture-builder button', { hasText: 'Essayer ce code' }).click();
-      await tab.waitForFunction(() => /lignes? affichées?|erreur|pas pu/.test(document.querySelector('culture-builder').shadowRoot.querySelector('.trial-status')?.textContent ?? ''), null, { timeout: 60000 });
+      await tab.waitForFunction(() => /widgets affichés|erreur|pas pu/.test(document.querySelector('culture-builder').shadowRoot.querySelector('.trial-status')?.textContent ?? ''), null, { timeout: 60000 });
     },
   ],
 ];
@@ -118,7 +130,8 @@ try {
       const pageWidth = await tab.evaluate(() => document.documentElement.scrollWidth);
       await tab.screenshot({ path: join(out, `${name}-${step}.png`), fullPage: true });
       // the step being worked on, at full resolution
-      const section = tab.locator(`culture-builder section[aria-labelledby=${step === 'start' || step === 'data' ? 'step1' : step === 'trial' ? 'step-copy' : 'step2'}]`);
+      const heading = { start: 'step1', data: 'step1', dashboard: 'step-dashboard', trial: 'step-copy' }[step] ?? 'step2';
+      const section = tab.locator(`culture-builder section[aria-labelledby=${heading}]`);
       if (await section.count()) await section.screenshot({ path: join(out, `${name}-${step}-step.png`) });
       console.log(name, step, report.length ? report.join('; ') : 'form boxes fit', pageWidth > width ? `page ${pageWidth} px wide` : '');
       if (pageWidth > width) process.exitCode = 1;

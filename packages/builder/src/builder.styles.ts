@@ -402,6 +402,14 @@ export const builderStyles = [
       .builder {
         padding: 0.5rem 0;
       }
+      /* a phone keeps the data's and the settings' tabs on one line */
+      .tabs {
+        gap: 0;
+      }
+      .tabs [role='tab'] {
+        padding: 0.35rem 0.35rem;
+        font-size: 0.8125rem;
+      }
       .step {
         padding: 0.75rem;
       }
@@ -412,7 +420,8 @@ export const builderStyles = [
     /* The gallery: one card per proposal, the radio inside each (arrow keys move between them). */
     .gallery .cards {
       display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(min(100%, 10.5rem), 1fr));
+      /* two cards side by side on a phone */
+      grid-template-columns: repeat(auto-fill, minmax(min(100%, 8.5rem), 1fr));
       gap: 0.75rem;
       margin-top: 0.5rem;
     }

@@ -695,7 +695,9 @@ export class CultureBuilder extends LitElement {
   private syncPreview(): void {
     const box = this.renderRoot.querySelector<HTMLElement>('#preview');
     if (!box) return;
-    const config = this.config;
+    const widget = this.config;
+    // a builder told its theme shows the preview in it (the code still follows the host page)
+    const config = widget.attributes.theme || this.theme === 'auto' ? widget : { ...widget, attributes: { ...widget.attributes, theme: this.theme } };
     const current = box.firstElementChild as HTMLElement | null;
     if (!current || current.localName !== tagOf(config.element)) {
       box.replaceChildren(createWidget(config));

@@ -57,6 +57,21 @@ export const Map: Story = {
   args: { restore: '?element=map&dataset=liste-et-localisation-des-musees-de-france' },
 };
 
+/** A key figure: the entries of 2024 against 2019. */
+export const KeyFigure: Story = {
+  args: { restore: '?element=kpi&dataset=frequentation-des-musees-de-france-1&value=sum(total)&filter=annee%20%3D%202024&compare=annee%20%3D%202019' },
+};
+
+/** A dashboard on one source: a key figure, bars by region and the table, filtered by region. */
+export const Dashboard: Story = {
+  args: {
+    restore: `?${new URLSearchParams([
+      ['element', 'dashboard'], ['dataset', 'frequentation-des-musees-de-france-1'], ['control', 'region'],
+      ['widget', 'element=kpi&value=sum(total)'], ['widget', 'element=chart&type=bar&x=region&y=total&aggregate=sum'], ['widget', 'element=table&search=true'],
+    ])}`,
+  },
+};
+
 /** A link that leads nowhere: the error says so, in French. */
 export const NotFound: Story = {
   args: { lang: 'fr', restore: '?element=chart&dataset=nexiste-pas' },

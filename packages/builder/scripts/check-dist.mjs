@@ -48,18 +48,21 @@ try {
   await page.evaluate(([base, embedBase]) => {
     window.__loads = [];
     const builder = document.querySelector('culture-builder');
-    builder.setAttribute('cdn-base', base); // the local bundles instead of jsDelivr
+    builder.setAttribute('script-base', base); // this server's bundles (the page names ../dist/ already)
     builder.setAttribute('embed-base', embedBase); // embed.html on another origin than the host page
     builder.addEventListener('culture-load', (e) => window.__loads.push(e.detail.rows));
   }, [`${server.url}/dist/`, `${site.url}/examples/`]);
   await page.locator('culture-builder #dataset-link').fill('https://www.data.gouv.fr/fr/datasets/frequentation-des-musees-de-france-1/');
   await page.locator('culture-builder button', { hasText: 'Charger' }).click();
-  await page.locator('culture-builder #opt-type').selectOption('column');
-  await page.locator('culture-builder details.shared summary').click();
-  await page.locator('culture-builder #opt-filter').fill('annee >= 2018');
-  await page.locator('culture-builder #opt-filter').press('Tab');
+  await page.locator('culture-builder .gallery .card', { hasText: 'Barres verticales' }).click();
+  await page.locator('culture-builder [role=tab]', { hasText: 'Filtres' }).click();
+  await page.locator('culture-builder button', { hasText: 'Ajouter une condition' }).click();
+  await page.locator('culture-builder #filter-0-column').selectOption('annee');
+  await page.locator('culture-builder #filter-0-op').selectOption('>=');
+  await page.locator('culture-builder #filter-0-value').fill('2018');
+  await page.locator('culture-builder #filter-0-value').press('Tab');
   await page.waitForFunction(() => window.__loads.at(-1) === 7, null, { timeout: 30000 });
-  const snippet = await page.locator('culture-builder #copy-snippet').inputValue();
+  const snippet = await page.locator('culture-builder #copy-script').inputValue();
   pasted['/pasted.html'] = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Collé</title><body>\n${snippet}\n</body></html>`;
   const blank = await browser.newPage();
   await blank.addInitScript(() => {
@@ -72,7 +75,8 @@ try {
   check(rows === 7, `the pasted snippet draws the builder's chart (${rows} columns, the preview had 7)`);
 
   // 2. the iframe snippet on a host page of another origin, with the resizer
-  const iframeSnippet = await page.locator('culture-builder #copy-iframe').inputValue();
+  await page.locator('culture-builder [role=tab]', { hasText: 'CMS sans script' }).click();
+  const iframeSnippet = await page.locator('culture-builder #copy-cms').inputValue();
   pasted['/host.html'] = `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Hôte</title><body><p>Article</p>\n${iframeSnippet}\n<p>Suite</p></body></html>`;
   const host = await browser.newPage();
   await host.goto(`${server.url}/host.html`);

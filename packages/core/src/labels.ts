@@ -111,7 +111,10 @@ export function formatLabels(labels: Labels): string {
   return [...labels].map(([name, label]) => `${quoteLabel(name)}: ${quoteLabel(label)}`).join('; ');
 }
 
-/** How a column is called on screen: the author's label (name matched forgiving case and accents), else a readable name. */
+/**
+ * How a column is called on screen: the author's label (name matched forgiving case and accents),
+ * else a readable name; a joined column (`join.PTOT`) is called by its own column (« PTOT »).
+ */
 export function columnTitle(name: string, labels?: Labels): string {
   if (labels?.size) {
     const exact = labels.get(name);
@@ -122,5 +125,6 @@ export function columnTitle(name: string, labels?: Labels): string {
       // no label for this column: its readable name
     }
   }
-  return readableName(name);
+  const joined = /^join\.(.+)$/s.exec(name);
+  return readableName(joined ? joined[1]! : name);
 }

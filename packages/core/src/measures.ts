@@ -6,11 +6,14 @@
  * column takes the element's `aggregate` (default `sum`): `gratuit / total` is
  * `sum(gratuit) / sum(total)`, a ratio of sums per group, never a mean of row ratios.
  */
-import type { AggregateOp, Cell, ColumnInfo, ColumnType } from './types.js';
+import type { AggregateOp, Cell, ColumnInfo, ColumnType, Lang } from './types.js';
 import { CultureError } from './errors.js';
-import { type Definition, type Expr, parseDefinitions, quoteName, syntaxError } from './expression.js';
+import { type BinaryOp, type Definition, type Expr, parseDefinitions, quoteName, syntaxError } from './expression.js';
 import { columnNamed, isNumeric, matchColumn } from './columns.js';
 import { AGGREGATE_FUNCTIONS, ROW_FUNCTIONS, numberOf } from './compute.js';
+import { columnTitle } from './labels.js';
+import { formatNumber } from './format.js';
+import { AGGREGATE_WORDS } from './messages.js';
 
 export type MeasureOp = (typeof AGGREGATE_FUNCTIONS)[number];
 
@@ -187,3 +190,67 @@ function evalNumber(expr: Expr, value: (key: string) => Cell, joined: (column: s
 
 /** `y="total" aggregate="sum"`'s measure as an expression: the plain form, for elements that still send Aggregates. */
 export const aggregateExpression = (op: AggregateOp, column?: string): string => `${op}(${column === undefined ? '' : quoteName(column)})`;
+
+// ---------------------------------------------------------------------------------------------
+// Titles: how a measure is called on screen (never its code: « Total (moyenne) », not `mean(total)`)
+
+export interface TitleOptions {
+  lang: Lang;
+  /** How a column is called (the element's `labels`); default: its readable name. */
+  titleOf?: (name: string) => string;
+  /** What a bare column takes (the element's `aggregate`, default `sum`). */
+  aggregate?: AggregateOp;
+  /** A lone sum says so (« Total (somme) », the chart's axis); false: « Total » (a key figure). */
+  sumNote?: boolean;
+}
+
+/** One aggregate as titles say it: `mean` of « Total » → « Total (moyenne) »; `count()` → « Nombre de lignes ». */
+export function aggregateTitle(op: MeasureOp, column: string | undefined, lang: Lang): string {
+  const words = AGGREGATE_WORDS[lang];
+  return column === undefined ? words.rows : `${column} (${words[op]})`;
+}
+
+const PRECEDENCE: Record<BinaryOp, number> = { '+': 1, '-': 1, '*': 2, '/': 2 };
+const SHOWN_OP: Record<BinaryOp, string> = { '+': '+', '-': '\u2212', '*': '\u00d7', '/': '/' };
+
+/**
+ * An aggregate expression as a title, column names under their titles: `count()` → « Nombre de
+ * lignes », `mean(total)` → « Total (moyenne) », `sum(gratuit) / sum(total)` (or `gratuit / total`)
+ * → « Gratuit / Total » (inside arithmetic a sum is the column itself), `count() / join.PTOT *
+ * 100000` → « Nombre de lignes / PTOT × 100 000 ».
+ */
+export function expressionTitle(expr: Expr, options: TitleOptions): string {
+  const { lang, aggregate = 'sum', sumNote = true } = options;
+  const titleOf = options.titleOf ?? ((name: string) => columnTitle(name));
+  const call = (op: MeasureOp, column: string | undefined, alone: boolean): string => {
+    const title = column === undefined ? undefined : titleOf(column);
+    return op === 'sum' && title !== undefined && (!alone || !sumNote) ? title : aggregateTitle(op, title, lang);
+  };
+  const walk = (node: Expr, alone: boolean): string => {
+    switch (node.type) {
+      case 'number': return formatNumber(node.value, lang, { maximumFractionDigits: 10 });
+      case 'text': return node.value;
+      case 'list': return node.values.map((v) => formatNumber(v, lang)).join(' | ');
+      case 'column': return node.join ? titleOf(`join.${node.name}`) : call(aggregate === 'count' ? 'count' : aggregate, node.name, alone);
+      case 'call': {
+        const arg = node.args[0];
+        return call(node.name as MeasureOp, arg?.type === 'column' ? arg.name : undefined, alone);
+      }
+      case 'negate': return `\u2212${wrap(node.arg, node.arg.type === 'binary')}`;
+      case 'binary': {
+        const p = PRECEDENCE[node.op];
+        const side = (child: Expr, right: boolean) =>
+          wrap(child, child.type === 'binary' && (PRECEDENCE[child.op] < p || (right && PRECEDENCE[child.op] === p && (node.op === '-' || node.op === '/'))));
+        return `${side(node.left, false)} ${SHOWN_OP[node.op]} ${side(node.right, true)}`;
+      }
+    }
+  };
+  const wrap = (node: Expr, parens: boolean) => (parens ? `(${walk(node, false)})` : walk(node, false));
+  return walk(expr, true);
+}
+
+/** A measure's title: its name when the author gave one (`taux = …` → « Taux », or its label), else `expressionTitle`. */
+export function measureTitle(definition: Definition, options: TitleOptions): string {
+  const titleOf = options.titleOf ?? ((name: string) => columnTitle(name));
+  return definition.named ? titleOf(definition.name) : expressionTitle(definition.expr, options);
+}

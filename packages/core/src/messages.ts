@@ -207,3 +207,18 @@ function badExpressionEn(d: Details): string {
   })();
   return `${why}${d.expression && d.reason !== 'join-syntax' ? ` in “${String(d.expression)}”` : ''}.`;
 }
+
+/**
+ * How aggregates are called in titles (axes, legends, tables, key figures): `mean(total)` →
+ * « Total (moyenne) », `count()` → « Nombre de lignes » (measures.ts, `measureTitle`).
+ */
+export const AGGREGATE_WORDS = {
+  fr: {
+    sum: 'somme', mean: 'moyenne', median: 'médiane', min: 'minimum', max: 'maximum',
+    count: 'valeurs renseignées', distinct: 'valeurs distinctes', rows: 'Nombre de lignes',
+  },
+  en: {
+    sum: 'sum', mean: 'mean', median: 'median', min: 'minimum', max: 'maximum',
+    count: 'non-empty values', distinct: 'distinct values', rows: 'Number of rows',
+  },
+} satisfies Record<Lang, Record<'sum' | 'mean' | 'median' | 'min' | 'max' | 'count' | 'distinct' | 'rows', string>>;

@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import {
-  CultureError, checkCompute, checkMeasures, columnTitle, joinKey, parseDefinitions, parseExpression, parseJoin,
+  CultureError, checkCompute, checkMeasures, columnTitle, joinKey, measureTitle, parseDefinitions, parseExpression, parseJoin,
   parseLabels, formatLabels, readableName,
 } from '../src/index.js';
 import type { Cell, ColumnInfo, Row } from '../src/index.js';
@@ -236,5 +236,29 @@ describe('labels', () => {
     expect([...parseLabels(text)]).to.deep.equal([...labels]);
     // a `;` cannot be held: it is written `,`
     expect([...parseLabels(formatLabels(new Map([['t', 'Taux ; part']])))]).to.deep.equal([['t', 'Taux , part']]);
+  });
+
+  it('a joined column is called by its own name (« PTOT », not « Join.ptot »), or by its label', () => {
+    expect(columnTitle('join.PTOT')).to.equal('PTOT');
+    expect(columnTitle('join.Département')).to.equal('Département');
+    expect(columnTitle('join.PTOT', parseLabels('join.PTOT: Population'))).to.equal('Population');
+  });
+
+  it('an aggregate expression without a name is titled in words, never as code', () => {
+    const title = (text: string, options: Partial<Parameters<typeof measureTitle>[1]> = {}) =>
+      parseDefinitions(text, { separator: ',', named: false }).map((d) => measureTitle(d, { lang: 'fr', ...options }).replace(/[\u00a0\u202f]/g, ' '));
+    expect(title('count(), count(total), distinct(nom_du_musee), mean(total), median(total), min(total), max(total), sum(total)')).to.deep.equal([
+      'Nombre de lignes', 'Total (valeurs renseignées)', 'Nom du musée (valeurs distinctes)', 'Total (moyenne)', 'Total (médiane)',
+      'Total (minimum)', 'Total (maximum)', 'Total (somme)',
+    ]);
+    // inside arithmetic a sum is the column itself; a bare column takes the element's aggregate
+    expect(title('gratuit / total, sum(gratuit) / sum(total) * 100, count() / join.PTOT * 100000, (payant - gratuit) / total')).to.deep.equal([
+      'Gratuit / Total', 'Gratuit / Total × 100', 'Nombre de lignes / PTOT × 100 000', '(Payant − Gratuit) / Total',
+    ]);
+    expect(title('gratuit / total', { aggregate: 'mean' })).to.deep.equal(['Gratuit (moyenne) / Total (moyenne)']);
+    expect(title('taux = sum(gratuit) / sum(total)')).to.deep.equal(['Taux']);
+    expect(title('sum(total)', { sumNote: false })).to.deep.equal(['Total']);
+    expect(title('count(), mean(total)', { lang: 'en' })).to.deep.equal(['Number of rows', 'Total (mean)']);
+    expect(title('sum(total)', { titleOf: () => 'Entrées' })).to.deep.equal(['Entrées (somme)']);
   });
 });

@@ -337,11 +337,11 @@ export class CultureChart extends CultureDataElement {
   }
 
   private renderDataTable({ chart, data }: Prepared): TemplateResult {
-    const { columns, rows } = chartTable(chart, data);
+    const { columns, rows, titles } = chartTable(chart, data);
     const caption = chartMessages(this.locale).tableCaption(this.title || valueTitle(chart));
     // A focusable region: the table may scroll, keyboard users must reach it.
     return html`<div class="data-table" part="data-table" role="region" aria-label=${caption} tabindex="0">
-      ${renderTable({ columns, rows, lang: this.locale, caption, titleOf: (name) => this.titleOf(name) })}
+      ${renderTable({ columns, rows, lang: this.locale, caption, titleOf: (name) => titles.get(name) ?? name })}
     </div>`;
   }
 

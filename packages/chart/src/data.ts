@@ -218,7 +218,8 @@ export function toChartData(rows: Row[], chart: ResolvedChart, shaped: Shaped = 
   // running totals go along time, whatever the display order
   if (chart.cumulative) accumulate(values, chart, otherHidden ?? 0);
   if (chart.xKind !== 'nominal' && chart.sort === '-x') values.reverse();
-  const series = seriesOrder(values, isDelta(chart) ? naturalSeries(values, chart) : undefined);
+  // several measures keep the order of `y` (what the author listed); groups go largest first
+  const series = seriesOrder(values, isDelta(chart) || !chart.group ? naturalSeries(values, chart) : undefined);
   const rank = new Map(series.map((s, i) => [s, i]));
   const facetRank = new Map(facetOrder(values, t.other).map((f, i) => [f, i]));
   const round = chart.type === 'pie' || chart.type === 'donut';
@@ -279,11 +280,12 @@ function groupPoints(rows: Row[], chart: ResolvedChart, empty: string): ChartDat
 
 const isDelta = (chart: ResolvedChart): boolean => chart.sort === 'delta' || chart.sort === '-delta';
 
-/** Series in their own order (years ascending, measures as listed): what `sort="delta"` subtracts. */
+/** Series in their own order (years ascending, measures as listed in `y`): what `sort="delta"` subtracts. */
 function naturalSeries(values: ChartDatum[], chart: ResolvedChart): string[] {
   const names = [...new Set(values.map((v) => v.series).filter((s): s is string => s !== undefined))];
-  if (!chart.group) return names; // measures, in the order of `y`
-  return names.sort((a, b) => compareX(a, b));
+  if (chart.group) return names.sort((a, b) => compareX(a, b));
+  const listed = new Map(values.map((v) => [v.series, v.measure === undefined ? -1 : chart.y.indexOf(v.measure)]));
+  return names.sort((a, b) => listed.get(a)! - listed.get(b)!);
 }
 
 /** Legend order: the largest series first (or `natural`), « Autres » last. */

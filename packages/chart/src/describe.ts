@@ -8,6 +8,7 @@ import { isShareLine } from './editorial.js';
 import { formatRoundedNumber } from './locale.js';
 import { chartMessages } from './messages.js';
 import { measureLabel, nameOf, type ResolvedChart } from './options.js';
+import { sumsOnly } from './shaping.js';
 
 /** Changes smaller than this share of the first value read as "stable". */
 const FLAT = 0.02;
@@ -35,7 +36,8 @@ export function describeChart(data: ChartData, chart: ResolvedChart, lang: Lang 
   else if (!ordered) parts.push(t.categories(new Set(data.values.map((v) => String(v.x))).size));
   // Several series or small multiples of an additive measure are described by their total per x.
   const several = data.series.length > 1 || !!chart.facet;
-  const additive = chart.aggregate === 'sum' || chart.aggregate === 'count';
+  // measures add up only when each is a sum (`payant, gratuit`), not `mean(total), max(total)`
+  const additive = (chart.aggregate === 'sum' || chart.aggregate === 'count') && (!chart.measures || sumsOnly(chart.measures, chart.aggregate));
   const line = ordered && several && additive ? totalsPerX(points) : points;
   const sorted = ordered ? [...line].sort((a, b) => compare(a.x, b.x)) : line;
   if (ordered) parts.push(t.range(xLabel(sorted[0]!.x, chart), xLabel(sorted[sorted.length - 1]!.x, chart)));

@@ -5,7 +5,7 @@
 import { CultureError, findColumn, formatList, isCategory, isMeasure, isNumeric, isTemporal, isYear, matchColumn, parseColorMap, parseFilter, parseList } from '@culture-widgets/core';
 import type { AggregateOp, ColumnInfo, FilterClause, Lang } from '@culture-widgets/core';
 import { chartErrors, chartMessages } from './messages.js';
-import { expressionMeasures, isExpression, isOrdinal, timeKey, type Measures } from './shaping.js';
+import { expressionMeasures, isExpression, isOrdinal, measureTitles, timeKey, type Measures } from './shaping.js';
 
 export type ChartType = 'column' | 'bar' | 'line' | 'area' | 'scatter' | 'pie' | 'donut' | 'heatmap';
 export const CHART_TYPES: readonly ChartType[] = ['column', 'bar', 'line', 'area', 'scatter', 'pie', 'donut', 'heatmap'];
@@ -257,8 +257,8 @@ export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}):
   const titles: Record<string, string> = {};
   for (const name of [xCol.name, group, facet, ...(measures ? [] : y)].filter((n): n is string => !!n)) titles[name] = title(name);
   if (key) titles[key.name] = title(xCol.name);
-  // a named expression reads as its name (`taux` → « Taux »), an unnamed one as written
-  for (const name of measures?.named ?? []) titles[name] = title(name);
+  // a named expression reads as its name (`taux` → « Taux »), an unnamed one in words (« Gratuit / Total »)
+  if (measures) Object.assign(titles, measureTitles(measures, { lang, titleOf: title, ...(options.aggregate ? { aggregate: options.aggregate } : {}) }));
   return {
     type,
     x: xName,

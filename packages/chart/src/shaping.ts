@@ -4,7 +4,7 @@
  * core's computed columns, so the server groups by the raw column and core re-groups), the
  * natural order of ordinal columns, and how names are called on screen. Pure: no DOM, no vega.
  */
-import { matchColumn, parseDefinitions, parseName, quoteName, type ColumnInfo } from '@culture-widgets/core';
+import { matchColumn, measureTitle, parseDefinitions, parseName, quoteName, type AggregateOp, type ColumnInfo, type Lang } from '@culture-widgets/core';
 
 /** Computed columns whose values have their own order (months, decades, centuries, bins). */
 const ORDINAL = new Set(['month', 'decade', 'century', 'bin']);
@@ -27,10 +27,8 @@ export function isExpression(text: string, columns: readonly ColumnInfo[]): bool
 export interface Measures {
   /** `taux = sum(gratuit) / sum(total) * 100, total`: core's `measures`. */
   text: string;
-  /** The result columns, in order (`taux`, `total`). */
+  /** The result columns, in order (`taux`, `total`): the names the author gave, else the expressions as written. */
   names: string[];
-  /** The names the author gave (`taux = …`), the others being plain columns or expressions as written. */
-  named: string[];
 }
 
 /**
@@ -41,12 +39,23 @@ export function expressionMeasures(items: readonly string[], columns: readonly C
   if (!items.some((item) => isExpression(item, columns))) return undefined;
   // expressions as written (messages quote them), plain names quoted back for the grammar
   const text = items.map((item) => (isExpression(item, columns) ? item : quoteName(parseName(item) ?? item))).join(', ');
-  const definitions = parseDefinitions(text, { separator: ',', named: false });
-  return {
-    text,
-    names: definitions.map((d) => d.name),
-    named: definitions.filter((d) => d.named).map((d) => d.name),
-  };
+  return { text, names: parseDefinitions(text, { separator: ',', named: false }).map((d) => d.name) };
+}
+
+/**
+ * What each measure is called on screen: its name when the author gave one (`taux` → « Taux »),
+ * else its expression in words (`count()` → « Nombre de lignes », `gratuit / total` → « Gratuit / Total »).
+ */
+export function measureTitles(measures: Measures, options: { lang: Lang; titleOf: (name: string) => string; aggregate?: AggregateOp }): Record<string, string> {
+  const titles: Record<string, string> = {};
+  for (const def of parseDefinitions(measures.text, { separator: ',', named: false })) titles[def.name] = measureTitle(def, options);
+  return titles;
+}
+
+/** Whether every measure is a plain sum (`total`, `sum(total)`): values that add up across series. */
+export function sumsOnly(measures: Measures, aggregate: AggregateOp | undefined): boolean {
+  return parseDefinitions(measures.text, { separator: ',', named: false }).every(({ expr }) =>
+    (expr.type === 'call' && expr.name === 'sum') || (expr.type === 'column' && !expr.join && (aggregate ?? 'sum') === 'sum'));
 }
 
 /** The units core computes (from years, dates and dates written as text). */

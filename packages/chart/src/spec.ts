@@ -278,25 +278,29 @@ function paretoLayer(chart: ResolvedChart, data: ChartData, theme: ChartTheme, w
  * A dashed rule across the chart and its label, per reference (the value as a constant: no data in
  * expressions). The label sits at the end of the rule where the shortest marks are (right of a
  * line or columns, bottom of sorted bars), on a halo of the background so it reads over marks.
+ * Each is drawn once (per small multiple), not once per datum; labels of several rules are set
+ * apart (one above the other on bars, alternately right and left on lines) so they never overlap.
  */
 function referenceLayers(chart: ResolvedChart, data: ChartData, theme: ChartTheme): Json[] {
   const axis = valueAxis(chart);
   const horizontal = axis === 'y';
   // on horizontal bars, a rule past the middle takes its label on its left: it stays inside
   const far = Math.max(...data.values.map((v) => v.y ?? 0), ...data.references.map((r) => r.value)) / 2;
-  return data.references.flatMap((ref) => {
+  const once = [{ aggregate: [{ op: 'count', as: 'marks' }], groupby: chart.facet ? ['facet'] : [] }];
+  return data.references.flatMap((ref, i) => {
+    const left = horizontal && i % 2 === 1;
     const at = horizontal
-      ? { y: { datum: ref.value, type: 'quantitative' }, x: { value: 'width' } }
+      ? { y: { datum: ref.value, type: 'quantitative' }, x: { value: left ? 0 : 'width' } }
       : { x: { datum: ref.value, type: 'quantitative' }, y: { value: 'height' } };
     const text = {
       type: 'text', fontSize: 11, text: ref.text,
-      ...(horizontal || ref.value > far ? { align: 'right', dx: horizontal ? -2 : -3 } : { align: 'left', dx: 3 }),
-      baseline: 'bottom', dy: -3,
+      ...(left ? { align: 'left', dx: 2 } : horizontal || ref.value > far ? { align: 'right', dx: horizontal ? -2 : -3 } : { align: 'left', dx: 3 }),
+      baseline: 'bottom', dy: horizontal ? -3 : -3 - 14 * i,
     };
     return [
-      { mark: { type: 'rule', color: theme.text, strokeWidth: 1, strokeDash: [4, 3] }, encoding: { [axis]: { datum: ref.value, type: 'quantitative' } } },
-      { mark: { ...text, color: theme.background, stroke: theme.background, strokeWidth: 4, strokeJoin: 'round' }, encoding: at },
-      { mark: { ...text, color: theme.text }, encoding: at },
+      { transform: once, mark: { type: 'rule', color: theme.text, strokeWidth: 1, strokeDash: [4, 3] }, encoding: { [axis]: { datum: ref.value, type: 'quantitative' } } },
+      { transform: once, mark: { ...text, color: theme.background, stroke: theme.background, strokeWidth: 4, strokeJoin: 'round' }, encoding: at },
+      { transform: once, mark: { ...text, color: theme.text }, encoding: at },
     ];
   });
 }

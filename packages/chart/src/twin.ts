@@ -7,14 +7,19 @@ import type { ColumnInfo, Row } from '@culture-widgets/core';
 import { xLabel, type ChartData, type ChartDatum } from './data.js';
 import { isShareLine } from './editorial.js';
 import { chartMessages } from './messages.js';
-import { measureLabel, type ResolvedChart } from './options.js';
-import { measureTitle, valueTitle } from './titles.js';
+import { measureLabel, nameOf, type ResolvedChart } from './options.js';
+import { measureTitle, valueTitle, xTitle } from './titles.js';
 
 export interface ChartTable {
   columns: ColumnInfo[];
   rows: Row[];
   /** Where each drawn value sits: datum `key` → its row and column (the cell holds what the mark draws). */
   cells: Map<number, { row: number; column: string }>;
+  /**
+   * What each column is called on screen (the CSV keeps `columns`' names): the axis titles, and
+   * series by their legend names — data values as they are, never reworded.
+   */
+  titles: Map<string, string>;
 }
 
 /** The drawn values as a table (wide: series side by side), « Autres » included when drawn. */
@@ -27,18 +32,23 @@ export function chartTable(chart: ResolvedChart, data: ChartData): ChartTable {
   const columns: ColumnInfo[] = [];
   const rows: Row[] = [];
   const cells = new Map<number, { row: number; column: string }>();
-  const add = (column: ColumnInfo) => {
-    if (!columns.some((c) => c.name === column.name)) columns.push(column);
+  const titles = new Map<string, string>();
+  const add = (column: ColumnInfo, title = column.name) => {
+    if (!columns.some((c) => c.name === column.name)) {
+      columns.push(column);
+      titles.set(column.name, title);
+    }
     return column.name;
   };
+  const shownValue = (isShareLine(chart) ? measureTitle(chart) : valueTitle(chart)) || t.count;
 
   if (chart.type === 'scatter') {
     // a row per point: its name (a scatter of groups) or its series, then x and y
-    const name = chart.byGroup ? add({ name: chart.group!, type: 'string' }) : undefined;
-    const series = !chart.byGroup && data.series.length ? add({ name: chart.group ?? t.count, type: 'string' }) : undefined;
-    const x = add({ name: chart.xTitle ?? (chart.byGroup ? measureLabel(chart, chart.x) : chart.x), type: 'number' });
-    const facet = chart.facet ? add({ name: chart.facet, type: 'string' }) : undefined;
-    const y = add({ name: value, type: 'number' });
+    const name = chart.byGroup ? add({ name: chart.group!, type: 'string' }, nameOf(chart, chart.group!)) : undefined;
+    const series = !chart.byGroup && data.series.length ? add({ name: chart.group ?? t.count, type: 'string' }, chart.group ? nameOf(chart, chart.group) : t.count) : undefined;
+    const x = add({ name: chart.xTitle ?? (chart.byGroup ? measureLabel(chart, chart.x) : chart.x), type: 'number' }, chart.byGroup ? (chart.xTitle ?? measureLabel(chart, chart.x)) : xTitle(chart));
+    const facet = chart.facet ? add({ name: chart.facet, type: 'string' }, nameOf(chart, chart.facet)) : undefined;
+    const y = add({ name: value, type: 'number' }, shownValue);
     for (const v of data.values) {
       const row: Row = {};
       if (name) row[name] = v.label ?? null;
@@ -48,11 +58,11 @@ export function chartTable(chart: ResolvedChart, data: ChartData): ChartTable {
       row[y] = v.y;
       cells.set(v.key!, { row: rows.push(row) - 1, column: y });
     }
-    return { columns, rows, cells };
+    return { columns, rows, cells, titles };
   }
 
-  const x = add(xColumn);
-  const facet = chart.facet ? add({ name: chart.facet, type: 'string' }) : undefined;
+  const x = add(xColumn, xTitle(chart));
+  const facet = chart.facet ? add({ name: chart.facet, type: 'string' }, nameOf(chart, chart.facet)) : undefined;
   const seriesNames = data.series.length ? data.series : [undefined];
   // per series: the value column, and the cumulated one when `cumulative` draws it
   const shareLine = isShareLine(chart);
@@ -62,11 +72,16 @@ export function chartTable(chart: ResolvedChart, data: ChartData): ChartTable {
   for (const v of data.values) {
     if (v.series !== undefined && v.measure !== undefined) columnOf.set(v.series, [v.group, v.measure].filter((p) => p !== undefined).join(' · '));
   }
+  // a running total: the values under the measure's name, the totals under the value axis's
+  const runningTotal = chart.cumulative === 'sum';
   for (const s of seriesNames) {
-    const own = add({ name: (s !== undefined ? columnOf.get(s) : undefined) ?? s ?? value, type: 'number' });
-    const cumulativeName = chart.cumulative === 'sum' ? t.cumulative : shareLine ? t.cumulativeShare : undefined;
+    const own = add({ name: (s !== undefined ? columnOf.get(s) : undefined) ?? s ?? value, type: 'number' }, s ?? (runningTotal ? measureTitle(chart) || t.count : shownValue));
+    const cumulativeName = runningTotal ? t.cumulative : shareLine ? t.cumulativeShare : undefined;
     const cumulative = cumulativeName
-      ? add({ name: s === undefined ? cumulativeName : `${s} (${cumulativeName.toLowerCase()})`, type: 'number', ...(shareLine ? { format: 'percent' } : {}) })
+      ? add(
+        { name: s === undefined ? cumulativeName : `${s} (${cumulativeName.toLowerCase()})`, type: 'number', ...(shareLine ? { format: 'percent' } : {}) },
+        s === undefined && runningTotal && chart.yTitle ? chart.yTitle : undefined,
+      )
       : undefined;
     seriesColumns.set(s, { own, ...(cumulative ? { cumulative } : {}) });
   }
@@ -100,7 +115,7 @@ export function chartTable(chart: ResolvedChart, data: ChartData): ChartTable {
       cells.set(v.key!, { row: index, column: own });
     }
   }
-  return { columns, rows, cells };
+  return { columns, rows, cells, titles };
 }
 
 /** Years as years (no thousands separator), bucketed dates as their label (« mars 2024 »). */

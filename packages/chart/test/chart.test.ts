@@ -421,6 +421,53 @@ describe('<culture-chart> editorial options', () => {
   });
 });
 
+describe('<culture-chart> names what it shows in words', () => {
+  const legend = (svg: SVGSVGElement) => [...svg.querySelectorAll('.role-legend-label text')].map((t) => t.textContent);
+  const headers = (el: CultureChart) => [...root(el).querySelectorAll('.data-table th')].map((th) => spaces(th.textContent!.trim()));
+
+  it('unnamed aggregates: legend and table in words, in the order of y; the summary never adds a mean to a maximum', async () => {
+    const el = await chart({ ...museums, type: 'column', x: 'annee', y: 'mean(total), median(total), max(total)', filter: 'annee >= 2023' });
+    const svg = await drawn(el);
+    expect(legend(svg)).to.deep.equal(['Total (moyenne)', 'Total (médiane)', 'Total (maximum)']);
+    expect(await tableRows(el)).to.equal(2);
+    expect(headers(el)).to.deep.equal(['Année', 'Total (moyenne)', 'Total (médiane)', 'Total (maximum)']);
+    const cells = [...root(el).querySelectorAll('.data-table tbody td')].map((td) => Number(spaces(td.textContent!).replace(/\s/g, '').replace(',', '.')));
+    const largest = Math.max(...cells.filter((_, i) => i % 4 !== 0));
+    const description = spaces(root(el).querySelector('#description')!.textContent!);
+    expect(description).to.contain(`Maximum : ${largest.toLocaleString('fr-FR').replace(/[\u00a0\u202f]/g, ' ')} (`);
+  });
+
+  it('a ratio without a name reads « Gratuit / Total » on its axis', async () => {
+    const svg = await drawn(await chart({ ...museums, type: 'column', x: 'annee', y: 'gratuit / total' }));
+    expect([...svg.querySelectorAll('.role-axis-title text')].map((t) => t.textContent)).to.include('Gratuit / Total');
+  });
+
+  it('the data table names series by their values as written (« Auvergne-Rhône-Alpes », « ILE-DE-France »)', async () => {
+    const el = await chart({ ...museums, type: 'line', x: 'annee', y: 'total', group: 'region', filter: 'region in Auvergne-Rhône-Alpes|ILE-DE-France; annee >= 2022' });
+    await drawn(el);
+    await tableRows(el);
+    expect(headers(el)).to.have.members(['Année', 'Auvergne-Rhône-Alpes', 'ILE-DE-France']);
+  });
+
+  it('decades of a date written as text: the table\'s first column is the date\'s title, not a formula', async () => {
+    const el = await chart({ dataset: DATASETS.museofile, type: 'column', x: 'date_creation', 'time-unit': 'decade', y: 'count()' });
+    await drawn(el);
+    await tableRows(el);
+    expect(headers(el)).to.deep.equal(['Date création', 'Nombre de lignes']);
+  });
+
+  it('two reference lines close to each other: each drawn once, their labels apart', async () => {
+    const el = await chart({ ...museums, type: 'bar', x: 'region', y: 'total', filter: 'annee = 2024', limit: '10', reference: 'median, 1000000: objectif' });
+    const svg = await drawn(el);
+    expect(svg.querySelectorAll('.mark-rule.role-mark line, .mark-rule.role-mark path')).to.have.length(2);
+    const labels = [...svg.querySelectorAll('.mark-text.role-mark text')].filter((t) => /^(médiane|objectif)/.test(t.textContent ?? ''));
+    expect(labels).to.have.length(4); // each label and its halo, once
+    const [median, goal] = [/^médiane/, /^objectif/].map((re) => labels.find((t) => re.test(t.textContent!))!.getBoundingClientRect());
+    const apart = median!.bottom <= goal!.top || goal!.bottom <= median!.top || median!.right <= goal!.left || goal!.right <= median!.left;
+    expect(apart, 'the labels overlap').to.equal(true);
+  });
+});
+
 describe('<culture-chart> menu', () => {
   it('opens with the keyboard, moves with arrows, closes with Escape', async () => {
     const el = await chart({ ...museums, x: 'annee', y: 'total' });

@@ -228,7 +228,7 @@ export interface KpiComparison {
   mode: KpiMode;
   status: CompareStatus;
   /**
-   * `change`: relative (0.032 is +3.2 %), or in percentage points for `format="percent"` (0.6);
+   * `change`: relative (0.032 is +3.2 %), or in percentage points for a percentage (0.6);
    * `share`: value ÷ base (0.123 is 12.3 %).
    */
   amount?: number;
@@ -237,15 +237,16 @@ export interface KpiComparison {
 }
 
 /**
- * A change is relative for a number, in points for a percentage; a share is value ÷ base. A base
- * that matched nothing or is 0 is said (« pas de comparaison », « base nulle »), never +∞ % or NaN.
+ * A change is relative for a number, in points for a percentage (`format="percent"`, a fraction,
+ * or a value already in percent, `unit="%"`); a share is value ÷ base. A base that matched
+ * nothing or is 0 is said (« pas de comparaison », « base nulle »), never +∞ % or NaN.
  */
-export function compareFigure(figure: KpiFigure, mode: KpiMode, format: KpiFormat): KpiComparison | undefined {
+export function compareFigure(figure: KpiFigure, mode: KpiMode, format: KpiFormat, unit?: string): KpiComparison | undefined {
   if (figure.base === undefined) return undefined;
   if (figure.value === null) return { mode, status: 'no-value' };
   if (figure.base === null) return { mode, status: 'no-base' };
-  if (mode === 'change' && format === 'percent') {
-    return { mode, status: 'ok', amount: (figure.value - figure.base) * 100, points: true };
+  if (mode === 'change' && (format === 'percent' || unit?.trim() === '%')) {
+    return { mode, status: 'ok', amount: (figure.value - figure.base) * (format === 'percent' ? 100 : 1), points: true };
   }
   if (figure.base === 0) return { mode, status: 'zero-base' };
   return { mode, status: 'ok', amount: mode === 'share' ? figure.value / figure.base : (figure.value - figure.base) / Math.abs(figure.base) };

@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'li
 import { TaskStatus } from '@lit/task';
 import { property } from 'lit/decorators.js';
 import {
-  AGGREGATE_OPS, checkMeasures, columnNamed, csvDecimal, parseFilter, readableName, runQuery, slugify, toCSV,
+  AGGREGATE_OPS, columnNamed, csvDecimal, measureTitle, parseDefinitions, parseFilter, runQuery, slugify, toCSV,
   type AggregateOp, type ColumnInfo, type FilterClause, type LoadOptions, type Query, type QueryResult, type ResolvedSource,
 } from '@culture-widgets/core';
 import {
@@ -176,12 +176,12 @@ export class CultureKpi extends CultureDataElement {
     const { mode, format } = this.settings();
     const unit = this.unit?.trim() || undefined;
     const say = (n: number) => formatFigure(n, format, unit, lang);
-    const label = this.label?.trim() || this.defaultLabel(state.columns);
-    const cmp = compareFigure(figure, mode, format);
+    const label = this.label?.trim() || this.defaultLabel();
+    const cmp = compareFigure(figure, mode, format, unit);
     const compare = this.compare?.trim() ? parseFilter(this.compare) : [];
     const than = compareName(compare, this.compareLabel, lang);
     const line = cmp ? comparisonText(cmp, than, lang) : undefined;
-    const base = figure.base !== undefined && figure.base !== null && cmp?.status === 'ok' && mode === 'change' ? `${than} : ${say(figure.base)}` : undefined;
+    const base = figure.base !== undefined && figure.base !== null && cmp?.status === 'ok' && mode === 'change' ? `${than}${lang === 'en' ? ': ' : '\u00a0: '}${say(figure.base)}` : undefined;
     const trendColumn = this.trend?.trim() ? columnNamed(this.trend, state.columns) : undefined;
     const value = say(figure.value!);
     const description = describeKpi(
@@ -195,14 +195,16 @@ export class CultureKpi extends CultureDataElement {
     return { label, value, figure, description, ...(cmp ? { cmp, than } : {}), ...(line ? { comparison: { ...line, ...(base ? { base } : {}) } } : {}) };
   }
 
-  /** The measure's name: its own (`taux = …`), « Nombre de lignes » for `count()`, « Total » for `sum(total)`, else the expression. */
-  private defaultLabel(columns: ColumnInfo[]): string {
+  /**
+   * The measure's title (core's, under the element's `labels`): its name (`taux = …` → « Taux »),
+   * « Nombre de lignes » for `count()`, « Total » for `sum(total)`, « Total (moyenne) » for
+   * `mean(total)`, « Gratuit / Total » for `sum(gratuit) / sum(total)`.
+   */
+  private defaultLabel(): string {
     try {
-      const [measure] = checkMeasures(this.value?.trim() || 'count()', columns);
-      if (!measure) return this.value;
-      if (measure.definition.named) return measure.name;
-      const call = measure.expr.type === 'call' ? measure.calls[0] : undefined;
-      if (call) return call.column ? readableName(call.column) : kpiMessages(this.locale).count;
+      const [definition] = parseDefinitions(this.value?.trim() || 'count()', { separator: ',', named: false });
+      const aggregate = AGGREGATE_OPS.find((op) => op === this.aggregate?.trim());
+      if (definition) return measureTitle(definition, { lang: this.locale, titleOf: (name) => this.titleOf(name), sumNote: false, ...(aggregate ? { aggregate } : {}) });
     } catch {
       // the error state says why
     }

@@ -5,8 +5,6 @@
 import { defineMessages, type Lang, type Say } from '@culture-widgets/core';
 
 export interface KpiMessages {
-  /** Default caption of a row count. */
-  count: string;
   /** Default name of a `compare="COLUMN = *"` base: the whole. */
   whole: string;
   /** `+3,2 % par rapport à 2019`; `points`: a percentage compared with a percentage. */
@@ -39,7 +37,6 @@ export interface KpiMessages {
 }
 
 const fr: KpiMessages = {
-  count: 'Nombre de lignes',
   whole: 'l’ensemble',
   change: (amount, than) => `${amount} par rapport à ${than}`,
   stable: (than) => `stable par rapport à ${than}`,
@@ -65,7 +62,6 @@ const fr: KpiMessages = {
 };
 
 const en: KpiMessages = {
-  count: 'Number of rows',
   whole: 'the whole',
   change: (amount, than) => `${amount} compared with ${than}`,
   stable: (than) => `stable compared with ${than}`,

@@ -129,6 +129,8 @@ describe('compareFigure: a change, a share, or why not', () => {
     it(name, () => expect(compareFigure(figure, mode, format)).to.deep.include(expected));
   }
   it('no compare, no comparison', () => expect(compareFigure({ value: 3 }, 'change', 'number')).to.equal(undefined));
+  it('a value already in percent (unit="%"): a change in points', () =>
+    expect(compareFigure({ value: 44.62, base: 44.07 }, 'change', 'number', '%')).to.deep.include({ status: 'ok', points: true, amount: 44.62 - 44.07 }));
 });
 
 describe('the words', () => {

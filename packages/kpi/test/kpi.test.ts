@@ -175,6 +175,24 @@ describe('<culture-kpi> menu, states, accessibility', () => {
     expect(text(el, 'value')).to.equal('13,204,257');
     expect(text(el, 'change')).to.match(/^▼ [−-]0\.2% compared with 2019$/);
     expect(text(el, 'label')).to.equal('Total');
+    // English punctuation: no space before the colon
+    expect(text(el, 'description')).to.match(/\(2019: 13,235,960\)\.$/);
+  });
+
+  it('names its figure in words, under the page\'s labels: never « mean(total) » or « taux »', async () => {
+    const captions = await Promise.all([
+      kpi({ ...museums, value: 'mean(total)', filter: 'annee = 2024' }),
+      kpi({ ...museums, value: 'taux = sum(gratuit) / sum(total) * 100', filter: 'annee = 2024' }),
+      kpi({ ...museums, value: 'sum(gratuit) / sum(total)', format: 'percent', filter: 'annee = 2024', labels: 'gratuit: Entrées gratuites; total: Entrées' }),
+      kpi({ ...museums, filter: 'annee = 2024' }),
+    ]);
+    expect(captions.map((el) => text(el, 'label'))).to.deep.equal(['Total (moyenne)', 'Taux', 'Entrées gratuites / Entrées', 'Nombre de lignes']);
+  });
+
+  it('a value already in percent (unit="%") changes in points, like a percentage', async () => {
+    const el = await kpi({ ...museums, value: 'taux = sum(gratuit) / sum(total) * 100', unit: '%', filter: 'annee = 2024', compare: 'annee = 2019' });
+    expect(text(el, 'value')).to.equal('44,62 %');
+    expect(text(el, 'change')).to.equal('▲ +0,6 point par rapport à 2019');
   });
 
   it('is readable at 375 px: nothing overflows', async () => {

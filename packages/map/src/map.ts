@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import { AGGREGATE_OPS, cellNumber, formatNumber, type AggregateOp, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
+import { AGGREGATE_OPS, aggregateTitle, cellNumber, formatNumber, measureTitle, parseDefinitions, type AggregateOp, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
 import { CultureDataElement, CultureSelectEvent, baseStyles, isAborted, readPalette, readToken, styleProps, type DataState } from '@culture-widgets/ui';
 import { leafletStyles } from './leaflet-css.js';
 import { mapStyles } from './map.styles.js';
@@ -10,7 +10,6 @@ import { mapErrors, mapMessages, type MapMessages } from './messages.js';
 import type { AreasModel, LayerModel, MapController, Theme } from './map-controller.js';
 import {
   LEVELS, MAP_MODES, buildPlan, levelOf, mapQuery, resolveColumns, type AreasPlan, type MapAttributes, type MapModeSetting, type Plan, type PointsPlan,
-  valueExpression,
 } from './plan.js';
 import { boundariesUrl, loadBoundaries } from './boundaries.js';
 import { featureCode, featureName, frenchFocus, isOverseas, type FeatureCollection } from './choropleth.js';
@@ -217,7 +216,7 @@ export class CultureMap extends CultureDataElement {
     const scales = this.scalesFor(plan);
     const items: TemplateResult[] = [];
     if (scales.sequential) {
-      const title = capitalise(plan.mode === 'choropleth' ? this.valueTitle(plan, m) : m.densityLegend);
+      const title = capitalise(plan.mode === 'choropleth' ? this.valueTitle(plan) : m.densityLegend);
       items.push(html`<li class="legend-title">${title}</li>`);
       for (const c of scales.sequential.classes) {
         items.push(html`<li><span class="swatch" ${styleProps({ background: c.color })} aria-hidden="true"></span>${m.range(legendNumber(c.from, this.locale), legendNumber(c.to, this.locale))}</li>`);
@@ -269,7 +268,7 @@ export class CultureMap extends CultureDataElement {
         <summary>${m.listOfAreas(this.number(entries.length))}</summary>
         <div class="table-scroll">
           <table>
-            <thead><tr><th scope="col">${m.code}</th><th scope="col">${m.name}</th><th scope="col">${capitalise(this.valueTitle(plan, m))}</th></tr></thead>
+            <thead><tr><th scope="col">${m.code}</th><th scope="col">${m.name}</th><th scope="col">${capitalise(this.valueTitle(plan))}</th></tr></thead>
             <tbody>
               ${entries.map(
                 (e) => html`<tr>
@@ -351,7 +350,7 @@ export class CultureMap extends CultureDataElement {
             title: names.get(code) ?? code,
             fields: [
               { name: m.code, value: code },
-              { name: capitalise(this.valueTitle(plan, m)), value: v === undefined || Number.isNaN(v) ? m.noData : this.number(v) },
+              { name: capitalise(this.valueTitle(plan)), value: v === undefined || Number.isNaN(v) ? m.noData : this.number(v) },
             ],
           };
         },
@@ -494,13 +493,16 @@ export class CultureMap extends CultureDataElement {
   }
 
   /**
-   * What the choropleth's value is called: « somme de Entrées » for a column (with its label),
-   * the name of a named expression (`taux = …` → « Taux »), else the expression as written.
+   * What the choropleth's value is called, in core's words as on a chart: « Entrées (somme) » for
+   * a column (under its label), the name of a named expression (`taux = …` → « Taux »), an unnamed
+   * one in words (« Nombre de lignes / PTOT × 100 000 »).
    */
-  private valueTitle(plan: AreasPlan, m: MapMessages): string {
-    if (!plan.expression) return m.aggregateName(plan.op, plan.value ? this.titleOf(plan.value) : undefined);
-    const { name, named } = valueExpression(plan.value!);
-    return named ? this.titleOf(name) : name;
+  private valueTitle(plan: AreasPlan): string {
+    const lang = this.locale;
+    const titleOf = (name: string) => this.titleOf(name);
+    if (!plan.expression) return aggregateTitle(plan.op, plan.op === 'count' || !plan.value ? undefined : titleOf(plan.value), lang);
+    const [definition] = parseDefinitions(plan.value!, { separator: ',', named: false });
+    return definition ? measureTitle(definition, { lang, titleOf, aggregate: plan.op === 'count' ? 'sum' : plan.op }) : plan.value!;
   }
 
   private popupOf(place: Place, plan: PointsPlan): PopupModel {

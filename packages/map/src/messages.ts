@@ -33,7 +33,6 @@ export interface MapMessages {
   zoomOut: string;
   close: string;
   levelName: (level: 'region' | 'departement' | 'commune') => string;
-  aggregateName: (op: string, column?: string) => string;
   range: (from: string, to: string) => string;
 }
 
@@ -70,10 +69,6 @@ const fr: MapMessages = {
   zoomOut: 'Dézoomer',
   close: 'Fermer',
   levelName: (level) => ({ region: 'régions', departement: 'départements', commune: 'communes' })[level],
-  aggregateName: (op, column) =>
-    op === 'count' || !column
-      ? 'nombre de lignes'
-      : `${{ sum: 'somme', mean: 'moyenne', median: 'médiane', min: 'minimum', max: 'maximum' }[op] ?? op} de ${column}`,
   range: (from, to) => `de ${from} à ${to}`,
 };
 
@@ -108,8 +103,6 @@ const en: MapMessages = {
   zoomOut: 'Zoom out',
   close: 'Close',
   levelName: (level) => ({ region: 'regions', departement: 'départements', commune: 'communes' })[level],
-  aggregateName: (op, column) =>
-    op === 'count' || !column ? 'number of rows' : `${{ sum: 'sum', mean: 'mean', median: 'median', min: 'minimum', max: 'maximum' }[op] ?? op} of ${column}`,
   range: (from, to) => `${from} to ${to}`,
 };
 

@@ -106,10 +106,9 @@ export function valueColumn(value: string | undefined, names: readonly string[])
   }
 }
 
-/** The name and text of an expression `value` (`taux = gratuit / total` → `taux`), for the legend. */
-export function valueExpression(value: string): { name: string; named: boolean } {
-  const [definition] = parseDefinitions(value, { separator: ',', named: false });
-  return { name: definition?.name ?? value, named: definition?.named ?? false };
+/** The result column of an expression `value` (`taux = gratuit / total` → `taux`, else its text). */
+function expressionColumn(value: string): string {
+  return parseDefinitions(value, { separator: ',', named: false })[0]?.name ?? value;
 }
 
 /**
@@ -180,7 +179,7 @@ export function buildPlan(a: MapAttributes, columns: ColumnInfo[], rows: Row[], 
     const op = aggregateOp(a);
     const expression = !!a.value && !valueColumn(a.value, columns.map((c) => c.name));
     // an expression's result column is its name (`taux = …`), else its text
-    const key = expression ? valueExpression(a.value!).name : valueKey(rows, a.value, op);
+    const key = expression ? expressionColumn(a.value!) : valueKey(rows, a.value, op);
     const folded = foldByCode(rows, code, key, level, op, expression ? combine : undefined);
     return { mode, code, level, folded, op, value: a.value, ...(expression ? { expression: true } : {}) };
   }

@@ -308,7 +308,8 @@ describe('<culture-map> choropleth', () => {
     const paths = [...shadow(el).querySelectorAll<SVGPathElement>('path.area')];
     expect(paths.length).to.equal(101);
     const legend = [...shadow(el).querySelectorAll<HTMLElement>('.legend li')];
-    expect(legend[0].textContent).to.match(/Somme de Dépenses culturelles totales/);
+    // the value named as a chart names it: the column, then what is taken of it
+    expect(legend[0].textContent).to.equal('Dépenses culturelles totales (€) (somme)');
     const swatches = legend.slice(1).map((li) => li.querySelector<HTMLElement>('.swatch')!.style.background);
     expect(swatches.length).to.equal(6);
     expect(legend.at(-1)!.textContent).to.contain('pas de données');

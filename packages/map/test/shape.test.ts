@@ -85,6 +85,16 @@ describe('<culture-map> with shaped data', function () {
     expect(warnings).to.include('2 codes sans correspondance dans « pop » : 975, 977');
   });
 
+  it('an unnamed value is called in words in the legend and the table (never « count() / join.PMUN * 1000000 »)', async () => {
+    source('pop', { dataset: DATASETS.population });
+    const { el } = await mount({
+      dataset: DATASETS.museofile, code: 'code_departement', value: 'count() / join.PMUN * 1000000', join: 'pop on code_departement = DEP',
+    });
+    const words = 'Nombre de lignes / PMUN × 1 000 000';
+    expect(text(el, '.legend-title').replace(/[\u00a0\u202f]/g, ' ')).to.equal(words);
+    expect(text(el, 'details.features thead th:last-child').replace(/[\u00a0\u202f]/g, ' ')).to.equal(words);
+  });
+
   const errors: [string, Record<string, string>, RegExp][] = [
     ['a syntax error names the token', { value: 'sum(total))' }, /Expression invalide : parenthèse fermante en trop dans « sum\(total\)\) »/],
     ['an unknown function lists the functions', { value: 'somme(total)' }, /Fonction inconnue « somme ».*sum, count, distinct/],

@@ -221,6 +221,31 @@ describe('<culture-table>', function () {
     });
   });
 
+  describe('computed and joined columns (DESIGN § 5)', () => {
+    it('columns take a computed decade and a joined population, under readable headers; a descending sort on the decade puts empty ones last', async () => {
+      const { el, event } = await mount(p, {
+        dataset: DATASETS.museofile, compute: 'decennie = decade(date_creation)', join: `${DATASETS.population} on code_departement = DEP`,
+        columns: 'nom, code_departement, decennie, join.PTOT', sort: '-decennie', 'page-size': '5',
+      });
+      expect(event.type, text($(el, '[role=alert]'))).to.equal('culture-load');
+      expect(headers(el)).to.deep.equal(['Nom', 'Code département', 'Décennie', 'PTOT']);
+      const decades = dataRows(el).map((tr) => text(tr.children[2]));
+      expect(decades.every((d) => /^20\d0-20\d9$/.test(d)), decades.join(', ')).to.equal(true);
+      expect(dataRows(el).map((tr) => number(text(tr.children[3])))).not.to.include(null);
+    });
+
+    it('rows without a match keep their place, with an empty joined cell and a note naming their keys', async () => {
+      const { el, event } = await mount(p, {
+        dataset: DATASETS.museofile, join: `${DATASETS.population} on code_departement = DEP`,
+        columns: 'nom, code_departement, join.PTOT', filter: 'code_departement in 975|977|29', sort: 'code_departement',
+      });
+      expect(column(el, 'code_departement').slice(-2)).to.deep.equal(['975', '977']);
+      expect(dataRows(el).slice(-2).map((tr) => number(text(tr.children[2])))).to.deep.equal([null, null]);
+      expect((event as CultureLoadEvent).detail.unmatched).to.deep.equal(['975', '977']);
+      expect(text($(el, '[part=warning]'))).to.match(/^2 codes sans correspondance dans « population-legale-des-departements » : 975, 977$/);
+    });
+  });
+
   describe('empty values on a descending sort', () => {
     it('come last on the tabular path: the first page is filled, the last one holds them, the count is unchanged', async () => {
       const { el, event } = await mount(p, { dataset: DATASETS.museums, sort: '-total', columns: 'nom_du_musee, annee, total' });

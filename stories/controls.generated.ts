@@ -647,6 +647,10 @@ export const controls: Record<string, ArgTypes> = {
       "control": "text",
       "description": "Computed columns every linked widget and control gets (DESIGN § 5): `decennie = decade(annee); region = clean(regions)`. Filters and controls may name them."
     },
+    "labels": {
+      "control": "text",
+      "description": "How columns are called by every linked widget and control: `annee: Année; r: Région` (a\nwidget's own `labels` win). The property is `columnLabels`: `labels` names the controls' keys."
+    },
     "api": {
       "control": "text",
       "description": "udata API base."

@@ -4,13 +4,14 @@ import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus } from '@lit/task';
 import {
   CultureError,
+  columnTitle,
   findColumn,
   formatFilter,
   formatCell,
   formatNumber,
   loadColumns,
+  parseLabels,
   parseName,
-  readableName,
   resolveSource,
   runQuery,
   withComputedColumns,
@@ -149,7 +150,7 @@ export class CultureFilter extends LitElement {
       // the source's computed columns are columns like the others (decades, split values, cleaned labels)
       const columns = await withComputedColumns(base, host.compute);
       const info = findColumn(parseName(column) ?? column, columns);
-      host.setLabel?.(info.name, this.label || readableName(info.name)); // also tells summaries this key has a control
+      host.setLabel?.(info.name, this.titleOf(info.name, host)); // also tells summaries this key has a control
       const control = this.warnings.oneOf('type', type, CONTROL_SETTINGS, 'auto');
       return { source, column: info, control: control === 'auto' ? chooseControl(info) : control };
     },
@@ -196,6 +197,16 @@ export class CultureFilter extends LitElement {
     return this.sourceLink.provider;
   }
 
+  /** What a column is called here: `label`, else the source's `labels`, else its readable name. */
+  private titleOf(name: string, host: FilterHost | undefined): string {
+    if (this.label) return this.label;
+    try {
+      return columnTitle(name, parseLabels(host?.columnLabels));
+    } catch {
+      return columnTitle(name); // the source's widgets say what is wrong with its labels
+    }
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.reportErrors();
@@ -223,7 +234,7 @@ export class CultureFilter extends LitElement {
   // --- controls ------------------------------------------------------------------------------
 
   private renderControl(profile: Profile): TemplateResult {
-    const label = this.label || readableName(profile.column.name);
+    const label = this.titleOf(profile.column.name, this.linked);
     const clauses = this.linked?.getFilter(profile.column.name) ?? [];
     switch (profile.control) {
       case 'range':
@@ -519,7 +530,7 @@ export class CultureFilter extends LitElement {
 
 const hasValues = (control: ControlType) => control === 'select' || control === 'checkboxes';
 
-const specKey = (host?: FilterHost) => (host ? JSON.stringify([host.spec, host.compute ?? '']) : '');
+const specKey = (host?: FilterHost) => (host ? JSON.stringify([host.spec, host.compute ?? '', host.columnLabels ?? '']) : '');
 
 const aborted = (signal: AbortSignal) =>
   new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));

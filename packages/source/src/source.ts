@@ -58,6 +58,11 @@ export class CultureSource extends LitElement implements SourceProvider {
   @property() filter?: string;
   /** Computed columns every linked widget and control gets (DESIGN § 5): `decennie = decade(annee); region = clean(regions)`. Filters and controls may name them. */
   @property() compute?: string;
+  /**
+   * How columns are called by every linked widget and control: `annee: Année; r: Région` (a
+   * widget's own `labels` win). The property is `columnLabels`: `labels` names the controls' keys.
+   */
+  @property({ attribute: 'labels' }) columnLabels?: string;
   /** udata API base. */
   @property() api?: string;
   /** Tabular API base. */
@@ -155,7 +160,7 @@ export class CultureSource extends LitElement implements SourceProvider {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) return;
     if (changed.has('urlSync') && this.urlSync) this.restoreFromUrl();
-    const data: (keyof CultureSource)[] = ['datasetRef', 'resource', 'src', 'sheet', 'record', 'api', 'tabularApi', 'filter', 'compute'];
+    const data: (keyof CultureSource)[] = ['datasetRef', 'resource', 'src', 'sheet', 'record', 'api', 'tabularApi', 'filter', 'compute', 'columnLabels'];
     if (data.some((name) => changed.has(name))) this.announce();
   }
 

@@ -61,4 +61,21 @@ describe('<culture-source compute> with controls and a table', function () {
     const total = labels(decades).reduce((sum, l) => sum + Number(/\((\d+)\)/.exec(l.replace(/\s/g, ''))?.[1] ?? 0), 0);
     expect(total).to.be.at.most(337);
   });
+
+  it('labels on the source name its columns in every linked control and widget; a widget\'s own labels win', async () => {
+    const loads: CultureLoadEvent[] = [];
+    const wrapper = await fixture<HTMLElement>(html`<div lang="fr" @culture-load=${(e: CultureLoadEvent) => loads.push(e)}>
+      <culture-source id="m" dataset=${DATASETS.museofile} api=${p.api} tabular-api=${p.tabularApi}
+        compute="r = clean(region); d = decade(date_creation)" labels="r: Région; d: Décennie de création"></culture-source>
+      <culture-filter source="m" column="r"></culture-filter>
+      <culture-table source="m" columns="nom, r, d" page-size="3" labels="nom: Musée"></culture-table>
+    </div>`);
+    const filter = wrapper.querySelector<CultureFilter>('culture-filter')!;
+    const table = wrapper.querySelector('culture-table')!;
+    await ready(filter);
+    expect(filter.shadowRoot!.querySelector('legend')!.textContent).to.equal('Région');
+    await waitUntil(() => loads.some((e) => e.target === table), 'table loaded', TIMEOUT);
+    const headers = [...table.shadowRoot!.querySelectorAll('thead th')].map((th) => th.textContent!.replace(/\s+/g, ' ').trim());
+    expect(headers).to.deep.equal(['Musée', 'Région', 'Décennie de création']);
+  });
 });

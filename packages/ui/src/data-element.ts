@@ -334,9 +334,12 @@ export abstract class CultureDataElement extends LitElement {
 
   private parsedLabels?: { text: string; labels: Labels };
 
-  /** The author's `labels`; a bad one is said in a note and the readable names are used. */
+  /**
+   * The author's `labels`, after those of the linked `<culture-source>` (the widget's own win); a
+   * bad one is said in a note and the readable names are used.
+   */
   protected get columnLabels(): Labels {
-    const text = this.labels ?? '';
+    const text = [this.linked?.columnLabels, this.labels].filter((t) => t?.trim()).join('; ');
     if (this.parsedLabels?.text !== text) {
       let labels: Labels = new Map();
       try {

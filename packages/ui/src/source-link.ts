@@ -10,6 +10,8 @@ export interface SourceProvider extends EventTarget {
   readonly filters: readonly FilterClause[];
   /** Computed columns every linked widget gets (`compute`, DESIGN § 5); absent in older copies. */
   readonly compute?: string;
+  /** How columns are called by every linked widget (its `labels` attribute); a widget's own win. Absent in older copies. */
+  readonly columnLabels?: string;
   /** Turns a widget click into a filter (`refine-on-click`). */
   refine?(values: Record<string, string | number | boolean | null>): void;
 }

@@ -56,7 +56,9 @@ const fr = {
   'join-failed': (d) => `Jointure « ${String(d.join)} » : ${(d.cause as { messageIn(lang: Lang): string }).messageIn('fr')}`,
   unmatched: (d) => `${String(d.count)} ${d.count === 1 ? 'code sans correspondance' : 'codes sans correspondance'}${d.ref ? ` dans « ${String(d.ref)} »` : ''} : ${(d.keys as string[]).join(', ')}${d.more ? '…' : ''}`,
   'invalid-value': (d) =>
-    `${String(d.attribute)}="${String(d.value)}" n’est pas une valeur possible (${(d.allowed as string[] | undefined)?.join(', ') ?? ''}) : ${d.accepted ? `${String(d.accepted)} est utilisé` : 'valeur par défaut'}.`,
+    `${String(d.attribute)}="${String(d.value)}" ${d.expected === 'number'
+      ? `n’est pas un nombre${d.min !== undefined ? ` (de ${String(d.min)} à ${String(d.max)})` : ''}`
+      : `n’est pas une valeur possible (${(d.allowed as string[] | undefined)?.join(', ') ?? ''})`} : ${d.accepted ? `${String(d.accepted)} est utilisé` : 'valeur par défaut'}.`,
   clamped: (d) => `${String(d.attribute)}="${String(d.value)}" est ramené à ${String(d.accepted)} (de ${String(d.min)} à ${String(d.max)}).`,
 } satisfies Record<CoreKey, Say>;
 
@@ -80,7 +82,9 @@ const en = {
   'join-failed': (d) => `Join “${String(d.join)}”: ${(d.cause as { messageIn(lang: Lang): string }).messageIn('en')}`,
   unmatched: (d) => `${String(d.count)} ${d.count === 1 ? 'key' : 'keys'} without a match${d.ref ? ` in “${String(d.ref)}”` : ''}: ${(d.keys as string[]).join(', ')}${d.more ? '…' : ''}`,
   'invalid-value': (d) =>
-    `${String(d.attribute)}="${String(d.value)}" is not a possible value (${(d.allowed as string[] | undefined)?.join(', ') ?? ''}): ${d.accepted ? `${String(d.accepted)} is used` : 'default value'}.`,
+    `${String(d.attribute)}="${String(d.value)}" ${d.expected === 'number'
+      ? `is not a number${d.min !== undefined ? ` (${String(d.min)} to ${String(d.max)})` : ''}`
+      : `is not a possible value (${(d.allowed as string[] | undefined)?.join(', ') ?? ''})`}: ${d.accepted ? `${String(d.accepted)} is used` : 'default value'}.`,
   clamped: (d) => `${String(d.attribute)}="${String(d.value)}" is brought to ${String(d.accepted)} (${String(d.min)} to ${String(d.max)}).`,
 } satisfies Record<CoreKey, Say>;
 

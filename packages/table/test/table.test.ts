@@ -443,6 +443,20 @@ describe('<culture-table>', function () {
       expect($(el, '.frame')!.getBoundingClientRect().height).to.be.closeTo(5000, 1);
       expect(seen.map((w) => [w.code, w.attribute, w.accepted])).to.deep.equal([['clamped', 'height', '5000']]);
     });
+
+    it('a page-size that is not a number and a language the widgets do not speak are said in words', async () => {
+      const el = document.createElement('culture-table');
+      const seen = warned(el);
+      for (const [name, value] of Object.entries({ api: p.api, 'tabular-api': p.tabularApi, dataset: DATASETS.museums, 'page-size': 'abc', lang: 'de' })) el.setAttribute(name, value);
+      const event = settled(el);
+      (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+      await event;
+      await el.updateComplete;
+      expect(dataRows(el)).to.have.length(20);
+      expect(seen.map((w) => [w.attribute, w.value, w.accepted])).to.have.deep.members([['page-size', 'abc', ''], ['lang', 'de', 'fr']]);
+      expect(text($(el, '[part=warning]'))).to.contain('page-size="abc" n’est pas un nombre (de 1 à 1000) : valeur par défaut.')
+        .and.to.contain('lang="de" n’est pas une valeur possible (fr, en) : fr est utilisé.');
+    });
   });
 
   describe('virtual scroll', () => {

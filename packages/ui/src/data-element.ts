@@ -211,6 +211,15 @@ export abstract class CultureDataElement extends LitElement {
     this.watchJoined(undefined);
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // `fr` or `en` (DESIGN § 2): another language on the element itself is said, French or English is used
+    if (changed.has('lang')) {
+      const own = this.getAttribute('lang')?.trim() ?? '';
+      this.warnings.check('lang', !own || /^(fr|en)\b/i.test(own), own, ['fr', 'en'], this.locale);
+    }
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.announce();

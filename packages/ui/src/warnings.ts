@@ -45,17 +45,18 @@ export class WarningController implements ReactiveController {
     this.set(attribute, ok ? [] : [new CultureWarning('invalid-value', { attribute, value, allowed, accepted: accepted ?? '' })]);
   }
 
-  /** A number (French or English decimals); anything else is no value, with a warning. */
-  number(attribute: string, value: string | null | undefined): number | undefined {
+  /** A number (French or English decimals); anything else is no value, with a warning (« n'est pas un nombre (de 1 à 1000) »). */
+  number(attribute: string, value: string | null | undefined, range?: { min: number; max: number }): number | undefined {
     const text = value?.trim() ?? '';
     const n = text === '' ? undefined : cellNumber(text);
-    this.check(attribute, n !== undefined || !text, text, ['0-9'], undefined);
+    const ok = n !== undefined || !text;
+    this.set(attribute, ok ? [] : [new CultureWarning('invalid-value', { attribute, value: text, expected: 'number', ...range, accepted: '' })]);
     return n;
   }
 
   /** A size within `range` (DESIGN § Events): out of it, the nearest bound with a `clamped` warning. */
   size(attribute: string, value: string | null | undefined, range: { min: number; max: number }): number | undefined {
-    const n = this.number(attribute, value);
+    const n = this.number(attribute, value, range);
     if (n === undefined) return undefined;
     const clamped = Math.min(range.max, Math.max(range.min, Math.round(n)));
     if (clamped !== Math.round(n)) this.set(attribute, [new CultureWarning('clamped', { attribute, value: value!.trim(), accepted: String(clamped), ...range })]);

@@ -25,9 +25,9 @@ export const Line: Story = {
   args: { type: 'line', x: 'annee', y: 'total', title: 'Entrées dans les musées de France' },
 };
 
-/** Bretagne only (the filter runs on the server), in thousands of visitors. */
+/** Bretagne only, « BRETAGNE » (before 2016) and « Bretagne » made one by clean(). */
 export const LineFiltered: Story = {
-  args: { type: 'line', x: 'annee', y: 'total', filter: 'region = Bretagne', title: 'Entrées dans les musées bretons' },
+  args: { type: 'line', x: 'annee', y: 'total', compute: 'region_propre = clean(region)', filter: 'region_propre = Bretagne', title: 'Entrées dans les musées bretons' },
 };
 
 export const Column: Story = {
@@ -66,8 +66,12 @@ export const Donut: Story = {
   args: { dataset: museumList, type: 'donut', x: 'Région administrative', limit: '5' },
 };
 
+/** Today's régions (since 2016), their spellings made one by clean(). */
 export const Heatmap: Story = {
-  args: { type: 'heatmap', x: 'annee', y: 'total', group: 'region', limit: '12', title: 'Entrées par région et par année' },
+  args: {
+    type: 'heatmap', x: 'annee', y: 'total', compute: 'region_propre = clean(region)', labels: 'region_propre: Région', group: 'region_propre',
+    filter: 'annee >= 2016', title: 'Entrées par région et par année',
+  },
 };
 
 /** Small multiples sharing one scale: one per region. */

@@ -104,9 +104,8 @@ function renderTrial(v: CopyView): TemplateResult {
     <h4 id="trial-heading">${t.trialHeading}</h4>
     <p class="help">${t.trialHelp}</p>
     <div class="row">
-      ${v.trialPage
-        ? html`<button type="button" @click=${v.stopTrial}>${t.trialStop}</button>`
-        : html`<button type="button" @click=${v.startTrial}>${t.trialStart}</button>`}
+      <!-- one button whose words change: the keyboard's focus stays on it -->
+      <button type="button" @click=${v.trialPage ? v.stopTrial : v.startTrial}>${v.trialPage ? t.trialStop : t.trialStart}</button>
     </div>
     ${v.trialPage
       ? html`<p class="trial-status" role="status" data-rows=${[...v.trial.loads.values()].map((l) => l.rows).join(',')}>${trialSummary(v)}</p>

@@ -28,10 +28,10 @@ export interface DashboardView {
 }
 
 /** « Courbe : Total par année », or its title when it has one. */
-export function widgetName(t: BuilderMessages, w: WidgetConfig, columns: ColumnInfo[]): string {
+export function widgetName(t: BuilderMessages, w: WidgetConfig, columns: ColumnInfo[], labels?: Labels): string {
   const kind = kindOf(w.element, w.attributes);
-  const what = w.attributes.title || w.attributes.label || cardText(t, { kind, element: w.element, attributes: w.attributes, recommended: false }, columns);
-  return `${t.kinds[kind]} : ${what}`;
+  const what = w.attributes.title || w.attributes.label || cardText(t, { kind, element: w.element, attributes: w.attributes, recommended: false }, columns, labels);
+  return t.dashboardItem(t.kinds[kind], what);
 }
 
 export function renderDashboard(v: DashboardView): TemplateResult {
@@ -50,7 +50,7 @@ export function renderDashboard(v: DashboardView): TemplateResult {
     ${count
       ? html`<ol class="dashboard-list" aria-label=${t.dashboardWidgets(count)}>
             ${dashboard.widgets.map((w, i) => {
-              const name = widgetName(t, w, v.columns);
+              const name = widgetName(t, w, v.columns, v.labels);
               return html`<li class=${i === v.editing ? 'editing' : ''}>
                 <span class="widget-name">${name}</span>
                 <span class="widget-actions">

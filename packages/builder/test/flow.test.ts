@@ -274,10 +274,12 @@ describe('<culture-builder> end to end', function () {
             // a column's name is data, not a code (« Commune » is a column here, `commune` a level)
             if (columnNames.includes(option.value)) continue;
             expect(codes.has(text.toLowerCase()), `« ${text} » (${card}, ${tab}) is a code`).to.equal(false);
+            // a closed set's value: the words the messages give it, for this element (or the data's)
             const select = option.closest('select')!;
-            const spec = Object.values(OPTIONS).flat().find((s) => `opt-${s.name}` === select.id);
+            const element = u.preview()!.localName.replace('culture-', '') as keyof typeof OPTIONS;
+            const key = (['data', element] as const).find((k) => OPTIONS[k].some((s) => `opt-${s.name}` === select.id));
+            const spec = key && OPTIONS[key].find((s) => `opt-${s.name}` === select.id);
             if (spec && 'options' in spec && (spec.options as readonly string[]).includes(option.value)) {
-              const key = Object.entries(OPTIONS).find(([, specs]) => specs.some((s) => s === spec))![0];
               expect(text, `${key}.${spec.name} = ${option.value}`).to.equal((words as Record<string, { values?: Record<string, string> }>)[`${key}.${spec.name}`]!.values![option.value]);
             }
           }
@@ -293,6 +295,23 @@ describe('<culture-builder> end to end', function () {
             expect(u.text(check)).to.equal(columnTitle(name));
           }
         }
+        if (dataset === DATASETS.museums) {
+          u.button(messages.addToDashboard).click();
+          await builder.updateComplete;
+        }
+      }
+      // the dashboard (the museums' line and key figure; the list's data is other data) and what to copy: the messages' words,
+      // its widgets named in words, its filters under the columns' titles
+      const dashboard = u.q('section[aria-labelledby="step-dashboard"]')!;
+      expect(dashboard.querySelectorAll('.dashboard-list li')).to.have.length(2);
+      const texts = [...dashboard.querySelectorAll<HTMLElement>('h3, p, legend, button, .widget-name'), ...u.all('.copy-what legend, .copy-what label')];
+      for (const el of texts) {
+        for (const text of [u.text(el), el.getAttribute('aria-label')].filter((t): t is string => !!t)) {
+          expect(fromMessages(text), `« ${text} » (dashboard) is not from the messages`).to.equal(true);
+        }
+      }
+      for (const check of dashboard.querySelectorAll('.controls .check')) {
+        expect(u.text(check)).to.equal(columnTitle(check.querySelector('input')!.value));
       }
     });
   }
@@ -308,7 +327,7 @@ describe('<culture-builder> with the keyboard alone', function () {
   });
   after(() => restore());
 
-  it('walks the whole flow: link, card, settings, a filter, copy, trial', async () => {
+  it('walks the whole flow: link, card, settings, a filter, copy, trial, a dashboard', async () => {
     const builder = await served(p);
     const u = ui(builder);
     const focused = () => builder.shadowRoot!.activeElement as HTMLElement | null;
@@ -368,5 +387,33 @@ describe('<culture-builder> with the keyboard alone', function () {
     await tabTo(isButton('Essayer ce code'), 'the trial button');
     await sendKeys({ press: 'Enter' });
     expect(await trialRows(builder, '5')).to.equal('Le code fonctionne : 5 lignes affichées.');
+    expect(u.text(focused()), 'the focus stays on the button').to.equal('Arrêter l’essai');
+
+    // 6. a dashboard: this chart added, a key figure picked in the gallery and added, a filter
+    // for readers ticked; the trial follows the dashboard's code
+    const add = isButton('Ajouter ce widget au tableau de bord');
+    await tabTo(add, 'the add button', true);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => u.all('.dashboard-list li').length === 1, 'the chart was not added');
+    await tabTo((el) => el.getAttribute('name') === 'gallery', 'the gallery', true);
+    for (let i = 0; i < 20 && u.preview()?.localName !== 'culture-kpi'; i++) {
+      await sendKeys({ press: 'ArrowRight' });
+      await builder.updateComplete;
+    }
+    expect(u.preview()!.localName).to.equal('culture-kpi');
+    await tabTo(add, 'the add button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => u.all('.dashboard-list li').length === 2, 'the key figure was not added');
+    await tabTo((el) => el.getAttribute('name') === 'control' && (el as HTMLInputElement).value === 'region', 'the region filter');
+    await sendKeys({ press: 'Space' });
+    await waitUntil(() => u.q<HTMLInputElement>('.controls input[value="region"]')!.checked, 'Space did not tick the filter');
+    expect(u.q<HTMLInputElement>('input[name="copy-what"][value="dashboard"]')!.checked).to.equal(true);
+    // moved up with Enter: the key figure first
+    await tabTo((el) => el.localName === 'button' && /^Monter Chiffre clé/.test(el.getAttribute('aria-label') ?? ''), 'the move-up button', true);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => /^Chiffre clé/.test(u.text(u.q('.dashboard-list li .widget-name'))), 'the key figure did not move up');
+    await tabTo(isButton('Arrêter l’essai'), 'the trial button');
+    const dashboardShown = () => u.q('.trial-status')?.getAttribute('data-rows')?.split(',').sort().join(',') === '1,5' && /2 widgets/.test(u.text(u.q('.trial-status')));
+    await waitUntil(dashboardShown, `the dashboard's trial showed ${u.q('.trial-status')?.getAttribute('data-rows')}`, { timeout: 40000 });
   });
 });

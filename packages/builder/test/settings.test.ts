@@ -123,14 +123,28 @@ describe('<culture-builder> settings, shaping and copy', function () {
       for (const details of builder.shadowRoot!.querySelectorAll('details')) details.open = true;
       await builder.updateComplete;
       // svg-img-alt: Vega's mark groups inside the previewed chart (the chart's own check, reported).
-      const started = performance.now();
       await expect(builder, tab).to.be.accessible({ ignoredRules: ['svg-img-alt'] });
-      console.log(tab, Math.round(performance.now() - started));
     }
     for (const tab of ['Code à coller', 'CMS sans script (WordPress…)', 'Lien de partage']) {
       u.tab(tab).click();
       await builder.updateComplete;
       await expect(builder, tab).to.be.accessible({ ignoredRules: ['svg-img-alt'] });
     }
+    // the dashboard: a key figure and the table, a filter for readers, « Que copier ? », the list
+    // being edited; then other data, its add button disabled with the reason
+    for (const card of ['Chiffre clé', 'Tableau']) {
+      u.card(card).click();
+      await builder.updateComplete;
+      u.button('Ajouter ce widget au tableau de bord').click();
+      await builder.updateComplete;
+    }
+    u.q<HTMLInputElement>('.controls input[value="region"]')!.click();
+    u.button(/^Modifier/).click();
+    await builder.updateComplete;
+    expect(u.all('.dashboard-list li.editing')).to.have.length(1);
+    await expect(builder, 'dashboard').to.be.accessible({ ignoredRules: ['svg-img-alt'] });
+    await load(builder, DATASETS.museumList);
+    await u.waitFor('#dashboard-other');
+    await expect(builder, 'dashboard on other data').to.be.accessible({ ignoredRules: ['svg-img-alt'] });
   });
 });

@@ -101,7 +101,7 @@ export class CultureKpi extends CultureDataElement {
   private readonly menu = new MenuController(this);
   /** The plan `buildQuery` made; `runData` runs it right after (no wait in between). */
   private plan?: KpiPlan;
-  /** Every query of the plan that last ran. */
+  /** The plan that last ran: its queries and the groups it picks from their answers. */
   private ran?: string;
   /** The figure read from each result. */
   private readonly figures = new WeakMap<QueryResult, KpiFigure>();
@@ -130,7 +130,7 @@ export class CultureKpi extends CultureDataElement {
     const shaping: Query = {
       ...(query.compute ? { compute: query.compute } : {}), ...(query.lang ? { lang: query.lang } : {}), ...(query.join ? { join: query.join } : {}),
     };
-    this.ran = JSON.stringify(plan.queries);
+    this.ran = JSON.stringify(plan);
     const results = await Promise.all(plan.queries.map((q) => runQuery(source, { ...q, ...shaping }, options)));
     const figure = readFigure(plan, results);
     const main: QueryResult = { ...results[0]!, rows: [{ value: figure.value, ...(figure.base !== undefined ? { base: figure.base } : {}) }], total: 1 };
@@ -140,13 +140,14 @@ export class CultureKpi extends CultureDataElement {
 
   /**
    * The base loads again when the first query changes; a change only the others see (`compare`
-   * under a median: the base's own query) runs the plan again here.
+   * under a median: the base's own query), or only the groups read from the same answer (`annee = *`
+   * then `annee = 2019`), runs the plan again here.
    */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const mine: (keyof CultureKpi)[] = ['value', 'compare', 'trend', 'aggregate'];
     if (!this.ran || !this.plan || !mine.some((k) => changed.has(k))) return;
-    if (this.data.status !== TaskStatus.PENDING && JSON.stringify(this.plan.queries) !== this.ran) void this.data.run();
+    if (this.data.status !== TaskStatus.PENDING && JSON.stringify(this.plan) !== this.ran) void this.data.run();
   }
 
   /** A value no row gives (a filter matching nothing): the empty state. */

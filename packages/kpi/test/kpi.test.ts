@@ -84,6 +84,14 @@ describe('<culture-kpi> shows a key figure', () => {
     await waitUntil(() => /par rapport à Corse$/.test(text(el, 'change')), 'the new base is not shown', { timeout: 15000 });
   });
 
+  it('a new base the same grouped query answers: the figure is read again, not kept', async () => {
+    // « every year » then « 2019 » (the builder's comparison picker): one query grouped by year for both
+    const el = await kpi({ ...museums, value: 'sum(total)', filter: 'region = BRETAGNE; annee >= 2018', compare: 'annee = *' });
+    const whole = text(el, 'change');
+    el.setAttribute('compare', 'annee = 2019');
+    await waitUntil(() => /^▲ \+1 244,3 % par rapport à 2019$/.test(text(el, 'change')), `the base stayed the old one (${whole} → ${text(el, 'change')})`, { timeout: 15000 });
+  });
+
   it('where the API refuses to aggregate, the rows are read once for the value, the base and the trend', async () => {
     const el = await kpi({
       dataset: DATASETS.museumList, filter: 'Région administrative = Bretagne', compare: 'Région administrative = *', mode: 'share',

@@ -143,6 +143,9 @@ describe('<culture-builder> end to end', function () {
     await shown;
     expect(u.preview()!.getAttribute('compare')).to.equal('annee = 2019');
     expect(u.preview()!.getAttribute('value')).to.equal('sum(total)');
+    // the figure compared with 2019 itself (the column alone first compared with every year)
+    const change = () => u.text(u.preview()!.shadowRoot!.querySelector('[part~=change]')).replace(/[\u00a0\u202f]/g, ' ');
+    await waitUntil(() => change() === '▼ -0,2 % par rapport à 2019', `the preview compares otherwise (${change()})`);
     u.button('Essayer ce code').click();
     expect(await trialRows(builder, '1')).to.equal('Le code fonctionne : 1 ligne affichée.');
   });

@@ -457,6 +457,8 @@ export const builderStyles = [
       position: absolute;
       top: 0.45rem;
       right: 0.45rem;
+      /* in the strip above the thumbnail, never over it */
+      line-height: 1rem;
     }
     .card-name {
       font-weight: 700;

@@ -1,5 +1,5 @@
 // Screenshots of <culture-builder> through a whole flow (a 1280 px screen and a 375 px phone,
-// light and dark), against the sample portal, in headless Chromium, the page served under
+// light and dark as the reader's system asks: prefers-color-scheme, the builder on theme auto), against the sample portal, in headless Chromium, the page served under
 // `Content-Security-Policy: script-src 'self'`. Images go to /tmp, never to the repository.
 //   node scripts/builder-shots.mjs [--out /tmp/builder-shots] [--only 1280-light]
 // Any CSP violation, page error or page wider than the screen fails the script; the measures of
@@ -20,19 +20,20 @@ writeFileSync(
 );
 writeFileSync(join(out, 'embed.html'), `<!doctype html><html lang="fr"><head><meta charset="utf-8"><script type="module" src="./embed.js"></script></head><body><main id="widget"></main></body></html>`);
 
-const page = (scheme) => `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+writeFileSync(
+  join(out, 'light.html'),
+  `<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="./page.css">
-<script type="module" src="./js/culture-widgets.js"></script></head><body class="${scheme}">
+<link rel="icon" href="data:,"><link rel="stylesheet" href="./page.css">
+<script type="module" src="./js/culture-widgets.js"></script></head><body>
 <main class="page"><h1>Le constructeur de widgets</h1>
-<culture-builder ${shots.data} theme="${scheme}" script-base="./js/" embed-base="./"></culture-builder></main>
-</body></html>`;
+<culture-builder ${shots.data} script-base="./js/" embed-base="./"></culture-builder></main>
+</body></html>`,
+);
 writeFileSync(
   join(out, 'page.css'),
-  `body{margin:0;font-family:system-ui,sans-serif}body.dark{background:#161616;color:#eee}.page{max-width:72rem;margin:0 auto;padding:1rem}`,
+  `body{margin:0;font-family:system-ui,sans-serif}@media (prefers-color-scheme:dark){body{background:#161616;color:#eee}}.page{max-width:72rem;margin:0 auto;padding:1rem}`,
 );
-writeFileSync(join(out, 'light.html'), page('light'));
-writeFileSync(join(out, 'dark.html'), page('dark'));
 
 /** Boxes of the form that stick out of their container, and the heights of the main fields. */
 const measure = () => {
@@ -56,6 +57,8 @@ const steps = [
       await tab.locator('culture-builder #dataset-link').fill('https://www.data.gouv.fr/fr/datasets/frequentation-des-musees-de-france/');
       await tab.locator('culture-builder button', { hasText: 'Charger' }).click();
       await tab.waitForFunction(() => document.querySelector('culture-builder').shadowRoot.querySelector('#preview > *')?.shadowRoot?.querySelector('svg path'), null, { timeout: 60000 });
+      // the key figure's card shows its figure, drawn from the data
+      await tab.waitForFunction(() => document.querySelector('culture-builder').shadowRoot.querySelector('#card-kpi')?.closest('.card').querySelector('svg text')?.textContent.trim(), null, { timeout: 60000 });
     },
   ],
   [
@@ -92,14 +95,31 @@ const steps = [
     },
   ],
   [
+    'kpi',
+    async (tab) => {
+      const b = tab.locator('culture-builder');
+      await b.locator('.gallery .card', { hasText: 'Chiffre clé' }).click();
+      await b.locator('[role=tab]', { hasText: 'Réglages' }).click();
+      await b.locator('#opt-compare').selectOption('annee');
+      await b.locator('#opt-compare-value option[value="2019"]').waitFor({ state: 'attached', timeout: 30000 });
+      // the figure compared with 2019 once the preview has loaded it (not its label alone)
+      await tab.evaluate(() => {
+        window.__compared = false;
+        document.querySelector('culture-builder').addEventListener('culture-load', () => (window.__compared = true), { once: true });
+      });
+      await b.locator('#opt-compare-value').selectOption('2019');
+      await tab.waitForFunction(() => window.__compared, null, { timeout: 30000 });
+    },
+  ],
+  [
     'dashboard',
     async (tab) => {
       const b = tab.locator('culture-builder');
       await b.locator('button', { hasText: 'Ajouter ce widget au tableau de bord' }).click();
-      await b.locator('.gallery .card', { hasText: 'Chiffre clé' }).click();
-      await b.locator('button', { hasText: 'Ajouter ce widget au tableau de bord' }).click();
-      await b.locator('.gallery .card', { hasText: 'Barres horizontales' }).click();
-      await b.locator('button', { hasText: 'Ajouter ce widget au tableau de bord' }).click();
+      for (const card of ['Barres horizontales', 'Tableau']) {
+        await b.locator('.gallery .card', { hasText: card }).click();
+        await b.locator('button', { hasText: 'Ajouter ce widget au tableau de bord' }).click();
+      }
       await b.locator('.controls input[value="region"]').check();
     },
   ],
@@ -116,8 +136,8 @@ try {
   for (const [width, scheme] of [[1280, 'light'], [1280, 'dark'], [375, 'light'], [375, 'dark']]) {
     const name = `${width}-${scheme}`;
     if (values.only && values.only !== name) continue;
-    const { context, tab, problems } = await openTab(shots.browser, width, { consoleErrors: true });
-    await tab.goto(`${shots.url}/${scheme}.html`);
+    const { context, tab, problems } = await openTab(shots.browser, width, { consoleErrors: true, colorScheme: scheme });
+    await tab.goto(`${shots.url}/light.html`);
     await tab.waitForFunction(() => document.querySelector('culture-builder')?.shadowRoot?.querySelector('.catalogue.online'), null, { timeout: 30000 });
     for (const [step, act] of steps) {
       try {

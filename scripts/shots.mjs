@@ -49,15 +49,18 @@ export async function startShots({ out, entry }) {
 }
 
 /**
- * A tab `width` px wide in a fresh context: `problems` collects page errors (and console errors
- * with `consoleErrors`), `window.__csp` every CSP violation the page raises.
+ * A tab `width` px wide in a fresh context (`prefers-color-scheme: colorScheme`): `problems`
+ * collects page errors (and console errors with `consoleErrors`), `window.__csp` every CSP
+ * violation the page raises.
  */
-export async function openTab(browser, width, { consoleErrors = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+export async function openTab(browser, width, { consoleErrors = false, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1, colorScheme });
   const tab = await context.newPage();
   const problems = [];
   if (consoleErrors) tab.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   tab.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  // which address answered an error (the console only says that one did)
+  tab.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
   await tab.addInitScript(() => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));

@@ -163,11 +163,11 @@ export class CultureKpi extends CultureDataElement {
 
   private settings(): { mode: KpiMode; format: KpiFormat } {
     const w = this.warnings;
-    const mode = w.oneOf('mode', this.mode, KPI_MODES, undefined);
+    const mode = w.oneOf('mode', this.mode, KPI_MODES, 'change');
     const format = w.oneOf('format', this.format, KPI_FORMATS, 'number');
     const orphan = mode === 'share' && !this.compare?.trim();
     w.set('kpi', orphan ? [kpiErrors.warning('invalid-value', { attribute: 'mode', value: 'share', accepted: 'change' }, 'share-without-compare')] : []);
-    return { mode: mode ?? 'change', format };
+    return { mode, format };
   }
 
   /** Everything the tile says, from the figure and the attributes. */

@@ -149,6 +149,15 @@ describe('<culture-kpi> says what it cannot compute', () => {
     expect(text(el as CultureKpi, 'warning')).to.contain('mode="share" ignoré');
     expect(text(el as CultureKpi, 'value')).to.match(/^[\d ]+$/);
   });
+
+  it('an unknown mode names the mode used (« change est utilisé », accepted: change) and shows the change', async () => {
+    const warned = new Promise<CustomEvent>((resolve) => document.addEventListener('culture-warning', (e) => resolve(e as CustomEvent), { once: true }));
+    const el = await kpi({ ...museums, value: 'sum(total)', filter: 'annee = 2024', compare: 'annee = 2019', mode: 'evolution' });
+    const { detail } = await warned;
+    expect([detail.attribute, detail.value, detail.accepted]).to.deep.equal(['mode', 'evolution', 'change']);
+    expect(text(el, 'warning')).to.contain('mode="evolution" n’est pas une valeur possible (change, share) : change est utilisé');
+    expect(text(el, 'change')).to.match(/par rapport à 2019$/);
+  });
 });
 
 describe('<culture-kpi> menu, states, accessibility', () => {

@@ -38,9 +38,12 @@ export function describeChart(data: ChartData, chart: ResolvedChart, lang: Lang 
   const several = data.series.length > 1 || !!chart.facet;
   // measures add up only when each is a sum (`payant, gratuit`), not `mean(total), max(total)`
   const additive = (chart.aggregate === 'sum' || chart.aggregate === 'count') && (!chart.measures || sumsOnly(chart.measures, chart.aggregate));
-  const line = ordered && several && additive ? totalsPerX(points) : points;
+  const totals = ordered && several && additive;
+  const line = totals ? totalsPerX(points) : points;
   const sorted = ordered ? [...line].sort((a, b) => compare(a.x, b.x)) : line;
   if (ordered) parts.push(t.range(xLabel(sorted[0]!.x, chart), xLabel(sorted[sorted.length - 1]!.x, chart)));
+  // no such value is drawn: a reader must know these are totals, not one series' values
+  if (totals && !isShareLine(chart)) parts.push(t.totals);
   // « Autres » is a sum of many: it is neither the largest nor the smallest of anything.
   // a cumulative share always climbs to 100 %: its extremes and trend say nothing
   const candidates = isShareLine(chart) ? [] : sorted.filter((v) => !v.other && !v.otherSeries);

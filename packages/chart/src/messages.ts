@@ -30,6 +30,8 @@ export interface ChartMessages {
     shows: (type: string, measure: string, by: string | undefined) => string;
     series: (n: number) => string;
     categories: (n: number) => string;
+    /** Several series of sums: the extremes, trend and latest value that follow are their totals per x. */
+    totals: string;
     range: (from: string, to: string) => string;
     max: (value: string, at: string) => string;
     min: (value: string, at: string) => string;
@@ -95,7 +97,8 @@ const fr: ChartMessages = {
   describe: {
     shows: (type, measure, by) => (by ? `${type} : ${measure} par ${by}.` : `${type} : ${measure}.`),
     series: (n) => `${n} séries.`,
-    categories: (n) => `${n} catégories.`,
+    categories: (n) => (n === 1 ? '1 catégorie.' : `${n} catégories.`),
+    totals: 'Les chiffres qui suivent additionnent les séries.',
     range: (from, to) => `De ${from} à ${to}.`,
     max: (value, at) => `Maximum : ${value} (${at}).`,
     min: (value, at) => `Minimum : ${value} (${at}).`,
@@ -106,7 +109,7 @@ const fr: ChartMessages = {
     others: (n) => (n === 1 ? 'Une autre valeur forme « Autres ».' : `Les ${n} autres valeurs sont regroupées dans « Autres ».`),
     otherHidden: (value) => `« Autres » : ${value}, non représenté (plus grand que chaque barre).`,
     otherSeries: (n) => (n === 1 ? 'Une autre série forme « Autres ».' : `Les ${n} autres séries sont regroupées dans « Autres ».`),
-    points: (n) => `${formatNumber(n, 'fr')} points.`,
+    points: (n) => (n === 1 ? '1 point.' : `${formatNumber(n, 'fr')} points.`),
     noData: 'Aucune donnée à afficher.',
     groupPoints: (n, group) => `Un point par ${group} (${formatNumber(n, 'fr')} points).`,
     highlight: (what) => `Mis en évidence : ${what} ; le reste en gris.`,
@@ -157,7 +160,8 @@ const en: ChartMessages = {
   describe: {
     shows: (type, measure, by) => (by ? `${type}: ${measure} by ${by}.` : `${type}: ${measure}.`),
     series: (n) => `${n} series.`,
-    categories: (n) => `${n} categories.`,
+    categories: (n) => (n === 1 ? '1 category.' : `${n} categories.`),
+    totals: 'The figures that follow add the series up.',
     range: (from, to) => `From ${from} to ${to}.`,
     max: (value, at) => `Maximum: ${value} (${at}).`,
     min: (value, at) => `Minimum: ${value} (${at}).`,
@@ -168,7 +172,7 @@ const en: ChartMessages = {
     others: (n) => (n === 1 ? 'One more value makes “Others”.' : `The ${n} other values are grouped into “Others”.`),
     otherHidden: (value) => `“Others”: ${value}, not drawn (larger than every bar).`,
     otherSeries: (n) => (n === 1 ? 'One more series makes “Others”.' : `The ${n} other series are grouped into “Others”.`),
-    points: (n) => `${formatNumber(n, 'en')} points.`,
+    points: (n) => (n === 1 ? '1 point.' : `${formatNumber(n, 'en')} points.`),
     noData: 'No data to show.',
     groupPoints: (n, group) => `One point per ${group} (${formatNumber(n, 'en')} points).`,
     highlight: (what) => `Highlighted: ${what}; the rest in grey.`,

@@ -59,7 +59,7 @@ describe('describeChart', () => {
       'a top N whose « Autres » outgrows every bar (left off, said)',
       { x: 'region', y: ['total'], limit: 1, lang: 'en' },
       [{ region: 'Bretagne', total__sum: 300 }, { region: 'Corse', total__sum: 250 }, { region: 'Normandie', total__sum: 200 }],
-      'Bar chart: total (sum) by region. 1 categories. Maximum: 300 (Bretagne). Minimum: 300 (Bretagne). The 2 other values are grouped into “Others”. ' +
+      'Bar chart: total (sum) by region. 1 category. Maximum: 300 (Bretagne). Minimum: 300 (Bretagne). The 2 other values are grouped into “Others”. ' +
         '“Others”: 450, not drawn (larger than every bar).',
     ],
     [
@@ -71,7 +71,7 @@ describe('describeChart', () => {
         { annee: 2021, region: 'Bretagne', total__sum: 20 },
         { annee: 2021, region: 'Corse', total__sum: 10 },
       ],
-      'Histogramme : total (somme) par annee, region. 2 séries. De 2020 à 2021. Maximum : 30 (2021). Minimum : 15 (2020). ' +
+      'Histogramme : total (somme) par annee, region. 2 séries. De 2020 à 2021. Les chiffres qui suivent additionnent les séries. Maximum : 30 (2021). Minimum : 15 (2020). ' +
         'Tendance : en hausse (+100\u00a0% sur la période). Dernière valeur : 30 (2021).',
     ],
     ['no data', { x: 'annee', y: ['total'] }, [], 'Graphique en courbes : total (somme) par annee. Aucune donnée à afficher.'],
@@ -88,11 +88,17 @@ describe('describeChart', () => {
     );
   });
 
+  it('one category, one point: singular words (« 1 catégorie », « 1 point »)', () => {
+    expect(describe2({ type: 'bar', x: 'region', y: ['total'] }, [{ region: 'Bretagne', total__sum: 300 }])).to.contain('1 catégorie. ');
+    const chart = resolveChart(budgets, { x: 'population', y: ['depenses'], lang: 'en' });
+    expect(spaces(describeChart(toChartData([{ population: 1000, depenses: 5 }], chart), chart))).to.contain(': depenses by population. 1 point. ');
+  });
+
   it('folded series are said, and the trend is the total over the series', () => {
     const rows = ['A', 'B', 'C'].flatMap((region, i) => [{ annee: 2020, region, total__sum: 10 * (i + 1) }, { annee: 2021, region, total__sum: 20 * (i + 1) }]);
     const chart = resolveChart(attendance, { type: 'line', x: 'annee', y: ['total'], group: 'region', limit: 2, lang: 'en' });
     expect(spaces(describeChart(toChartData(rows, chart), chart))).to.equal(
-      'Line chart: total (sum) by annee, region. 3 series. From 2020 to 2021. Maximum: 120 (2021). Minimum: 60 (2020). ' +
+      'Line chart: total (sum) by annee, region. 3 series. From 2020 to 2021. The figures that follow add the series up. Maximum: 120 (2021). Minimum: 60 (2020). ' +
         'Trend: rising (+100% over the period). Latest value: 120 (2021). One more series makes “Others”.',
     );
   });

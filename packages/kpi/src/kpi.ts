@@ -133,7 +133,12 @@ export class CultureKpi extends CultureDataElement {
     this.ran = JSON.stringify(plan);
     const results = await Promise.all(plan.queries.map((q) => runQuery(source, { ...q, ...shaping }, options)));
     const figure = readFigure(plan, results);
-    const main: QueryResult = { ...results[0]!, rows: [{ value: figure.value, ...(figure.base !== undefined ? { base: figure.base } : {}) }], total: 1 };
+    const main: QueryResult = {
+      ...results[0]!,
+      rows: [{ value: figure.value, ...(figure.base !== undefined ? { base: figure.base } : {}) }],
+      // no row gives a value: the empty state, announced as 0 rows out of 0
+      total: figure.value === null ? 0 : 1,
+    };
     this.figures.set(main, figure);
     return main;
   }

@@ -116,9 +116,12 @@ describe('<culture-kpi> says what it cannot compute', () => {
     expect(text(el, 'change')).to.equal('2015 vaut 0 : évolution non calculable.');
   });
 
-  it('a filter matching nothing: the empty state', async () => {
+  it('a filter matching nothing: the empty state, and a culture-load of 0 rows out of 0', async () => {
+    const loaded = new Promise<CustomEvent>((resolve) => document.addEventListener('culture-load', (e) => resolve(e as CustomEvent), { once: true }));
     const el = await kpi({ ...museums, value: 'sum(total)', filter: 'region = Atlantide' });
     expect(root(el).querySelector('[part=empty]')).to.exist;
+    const { detail } = await loaded;
+    expect([detail.rows, detail.total]).to.deep.equal([0, 0]);
   });
 
   it('an unknown column, a bad expression, a bad compare: an alert and culture-error', async () => {

@@ -2,7 +2,7 @@
  * Every word the table shows, in French and English. Small functions, so plurals and numbers
  * are written once per language.
  */
-import type { Lang } from '@culture-widgets/core';
+import { defineMessages, type Lang, type Say } from '@culture-widgets/core';
 
 export interface TableMessages {
   empty: string;
@@ -24,7 +24,6 @@ export interface TableMessages {
   pageSize: string;
   pagination: string;
   loadingRows: string;
-  unknownColumns: (names: string) => string;
   /** Said after a link that opens a new tab. */
   newWindow: string;
   /** Shown under the title when the table is wider than its frame. */
@@ -50,7 +49,6 @@ const fr: TableMessages = {
   pageSize: 'Lignes par page',
   pagination: 'Pagination du tableau',
   loadingRows: 'Chargement des lignes…',
-  unknownColumns: (names) => `Colonnes inconnues ignorées : ${names}`,
   newWindow: ' (nouvelle fenêtre)',
   scrollHint: 'Faites défiler horizontalement →',
 };
@@ -74,7 +72,6 @@ const en: TableMessages = {
   pageSize: 'Rows per page',
   pagination: 'Table pagination',
   loadingRows: 'Loading rows…',
-  unknownColumns: (names) => `Unknown columns ignored: ${names}`,
   newWindow: ' (new window)',
   scrollHint: 'Scroll sideways →',
 };
@@ -82,3 +79,17 @@ const en: TableMessages = {
 export function tableMessages(lang: Lang): TableMessages {
   return lang === 'en' ? en : fr;
 }
+
+type TableNoteKey = 'unknown-columns';
+const names = (d: { names?: unknown }) => (d.names as string[]).join(', ');
+const several = (d: { names?: unknown }) => (d.names as string[]).length > 1;
+
+/** The table's notes: names in `columns`, `bars` or `sort` that match no column. */
+export const tableNotes = defineMessages<TableNoteKey>({
+  fr: {
+    'unknown-columns': (d) => `${String(d.attribute)} : ${several(d) ? 'colonnes inconnues ignorées' : 'colonne inconnue ignorée'} : ${names(d)}.`,
+  } satisfies Record<TableNoteKey, Say>,
+  en: {
+    'unknown-columns': (d) => `${String(d.attribute)}: ${several(d) ? 'unknown columns ignored' : 'unknown column ignored'}: ${names(d)}.`,
+  } satisfies Record<TableNoteKey, Say>,
+});

@@ -8,7 +8,7 @@ import { CultureDataElement, CultureSelectEvent, RowNavigation, SIZE_RANGES, bas
 import { nextSort, parseSort, resolveSort, selectColumns } from './columns.js';
 import { barDomain } from './cells.js';
 import { downloadFilename, downloadQuery, DOWNLOAD_LIMIT } from './download.js';
-import { tableMessages } from './messages.js';
+import { tableMessages, tableNotes } from './messages.js';
 import { pageSizeChoices, pageWindow } from './paging.js';
 import { renderTable } from './render-table.js';
 import { cultureTableStyles, tableStyles } from './table.styles.js';
@@ -212,10 +212,14 @@ export class CultureTable extends CultureDataElement {
     // joined columns (`join.population`) are known once the other side answered
     const available = [...data.columns, ...data.result.columns.filter((column) => /^join\./i.test(column.name))];
     const { columns, unknown: unknownColumns } = selectColumns(parseList(this.columns), available);
-    // Names the author typed that match nothing are said once, above the table, not silently dropped.
-    const unknownBars = parseList(this.bars).filter((name) => !columnNamed(name, data.columns));
-    const unknownSort = this.currentSort.filter((key) => !columnNamed(key.column, data.columns)).map((key) => key.column);
-    const unknown = [...new Set([...unknownColumns, ...unknownBars, ...unknownSort])];
+    // Names the author typed that match nothing are said (a note, culture-warning), not silently dropped.
+    const bars = parseList(this.bars);
+    const sort = parseSort(this.sort);
+    const known = (name: string) => !!columnNamed(name, data.columns);
+    this.unknownNames('columns', this.columns, unknownColumns, columns.map((c) => c.name));
+    this.unknownNames('bars', this.bars, bars.filter((name) => !known(name)), bars.filter(known));
+    this.unknownNames('sort', this.sort, sort.filter((key) => !known(key.column)).map((key) => key.column),
+      sort.filter((key) => known(key.column)).map((key) => `${key.descending ? '-' : ''}${key.column}`));
     const rows = this.virtual ? this.virtualRows.rows() : data.result.rows;
     const caption = this.title || data.source.citation.datasetTitle;
     const sideways = this.hiddenSides.start || this.hiddenSides.end;
@@ -238,8 +242,7 @@ export class CultureTable extends CultureDataElement {
       emptyText: data.hint ? this.emptyText(data) : m.noRows,
       titleOf: (name) => this.titleOf(name),
     });
-    return html`${unknown.length ? html`<p class="note">${m.unknownColumns(unknown.join(', '))}</p>` : nothing}
-      <p class="title" part="title" aria-hidden="true">${caption}</p>
+    return html`<p class="title" part="title" aria-hidden="true">${caption}</p>
       ${sideways ? html`<p class="scroll-hint" part="scroll-hint" id="scroll-hint">${m.scrollHint}</p>` : nothing}
       <div class="frame-shadows ${this.hiddenSides.start ? 'more-start' : ''} ${this.hiddenSides.end ? 'more-end' : ''}">
         <div class="frame ${this.virtual ? 'virtual' : ''} ${busy ? 'busy' : ''}" part="frame" tabindex="0" role="region"
@@ -345,6 +348,13 @@ export class CultureTable extends CultureDataElement {
     const { min, max } = SIZE_RANGES.height;
     if (!m[2] || m[2] === 'px') return `${this.warnings.size('height', m[1], SIZE_RANGES.height)}px`;
     return `clamp(${min}px, ${text}, ${max}px)`;
+  }
+
+  /** A `culture-warning` (and the note) for the names of `attribute` that match no column; `accepted`: the names kept. */
+  private unknownNames(attribute: string, value: string | undefined, unknown: string[], accepted: string[]): void {
+    this.warnings.set(attribute, unknown.length
+      ? [tableNotes.warning('invalid-value', { attribute, value: value ?? '', names: unknown, accepted: accepted.join(', ') }, 'unknown-columns')]
+      : []);
   }
 
   private get rowsPerPage(): number {

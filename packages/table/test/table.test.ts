@@ -145,14 +145,24 @@ describe('<culture-table>', function () {
       expect(data.some((r) => r.query.includes('total__sort=desc') && r.query.includes('page_size=5'))).to.equal(true);
     });
 
-    it('title becomes the caption; unknown names are said, not shown', async () => {
-      const { el } = await mount(p, { dataset: DATASETS.museums, title: 'Mes musées', columns: 'ville, inconnue', sort: '-absente', bars: 'fantome' });
+    it('title becomes the caption; unknown names are said (a note, culture-warning per attribute), not shown', async () => {
+      const warnings: { attribute?: string; value?: string; accepted?: string }[] = [];
+      const listen = (e: Event) => warnings.push((e as CustomEvent).detail);
+      document.addEventListener('culture-warning', listen);
+      const { el } = await mount(p, { dataset: DATASETS.museums, title: 'Mes musées', columns: 'ville, inconnue', sort: '-absente', bars: 'fantome, total' });
+      await el.updateComplete;
+      document.removeEventListener('culture-warning', listen);
       expect(text($(el, 'caption'))).to.equal('Mes musées');
       // Shown above the frame, not inside it: on a phone it wraps instead of scrolling away.
       expect(text($(el, '.title'))).to.equal('Mes musées');
       expect($(el, '.title')!.closest('.frame')).to.equal(null);
       expect(headers(el)).to.deep.equal(['Ville']);
-      expect(text($(el, '.note'))).to.equal('Colonnes inconnues ignorées : inconnue, fantome, absente');
+      expect(text($(el, '[part=warning]'))).to.equal(
+        'columns : colonne inconnue ignorée : inconnue. bars : colonne inconnue ignorée : fantome. sort : colonne inconnue ignorée : absente.',
+      );
+      expect(warnings.map((w) => [w.attribute, w.value, w.accepted])).to.deep.equal([
+        ['columns', 'ville, inconnue', 'ville'], ['bars', 'fantome, total', 'total'], ['sort', '-absente', ''],
+      ]);
     });
 
     it('attributes that only change the look never ask the server again', async () => {

@@ -108,18 +108,21 @@ const en: MapMessages = {
 
 export const mapMessages = (lang: Lang): MapMessages => (lang === 'en' ? en : fr);
 
-type MapErrorKey = 'no-coordinates' | 'no-code' | 'boundaries-failed';
+type MapErrorKey = 'no-coordinates' | 'no-code' | 'not-codes' | 'boundaries-failed';
 
 /** The map's own errors: `mapErrors.error('unknown-column', {}, 'no-coordinates')`. */
 export const mapErrors = defineMessages<MapErrorKey>({
   fr: {
     'no-coordinates': () => 'Aucune colonne de coordonnées trouvée : indiquez lat et lon, coords, ou code pour une carte par territoire.',
     'no-code': () => 'Aucune colonne de codes INSEE trouvée : indiquez code pour une carte par territoire.',
+    'not-codes': (d) =>
+      `La colonne « ${String(d.column)} » ne contient pas de codes INSEE (${(d.examples as string[]).join(', ')}) : une carte par territoire lit des codes (35, 2A, 75056).`,
     'boundaries-failed': (d) => `Les contours des territoires n’ont pas pu être chargés (${String(d.url)}).`,
   } satisfies Record<MapErrorKey, Say>,
   en: {
     'no-coordinates': () => 'No coordinate column found: set lat and lon, coords, or code for a map by area.',
     'no-code': () => 'No INSEE code column found: set code for a map by area.',
+    'not-codes': (d) => `The column “${String(d.column)}” holds no INSEE codes (${(d.examples as string[]).join(', ')}): a map by area reads codes (35, 2A, 75056).`,
     'boundaries-failed': (d) => `The area boundaries could not be loaded (${String(d.url)}).`,
   } satisfies Record<MapErrorKey, Say>,
 });

@@ -3,13 +3,14 @@
  * columns, which query. Pure: the element only renders the plan and hands it to the controller.
  */
 import {
-  AGGREGATE_OPS, findCodeColumn, formatList, guessLevel, isCoordinate, matchColumn, nameKey, parseDefinitions, parseList, parseName,
+  AGGREGATE_OPS, findCodeColumn, formatList, guessLevel, isCoordinate, matchColumn, nameKey, normaliseCode, parseDefinitions, parseList, parseName,
   type Aggregate, type AggregateOp, type ColumnInfo, type FilterClause, type Level, type Query, type Row,
 } from '@culture-widgets/core';
 import { coordColumns, detectCoordinates, locate, type CoordSpec, type Located } from './coords.js';
 import { foldByCode, type Folded } from './choropleth.js';
 import { detectLabelColumn } from './popup.js';
 import { parseClusterSetting, shouldCluster } from './cluster.js';
+import { mapErrors } from './messages.js';
 
 export const MAP_MODES = ['auto', 'points', 'choropleth', 'heatmap'] as const;
 export type MapModeSetting = (typeof MAP_MODES)[number];
@@ -175,7 +176,13 @@ export function buildPlan(a: MapAttributes, columns: ColumnInfo[], rows: Row[], 
     const code = a.code ?? findCodeColumn(columns)?.name;
     if (!code) return { mode: 'none', reason: 'no-code' };
     const info = columns.find((c) => c.name === code);
-    const level = levelOf(a.level) ?? guessLevel(info, rows.map((r) => r[code]));
+    const values = rows.map((r) => r[code]);
+    // names where codes belong (« Bretagne »): said now, never read as communes whose boundaries load for nothing
+    if (!a.level && values.length && !values.some((v) => LEVELS.some((level) => normaliseCode(v, level)))) {
+      const examples = [...new Set(values.filter((v) => v !== null && v !== '').map(String))].slice(0, 3);
+      return { mode: 'none', reason: 'error', error: mapErrors.error('unknown-column', { column: code, examples }, 'not-codes') };
+    }
+    const level = levelOf(a.level) ?? guessLevel(info, values);
     const op = aggregateOp(a);
     const expression = !!a.value && !valueColumn(a.value, columns.map((c) => c.name));
     // an expression's result column is its name (`taux = …`), else its text

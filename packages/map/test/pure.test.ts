@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { findCodeColumn, guessLevel, normaliseCode, type ColumnInfo, type Level, type Row } from '@culture-widgets/core';
+import { CultureError, findCodeColumn, guessLevel, normaliseCode, type ColumnInfo, type Level, type Row } from '@culture-widgets/core';
 import { detectCoordinates, locate, pairOrder, positionOf } from '../src/coords.js';
 import { breaks, classify, sequentialScale, categoryScale, sizeScale, niceStep, sequentialColors } from '../src/scales.js';
 import { shouldCluster, parseClusterSetting, densityGrid } from '../src/cluster.js';
@@ -268,6 +268,17 @@ describe('plan', () => {
       lat: 'Latitude', label: 'Nom officiel du musée', popup: 'Région administrative,Latitude',
     });
     expect(() => resolveColumns({ color: 'nope' }, museums)).to.throw(/nope/);
+  });
+
+  it('a code column holding names, not codes, is said before any boundary is fetched (not read as communes)', () => {
+    const rows: Row[] = [{ region: 'Bretagne', total__sum: 5 }, { region: 'Normandie', total__sum: 2 }, { region: 'Corse', total__sum: 1 }];
+    const plan = buildPlan({ code: 'region', value: 'total' }, [col('region'), col('total', { type: 'number' })], rows);
+    if (plan.mode !== 'none' || !(plan.error instanceof CultureError)) throw new Error(plan.mode);
+    expect(plan.error.messageIn('fr')).to.equal(
+      'La colonne « region » ne contient pas de codes INSEE (Bretagne, Normandie, Corse) : une carte par territoire lit des codes (35, 2A, 75056).',
+    );
+    // with a level named, codes of another level are a note on the map, not this error
+    expect(buildPlan({ code: 'region', level: 'departement', value: 'total' }, [col('region'), col('total', { type: 'number' })], rows).mode).to.equal('choropleth');
   });
 
   it('reports when nothing places the rows', () => {

@@ -18,6 +18,8 @@ export const cdnEntries = {
   'culture-chart': 'packages/culture-widgets/src/chart.ts',
   'culture-map': 'packages/culture-widgets/src/map.ts',
   'culture-kpi': 'packages/culture-widgets/src/kpi.ts',
+  'culture-source': 'packages/culture-widgets/src/source.ts',
+  'culture-builder': 'packages/culture-widgets/src/builder.ts',
 };
 
 // `browser` picks arquero's and vega-loader's web files; `source` resolves @culture-widgets/* to src.

@@ -18,4 +18,4 @@ document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 const lang = new URLSearchParams(location.search).get('lang');
 if (lang === 'en' || lang === 'fr') document.documentElement.lang = lang;
-mountEmbed(document.getElementById('widget'), location.search);
+await mountEmbed(document.getElementById('widget'), location.search);

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { AGGREGATE_OPS, csvDecimal, parseList, parseName, slugify, toCSV, type AggregateOp, type ColumnInfo, type FilterClause, type Query } from '@culture-widgets/core';
 import {
@@ -6,7 +6,6 @@ import {
   styleProps,
   type CultureErrorDetail, type DataState,
 } from '@culture-widgets/ui';
-import { renderTable, tableStyles } from '@culture-widgets/table';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartStyles } from './chart.styles.js';
 import { chartQuery, toChartData, type ChartData, type ChartDatum } from './data.js';
@@ -25,6 +24,9 @@ import { valueTitle } from './titles.js';
 
 /** The spec builder comes with Vega, on first draw: the first load is the skeleton, the data and the text. */
 const loadSpec = () => import('./spec.js');
+/** The data table view is the table package's: it loads when a reader opens it, never with the chart. */
+const loadTableView = () => import('@culture-widgets/table').then(({ renderTable, tableStyles }) => ({ renderTable, tableStyles }));
+type TableView = Awaited<ReturnType<typeof loadTableView>>;
 
 /** What the ready state draws, derived from the data and the attributes. */
 interface Prepared {
@@ -64,7 +66,7 @@ interface Prepared {
  * @cssproperty --culture-tooltip-color - tooltip text
  */
 export class CultureChart extends CultureDataElement {
-  static override styles = [...baseStyles, tableStyles, menuStyles, chartStyles];
+  static override styles = [...baseStyles, menuStyles, chartStyles];
 
   /** `auto` (default: chosen from the column profile), `column` (vertical bars), `bar` (horizontal), `line`, `area`, `scatter`, `pie`, `donut`, `heatmap`. */
   @property() type: TypeSetting = 'auto';
@@ -136,6 +138,8 @@ export class CultureChart extends CultureDataElement {
   @property({ attribute: 'y-title' }) yTitle?: string;
 
   @state() private tableShown = false;
+  /** The data table view, once loaded. */
+  @state() private tableView?: TableView;
   @state() private drawError?: CultureErrorDetail;
   @state() private tooltip?: { text: string; left: number; top: number; keyboard?: boolean };
   /** The value the keyboard stands on (arrow keys walk the marks). */
@@ -315,7 +319,7 @@ export class CultureChart extends CultureDataElement {
           <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`}
       ${this.renderHiddenOther(prepared)}
       <p id="description" class="visually-hidden" part="description">${prepared.description}</p>
-      ${this.tableShown ? this.renderDataTable(prepared) : nothing}
+      ${this.tableShown && this.tableView ? this.renderDataTable(prepared, this.tableView) : nothing}
     </figure>`;
   }
 
@@ -332,11 +336,27 @@ export class CultureChart extends CultureDataElement {
       { label: m.downloadPng, run: () => void this.downloadImage('png') },
       { label: m.downloadSvg, run: () => void this.downloadImage('svg') },
       { label: m.downloadCsv, run: () => this.downloadCsv() },
-      { label: this.tableShown ? m.hideTable : m.showTable, run: () => (this.tableShown = !this.tableShown) },
+      { label: this.tableShown ? m.hideTable : m.showTable, run: () => void this.toggleTable() },
     ]);
   }
 
-  private renderDataTable({ chart, data }: Prepared): TemplateResult {
+  /** Shows (loading the table view the first time) or hides the data table. */
+  private async toggleTable(): Promise<void> {
+    if (!this.tableShown && !this.tableView) {
+      try {
+        const view = await loadTableView();
+        const styles: CSSResultOrNative[] = [...(this.constructor as typeof CultureChart).elementStyles, view.tableStyles];
+        adoptStyles(this.renderRoot as ShadowRoot, styles);
+        this.tableView = view;
+      } catch (error) {
+        this.reportError(this.drawFailure(error));
+        return;
+      }
+    }
+    this.tableShown = !this.tableShown;
+  }
+
+  private renderDataTable({ chart, data }: Prepared, { renderTable }: TableView): TemplateResult {
     const { columns, rows, titles } = chartTable(chart, data);
     const caption = chartMessages(this.locale).tableCaption(this.title || valueTitle(chart));
     // A focusable region: the table may scroll, keyboard users must reach it.

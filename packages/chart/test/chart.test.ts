@@ -56,7 +56,8 @@ const marks = (svg: SVGSVGElement, mark: string) => svg.querySelectorAll(`.mark-
 
 async function tableRows(el: CultureChart): Promise<number> {
   await openMenuAndChoose(el, /tableau|table/i);
-  await el.updateComplete;
+  // the table view loads when it is first opened
+  await waitUntil(() => root(el).querySelector('.data-table table'), 'no data table');
   return root(el).querySelectorAll('.data-table tbody tr').length;
 }
 
@@ -515,6 +516,8 @@ describe('<culture-chart> menu', () => {
     expect(headers.join('|')).to.match(/Année.*Total \(somme\)/);
     // a year is a label: never « 2 014 », in the table as in the file
     expect(root(el).querySelector('.data-table tbody td')!.textContent!.trim()).to.equal('2014');
+    // the table view brings its styles with it
+    expect(getComputedStyle(root(el).querySelector('.data-table table')!).fontVariantNumeric).to.equal('tabular-nums');
     const csv = el.chartCsv();
     expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).to.equal('annee;total (somme)');
     expect(csv.replace(/^\uFEFF/, '').split(/\r?\n/)[1]).to.match(/^2014;\d+/);

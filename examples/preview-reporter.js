@@ -35,9 +35,23 @@
     if (data.state === 'load') post({ event: 'load', key, tag: String(data.tag), rows: data.rows, total: data.total });
     if (data.state === 'error') post({ event: 'error', key, tag: String(data.tag), code: data.code, message: data.message });
   });
+  // culture-widgets.js loads an element's code when its tag appears, after `load`: a tag is said
+  // undefined only when it still is a few seconds later, and unsaid when its code comes after all
   window.addEventListener('load', () => {
-    const tags = new Set([...document.querySelectorAll('*')].map((el) => el.localName).filter((tag) => tag.startsWith('culture-') && !customElements.get(tag)));
-    if (tags.size) post({ event: 'undefined', tags: [...tags] });
+    const tags = [...new Set([...document.querySelectorAll('*')].map((el) => el.localName).filter((tag) => tag.startsWith('culture-') && !customElements.get(tag)))];
+    const undefinedTags = () => tags.filter((tag) => !customElements.get(tag));
+    let said = false;
+    const timer = setTimeout(() => {
+      said = undefinedTags().length > 0;
+      if (said) post({ event: 'undefined', tags: undefinedTags() });
+    }, 3000);
+    for (const tag of tags) {
+      customElements.whenDefined(tag).then(() => {
+        if (undefinedTags().length) return;
+        clearTimeout(timer);
+        if (said) post({ event: 'undefined', tags: [] });
+      });
+    }
   });
   new ResizeObserver(() => post({ event: 'height', height: Math.ceil(document.documentElement.getBoundingClientRect().height) })).observe(document.documentElement);
   post({ event: 'ready' });

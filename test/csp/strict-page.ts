@@ -203,6 +203,8 @@ const allSettled = () => expected.every((w) => settled.has(w));
 const report = async () => {
   if (reported) return;
   reported = true;
+  // the umbrella loads each element's code as its tag appears: methods exist once it is defined
+  await Promise.all(widgets.map((w) => customElements.whenDefined(w.localName)));
   for (const reveal of current.reveal ?? []) {
     const what = await reveal(widgets[0]!);
     if (what) seen.add(what);

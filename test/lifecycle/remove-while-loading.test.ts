@@ -50,6 +50,7 @@ describe('removed while loading', function () {
       filter,
       builder,
     );
+    await customElements.whenDefined('culture-builder'); // the umbrella loads each element as its tag appears
     builder.restoreFrom(`?element=table&dataset=${DATASETS.museumList}`);
 
     // everything is on its way: the tabular API, file downloads, the boundaries, the builder's lookup

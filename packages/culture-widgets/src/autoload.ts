@@ -2,7 +2,7 @@
  * Loads an element's code the first time its tag appears: in the page, or in a shadow root one of
  * the watched elements renders (the builder's previews). A page that only shows a chart downloads
  * the chart's code and nothing of the table, the map or the builder
- * (docs/decisions/0015-autoloader.md).
+ * (docs/decisions/0014-autoloader.md).
  */
 
 /** Tag → the module that registers it (one module may register two tags). */

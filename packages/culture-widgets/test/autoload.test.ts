@@ -42,6 +42,28 @@ describe('culture-widgets.js: an element loads when its tag appears', function (
     el.remove();
   });
 
+  it('a widget defined before its <culture-source> waits for it instead of saying it is missing', async () => {
+    const p = await portal();
+    // the chart's code is here (the test above), the source's is not: the chart links first
+    expect(customElements.get('culture-chart')).not.to.equal(undefined);
+    expect(customElements.get('culture-source')).to.equal(undefined);
+    const wrapper = document.createElement('div');
+    const source = document.createElement('culture-source');
+    for (const [name, value] of Object.entries({ id: 'late-source', api: p.api, 'tabular-api': p.tabularApi, dataset: DATASETS.museums })) {
+      source.setAttribute(name, value);
+    }
+    const chart = document.createElement('culture-chart');
+    for (const [name, value] of Object.entries({ source: 'late-source', type: 'line', x: 'annee', y: 'total' })) chart.setAttribute(name, value);
+    const errors: string[] = [];
+    chart.addEventListener('culture-error', (e) => errors.push(e.detail.code));
+    wrapper.append(chart, source);
+    document.body.append(wrapper);
+    await waitUntil(() => chart.shadowRoot?.querySelector('.view svg') || errors.length, 'no chart drawn', { timeout: 30000 });
+    expect(errors).to.deep.equal([]);
+    expect(chart.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    wrapper.remove();
+  });
+
   it('customElements.whenDefined loads the element it waits for', async () => {
     expect(customElements.get('culture-kpi')).to.equal(undefined);
     await customElements.whenDefined('culture-kpi');

@@ -488,12 +488,9 @@ export class CultureFilter extends LitElement {
     return chips.map((c) => c.text).join(', ');
   }
 
-  /** The linked source, once `<culture-source>` is defined (the bundle may define it after us). */
+  /** The linked source, once `<culture-source>` is defined (the page may define it after us). */
   private async findHost(signal: AbortSignal): Promise<FilterHost> {
-    if (!this.linked && this.source && !customElements.get('culture-source')) {
-      await Promise.race([customElements.whenDefined('culture-source'), aborted(signal)]);
-    }
-    if (!this.linked) this.sourceLink.link();
+    if (!this.linked) await this.sourceLink.settle(signal);
     if (!this.linked) throw this.source ? uiErrors.error('no-source', { id: this.source }, 'missing-source') : filterErrors.error('no-source', {}, 'needs-source');
     return this.linked;
   }
@@ -531,6 +528,3 @@ export class CultureFilter extends LitElement {
 const hasValues = (control: ControlType) => control === 'select' || control === 'checkboxes';
 
 const specKey = (host?: FilterHost) => (host ? JSON.stringify([host.spec, host.compute ?? '', host.columnLabels ?? '']) : '');
-
-const aborted = (signal: AbortSignal) =>
-  new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));

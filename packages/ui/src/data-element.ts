@@ -277,7 +277,7 @@ export abstract class CultureDataElement extends LitElement {
 
   private async loadData(signal: AbortSignal, fingerprint: string): Promise<DataState | typeof NO_SOURCE> {
     this.progress = undefined;
-    if (this.source && !this.linked) this.sourceLink.link();
+    if (this.source && !this.linked) await this.sourceLink.settle(signal);
     if (this.source && !this.linked) throw uiErrors.error('no-source', { id: this.source }, 'missing-source');
     const spec = this.spec;
     if (!spec.dataset && !spec.resource && !spec.src) return NO_SOURCE;

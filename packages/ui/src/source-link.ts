@@ -90,6 +90,23 @@ export class SourceLink<T extends SourceProvider = SourceProvider> implements Re
     }
   }
 
+  /**
+   * Links, waiting first for the source when its element is in the page but not yet defined (a
+   * page loading elements as they appear may define it after this widget); with no such element,
+   * returns at once.
+   */
+  async settle(signal: AbortSignal): Promise<void> {
+    this.link();
+    const id = this.host.source;
+    if (this.provider || !id || findById(this.host, id)?.localName !== 'culture-source' || customElements.get('culture-source')) return;
+    signal.throwIfAborted();
+    await Promise.race([
+      customElements.whenDefined('culture-source'),
+      new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true })),
+    ]);
+    this.link();
+  }
+
   private swap(provider: T | undefined): void {
     if (provider === this.provider) return;
     for (const [type, listener] of Object.entries(this.events)) this.provider?.removeEventListener(type, listener);

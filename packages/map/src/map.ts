@@ -419,6 +419,8 @@ export class CultureMap extends CultureDataElement {
     } catch (error) {
       plan = { mode: 'none', reason: 'error', error }; // e.g. `color` changed to an unknown column
     }
+    const sizeIgnored = plan.mode === 'points' || plan.mode === 'heatmap' ? plan.sizeIgnored : undefined;
+    this.warnings.set('size', sizeIgnored ? [mapErrors.warning('invalid-value', { attribute: 'size', value: sizeIgnored, accepted: '' }, 'size-not-numbers')] : []);
     this.planCache = { data, key, plan };
     return plan;
   }

@@ -108,7 +108,7 @@ const en: MapMessages = {
 
 export const mapMessages = (lang: Lang): MapMessages => (lang === 'en' ? en : fr);
 
-type MapErrorKey = 'no-coordinates' | 'no-code' | 'not-codes' | 'boundaries-failed';
+type MapErrorKey = 'no-coordinates' | 'no-code' | 'not-codes' | 'size-not-numbers' | 'boundaries-failed';
 
 /** The map's own errors: `mapErrors.error('unknown-column', {}, 'no-coordinates')`. */
 export const mapErrors = defineMessages<MapErrorKey>({
@@ -117,12 +117,14 @@ export const mapErrors = defineMessages<MapErrorKey>({
     'no-code': () => 'Aucune colonne de codes INSEE trouvée : indiquez code pour une carte par territoire.',
     'not-codes': (d) =>
       `La colonne « ${String(d.column)} » ne contient pas de codes INSEE (${(d.examples as string[]).join(', ')}) : une carte par territoire lit des codes (35, 2A, 75056).`,
+    'size-not-numbers': (d) => `size : « ${String(d.value)} » ne contient pas de nombres ; ignoré.`,
     'boundaries-failed': (d) => `Les contours des territoires n’ont pas pu être chargés (${String(d.url)}).`,
   } satisfies Record<MapErrorKey, Say>,
   en: {
     'no-coordinates': () => 'No coordinate column found: set lat and lon, coords, or code for a map by area.',
     'no-code': () => 'No INSEE code column found: set code for a map by area.',
     'not-codes': (d) => `The column “${String(d.column)}” holds no INSEE codes (${(d.examples as string[]).join(', ')}): a map by area reads codes (35, 2A, 75056).`,
+    'size-not-numbers': (d) => `size: “${String(d.value)}” holds no numbers; ignored.`,
     'boundaries-failed': (d) => `The area boundaries could not be loaded (${String(d.url)}).`,
   } satisfies Record<MapErrorKey, Say>,
 });

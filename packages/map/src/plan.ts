@@ -3,7 +3,7 @@
  * columns, which query. Pure: the element only renders the plan and hands it to the controller.
  */
 import {
-  AGGREGATE_OPS, findCodeColumn, formatList, guessLevel, isCoordinate, matchColumn, nameKey, normaliseCode, parseDefinitions, parseList, parseName,
+  AGGREGATE_OPS, cellNumber, findCodeColumn, formatList, guessLevel, isCoordinate, matchColumn, nameKey, normaliseCode, parseDefinitions, parseList, parseName,
   type Aggregate, type AggregateOp, type ColumnInfo, type FilterClause, type Level, type Query, type Row,
 } from '@culture-widgets/core';
 import { coordColumns, detectCoordinates, locate, type CoordSpec, type Located } from './coords.js';
@@ -150,6 +150,8 @@ export interface PointsPlan {
   exclude: string[];
   color?: string;
   size?: string;
+  /** `size` named a column without numbers: not drawn, said. */
+  sizeIgnored?: string;
   cluster: boolean;
 }
 
@@ -194,7 +196,9 @@ export function buildPlan(a: MapAttributes, columns: ColumnInfo[], rows: Row[], 
   if (!spec) return { mode: 'none', reason: 'no-coordinates' };
   const located = locate(rows, spec);
   const exclude = coordColumns(spec);
-  const size = a.size || undefined;
+  // circles sized by a column without numbers would all be dots: the size is dropped, and said
+  const numbers = !!a.size && located.places.some((place) => cellNumber(place.row[a.size!]) !== undefined);
+  const size = numbers ? a.size : undefined;
   return {
     mode,
     spec,
@@ -204,6 +208,7 @@ export function buildPlan(a: MapAttributes, columns: ColumnInfo[], rows: Row[], 
     exclude,
     color: a.color || undefined,
     size,
+    ...(a.size && !numbers ? { sizeIgnored: a.size } : {}),
     // proportional circles and densities are never clustered
     cluster: mode === 'points' && !size && shouldCluster(located.places.length, parseClusterSetting(a.cluster)),
   };

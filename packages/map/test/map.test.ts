@@ -277,6 +277,24 @@ describe('<culture-map> one way to write a cell, one list grammar, warnings', ()
     expect(values[1]).to.match(/^\d{1,3}([\u202f\u00a0 ]\d{3})+$/);
   });
 
+  it('size on a column without numbers: said (culture-warning), and points of one size drawn with no empty size legend', async () => {
+    const warnings: string[][] = [];
+    const el = document.createElement('culture-map');
+    el.addEventListener('culture-warning', (e) => warnings.push([e.detail.attribute!, e.detail.value!, e.detail.message]));
+    const attrs = { api: p.api, 'tabular-api': p.tabularApi, dataset: DATASETS.museumList, size: 'Commune', filter: "'Région administrative' = Bretagne", tiles: 'none' };
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    el.style.width = '640px';
+    const loaded = new Promise((resolve) => el.addEventListener('culture-load', resolve, { once: true }));
+    document.body.append(el);
+    keep(el);
+    await loaded;
+    await el.updateComplete;
+    expect(warnings).to.deep.equal([['size', 'Commune', 'size : « Commune » ne contient pas de nombres ; ignoré.']]);
+    expect(text(el, '[part=warning]')).to.equal('size : « Commune » ne contient pas de nombres ; ignoré.');
+    expect(shadow(el).querySelector('.legend-title')).to.equal(null);
+    expect(el.drawnSummary.points).to.equal(61);
+  });
+
   it('mode, cluster, level and tiles out of their set: said, and the default drawn', async () => {
     const warnings: string[][] = [];
     const el = document.createElement('culture-map');

@@ -234,6 +234,12 @@ export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}):
   const xKind: XKind = type === 'scatter' ? 'quantitative' : key ? (key.format === 'year' ? 'year' : 'nominal') : xKindOf(xCol);
   const rawScatter = type === 'scatter' && !options.aggregate && !measures;
   const aggregate = rawScatter ? undefined : (options.aggregate ?? (y.length ? 'sum' : 'count'));
+  // a sum of text would draw zeros: said, with the columns that can be added up
+  const text = aggregate === 'sum' || aggregate === 'mean' || aggregate === 'median' ? named.find((name) => !isNumeric(column(columns, name)!)) : undefined;
+  if (text) {
+    const numbers = columns.filter(isMeasure).map((c) => c.name);
+    throw chartErrors.error('bad-expression', { column: text, aggregate, numbers }, 'y-not-numbers');
+  }
   const nominal = xKind === 'nominal';
   const stackDefault: StackMode = type === 'area' ? 'zero' : 'none';
   const warnings: ChartWarning[] = [];

@@ -71,6 +71,23 @@ describe('resolveChart', () => {
     expect(chart).to.include({ x: 'Région administrative', group: 'Département' });
   });
 
+  it('a sum, mean or median of a text column is an error naming it, never a line of zeros', () => {
+    let error: CultureError | undefined;
+    try {
+      resolveChart(attendance, { type: 'line', x: 'annee', y: ['region'] });
+    } catch (e) {
+      error = e as CultureError;
+    }
+    expect(error?.code).to.equal('bad-expression');
+    expect(error?.messageIn('fr')).to.equal(
+      'y : « region » n’est pas une colonne de nombres : la somme ne s’en calcule pas. Colonnes de nombres : « payant », « gratuit », « total », « individuel », « scolaires ». ' +
+        'Pour compter les lignes, ne donnez pas de y (ou aggregate="count").',
+    );
+    expect(() => resolveChart(attendance, { type: 'line', x: 'annee', y: ['region'], aggregate: 'mean' })).to.throw().with.property('code', 'bad-expression');
+    // a count, a minimum or a maximum of text are understood
+    expect(resolveChart(attendance, { type: 'line', x: 'annee', y: ['region'], aggregate: 'count' }).aggregate).to.equal('count');
+  });
+
   it('throws unknown-column for a column the resource does not have', () => {
     for (const options of [{ x: 'nope' }, { y: ['nope'] }, { group: 'nope' }, { facet: 'nope' }]) {
       expect(() => resolveChart(attendance, options)).to.throw().with.property('code', 'unknown-column');

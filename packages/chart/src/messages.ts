@@ -2,7 +2,7 @@
  * Every word <culture-chart> shows, in French and English. Shared words (loading, empty, error,
  * citation) live in @culture-widgets/ui; these are the chart's own. Pure: no DOM, no lit.
  */
-import { availableColumns, defineMessages, quoteList, formatNumber, type AggregateOp, type Details, type Lang, type Say } from '@culture-widgets/core';
+import { availableColumns, defineMessages, formatNumber, type AggregateOp, type Details, type Lang, type Say } from '@culture-widgets/core';
 import type { ChartType, ChartWarning, Reference, WarningReason } from './options.js';
 
 export interface ChartMessages {
@@ -205,7 +205,7 @@ export function chartMessages(lang: Lang): ChartMessages {
   return lang === 'en' ? en : fr;
 }
 
-type ChartErrorKey = 'no-x-column' | 'y-not-numbers' | 'draw-failed' | WarningReason;
+type ChartErrorKey = 'no-x-column' | 'draw-failed' | WarningReason;
 
 const quoted = (d: Details, lang: Lang) => (lang === 'en' ? `“${String(d.value)}”` : `« ${String(d.value)} »`);
 
@@ -213,9 +213,6 @@ const quoted = (d: Details, lang: Lang) => (lang === 'en' ? `“${String(d.value
 export const chartErrors = defineMessages<ChartErrorKey>({
   fr: {
     'no-x-column': (d) => `Aucune colonne à placer sur l’axe horizontal.${availableColumns(d, 'fr')}`,
-    'y-not-numbers': (d) =>
-      `y : « ${String(d.column)} » n’est pas une colonne de nombres : la ${fr.aggregateName[d.aggregate as AggregateOp]} ne s’en calcule pas.` +
-      `${(d.numbers as string[]).length ? ` Colonnes de nombres : ${quoteList(d.numbers as string[], 'fr')}.` : ''} Pour compter les lignes, ne donnez pas de y (ou aggregate="count").`,
     'draw-failed': (d) => `Le graphique n’a pas pu être dessiné (${String(d.cause)}).`,
     'reference-invalid': (d) => `reference : ${quoted(d, 'fr')} n’est ni un nombre ni « mean » ou « median » ; ignoré.`,
     'reference-unused': () => 'reference ignoré : ce graphique n’a pas d’axe de valeurs (secteurs, carte de chaleur, empilement à 100 %).',
@@ -229,9 +226,6 @@ export const chartErrors = defineMessages<ChartErrorKey>({
   } satisfies Record<ChartErrorKey, Say>,
   en: {
     'no-x-column': (d) => `No column to draw on the horizontal axis.${availableColumns(d, 'en')}`,
-    'y-not-numbers': (d) =>
-      `y: “${String(d.column)}” is not a column of numbers: its ${en.aggregateName[d.aggregate as AggregateOp]} cannot be taken.` +
-      `${(d.numbers as string[]).length ? ` Columns of numbers: ${quoteList(d.numbers as string[], 'en')}.` : ''} To count rows, give no y (or aggregate="count").`,
     'draw-failed': (d) => `The chart could not be drawn (${String(d.cause)}).`,
     'reference-invalid': (d) => `reference: ${quoted(d, 'en')} is neither a number nor “mean” or “median”; ignored.`,
     'reference-unused': () => 'reference ignored: this chart has no value axis (slices, heatmap, 100% stack).',

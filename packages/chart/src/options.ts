@@ -2,7 +2,7 @@
  * From what the author wrote (`type="auto" x="annee" y="total"`) and the column profile, to a
  * fully resolved chart: every blank filled, every column checked. Pure: no DOM, no vega.
  */
-import { CultureError, findColumn, formatList, isCategory, isMeasure, isNumeric, isTemporal, isYear, matchColumn, parseColorMap, parseFilter, parseList } from '@culture-widgets/core';
+import { CultureError, checkAggregated, findColumn, formatList, isCategory, isMeasure, isNumeric, isTemporal, isYear, matchColumn, parseColorMap, parseFilter, parseList } from '@culture-widgets/core';
 import type { AggregateOp, ColumnInfo, FilterClause, Lang } from '@culture-widgets/core';
 import { chartErrors, chartMessages } from './messages.js';
 import { expressionMeasures, isExpression, isOrdinal, measureTitles, timeKey, type Measures } from './shaping.js';
@@ -235,11 +235,7 @@ export function resolveChart(columns: ColumnInfo[], options: ChartOptions = {}):
   const rawScatter = type === 'scatter' && !options.aggregate && !measures;
   const aggregate = rawScatter ? undefined : (options.aggregate ?? (y.length ? 'sum' : 'count'));
   // a sum of text would draw zeros: said, with the columns that can be added up
-  const text = aggregate === 'sum' || aggregate === 'mean' || aggregate === 'median' ? named.find((name) => !isNumeric(column(columns, name)!)) : undefined;
-  if (text) {
-    const numbers = columns.filter(isMeasure).map((c) => c.name);
-    throw chartErrors.error('bad-expression', { column: text, aggregate, numbers }, 'y-not-numbers');
-  }
+  for (const name of named) checkAggregated('y', column(columns, name), aggregate, columns);
   const nominal = xKind === 'nominal';
   const stackDefault: StackMode = type === 'area' ? 'zero' : 'none';
   const warnings: ChartWarning[] = [];

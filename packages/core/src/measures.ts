@@ -12,6 +12,7 @@ import { type BinaryOp, type Definition, type Expr, parseDefinitions, quoteName,
 import { columnNamed, isNumeric, matchColumn } from './columns.js';
 import { AGGREGATE_FUNCTIONS, ROW_FUNCTIONS, numberOf } from './compute.js';
 import { columnTitle } from './labels.js';
+import { isMeasure } from './kinds.js';
 import { formatNumber } from './format.js';
 import { AGGREGATE_WORDS } from './messages.js';
 
@@ -146,6 +147,16 @@ export function checkMeasures(text: string | Definition[], columns: ColumnInfo[]
     const expr = checker.check(def.expr);
     return { name: def.name, expr, calls: [...checker.calls.values()], joins: [...checker.joins], info: resultInfo(def.name, expr, columns), definition: def };
   });
+}
+
+/**
+ * A bare column under an element's `aggregate` (`y="region"`, `value="region"`): a sum, mean or
+ * median of text would show zeros, so it is refused, naming the columns of numbers.
+ */
+export function checkAggregated(attribute: string, column: ColumnInfo | undefined, op: AggregateOp | undefined, columns: readonly ColumnInfo[]): void {
+  if (!column || (op !== 'sum' && op !== 'mean' && op !== 'median') || isNumeric(column)) return;
+  const numbers = columns.filter(isMeasure).map((c) => c.name);
+  throw new CultureError('bad-expression', { attribute, column: column.name, aggregate: op, numbers }, 'not-numbers');
 }
 
 /** Every aggregate a list of measures needs, each once. */

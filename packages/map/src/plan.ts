@@ -3,7 +3,7 @@
  * columns, which query. Pure: the element only renders the plan and hands it to the controller.
  */
 import {
-  AGGREGATE_OPS, cellNumber, findCodeColumn, formatList, guessLevel, isCoordinate, matchColumn, nameKey, normaliseCode, parseDefinitions, parseList, parseName,
+  AGGREGATE_OPS, cellNumber, checkAggregated, findCodeColumn, formatList, guessLevel, isCoordinate, matchColumn, nameKey, normaliseCode, parseDefinitions, parseList, parseName,
   type Aggregate, type AggregateOp, type ColumnInfo, type FilterClause, type Level, type Query, type Row,
 } from '@culture-widgets/core';
 import { coordColumns, detectCoordinates, locate, type CoordSpec, type Located } from './coords.js';
@@ -133,6 +133,8 @@ export function mapQuery(a: MapAttributes, columns: ColumnInfo[], filters: Filte
   const code = a.code ?? findCodeColumn(columns)?.name;
   if (!code) return { filters, limit: MAX_POINTS };
   const op = aggregateOp(a);
+  // a sum of text would colour every area « 0 »: said before anything loads
+  checkAggregated('value', columns.find((c) => c.name === a.value), op, columns);
   if (a.value && !valueColumn(a.value, columns.map((c) => c.name))) {
     // an aggregate expression, as written (messages quote it): a bare column in it takes `aggregate` (default sum)
     return { filters, groupBy: [code], measures: a.value, aggregate: op === 'count' ? 'sum' : op, limit: 50_000 };

@@ -255,6 +255,23 @@ describe('plan', () => {
     ]);
   });
 
+  it('a sum, mean or median of a text value is an error naming it, before anything loads (never a map « de 0 à 0 »)', () => {
+    const spending = [col('dep'), col('region'), col('depenses', { type: 'number' })];
+    let error: CultureError | undefined;
+    try {
+      mapQuery({ code: 'dep', value: 'region' }, spending, []);
+    } catch (e) {
+      error = e as CultureError;
+    }
+    expect(error?.code).to.equal('bad-expression');
+    expect(error?.messageIn('fr')).to.equal(
+      'value : « region » n’est pas une colonne de nombres : la somme ne s’en calcule pas. Colonnes de nombres : « depenses ». ' +
+        'Pour compter les lignes, ne donnez pas de value (ou aggregate="count").',
+    );
+    expect(() => mapQuery({ code: 'dep', value: 'region', aggregate: 'mean' }, spending, [])).to.throw().with.property('code', 'bad-expression');
+    expect(mapQuery({ code: 'dep', value: 'region', aggregate: 'count' }, spending, []).aggregates).to.deep.equal([{ op: 'count', as: 'value' }]);
+  });
+
   it('builds a choropleth plan whatever the aggregate column is named', () => {
     const rows: Row[] = [{ dep: '1', total__sum: 5 }, { dep: '01', total__sum: 2 }, { dep: '2A', total__sum: 1 }];
     const plan = buildPlan({ code: 'dep', value: 'total' }, [col('dep'), col('total', { type: 'number' })], rows);

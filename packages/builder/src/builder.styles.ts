@@ -627,13 +627,21 @@ export const builderStyles = [
       font-size: 0.8125rem;
       overflow-wrap: anywhere;
     }
+    /* numbered as « Mettre à jour le widget 2 » says (a flex item has no list marker: a counter) */
     .dashboard-list {
       margin: 0;
-      padding-inline-start: 1.5rem;
+      padding: 0;
+      list-style: none;
+      counter-reset: widget;
     }
     .dashboard-list li {
       padding: 0.35rem 0;
       border-bottom: 1px solid var(--_border);
+      counter-increment: widget;
+    }
+    .dashboard-list .widget-name::before {
+      content: counter(widget) '. ';
+      font-variant-numeric: tabular-nums;
     }
     .dashboard-list li.editing {
       font-weight: 700;

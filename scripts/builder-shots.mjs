@@ -153,6 +153,12 @@ try {
       const heading = { start: 'step1', data: 'step1', dashboard: 'step-dashboard', trial: 'step-copy' }[step] ?? 'step2';
       const section = tab.locator(`culture-builder section[aria-labelledby=${heading}]`);
       if (await section.count()) await section.screenshot({ path: join(out, `${name}-${step}-step.png`) });
+      if (step === 'trial') {
+        // the trial page whole: a frame of another process is painted only where the window is
+        await tab.setViewportSize({ width, height: 4000 });
+        await tab.locator('culture-builder iframe.trial-frame').screenshot({ path: join(out, `${name}-trial-frame.png`) });
+        await tab.setViewportSize({ width, height: 900 });
+      }
       console.log(name, step, report.length ? report.join('; ') : 'form boxes fit', pageWidth > width ? `page ${pageWidth} px wide` : '');
       if (pageWidth > width) process.exitCode = 1;
     }

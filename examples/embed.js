@@ -11,8 +11,9 @@ sheet.replaceSync(`
   body { margin: 0; }
   /* Measured for the host's resizer: padding included, so nothing is clipped. */
   main { display: flow-root; padding: 0.5rem; }
-  /* A dashboard: its filters and widgets one under the other, with room between them. */
-  .culture-dashboard { display: grid; gap: 1.5rem; }
+  /* A dashboard: its filters and widgets one under the other, with room between them; one column
+     as wide as the frame (a grid track would otherwise grow to the widest table's content). */
+  .culture-dashboard { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1.5rem; }
 `);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 

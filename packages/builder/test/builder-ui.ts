@@ -3,7 +3,7 @@
  */
 import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { CultureBuilder } from '../src/index.js';
-import type { Portal } from '../../../test/helpers/portal.js';
+import { portal, type Portal } from '../../../test/helpers/portal.js';
 
 export type LoadDetail = { rows: number; total: number };
 
@@ -121,4 +121,16 @@ export function crossOrigin(path: string): string {
   const url = new URL(path, new URL(import.meta.url));
   url.hostname = url.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
   return url.href;
+}
+
+/** The sample portal for a describe block (`sample.p` once it runs), ResizeObserver loops ignored meanwhile. */
+export function useSamplePortal(): { p: Portal } {
+  const sample = {} as { p: Portal };
+  let restore = () => {};
+  before(async () => {
+    sample.p = await portal();
+    restore = ignoreResizeObserverLoops();
+  });
+  after(() => restore());
+  return sample;
 }

@@ -5,27 +5,21 @@ import '@culture-widgets/map/culture-map.js';
 import '@culture-widgets/kpi/culture-kpi.js';
 import '../src/culture-builder.js';
 import type { CultureBuilder } from '../src/index.js';
-import { portal, DATASETS, RESOURCES, type Portal } from '../../../test/helpers/portal.js';
+import { DATASETS, RESOURCES } from '../../../test/helpers/portal.js';
 import { parseSnippet } from './paste.js';
-import { ignoreResizeObserverLoops, load, nextLoad, openBuilder, ui } from './builder-ui.js';
+import { load, nextLoad, openBuilder, ui, useSamplePortal } from './builder-ui.js';
 
 const xss = () => (window as { __xss?: boolean }).__xss;
 
 describe('<culture-builder> as a new user', function () {
   this.timeout(60000);
-  let p: Portal;
-  let restore: () => void;
-  before(async () => {
-    p = await portal();
-    restore = ignoreResizeObserverLoops();
-  });
-  after(() => restore());
+  const sample = useSamplePortal();
 
   it('says which catalogue it reads, and that it answers', async () => {
-    const builder = await openBuilder(p);
+    const builder = await openBuilder(sample.p);
     const u = ui(builder);
     await waitUntil(() => u.q('.catalogue.online'), 'the catalogue never said it answers');
-    expect(u.text(u.q('.catalogue'))).to.equal(`Données : ${new URL(p.api).host} · en ligne`);
+    expect(u.text(u.q('.catalogue'))).to.equal(`Données : ${new URL(sample.p.api).host} · en ligne`);
   });
 
   it('a catalogue that does not answer is said once, with « Réessayer », whatever the user tries', async () => {
@@ -50,7 +44,7 @@ describe('<culture-builder> as a new user', function () {
   });
 
   it('searches the catalogue, culture datasets first, and loads the one chosen; « Récents » reopens it', async () => {
-    const builder = await openBuilder(p);
+    const builder = await openBuilder(sample.p);
     const u = ui(builder);
     u.tab('Chercher').click();
     await builder.updateComplete;
@@ -65,7 +59,7 @@ describe('<culture-builder> as a new user', function () {
     await drawn;
     expect(u.text(u.q('.dataset-title'))).to.equal(u.text(first));
     // the dataset is remembered for this catalogue
-    const again = await openBuilder(p);
+    const again = await openBuilder(sample.p);
     const v = ui(again);
     v.tab('Récents').click();
     await again.updateComplete;
@@ -79,8 +73,8 @@ describe('<culture-builder> as a new user', function () {
 
   it('restores its state from a share link', async () => {
     const builder = document.createElement('culture-builder');
-    builder.setAttribute('api', p.api);
-    builder.setAttribute('tabular-api', p.tabularApi);
+    builder.setAttribute('api', sample.p.api);
+    builder.setAttribute('tabular-api', sample.p.tabularApi);
     builder.restoreFrom(`?element=table&dataset=${DATASETS.museums}&columns=nom_du_musee,annee,total&search=true&sort=-total`);
     const loaded = nextLoad(builder);
     document.body.append(builder);
@@ -103,8 +97,8 @@ describe('<culture-builder> as a new user', function () {
 
   it('fills the profile defaults when a link only names the data', async () => {
     const builder = document.createElement('culture-builder');
-    builder.setAttribute('api', p.api);
-    builder.setAttribute('tabular-api', p.tabularApi);
+    builder.setAttribute('api', sample.p.api);
+    builder.setAttribute('tabular-api', sample.p.tabularApi);
     builder.restoreFrom(`?element=chart&dataset=${DATASETS.museums}&filter=annee%20%3E%3D%202020`);
     const loaded = nextLoad(builder);
     document.body.append(builder);
@@ -122,7 +116,7 @@ describe('<culture-builder> as a new user', function () {
   });
 
   it('opens a resource’s permanent link on that resource', async () => {
-    const builder = await openBuilder(p);
+    const builder = await openBuilder(sample.p);
     const u = ui(builder);
     u.type('#dataset-link', `https://www.data.gouv.fr/fr/datasets/r/${RESOURCES.museumList}`);
     u.button('Charger').click();
@@ -135,7 +129,7 @@ describe('<culture-builder> as a new user', function () {
   });
 
   it('a file its server refuses to share (no CORS) says so with a link to download it', async () => {
-    const builder = await openBuilder(p);
+    const builder = await openBuilder(sample.p);
     const u = ui(builder);
     u.type('#dataset-link', DATASETS.noCors);
     u.button('Charger').click();
@@ -147,7 +141,7 @@ describe('<culture-builder> as a new user', function () {
   });
 
   it('speaks English on an English page', async () => {
-    const builder = await fixture<CultureBuilder>(html`<culture-builder lang="en" api=${p.api} tabular-api=${p.tabularApi}></culture-builder>`);
+    const builder = await fixture<CultureBuilder>(html`<culture-builder lang="en" api=${sample.p.api} tabular-api=${sample.p.tabularApi}></culture-builder>`);
     const u = ui(builder);
     expect(u.text(u.q('h2'))).to.equal('Build a widget');
     expect(u.text(u.q('label[for="dataset-link"]'))).to.equal('Link to the dataset on data.gouv.fr');
@@ -161,9 +155,9 @@ describe('<culture-builder> as a new user', function () {
   });
 
   it('takes a direct file URL and writes a src snippet', async () => {
-    const dataset = await (await fetch(`${p.api}/1/datasets/${DATASETS.festivals}/`)).json();
+    const dataset = await (await fetch(`${sample.p.api}/1/datasets/${DATASETS.festivals}/`)).json();
     const fileUrl: string = dataset.resources[0].url;
-    const builder = await openBuilder(p);
+    const builder = await openBuilder(sample.p);
     const u = ui(builder);
     await load(builder, fileUrl);
     const snippet = parseSnippet((await u.waitFor<HTMLTextAreaElement>('#copy-script')).value);
@@ -180,7 +174,7 @@ describe('<culture-builder> as a new user', function () {
   });
 
   it('says so when the link leads nowhere', async () => {
-    const builder = await openBuilder(p);
+    const builder = await openBuilder(sample.p);
     const u = ui(builder);
     u.type('#dataset-link', 'https://www.data.gouv.fr/fr/datasets/nexiste-pas/');
     u.button('Charger').click();
@@ -189,7 +183,7 @@ describe('<culture-builder> as a new user', function () {
   });
 
   it('keeps hostile titles, column names and values inert', async () => {
-    const builder = await openBuilder(p);
+    const builder = await openBuilder(sample.p);
     const u = ui(builder);
     u.type('#dataset-link', DATASETS.hostile);
     u.button('Charger').click();

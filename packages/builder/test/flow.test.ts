@@ -14,9 +14,9 @@ import '../src/culture-builder.js';
 import { columnTitle } from '@culture-widgets/core';
 import { OPTIONS } from '../src/schema.generated.js';
 import { builderMessages, optionWords, type CultureBuilder } from '../src/index.js';
-import { portal, DATASETS, type Portal } from '../../../test/helpers/portal.js';
+import { DATASETS, type Portal } from '../../../test/helpers/portal.js';
 import { parseSnippet } from './paste.js';
-import { crossOrigin, ignoreResizeObserverLoops, load, loadOf, openBuilder, ui, withClipboard } from './builder-ui.js';
+import { crossOrigin, load, loadOf, openBuilder, ui, useSamplePortal, withClipboard } from './builder-ui.js';
 
 const MUSEUMS_PAGE = `https://www.data.gouv.fr/fr/datasets/${DATASETS.museums}/`;
 
@@ -31,18 +31,23 @@ async function trialRows(builder: CultureBuilder, expected: string): Promise<str
   return u.text(u.q('.trial-status'));
 }
 
+/** « Filtres », then « Ajouter une condition » on `column` (the first condition). */
+async function addCondition(builder: CultureBuilder, column: string): Promise<void> {
+  const u = ui(builder);
+  u.tab('Filtres').click();
+  await builder.updateComplete;
+  u.button('Ajouter une condition').click();
+  await builder.updateComplete;
+  u.choose('#filter-0-column', column);
+  await builder.updateComplete;
+}
+
 describe('<culture-builder> end to end', function () {
   this.timeout(90000);
-  let p: Portal;
-  let restore: () => void;
-  before(async () => {
-    p = await portal();
-    restore = ignoreResizeObserverLoops();
-  });
-  after(() => restore());
+  const sample = useSamplePortal();
 
   it('link → card → plain controls → filter builder → copy: the code and the iframe show the same rows on another origin', async () => {
-    const builder = await served(p);
+    const builder = await served(sample.p);
     const u = ui(builder);
     // the data: the dataset's page, as copied from data.gouv.fr
     await load(builder, MUSEUMS_PAGE);
@@ -62,12 +67,7 @@ describe('<culture-builder> end to end', function () {
     u.type('#opt-limit', '5');
 
     // the filter builder: years from 2018, and not « BRETAGNE », picked from the real values
-    u.tab('Filtres').click();
-    await builder.updateComplete;
-    u.button('Ajouter une condition').click();
-    await builder.updateComplete;
-    u.choose('#filter-0-column', 'annee');
-    await builder.updateComplete;
+    await addCondition(builder, 'annee');
     expect(u.all<HTMLOptionElement>('#filter-0-op option').map((o) => u.text(o))).to.include.members(['est au moins', 'est inférieur à']);
     u.choose('#filter-0-op', '>=');
     await builder.updateComplete;
@@ -116,7 +116,7 @@ describe('<culture-builder> end to end', function () {
   });
 
   it('a key figure: entries in 2024 against 2019, in plain controls, tried on another origin', async () => {
-    const builder = await served(p);
+    const builder = await served(sample.p);
     const u = ui(builder);
     await load(builder, DATASETS.museums);
     // the card shows the figure itself, drawn from the data
@@ -132,12 +132,7 @@ describe('<culture-builder> end to end', function () {
     u.choose('#opt-compare', 'annee');
     await u.waitFor('#opt-compare-value option[value="2019"]', 'the years');
     u.choose('#opt-compare-value', '2019');
-    u.tab('Filtres').click();
-    await builder.updateComplete;
-    u.button('Ajouter une condition').click();
-    await builder.updateComplete;
-    u.choose('#filter-0-column', 'annee');
-    await builder.updateComplete;
+    await addCondition(builder, 'annee');
     const shown = loadOf(builder, () => u.preview()!.getAttribute('filter') === 'annee = 2024');
     u.type('#filter-0-value', '2024');
     await shown;
@@ -151,7 +146,7 @@ describe('<culture-builder> end to end', function () {
   });
 
   it('a dashboard: a key figure, bars and a table on one source with a filter, as one code and one iframe on another origin', async () => {
-    const builder = await served(p);
+    const builder = await served(sample.p);
     const u = ui(builder);
     await load(builder, DATASETS.museums);
     const rows: number[] = [];
@@ -200,7 +195,7 @@ describe('<culture-builder> end to end', function () {
     // the share link reopens it
     u.tab('Lien de partage').click();
     await builder.updateComplete;
-    const again = await openBuilder(p);
+    const again = await openBuilder(sample.p);
     again.restoreFrom(new URL(u.q<HTMLTextAreaElement>('#copy-share')!.value).search);
     await again.updateComplete;
     const v = ui(again);
@@ -210,7 +205,7 @@ describe('<culture-builder> end to end', function () {
   });
 
   it('a script that cannot load is said, with the way out', async () => {
-    const builder = await openBuilder(p, { 'script-base': crossOrigin('./site/'), 'cdn-base': 'http://127.0.0.1:9/cdn/', 'embed-base': crossOrigin('./embed/') });
+    const builder = await openBuilder(sample.p, { 'script-base': crossOrigin('./site/'), 'cdn-base': 'http://127.0.0.1:9/cdn/', 'embed-base': crossOrigin('./embed/') });
     const u = ui(builder);
     await load(builder, DATASETS.museums);
     u.q<HTMLInputElement>('input[name="script-from"][value="cdn"]')!.click();
@@ -253,7 +248,7 @@ describe('<culture-builder> end to end', function () {
         [DATASETS.museumList, lang === 'en' ? 'Map of places' : 'Carte des lieux'],
         [DATASETS.museumList, lang === 'en' ? 'Table' : 'Tableau'],
       ];
-      const builder = await openBuilder(p, { lang });
+      const builder = await openBuilder(sample.p, { lang });
       const u = ui(builder);
       let current = '';
       for (const [dataset, card] of cards) {
@@ -322,16 +317,10 @@ describe('<culture-builder> end to end', function () {
 
 describe('<culture-builder> with the keyboard alone', function () {
   this.timeout(90000);
-  let p: Portal;
-  let restore: () => void;
-  before(async () => {
-    p = await portal();
-    restore = ignoreResizeObserverLoops();
-  });
-  after(() => restore());
+  const sample = useSamplePortal();
 
   it('walks the whole flow: link, card, settings, a filter, copy, trial, a dashboard', async () => {
-    const builder = await served(p);
+    const builder = await served(sample.p);
     const u = ui(builder);
     const focused = () => builder.shadowRoot!.activeElement as HTMLElement | null;
     /** Presses Tab (or Shift+Tab) until `test` holds for the focused element. */

@@ -4,21 +4,15 @@ import '@culture-widgets/chart/culture-chart.js';
 import '@culture-widgets/map/culture-map.js';
 import '@culture-widgets/kpi/culture-kpi.js';
 import '../src/culture-builder.js';
-import { portal, DATASETS, type Portal } from '../../../test/helpers/portal.js';
-import { ignoreResizeObserverLoops, load, loadOf, nextLoad, openBuilder, ui, withClipboard } from './builder-ui.js';
+import { DATASETS } from '../../../test/helpers/portal.js';
+import { load, loadOf, nextLoad, openBuilder, ui, useSamplePortal, withClipboard } from './builder-ui.js';
 
 describe('<culture-builder> settings, shaping and copy', function () {
   this.timeout(60000);
-  let p: Portal;
-  let restore: () => void;
-  before(async () => {
-    p = await portal();
-    restore = ignoreResizeObserverLoops();
-  });
-  after(() => restore());
+  const sample = useSamplePortal();
 
   it('falls back to selecting the text when the clipboard refuses, and forgets "Copié" on change', async () => {
-    const builder = await openBuilder(p);
+    const builder = await openBuilder(sample.p);
     const u = ui(builder);
     await load(builder, DATASETS.museums);
     u.tab('Lien de partage').click();
@@ -41,7 +35,7 @@ describe('<culture-builder> settings, shaping and copy', function () {
 
   it('applies the shaping recipes: a rate, decades, split values, per inhabitant', async function () {
     this.timeout(60000);
-    const builder = await openBuilder(p, { population: DATASETS.population });
+    const builder = await openBuilder(sample.p, { population: DATASETS.population });
     const u = ui(builder);
     await load(builder, DATASETS.museums);
     u.tab('Transformer').click();
@@ -103,7 +97,7 @@ describe('<culture-builder> settings, shaping and copy', function () {
 
   it('is accessible at each step', async function () {
     this.timeout(180000);
-    const builder = await openBuilder(p);
+    const builder = await openBuilder(sample.p);
     await expect(builder).to.be.accessible();
     const u = ui(builder);
     u.tab('Chercher').click();

@@ -402,8 +402,10 @@ export const builderStyles = [
       .builder {
         padding: 0.5rem 0;
       }
-      /* a phone keeps the data's and the settings' tabs on one line */
+      /* a phone keeps every row of tabs on one line: a long name (« CMS sans script (WordPress…) »)
+         wraps inside its tab instead of pushing the others onto lines of their own */
       .tabs {
+        flex-wrap: nowrap;
         gap: 0;
       }
       .tabs [role='tab'] {

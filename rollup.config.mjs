@@ -9,6 +9,8 @@ import commonjs from '@rollup/plugin-commonjs';
 import terser from '@rollup/plugin-terser';
 // emits core's parse worker as its own chunk and points core at it (docs/decisions/0004-parse-in-a-worker.md)
 import { parseWorker } from './packages/core/build/rollup-parse-worker.mjs';
+// the charts' Vega: only the transforms they use, Vega-Lite's `vega` import on a shim (docs/decisions/0015-vega-runtime.md)
+import { vegaRuntime } from './packages/chart/build/rollup-vega.mjs';
 
 const only = process.env.ONLY; // lib | cdn
 export const packages = ['core', 'ui', 'table', 'chart', 'map', 'kpi', 'source', 'builder', 'culture-widgets'];
@@ -68,6 +70,8 @@ const lib = packages.map((name) => {
 const cdn = {
   input: Object.fromEntries(Object.entries(cdnEntries).filter(([, file]) => existsSync(file))),
   plugins: [
+    // BENCH_FULL_VEGA=1: the whole of vega, the benchmark's baseline (bench/chart-runtime.mjs)
+    vegaRuntime({ full: !!process.env.BENCH_FULL_VEGA }),
     resolve(),
     commonjs(),
     parseWorker(),

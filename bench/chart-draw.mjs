@@ -13,7 +13,7 @@ const page = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>
 <body style="margin:0;width:900px"><script type="module" src="./culture-chart.js"></script></body></html>`;
 
 /** In the page: one chart, attribute set → drawn. */
-async function draw({ api, tabularApi, attrs }) {
+export async function draw({ api, tabularApi, attrs }) {
   await customElements.whenDefined('culture-chart');
   const el = document.createElement('culture-chart');
   Object.entries({ api, 'tabular-api': tabularApi, ...attrs }).forEach(([k, v]) => el.setAttribute(k, v));

@@ -2,14 +2,15 @@
  * The one place Vega lives. Compiles a Vega-Lite spec and renders it to SVG with the expression
  * interpreter (`ast: true`), so no `eval` / `new Function` ever runs and the chart works under
  * `script-src 'self'`. Vega is fetched with a dynamic `import()` on first draw: the element's own
- * chunk stays small and the skeleton paints first.
+ * chunk stays small and the skeleton paints first. The Vega is ours (`vega-runtime.ts`): the
+ * transforms our specs use, not every one Vega has.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartDatum } from './data.js';
 
 type VegaModules = {
-  vega: typeof import('vega');
+  vega: typeof import('./vega-runtime.js');
   vl: typeof import('vega-lite');
   interpreter: typeof import('vega-interpreter');
 };
@@ -19,7 +20,7 @@ let modules: Promise<VegaModules> | undefined;
 
 /** Loads vega, vega-lite and the interpreter once per page. */
 export function loadVega(): Promise<VegaModules> {
-  modules ??= Promise.all([import('vega'), import('vega-lite'), import('vega-interpreter')]).then(([vega, vl, interpreter]) => ({
+  modules ??= Promise.all([import('./vega-runtime.js'), import('vega-lite'), import('vega-interpreter')]).then(([vega, vl, interpreter]) => ({
     vega,
     vl,
     interpreter,

@@ -8,7 +8,7 @@ import {
 } from '@culture-widgets/ui';
 import type { TopLevelSpec } from 'vega-lite';
 import { chartStyles } from './chart.styles.js';
-import { chartQuery, toChartData, type ChartData, type ChartDatum } from './data.js';
+import { boundWarnings, chartQuery, toChartData, type ChartData, type ChartDatum } from './data.js';
 import { describeChart } from './describe.js';
 import { formatRoundedNumber } from './locale.js';
 import { chartErrors, chartMessages, chartWarning } from './messages.js';
@@ -265,7 +265,8 @@ export class CultureChart extends CultureDataElement {
     const order = state.result.columns.find((c) => c.name === chart.x)?.order;
     const data = toChartData(state.result.rows, chart, { ...(state.result.combine ? { combine: state.result.combine } : {}), ...(order ? { order } : {}) });
     const missing: ChartWarning[] = data.highlightMissing ? [{ attribute: 'highlight', value: chart.highlight!.text, reason: 'highlight-missing' }] : [];
-    const prepared = { chart, data, description: this.description || describeChart(data, chart), warnings: [...chart.warnings, ...missing] };
+    const warnings = [...chart.warnings, ...missing, ...boundWarnings(chart, data)];
+    const prepared = { chart, data, description: this.description || describeChart(data, chart), warnings };
     this.preparedFor = { state, key, prepared };
     return prepared;
   }

@@ -7,7 +7,7 @@ import { aggregateName, cellNumber, formatNumber, formatPercent } from '@culture
 import type { Aggregate, AggregateOp, Cell, FilterClause, Query, Row } from '@culture-widgets/core';
 import { formatRoundedNumber } from './locale.js';
 import { chartMessages } from './messages.js';
-import { measureLabel, nameOf, type ResolvedChart, type TimeUnit } from './options.js';
+import { measureLabel, nameOf, type ChartWarning, type ResolvedChart, type TimeUnit } from './options.js';
 import { accumulate, isShareLine, markHighlight, referenceLines } from './editorial.js';
 
 /** Raw points a scatter plot draws at most (never the whole of a 500k-row resource). */
@@ -81,6 +81,43 @@ export interface ChartData {
   highlightMissing?: boolean;
   /** `highlight` matches whole series: the legend greys the others (else marks are greyed one by one). */
   highlightSeries?: string[];
+}
+
+/**
+ * The lowest and highest values the marks reach: stacked series by their totals per x, each side
+ * of 0; bars and areas from 0 (lines and points from their own values).
+ */
+export function valueRange(chart: ResolvedChart, data: ChartData): { min: number; max: number } {
+  const stacked = chart.stack !== 'none' && data.series.length > 0;
+  const fromZero = chart.type !== 'line' && chart.type !== 'scatter';
+  const ends = new Map<string, { low: number; high: number }>();
+  let min = fromZero ? 0 : Infinity;
+  let max = fromZero ? 0 : -Infinity;
+  for (const v of data.values) {
+    if (v.y === null) continue;
+    const key = stacked ? `${String(v.x)}\u0000${v.facet ?? ''}` : '';
+    const end = stacked ? (ends.get(key) ?? { low: 0, high: 0 }) : { low: 0, high: 0 };
+    if (v.y < 0) end.low += v.y;
+    else end.high += v.y;
+    ends.set(key, end);
+    min = Math.min(min, stacked ? end.low : v.y);
+    max = Math.max(max, stacked ? end.high : v.y);
+  }
+  return min <= max ? { min, max } : { min: 0, max: 0 };
+}
+
+/**
+ * `y-min` / `y-max` that would hide drawn values: the scale widens to them (spec.ts) and this
+ * says so. A 100 % stack and a cumulative share have their own 0–100 % axis.
+ */
+export function boundWarnings(chart: ResolvedChart, data: ChartData): ChartWarning[] {
+  if (chart.stack === 'normalize' || isShareLine(chart) || (chart.yMin === undefined && chart.yMax === undefined)) return [];
+  const { min, max } = valueRange(chart, data);
+  const say = (n: number) => formatRoundedNumber(n, chart.lang) + (chart.unit ? `\u00a0${chart.unit}` : '');
+  const warnings: ChartWarning[] = [];
+  if (chart.yMin !== undefined && chart.yMin > min) warnings.push({ attribute: 'y-min', value: String(chart.yMin), reason: 'y-min-cuts', accepted: say(min) });
+  if (chart.yMax !== undefined && chart.yMax < max) warnings.push({ attribute: 'y-max', value: String(chart.yMax), reason: 'y-max-cuts', accepted: say(max) });
+  return warnings;
 }
 
 /** Series drawn at most before the rest is folded (the palette has 8 colours). */

@@ -222,6 +222,8 @@ export const chartErrors = defineMessages<ChartErrorKey>({
     'highlight-invalid': (d) => `highlight : ${quoted(d, 'fr')} n’est pas compris${d.accepted ? ` (colonnes : ${String(d.accepted)})` : ''} ; ignoré.`,
     'highlight-missing': (d) => `highlight : ${quoted(d, 'fr')} n’apparaît pas dans le graphique.`,
     'color-invalid': (d) => `colors : ${quoted(d, 'fr')} n’est pas une couleur lisible (exemple : ${String(d.accepted)}) ; ignoré.`,
+    'y-min-cuts': (d) => `y-min="${String(d.value)}" cacherait des valeurs : l’axe commence à ${String(d.accepted)}.`,
+    'y-max-cuts': (d) => `y-max="${String(d.value)}" cacherait des valeurs : l’axe va jusqu’à ${String(d.accepted)}.`,
     'time-unit-unused': (d) => `time-unit=${quoted(d, 'fr')} ignoré : l’axe horizontal ne porte pas de dates (decade, year et month s’appliquent aussi aux années et aux dates écrites en texte).`,
   } satisfies Record<ChartErrorKey, Say>,
   en: {
@@ -235,10 +237,12 @@ export const chartErrors = defineMessages<ChartErrorKey>({
     'highlight-invalid': (d) => `highlight: ${quoted(d, 'en')} is not understood${d.accepted ? ` (columns: ${String(d.accepted)})` : ''}; ignored.`,
     'highlight-missing': (d) => `highlight: ${quoted(d, 'en')} is not in the chart.`,
     'color-invalid': (d) => `colors: ${quoted(d, 'en')} is not a colour a browser reads (example: ${String(d.accepted)}); ignored.`,
+    'y-min-cuts': (d) => `y-min="${String(d.value)}" would hide values: the axis starts at ${String(d.accepted)}.`,
+    'y-max-cuts': (d) => `y-max="${String(d.value)}" would hide values: the axis goes up to ${String(d.accepted)}.`,
     'time-unit-unused': (d) => `time-unit=${quoted(d, 'en')} ignored: the horizontal axis holds no dates (decade, year and month also apply to years and dates written as text).`,
   } satisfies Record<ChartErrorKey, Say>,
 });
 
 /** An editorial option the chart could not use, as the note the element shows and fires. */
 export const chartWarning = (w: ChartWarning) =>
-  chartErrors.warning(w.reason === 'highlight-missing' ? 'unmatched' : 'invalid-value', { attribute: w.attribute, value: w.value, accepted: w.accepted ?? '' }, w.reason);
+  chartErrors.warning(w.reason === 'highlight-missing' ? 'unmatched' : w.reason === 'y-min-cuts' || w.reason === 'y-max-cuts' ? 'clamped' : 'invalid-value', { attribute: w.attribute, value: w.value, accepted: w.accepted ?? '' }, w.reason);

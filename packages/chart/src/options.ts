@@ -80,7 +80,8 @@ export interface ChartWarning {
 }
 export type WarningReason =
   | 'reference-invalid' | 'reference-unused' | 'cumulative-unused'
-  | 'sort-delta-unused' | 'sort-pareto' | 'highlight-invalid' | 'highlight-missing' | 'color-invalid' | 'time-unit-unused';
+  | 'sort-delta-unused' | 'sort-pareto' | 'highlight-invalid' | 'highlight-missing' | 'color-invalid' | 'time-unit-unused'
+  | 'y-min-cuts' | 'y-max-cuts';
 
 /** How the x values are drawn. `year`: integers that are years (2014…2024). */
 export type XKind = 'year' | 'temporal' | 'quantitative' | 'nominal';

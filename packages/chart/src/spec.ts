@@ -6,7 +6,7 @@
  */
 import { categoryColors, chosenColor, type ColumnInfo, type Row } from '@culture-widgets/core';
 import type { TopLevelSpec } from 'vega-lite';
-import { toChartData, xLabel, type ChartData, type ChartDatum } from './data.js';
+import { toChartData, valueRange, xLabel, type ChartData, type ChartDatum } from './data.js';
 import { isShareLine } from './editorial.js';
 import { DEFAULT_THEME, type ChartTheme } from './theme.js';
 import { valueTitle, xTitle } from './titles.js';
@@ -409,8 +409,10 @@ function valueChannel(chart: ResolvedChart, data: ChartData, title: string, leng
   const drawn = stacked ? maxStacked(data.values) : maxAbs(data.values, (d) => d.y);
   const max = Math.max(drawn, ...data.references.map((r) => Math.abs(r.value)));
   const scale: Json = {};
-  if (chart.yMin !== undefined) scale['domainMin'] = chart.yMin;
-  if (chart.yMax !== undefined) scale['domainMax'] = chart.yMax;
+  // a bound that would hide drawn values widens to them (data.ts boundWarnings says so)
+  const range = normalize || isShareLine(chart) ? undefined : valueRange(chart, data);
+  if (chart.yMin !== undefined) scale['domainMin'] = range ? Math.min(chart.yMin, range.min) : chart.yMin;
+  if (chart.yMax !== undefined) scale['domainMax'] = range ? Math.max(chart.yMax, range.max) : chart.yMax;
   // Lengths and slopes read from zero (a 2020 drop must not look like a collapse); a scatter's
   // cloud reads on its own range. `y-min` overrides both.
   if (chart.type === 'scatter' && chart.yMin === undefined) scale['zero'] = false;

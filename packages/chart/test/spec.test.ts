@@ -3,6 +3,8 @@ import { compile } from 'vega-lite';
 import type { Row } from '@culture-widgets/core';
 import { buildChartSpec, type ChartSpecInput } from '../src/spec.js';
 import { resolveChart, type ChartOptions, type ChartType } from '../src/options.js';
+import { boundWarnings, toChartData } from '../src/data.js';
+import { chartWarning } from '../src/messages.js';
 import { attendance, budgets, museums, tickets } from './profiles.js';
 
 type Json = Record<string, any>;
@@ -111,6 +113,20 @@ describe('buildChartSpec: options', () => {
   it('y-min / y-max bound the value scale', () => {
     const s = spec(attendance, { type: 'line', x: 'annee', y: ['total'], yMin: 0, yMax: 5e6 }, byYear);
     expect(s.encoding.y.scale).to.deep.equal({ domainMin: 0, domainMax: 5e6 });
+  });
+
+  it('a y-max below the drawn values (or a y-min above) widens to them, with a warning: no mark drawn off the chart', () => {
+    const options: ChartOptions = { type: 'line', x: 'annee', y: ['total'], yMin: 1_200_000, yMax: 10 };
+    expect(spec(attendance, options, byYear).encoding.y.scale).to.deep.equal({ domainMin: 1_000_000, domainMax: 1_750_000 });
+    const chart = resolveChart(attendance, options);
+    const warnings = boundWarnings(chart, toChartData(byYear, chart)).map((w) => chartWarning(w).messageIn('fr').replace(/[\u00a0\u202f]/g, ' '));
+    expect(warnings).to.deep.equal([
+      'y-min="1200000" cacherait des valeurs : l’axe commence à 1 M.',
+      'y-max="10" cacherait des valeurs : l’axe va jusqu’à 1,8 M.',
+    ]);
+    // stacked series are bounded by their totals
+    const stacked = resolveChart(attendance, { type: 'column', x: 'annee', y: ['total'], group: 'region', stack: true, yMax: 250 });
+    expect(boundWarnings(stacked, toChartData(byRegionYear, stacked))).to.have.length(1);
   });
 
   it('labels large values in millions, with the unit, in the locale', () => {

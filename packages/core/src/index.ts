@@ -71,7 +71,7 @@ export { parseExpression, parseDefinitions, quoteName } from './expression.js';
 export type { Expr, Definition } from './expression.js';
 export { checkCompute, withComputed, ROW_FUNCTIONS, AGGREGATE_FUNCTIONS, ordinalRank } from './compute.js';
 export type { ComputedColumn } from './compute.js';
-export { checkMeasures, checkAggregated, aggregateExpression, aggregateTitle, expressionTitle, measureTitle } from './measures.js';
+export { checkMeasures, checkAggregated, takesAggregate, aggregateExpression, aggregateTitle, expressionTitle, measureTitle } from './measures.js';
 export type { Measure, AggregateCall, MeasureOp, TitleOptions } from './measures.js';
 export { joinKey } from './join.js';
 export { parseJoin, type JoinRef } from './join-syntax.js';

@@ -159,6 +159,22 @@ export function checkAggregated(attribute: string, column: ColumnInfo | undefine
   throw new CultureError('bad-expression', { attribute, column: column.name, aggregate: op, numbers }, 'not-numbers');
 }
 
+/**
+ * Whether an element's `aggregate` applies to `value` / `y`: a bare column (`total`,
+ * `gratuit / total`) takes it; `count()`, `sum(total)` or nothing do not. Unreadable text: true
+ * (the expression's own check reports it).
+ */
+export function takesAggregate(text: string | undefined): boolean {
+  if (!text?.trim()) return false;
+  const bare = (e: Expr): boolean =>
+    e.type === 'column' ? !e.join : e.type === 'binary' ? bare(e.left) || bare(e.right) : e.type === 'negate' ? bare(e.arg) : false;
+  try {
+    return parseDefinitions(text, { separator: ',', named: false }).some((d) => bare(d.expr));
+  } catch {
+    return true;
+  }
+}
+
 /** Every aggregate a list of measures needs, each once. */
 export function callsOf(measures: Measure[]): AggregateCall[] {
   const all = new Map<string, AggregateCall>();

@@ -34,7 +34,7 @@ export const availableColumns = (d: Details, lang: Lang): string =>
  * Codes only the file readers raise (`unsupported-format`) always come with the readers' own
  * sentences (file-messages.ts, in the lazy file chunk): core's tables need none for them.
  */
-type CoreKey = Exclude<ErrorCode, 'unsupported-format'> | WarningCode | 'join-failed' | 'not-numbers';
+type CoreKey = Exclude<ErrorCode, 'unsupported-format'> | WarningCode | 'join-failed' | 'not-numbers' | 'aggregate-unused';
 
 const fr = {
   'not-found': () => 'Jeu de données ou ressource introuvable.',
@@ -63,6 +63,7 @@ const fr = {
     `${String(d.attribute)} : « ${String(d.column)} » n’est pas une colonne de nombres : la ${AGGREGATE_WORDS.fr[d.aggregate as 'sum']} ne s’en calcule pas.` +
     `${(d.numbers as string[]).length ? ` Colonnes de nombres : ${quoteList(d.numbers as string[], 'fr')}.` : ''}` +
     ` Pour compter les lignes, ne donnez pas de ${String(d.attribute)} (ou aggregate="count").`,
+  'aggregate-unused': (d) => `aggregate="${String(d.value)}" ignoré : il s’applique à value (exemple : value="total" aggregate="${String(d.value)}").`,
   clamped: (d) => `${String(d.attribute)}="${String(d.value)}" est ramené à ${String(d.accepted)} (de ${String(d.min)} à ${String(d.max)}).`,
 } satisfies Record<CoreKey, Say>;
 
@@ -93,6 +94,7 @@ const en = {
     `${String(d.attribute)}: “${String(d.column)}” is not a column of numbers: its ${AGGREGATE_WORDS.en[d.aggregate as 'sum']} cannot be taken.` +
     `${(d.numbers as string[]).length ? ` Columns of numbers: ${quoteList(d.numbers as string[], 'en')}.` : ''}` +
     ` To count rows, give no ${String(d.attribute)} (or aggregate="count").`,
+  'aggregate-unused': (d) => `aggregate="${String(d.value)}" ignored: it applies to value (for example value="total" aggregate="${String(d.value)}").`,
   clamped: (d) => `${String(d.attribute)}="${String(d.value)}" is brought to ${String(d.accepted)} (${String(d.min)} to ${String(d.max)}).`,
 } satisfies Record<CoreKey, Say>;
 

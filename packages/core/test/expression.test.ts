@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import {
-  CultureError, checkCompute, checkMeasures, columnTitle, joinKey, measureTitle, parseDefinitions, parseExpression, parseJoin,
+  CultureError, checkCompute, checkMeasures, columnTitle, joinKey, measureTitle, takesAggregate, parseDefinitions, parseExpression, parseJoin,
   parseLabels, formatLabels, readableName,
 } from '../src/index.js';
 import type { Cell, ColumnInfo, Row } from '../src/index.js';
@@ -242,6 +242,14 @@ describe('labels', () => {
     expect(columnTitle('join.PTOT')).to.equal('PTOT');
     expect(columnTitle('join.Département')).to.equal('Département');
     expect(columnTitle('join.PTOT', parseLabels('join.PTOT: Population'))).to.equal('Population');
+  });
+
+  it('aggregate applies to a bare column only (takesAggregate)', () => {
+    const cases: [string | undefined, boolean][] = [
+      ['total', true], ['gratuit / total', true], ['taux = sum(gratuit) / total', true], ['-total', true],
+      ['count()', false], ['sum(total)', false], ['sum(total) / join.PTOT', false], ['', false], [undefined, false], ['sum(total', true],
+    ];
+    for (const [text, expected] of cases) expect(takesAggregate(text), String(text)).to.equal(expected);
   });
 
   it('an aggregate expression without a name is titled in words, never as code', () => {

@@ -6,7 +6,7 @@ import {
   type AggregateOp, type ColumnInfo, type FilterClause, type LoadOptions, type Query, type QueryResult, type ResolvedSource,
 } from '@culture-widgets/core';
 import {
-  CultureDataElement, MenuController, baseStyles, csvFile, errorDetailOf, formatDay, menuStyles, readToken, saveFile, type DataState,
+  CultureDataElement, MenuController, aggregateUnused, baseStyles, csvFile, errorDetailOf, formatDay, menuStyles, readToken, saveFile, type DataState,
 } from '@culture-widgets/ui';
 import {
   KPI_FORMATS, KPI_MODES, compareFigure, planKpi, readFigure,
@@ -48,7 +48,7 @@ const TREND = { width: 200, height: 40 };
  * @tag culture-kpi
  * @fires culture-load - the figure is shown; `detail: { rows: 1, total, source }`.
  * @fires culture-error - loading failed or an attribute cannot be read (`value`, `compare`, `trend`); `detail: { code, message }` (also shown, `role="alert"`).
- * @fires culture-warning - an attribute value was ignored (`mode`, `format`, `mode="share"` without `compare`); also a short note.
+ * @fires culture-warning - an attribute value was ignored (`mode`, `format`, `mode="share"` without `compare`, `aggregate` with no bare column in `value`); also a short note.
  *
  * @csspart figure - the tile
  * @csspart label - the caption (`label`)
@@ -172,6 +172,7 @@ export class CultureKpi extends CultureDataElement {
     const format = w.oneOf('format', this.format, KPI_FORMATS, 'number');
     const orphan = mode === 'share' && !this.compare?.trim();
     w.set('kpi', orphan ? [kpiErrors.warning('invalid-value', { attribute: 'mode', value: 'share', accepted: 'change' }, 'share-without-compare')] : []);
+    w.set('aggregate-unused', aggregateUnused(this.aggregate, this.value));
     return { mode, format };
   }
 

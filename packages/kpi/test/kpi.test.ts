@@ -153,6 +153,15 @@ describe('<culture-kpi> says what it cannot compute', () => {
     expect(text(el as CultureKpi, 'value')).to.match(/^[\d ]+$/);
   });
 
+  it('aggregate without value is said (it applies to value), and the row count shown', async () => {
+    const warned = new Promise<CustomEvent>((resolve) => document.addEventListener('culture-warning', (e) => resolve(e as CustomEvent), { once: true }));
+    const el = await kpi({ ...museums, aggregate: 'mean', filter: 'annee = 2024' });
+    const { detail } = await warned;
+    expect([detail.attribute, detail.value]).to.deep.equal(['aggregate', 'mean']);
+    expect(text(el, 'warning')).to.equal('aggregate="mean" ignoré : il s’applique à value (exemple : value="total" aggregate="mean").');
+    expect(text(el, 'value')).to.equal('1 212');
+  });
+
   it('an unknown mode names the mode used (« change est utilisé », accepted: change) and shows the change', async () => {
     const warned = new Promise<CustomEvent>((resolve) => document.addEventListener('culture-warning', (e) => resolve(e as CustomEvent), { once: true }));
     const el = await kpi({ ...museums, value: 'sum(total)', filter: 'annee = 2024', compare: 'annee = 2019', mode: 'evolution' });

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { AGGREGATE_OPS, aggregateTitle, cellNumber, formatNumber, measureTitle, parseDefinitions, type AggregateOp, type ColumnInfo, type FilterClause, type Query, type Row } from '@culture-widgets/core';
-import { CultureDataElement, CultureSelectEvent, baseStyles, isAborted, readPalette, readToken, styleProps, type DataState } from '@culture-widgets/ui';
+import { CultureDataElement, CultureSelectEvent, aggregateUnused, baseStyles, isAborted, readPalette, readToken, styleProps, type DataState } from '@culture-widgets/ui';
 import { leafletStyles } from './leaflet-css.js';
 import { mapStyles } from './map.styles.js';
 import { mapErrors, mapMessages, type MapMessages } from './messages.js';
@@ -401,6 +401,7 @@ export class CultureMap extends CultureDataElement {
 
   private attributes_(): MapAttributes {
     const w = this.warnings;
+    w.set('aggregate-unused', aggregateUnused(this.aggregate, this.value));
     return {
       mode: w.oneOf('mode', this.mode, MAP_MODES, 'auto'), lat: this.lat, lon: this.lon, coords: this.coords, label: this.label,
       popup: this.popup, color: this.color, size: this.size, code: this.code, value: this.value,

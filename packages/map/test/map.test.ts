@@ -277,6 +277,21 @@ describe('<culture-map> one way to write a cell, one list grammar, warnings', ()
     expect(values[1]).to.match(/^\d{1,3}([\u202f\u00a0 ]\d{3})+$/);
   });
 
+  it('aggregate without value is said (it applies to value); the areas count rows', async () => {
+    const warnings: string[][] = [];
+    const el = document.createElement('culture-map');
+    el.addEventListener('culture-warning', (e) => warnings.push([e.detail.attribute!, e.detail.value!, e.detail.message]));
+    const attrs = { api: p.api, 'tabular-api': p.tabularApi, dataset: DATASETS.spending, mode: 'choropleth', aggregate: 'mean', tiles: 'none', boundaries: p.staticUrl('geo/{level}.geojson') };
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    el.style.width = '640px';
+    const loaded = new Promise((resolve) => el.addEventListener('culture-load', resolve, { once: true }));
+    document.body.append(el);
+    keep(el);
+    await loaded;
+    await el.updateComplete;
+    expect(warnings).to.deep.equal([['aggregate', 'mean', 'aggregate="mean" ignoré : il s’applique à value (exemple : value="total" aggregate="mean").']]);
+  });
+
   it('size on a column without numbers: said (culture-warning), and points of one size drawn with no empty size legend', async () => {
     const warnings: string[][] = [];
     const el = document.createElement('culture-map');

@@ -65,7 +65,7 @@ function* shapes(): Generator<MatrixCase> {
 /** The first x value, as `highlight` would name it. */
 const firstX = { nominal: 'Danse', year: '2019', date: '2024-01-01' } as const;
 
-export const EDITORIAL: [string, (x: XKind, grouped: boolean) => Partial<ChartOptions>][] = [
+const EDITORIAL: [string, (x: XKind, grouped: boolean) => Partial<ChartOptions>][] = [
   ['highlight a value', (x, grouped) => ({ highlight: grouped ? 'B' : firstX[x] })],
   ['highlight an expression', () => ({ highlight: 'billets >= 11' })],
   ['reference', () => ({ reference: 'mean, median, 12: objectif' })],

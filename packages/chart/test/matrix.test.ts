@@ -1,8 +1,8 @@
 /**
  * The spec matrix (`matrix-cases.ts`: every type × x kind × group × stack × facet, then every
- * editorial option × type × x kind × group): the spec compiles, Vega runs it headless (with the expression interpreter, as the element does)
- * without a single warning, draws a mark per value, and the data table twin holds exactly the
- * numbers the marks draw.
+ * editorial option × type × x kind × group): the spec compiles, Vega runs it headless (with the
+ * expression interpreter, as the element does) without a single warning, draws a mark per value,
+ * and the data table twin holds exactly the numbers the marks draw.
  */
 import { expect } from '@open-wc/testing';
 import type { Row } from '@culture-widgets/core';

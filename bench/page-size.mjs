@@ -4,9 +4,8 @@
 //    umbrella dist/culture-widgets.js (goal: within 2 KiB of it; no table, map or builder code);
 //  - a table through dist/culture-table.js and a point map through dist/culture-map.js.
 // Static sizes (first load, with lazy) are in docs/bundle-sizes.md; this is what a page really pays.
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSize } from '../scripts/sizes.mjs';
+import { gzipSize, importGraph } from '../scripts/sizes.mjs';
 import { DIST, benchEnvironment, serveBench } from './lib.mjs';
 
 const pageOf = (script) => `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>page size</title>
@@ -56,14 +55,19 @@ export async function run() {
       await tab.evaluate(show, { tag: widget.tag, attrs: { ...base, ...widget.attrs } });
       await context.close();
       const files = [...fetched].map((path) => resolve(join(DIST, path)));
-      const code = files.map((f) => readFileSync(f, 'utf8'));
-      const has = (re) => (code.some((c) => re.test(c)) ? 1 : 0);
       console.log(`  ${page.script}: ${files.length} files, ${(gzipSize(files) / 1024).toFixed(1)} KiB gzip`);
       if (process.env.BENCH_VERBOSE) for (const f of files) console.log(`    ${f.split('/').pop()} ${(gzipSize([f]) / 1024).toFixed(1)}`);
       rows.push({ name: `${page.name}, gzip`, value: gzipSize(files) / 1024, unit: 'KiB', goal: page.goal });
       if (page.script === 'culture-widgets.js') {
-        // code only those elements hold: the table's virtual rows, Leaflet, the builder's gallery
-        rows.push({ name: 'umbrella chart page: table / map / builder code fetched (1 = yes)', value: has(/culture-table-virtual|leaflet-pane|culture-builder-gallery/), unit: '', goal: '0' });
+        // files only the table, the map or the builder load (in no load of the chart, first or lazy)
+        const chart = importGraph(join(DIST, 'culture-chart.js'));
+        const chartFiles = new Set([...chart.first, ...chart.later]);
+        const others = ['culture-table.js', 'culture-map.js', 'culture-builder.js'].flatMap((entry) => {
+          const graph = importGraph(join(DIST, entry));
+          return [...graph.first, ...graph.later];
+        }).filter((f) => !chartFiles.has(f));
+        const foreign = files.filter((f) => others.includes(f));
+        rows.push({ name: 'umbrella chart page: files of the table, map or builder only, fetched', value: foreign.length, unit: 'files', goal: '0' });
       }
     }
   } finally {

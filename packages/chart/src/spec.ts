@@ -194,7 +194,8 @@ function marks(chart: ResolvedChart, data: ChartData, theme: ChartTheme, width: 
           color: {
             field: 'y', type: 'quantitative', title: yTitle,
             scale: { range: [theme.dark ? '#2a2a3a' : '#eef0fb', theme.palette[0]] },
-            legend: { orient: 'bottom', ...numberFormat(maxAbs(data.values, (d) => d.y), chart) },
+            // the ramp starts under the plot, right of the row labels: on a phone its default 200 px ran off the edge
+            legend: { orient: 'bottom', gradientLength: Math.round(Math.max(80, Math.min(200, width * 0.4))), ...numberFormat(maxAbs(data.values, (d) => d.y), chart) },
           },
           ...(chart.highlight ? { opacity: { condition: { test: 'datum.highlight === false', value: 0.25 }, value: 1 } } : {}),
           tooltip: TOOLTIP,

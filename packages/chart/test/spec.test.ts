@@ -55,6 +55,12 @@ describe('buildChartSpec: one table row per type', () => {
     expect(s.height).to.be.a('number');
   });
 
+  it('the colour ramp of a heatmap fits a phone (its last label is not cut off), and keeps its length on a wide screen', () => {
+    const options: ChartOptions = { type: 'heatmap', x: 'annee', y: ['total'], group: 'region' };
+    expect(spec(attendance, options, byRegionYear, { width: 343 }).encoding.color.legend.gradientLength).to.equal(137);
+    expect(spec(attendance, options, byRegionYear, { width: 760 }).encoding.color.legend.gradientLength).to.equal(200);
+  });
+
   it('donut has a hole, pie has none', () => {
     expect(spec(attendance, { type: 'donut', x: 'region', y: ['total'] }, byRegion).mark.innerRadius).to.be.greaterThan(0);
     expect(spec(attendance, { type: 'pie', x: 'region', y: ['total'] }, byRegion).mark.innerRadius).to.equal(0);

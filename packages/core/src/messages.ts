@@ -36,6 +36,12 @@ export const availableColumns = (d: Details, lang: Lang): string =>
  */
 type CoreKey = Exclude<ErrorCode, 'unsupported-format'> | WarningCode | 'join-failed' | 'not-numbers' | 'aggregate-unused';
 
+/** INSEE-like keys (`975`, `2A`, `01001`) are « codes »; names (`Ain`) are « valeurs ». */
+const unmatchedWordsFr = (d: Details): string => {
+  const codes = (d.keys as string[]).every((k) => /^(\d+|2[AB]\d*)$/i.test(k));
+  return `${codes ? 'code' : 'valeur'}${d.count === 1 ? '' : 's'} sans correspondance`;
+};
+
 const fr = {
   'not-found': () => 'Jeu de données ou ressource introuvable.',
   gone: () => 'Cette ressource a été supprimée par son producteur.',
@@ -54,7 +60,7 @@ const fr = {
   'bad-expression': (d) => `Expression invalide : ${badExpressionFr(d)}`,
   'unknown-function': (d) => `Fonction inconnue « ${String(d.function)} »${d.expression ? ` dans « ${String(d.expression)} »` : ''}. Fonctions : ${(d.available as string[]).join(', ')}.`,
   'join-failed': (d) => `Jointure « ${String(d.join)} » : ${(d.cause as { messageIn(lang: Lang): string }).messageIn('fr')}`,
-  unmatched: (d) => `${String(d.count)} ${d.count === 1 ? 'code sans correspondance' : 'codes sans correspondance'}${d.ref ? ` dans « ${String(d.ref)} »` : ''} : ${(d.keys as string[]).join(', ')}${d.more ? '…' : ''}`,
+  unmatched: (d) => `${String(d.count)} ${unmatchedWordsFr(d)}${d.ref ? ` dans « ${String(d.ref)} »` : ''} : ${(d.keys as string[]).join(', ')}${d.more ? '…' : ''}`,
   'invalid-value': (d) =>
     `${String(d.attribute)}="${String(d.value)}" ${d.expected === 'number'
       ? `n’est pas un nombre${d.min !== undefined ? ` (de ${String(d.min)} à ${String(d.max)})` : ''}`

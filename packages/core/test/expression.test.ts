@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import {
-  CultureError, checkCompute, checkMeasures, columnTitle, joinKey, measureTitle, takesAggregate, parseDefinitions, parseExpression, parseJoin,
+  CultureError, CultureWarning, checkCompute, checkMeasures, columnTitle, joinKey, measureTitle, takesAggregate, parseDefinitions, parseExpression, parseJoin,
   parseLabels, formatLabels, readableName,
 } from '../src/index.js';
 import type { Cell, ColumnInfo, Row } from '../src/index.js';
@@ -242,6 +242,14 @@ describe('labels', () => {
     expect(columnTitle('join.PTOT')).to.equal('PTOT');
     expect(columnTitle('join.Département')).to.equal('Département');
     expect(columnTitle('join.PTOT', parseLabels('join.PTOT: Population'))).to.equal('Population');
+  });
+
+  it('keys of a join without a match are « codes » when they are codes, « valeurs » otherwise', () => {
+    const say = (keys: string[]) => new CultureWarning('unmatched', { keys, count: keys.length, ref: 'pop' }).messageIn('fr');
+    expect(say(['975', '977'])).to.equal('2 codes sans correspondance dans « pop » : 975, 977');
+    expect(say(['2A'])).to.equal('1 code sans correspondance dans « pop » : 2A');
+    expect(say(['Ain', 'Aisne'])).to.equal('2 valeurs sans correspondance dans « pop » : Ain, Aisne');
+    expect(say(['Ain'])).to.equal('1 valeur sans correspondance dans « pop » : Ain');
   });
 
   it('aggregate applies to a bare column only (takesAggregate)', () => {

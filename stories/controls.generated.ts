@@ -130,11 +130,11 @@ export const controls: Record<string, ArgTypes> = {
     },
     "y-min": {
       "control": "text",
-      "description": "Start of the value axis."
+      "description": "Start of the value axis (never above the drawn values: the axis widens to them, and says so)."
     },
     "y-max": {
       "control": "text",
-      "description": "End of the value axis."
+      "description": "End of the value axis (never below the drawn values: the axis widens to them, and says so)."
     },
     "unit": {
       "control": "text",

@@ -97,9 +97,9 @@ export class CultureChart extends CultureDataElement {
   @property({ attribute: 'time-unit' }) timeUnit?: TimeUnit;
   /** Column that splits the chart into small multiples sharing one scale. @editor column @advanced */
   @property() facet?: string;
-  /** Start of the value axis. @editor number @advanced */
+  /** Start of the value axis (never above the drawn values: the axis widens to them, and says so). @editor number @advanced */
   @property({ attribute: 'y-min' }) yMin?: string;
-  /** End of the value axis. @editor number @advanced */
+  /** End of the value axis (never below the drawn values: the axis widens to them, and says so). @editor number @advanced */
   @property({ attribute: 'y-max' }) yMax?: string;
   /** Unit shown after values (`€`, `visiteurs`). @editor words @advanced */
   @property() unit?: string;

@@ -44,9 +44,9 @@ export function describeChart(data: ChartData, chart: ResolvedChart, lang: Lang 
   if (ordered) parts.push(t.range(xLabel(sorted[0]!.x, chart), xLabel(sorted[sorted.length - 1]!.x, chart)));
   // no such value is drawn: a reader must know these are totals, not one series' values
   if (totals && !isShareLine(chart)) parts.push(t.totals);
-  // « Autres » is a sum of many: it is neither the largest nor the smallest of anything.
+  // « Autres » is a sum of many, « (vide) » no value at all: neither is the largest nor the smallest of anything.
   // a cumulative share always climbs to 100 %: its extremes and trend say nothing
-  const candidates = isShareLine(chart) ? [] : sorted.filter((v) => !v.other && !v.otherSeries);
+  const candidates = isShareLine(chart) ? [] : sorted.filter((v) => !v.other && !v.otherSeries && v.x !== m.empty);
   if (candidates.length) {
     const max = candidates.reduce((a, b) => (b.y! > a.y! ? b : a));
     const min = candidates.reduce((a, b) => (b.y! < a.y! ? b : a));

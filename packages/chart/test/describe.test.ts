@@ -88,6 +88,14 @@ describe('describeChart', () => {
     );
   });
 
+  it('the empty category (« (vide) ») is neither the maximum nor the minimum', () => {
+    const text = describe2({ type: 'bar', x: 'region', y: ['total'] }, [
+      { region: 'Bretagne', total__sum: 300 }, { region: '', total__sum: 900 }, { region: 'Corse', total__sum: 10 }, { region: null, total__sum: 1 },
+    ]);
+    expect(text).to.contain('Maximum : 300 (Bretagne). Minimum : 10 (Corse).');
+    expect(text).not.to.contain('((vide))');
+  });
+
   it('one category, one point: singular words (« 1 catégorie », « 1 point »)', () => {
     expect(describe2({ type: 'bar', x: 'region', y: ['total'] }, [{ region: 'Bretagne', total__sum: 300 }])).to.contain('1 catégorie. ');
     const chart = resolveChart(budgets, { x: 'population', y: ['depenses'], lang: 'en' });

@@ -2,7 +2,7 @@
 // with them (builder, embed), the Custom Elements Manifest and the bundle size report.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { bundleSizes, formatSizeReport } from './sizes.mjs';
+import { bundleSizes, formatSizeReport, lazyBreaches } from './sizes.mjs';
 
 const run = (cmd, args, env = {}) => {
   const started = Date.now();
@@ -36,3 +36,13 @@ writeFileSync(
   'docs/bundle-sizes.md',
   `# Bundle sizes\n\nWritten by \`npm run build\` (terser, gzip level 9). "First load" is the entry and the chunks it\nimports statically: what a page downloads before anything lazy (Vega, arquero, Leaflet CSS…).\n"With lazy" adds every chunk it may import later. \`culture-widgets.js\` holds no element: it loads each\nelement's entry when its tag appears ([decision 0014](decisions/0014-autoloader.md)). What a real\npage fetches until its widget is drawn (a line chart, a table, a map) is measured by\n\`npm run bench -- page\`. The charts' Vega is cut to what they use ([decision 0015](decisions/0015-vega-runtime.md)).\n\n${report}\n`,
 );
+
+// Shaping (expressions, computed columns, measures, joins: decision 0013) and the file path
+// (decision 0007) load with the first query that needs them; a static import anywhere in the
+// shared code would put them in every table's first load without a test noticing.
+const lazyOnly = /packages\/core\/src\/(expression|compute|measures|join|shape|shape-local|shape-arquero|file-path|file|parse|local|arquero-engine|spreadsheet|parquet|xml)\.ts$/;
+const breaches = lazyBreaches('dist', { 'culture-table.js': lazyOnly, 'culture-source.js': lazyOnly });
+if (breaches.length) {
+  console.error(`\n${breaches.join('\n')}`);
+  process.exit(1);
+}

@@ -48,6 +48,21 @@ export function bundleSizes(dir) {
     });
 }
 
+/**
+ * The lazy boundaries of decisions 0007 and 0013, checked on the built files: source modules
+ * (matched on the paths in the source maps) that an entry's first load must not hold. Returns
+ * one sentence per breach, naming the entry and the module that came in statically.
+ */
+export function lazyBreaches(dir, rules) {
+  return Object.entries(rules).flatMap(([entry, forbidden]) =>
+    importGraph(join(dir, entry)).first.flatMap((file) => {
+      const map = `${file}.map`;
+      const sources = existsSync(map) ? JSON.parse(readFileSync(map, 'utf8')).sources : [];
+      return sources.filter((s) => forbidden.test(s)).map((s) => `${entry}: ${s.replace(/^(\.\.\/)+/, '')} is in the first load (it must load lazily)`);
+    }),
+  );
+}
+
 const kib = (n) => (n / 1024).toFixed(1);
 export function formatSizeReport(rows) {
   return [

@@ -13,7 +13,8 @@ export {
   type CultureFilterChangeDetail,
 } from './events.js';
 export { ThemeController, pageScheme, THEMES, type Scheme, type ThemeSetting } from './theme.js';
-export { WarningController, SIZE_RANGES, aggregateUnused } from './warnings.js';
+export { WarningController, SIZE_RANGES } from './warnings.js';
+export { aggregateUnused } from './aggregate-unused.js';
 export { MenuController, menuStyles, type MenuItem } from './menu.js';
 export { baseStyles, hostStyles, tokens, readPalette, readToken } from './styles.js';
 export { messages, resolveLang, uiErrors, type SharedMessages } from './messages.js';

@@ -1,5 +1,5 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { CultureWarning, cellNumber, takesAggregate } from '@culture-widgets/core';
+import { CultureWarning, cellNumber } from '@culture-widgets/core';
 import { CultureWarningEvent } from './events.js';
 import { resolveLang } from './messages.js';
 
@@ -9,10 +9,6 @@ export const SIZE_RANGES = {
   pageSize: { min: 1, max: 1000 },
   limit: { min: 1, max: 1000 },
 } as const;
-
-/** `aggregate` where `value` has no bare column to apply it to (`count()`, nothing): said ignored. */
-export const aggregateUnused = (aggregate: string | undefined, value: string | undefined): CultureWarning[] =>
-  aggregate?.trim() && !takesAggregate(value) ? [new CultureWarning('invalid-value', { attribute: 'aggregate', value: aggregate.trim(), accepted: '' }, 'aggregate-unused')] : [];
 
 type Host = ReactiveControllerHost & HTMLElement;
 const signature = (w: CultureWarning) => `${w.code}|${w.key}|${JSON.stringify(w.details)}`;

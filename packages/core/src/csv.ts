@@ -281,99 +281,148 @@ export interface Cells {
   rows: number;
 }
 
-/** Whole text at once, as cell offsets per column (same records and fields as `DelimitedParser`). */
-export function scanCells(text: string, delimiter: string, start = 0): Cells {
-  const header = new DelimitedParser(text, delimiter, start);
-  const width = header.header.length;
-  const length = text.length;
-  const delim = delimiter.charCodeAt(0);
-  let pos = header.position;
-  // a first guess from the header's length, doubled when short
-  let capacity = Math.max(16, Math.ceil(((length - pos) / Math.max(8, pos - start)) * 1.2));
-  let starts: Uint32Array[] = header.header.map(() => new Uint32Array(capacity));
-  let ends: Uint32Array[] = header.header.map(() => new Uint32Array(capacity));
-  const unescaped = header.header.map(() => new Map<number, string>());
-  let rows = 0;
-  let nextQuote = -1, nextDelim = -1;
-  const find = (what: string, from: number): number => { const i = text.indexOf(what, from); return i < 0 ? Infinity : i; };
-  const grow = (arrays: Uint32Array[]): Uint32Array[] => arrays.map((a) => { const b = new Uint32Array(capacity); b.set(a); return b; });
-  while (pos < length && width) {
-    if (rows === starts[0]!.length) {
-      capacity *= 2;
-      starts = grow(starts);
-      ends = grow(ends);
-    }
-    let lineEnd = text.indexOf('\n', pos);
-    if (lineEnd < 0) lineEnd = length;
-    if (nextQuote < pos) nextQuote = find('"', pos);
-    if (nextQuote > lineEnd) {
-      // no quote in this line: offsets of the delimiters found by indexOf
-      const end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-      const from = pos;
-      pos = lineEnd + 1;
-      if (end === from) continue; // blank line
-      let s = from, c = 0;
-      while (c < width - 1) {
-        if (nextDelim < s) nextDelim = find(delimiter, s);
-        if (nextDelim >= end) break;
-        starts[c]![rows] = s;
-        ends[c++]![rows] = nextDelim;
-        s = nextDelim + 1;
+/**
+ * Cell offsets per column (same records and fields as `DelimitedParser`), resumable: `step(chars)`
+ * reads whole records until it has gone `chars` characters further, so the main thread can scan
+ * in slices measured in text, whatever the width of a row.
+ */
+export class CellScanner {
+  readonly header: string[];
+  rows = 0;
+  readonly #text: string;
+  readonly #delimiter: string;
+  #pos: number;
+  #capacity: number;
+  #starts: Uint32Array[];
+  #ends: Uint32Array[];
+  readonly #unescaped: Map<number, string>[];
+  #nextQuote = -1;
+  #nextDelim = -1;
+
+  constructor(text: string, delimiter: string, start = 0) {
+    const header = new DelimitedParser(text, delimiter, start);
+    this.header = header.header;
+    this.#text = text;
+    this.#delimiter = delimiter;
+    this.#pos = header.position;
+    // a first guess from the header's length, doubled when short
+    this.#capacity = Math.max(16, Math.ceil(((text.length - this.#pos) / Math.max(8, this.#pos - start)) * 1.2));
+    this.#starts = this.header.map(() => new Uint32Array(this.#capacity));
+    this.#ends = this.header.map(() => new Uint32Array(this.#capacity));
+    this.#unescaped = this.header.map(() => new Map<number, string>());
+  }
+
+  get done(): boolean { return this.#pos >= this.#text.length || !this.header.length; }
+  /** Share of the text read, 0–1. */
+  get progress(): number { return this.#text.length ? Math.min(1, this.#pos / this.#text.length) : 1; }
+
+  /** The columns read so far. */
+  cells(): Cells {
+    const text = this.#text;
+    return { header: this.header, rows: this.rows, columns: this.header.map((_, c) => ({ text, starts: this.#starts[c]!, ends: this.#ends[c]!, unescaped: this.#unescaped[c]! })) };
+  }
+
+  /** Reads records until `chars` more characters are read (a record is never split); true when done. */
+  step(chars = Infinity): boolean {
+    const text = this.#text, delimiter = this.#delimiter;
+    const width = this.header.length;
+    const length = text.length;
+    const delim = delimiter.charCodeAt(0);
+    const unescaped = this.#unescaped;
+    let starts = this.#starts, ends = this.#ends;
+    let pos = this.#pos, rows = this.rows, nextQuote = this.#nextQuote, nextDelim = this.#nextDelim;
+    const stop = Math.min(length, pos + chars);
+    const find = (what: string, from: number): number => { const i = text.indexOf(what, from); return i < 0 ? Infinity : i; };
+    const grow = (arrays: Uint32Array[]): Uint32Array[] => arrays.map((a) => { const b = new Uint32Array(this.#capacity); b.set(a); return b; });
+    while (pos < stop && width) {
+      if (rows === starts[0]!.length) {
+        this.#capacity *= 2;
+        starts = this.#starts = grow(starts);
+        ends = this.#ends = grow(ends);
       }
-      // the last column takes the rest up to the next delimiter (extra fields are dropped)
-      if (nextDelim < s) nextDelim = find(delimiter, s);
-      starts[c]![rows] = s;
-      ends[c++]![rows] = Math.min(nextDelim, end);
+      let lineEnd = text.indexOf('\n', pos);
+      if (lineEnd < 0) lineEnd = length;
+      if (nextQuote < pos) nextQuote = find('"', pos);
+      if (nextQuote > lineEnd) {
+        // no quote in this line: offsets of the delimiters found by indexOf
+        const end = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+        const from = pos;
+        pos = lineEnd + 1;
+        if (end === from) continue; // blank line
+        let s = from, c = 0;
+        while (c < width - 1) {
+          if (nextDelim < s) nextDelim = find(delimiter, s);
+          if (nextDelim >= end) break;
+          starts[c]![rows] = s;
+          ends[c++]![rows] = nextDelim;
+          s = nextDelim + 1;
+        }
+        // the last column takes the rest up to the next delimiter (extra fields are dropped)
+        if (nextDelim < s) nextDelim = find(delimiter, s);
+        starts[c]![rows] = s;
+        ends[c++]![rows] = Math.min(nextDelim, end);
+        for (; c < width; c++) { starts[c]![rows] = 0; ends[c]![rows] = 0; }
+        rows++;
+        continue;
+      }
+      // RFC 4180 record, character by character (as DelimitedParser's quoted records)
+      let i = pos, c = 0, empty = false;
+      for (;;) {
+        let a: number, b: number, value: string | undefined, doubled = false;
+        if (text.charCodeAt(i) === 34) {
+          a = ++i;
+          let q: number;
+          for (;;) {
+            q = text.indexOf('"', i);
+            if (q < 0) { q = length; i = length; break; }
+            if (text.charCodeAt(q + 1) === 34) { doubled = true; i = q + 2; continue; }
+            i = q + 1;
+            break;
+          }
+          b = q;
+          let j = i;
+          while (j < length) { const k = text.charCodeAt(j); if (k === delim || k === 10 || k === 13) break; j++; }
+          // anything between the closing quote and the delimiter is kept (lenient)
+          if (doubled) value = unescapeQuoted(text.slice(a, b)) + text.slice(i, j);
+          else if (j > i) value = text.slice(a, b) + text.slice(i, j);
+          i = j;
+        } else {
+          a = i;
+          let j = i;
+          while (j < length) { const k = text.charCodeAt(j); if (k === delim || k === 10 || k === 13) break; j++; }
+          b = i = j;
+        }
+        if (c === 0) empty = value === undefined ? a === b : value === '';
+        if (c < width) {
+          if (value === undefined) { starts[c]![rows] = a; ends[c]![rows] = b; } else { starts[c]![rows] = 1; ends[c]![rows] = 0; unescaped[c]!.set(rows, value); }
+        }
+        c++;
+        const k = text.charCodeAt(i);
+        if (k === delim) { i++; continue; }
+        if (k === 13) i++;
+        if (text.charCodeAt(i) === 10) i++;
+        break;
+      }
+      pos = i;
+      nextDelim = -1;
+      // a blank record: one empty field
+      if (c === 1 && empty) continue;
       for (; c < width; c++) { starts[c]![rows] = 0; ends[c]![rows] = 0; }
       rows++;
-      continue;
     }
-    // RFC 4180 record, character by character (as DelimitedParser's quoted records)
-    let i = pos, c = 0, empty = false;
-    for (;;) {
-      let a: number, b: number, value: string | undefined, doubled = false;
-      if (text.charCodeAt(i) === 34) {
-        a = ++i;
-        let q: number;
-        for (;;) {
-          q = text.indexOf('"', i);
-          if (q < 0) { q = length; i = length; break; }
-          if (text.charCodeAt(q + 1) === 34) { doubled = true; i = q + 2; continue; }
-          i = q + 1;
-          break;
-        }
-        b = q;
-        let j = i;
-        while (j < length) { const k = text.charCodeAt(j); if (k === delim || k === 10 || k === 13) break; j++; }
-        // anything between the closing quote and the delimiter is kept (lenient)
-        if (doubled) value = unescapeQuoted(text.slice(a, b)) + text.slice(i, j);
-        else if (j > i) value = text.slice(a, b) + text.slice(i, j);
-        i = j;
-      } else {
-        a = i;
-        let j = i;
-        while (j < length) { const k = text.charCodeAt(j); if (k === delim || k === 10 || k === 13) break; j++; }
-        b = i = j;
-      }
-      if (c === 0) empty = value === undefined ? a === b : value === '';
-      if (c < width) {
-        if (value === undefined) { starts[c]![rows] = a; ends[c]![rows] = b; } else { starts[c]![rows] = 1; ends[c]![rows] = 0; unescaped[c]!.set(rows, value); }
-      }
-      c++;
-      const k = text.charCodeAt(i);
-      if (k === delim) { i++; continue; }
-      if (k === 13) i++;
-      if (text.charCodeAt(i) === 10) i++;
-      break;
-    }
-    pos = i;
-    nextDelim = -1;
-    // a blank record: one empty field
-    if (c === 1 && empty) continue;
-    for (; c < width; c++) { starts[c]![rows] = 0; ends[c]![rows] = 0; }
-    rows++;
+    this.#pos = pos;
+    this.rows = rows;
+    this.#nextQuote = nextQuote;
+    this.#nextDelim = nextDelim;
+    return this.done;
   }
-  return { header: header.header, rows, columns: header.header.map((_, c) => ({ text, starts: starts[c]!, ends: ends[c]!, unescaped: unescaped[c]! })) };
+}
+
+/** Whole text at once, as cell offsets per column. */
+export function scanCells(text: string, delimiter: string, start = 0): Cells {
+  const scanner = new CellScanner(text, delimiter, start);
+  scanner.step();
+  return scanner.cells();
 }
 
 const unescapeQuoted = (s: string): string => s.replace(/""/g, '"');

@@ -268,7 +268,7 @@ export function withProfile(column: Inferred, length: number): Inferred {
 }
 
 /** `asNumbers` on cell offsets: numbers are read from the text, no string made per cell. */
-function numbersFromCells(name: string, column: CellColumn, length: number): Inferred | undefined {
+function* numbersFromCells(name: string, column: CellColumn, length: number): Steps<Inferred | undefined> {
   const { text, starts, ends } = column;
   let first = '';
   for (let i = 0; i < length && !first; i++) first = cellAt(column, i);
@@ -277,6 +277,7 @@ function numbersFromCells(name: string, column: CellColumn, length: number): Inf
   let integer = true, percent = true, seen = 0, sentinels = 0;
   let min = Infinity, max = -Infinity;
   for (let i = 0; i < length; i++) {
+    if ((i & STEP) === 0 && i) yield;
     const a = starts[i]!, b = ends[i]!;
     if (a === b) { out[i] = NaN; continue; }
     let x: number;
@@ -305,21 +306,28 @@ function numbersFromCells(name: string, column: CellColumn, length: number): Inf
 }
 
 /**
- * `inferColumn` for scanned cells: numeric columns never become strings; the others are sliced
- * once, one column at a time, so few strings are alive at once.
+ * `inferColumn` for scanned cells, as steps (every pass pauses every STEP + 1 cells): numeric
+ * columns never become strings; the others are sliced once, one column at a time, so few strings
+ * are alive at once.
  */
-export function inferCells(name: string, column: CellColumn, length: number): Inferred {
-  const found = numbersFromCells(name, column, length);
+export function* inferCellsSteps(name: string, column: CellColumn, length: number): Steps<Inferred> {
+  const found = yield* numbersFromCells(name, column, length);
   if (found) {
-    found.info = { ...found.info, ...finish(profileOf(found.data, length)) };
+    found.info = { ...found.info, ...(yield* profileOf(found.data, length)) };
     return found;
   }
-  return inferColumn(name, fewDistinct(column, length) ?? cellStrings(column, length));
+  return yield* inferColumnSteps(name, (yield* fewDistinct(column, length)) ?? (yield* cellStrings(column, length)));
 }
 
-function cellStrings(column: CellColumn, length: number): string[] {
+/** `inferCellsSteps` in one go (the worker). */
+export const inferCells = (name: string, column: CellColumn, length: number): Inferred => finish(inferCellsSteps(name, column, length));
+
+function* cellStrings(column: CellColumn, length: number): Steps<string[]> {
   const values = new Array<string>(length);
-  for (let i = 0; i < length; i++) values[i] = cellAt(column, i);
+  for (let i = 0; i < length; i++) {
+    if ((i & STEP) === 0 && i) yield;
+    values[i] = cellAt(column, i);
+  }
   return values;
 }
 
@@ -327,13 +335,14 @@ function cellStrings(column: CellColumn, length: number): string[] {
  * The cells as strings when there are at most MAX_DISTINCT of them: each distinct text is sliced
  * once and shared by its cells (a hash of the characters finds it, with no slice per cell).
  */
-function fewDistinct(column: CellColumn, length: number): string[] | undefined {
+function* fewDistinct(column: CellColumn, length: number): Steps<string[] | undefined> {
   const { text, starts, ends } = column;
   const mask = 4095;
   const slots = new Int32Array(mask + 1).fill(-1);
   const dict: string[] = [];
   const values = new Array<string>(length);
   for (let i = 0; i < length; i++) {
+    if ((i & STEP) === 0 && i) yield;
     let a = starts[i]!, b = ends[i]!;
     if (a === b) { values[i] = ''; continue; }
     let source = text;

@@ -6,8 +6,8 @@ import type { FileFormat } from './types.js';
 import { CultureError, throwIfAborted } from './errors.js';
 import { type Detected, detectFormat } from './detect.js';
 import { fileErrors } from './file-messages.js';
-import { type Decoded, DelimitedParser, decode, scanCells, sniff, stripBOM } from './csv.js';
-import { inferCells, inferColumnSteps } from './infer.js';
+import { CellScanner, type Decoded, decode, sniff, stripBOM } from './csv.js';
+import { type Steps, finish, inferCellsSteps } from './infer.js';
 import { parseJSONTable } from './json.js';
 import type { Table } from './table.js';
 
@@ -46,16 +46,43 @@ export async function parseBytes(bytes: Uint8Array, options: ParseOptions): Prom
   if (detected.format === 'xml') throw new CultureError('parse', { reason: 'xml-needs-dom', format: 'xml' });
   const { text } = decode(bytes);
   if (detected.format === 'json' || detected.format === 'geojson') return parseJSONTable(text);
+  return finish(delimitedSteps(text));
+}
+
+/** Characters scanned between two pauses: slices measured in text, so a wide row costs no more. */
+const SCAN_CHARS = 1 << 16;
+
+/**
+ * A delimited text → a Table, as steps that pause every SCAN_CHARS characters while scanning and
+ * every few thousand cells while typing a column: run in one go in the worker, in slices here.
+ */
+function* delimitedSteps(text: string): Steps<Table> {
   const { delimiter, start } = sniff(text);
-  const { header, columns, rows } = scanCells(text, delimiter, start);
-  if (!header.length) throw fileErrors.error('parse', {}, 'empty');
+  const scanner = new CellScanner(text, delimiter, start);
+  if (!scanner.header.length) throw fileErrors.error('parse', {}, 'empty');
+  while (!scanner.step(SCAN_CHARS)) yield;
+  const { header, columns, rows } = scanner.cells();
   const table: Table = { columns: [], data: [], length: rows };
-  header.forEach((name, i) => {
-    const { info, data } = inferCells(name, columns[i]!, rows);
+  for (let i = 0; i < header.length; i++) {
+    const { info, data } = yield* inferCellsSteps(header[i]!, columns[i]!, rows);
     table.columns.push(info);
     table.data.push(data);
-  });
+  }
   return table;
+}
+
+/** Runs steps on the main thread, pausing once a slice has taken `budget` ms. */
+async function runSliced<T>(steps: Steps<T>, pause: Yield, budget: number, signal?: AbortSignal): Promise<T> {
+  let t0 = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - t0 >= budget) {
+      await pause();
+      throwIfAborted(signal);
+      t0 = performance.now();
+    }
+  }
 }
 
 /** `decode`, a megabyte at a time (TextDecoder streaming), pausing between pieces. */
@@ -87,36 +114,5 @@ export async function parseBytesSliced(bytes: Uint8Array, options: ParseOptions,
   throwIfAborted(signal);
   if (detected.format === 'xml') return (await import('./xml.js')).parseXMLTable(text, { record: options.record, pause, signal, budget });
   if (detected.format === 'json' || detected.format === 'geojson') return parseJSONTable(text);
-  const { delimiter, start } = sniff(text);
-  const parser = new DelimitedParser(text, delimiter, start);
-  if (!parser.header.length) throw fileErrors.error('parse', {}, 'empty');
-  let batch = 500;
-  for (;;) {
-    const t0 = performance.now();
-    if (parser.step(batch)) break;
-    const spent = performance.now() - t0;
-    // aim at `budget` ms per slice
-    batch = Math.max(100, Math.min(50_000, Math.round(batch * (budget / Math.max(spent, 0.1)))));
-    await pause();
-    throwIfAborted(signal);
-  }
-  const table: Table = { columns: [], data: [], length: parser.rows };
-  for (let i = 0; i < parser.header.length; i++) {
-    const steps = inferColumnSteps(parser.header[i]!, parser.columns[i]!);
-    let t0 = performance.now();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) {
-        table.columns.push(step.value.info);
-        table.data.push(step.value.data);
-        break;
-      }
-      if (performance.now() - t0 > budget) {
-        await pause();
-        throwIfAborted(signal);
-        t0 = performance.now();
-      }
-    }
-  }
-  return table;
+  return runSliced(delimitedSteps(text), pause, budget, signal);
 }

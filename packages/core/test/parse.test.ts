@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { decode, inferColumn, parseDelimited, readDate, readNumber, sniff } from '../src/index.js';
-import { parseBytes } from '../src/parse.js';
+import { parseBytes, parseBytesSliced } from '../src/parse.js';
 import { getter } from '../src/table.js';
 import type { Table } from '../src/table.js';
 
@@ -146,5 +146,41 @@ describe('parseBytes', () => {
   it('says parse when the JSON is broken', async () => {
     const error = await parseBytes(utf8('{"a":'), { format: 'json' }).catch((e: unknown) => e);
     expect(error).to.have.property('code', 'parse');
+  });
+});
+
+describe('parseBytesSliced (no worker)', () => {
+  /** Pauses counted; a zero budget pauses wherever the parse is allowed to. */
+  const sliced = async (bytes: Uint8Array): Promise<{ table: Table; pauses: number }> => {
+    let pauses = 0;
+    const table = await parseBytesSliced(bytes, { format: 'csv' }, async () => { pauses++; }, undefined, 0);
+    return { table, pauses };
+  };
+
+  it('pauses every 64 KB of text (a record is never split), even when a hundred rows weigh megabytes', async () => {
+    // 60 rows of 4 cells of 10,000 characters: 2.4 MB that a slice counted in rows read in one task
+    const cell = (r: number, c: number): string => `${r}-${c}-`.padEnd(10_000, 'abcdefghij');
+    const lines = ['a;b;c;d', ...Array.from({ length: 60 }, (_, r) => [0, 1, 2, 3].map((c) => cell(r, c)).join(';'))];
+    const bytes = utf8(`${lines.join('\n')}\n`);
+    const { table, pauses } = await sliced(bytes);
+    expect(table.length).to.equal(60);
+    expect(rowsOf(table)[59]!.d).to.equal(cell(59, 3));
+    expect(pauses).to.be.at.least(Math.floor(bytes.length / (65_536 + lines[1]!.length)));
+  });
+
+  it('reads the same table as the worker, across slice boundaries (quotes, CRLF, blank lines, short rows)', async () => {
+    const lines = ['id;nom;montant;date;note'];
+    for (let i = 1; i <= 6000; i++) {
+      if (i % 997 === 0) lines.push('');
+      const note = i % 7 === 0 ? `"dit ""oui""; puis\nnon ${i}"` : i % 11 === 0 ? '' : `n${i}`;
+      lines.push(i % 13 === 0 ? `${i};court` : [i, `Nom ${i % 50}`, `${i},5`, `0${(i % 9) + 1}/03/2021`, note].join(';'));
+    }
+    const bytes = utf8(`${lines.join('\r\n')}\r\n`);
+    const [whole, { table, pauses }] = await Promise.all([parseBytes(bytes, { format: 'csv' }), sliced(bytes)]);
+    expect(pauses).to.be.at.least(2);
+    expect(table.columns).to.deep.equal(whole.columns);
+    expect(rowsOf(table)).to.deep.equal(rowsOf(whole));
+    expect(table.length).to.equal(6000);
+    expect(rowsOf(table)[6]!.note).to.equal('dit "oui"; puis\nnon 7');
   });
 });

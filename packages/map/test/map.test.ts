@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { DATASETS, portal, type Portal } from '../../../test/helpers/portal.js';
 import { keep, mountMap } from './mount.js';
 import type { CultureMap } from '../src/map.js';
+import type { CultureWarningDetail } from '@culture-widgets/ui';
 
 declare global {
   interface Window {
@@ -277,51 +278,41 @@ describe('<culture-map> one way to write a cell, one list grammar, warnings', ()
     expect(values[1]).to.match(/^\d{1,3}([\u202f\u00a0 ]\d{3})+$/);
   });
 
-  it('aggregate without value is said (it applies to value); the areas count rows', async () => {
-    const warnings: string[][] = [];
+  /** A map of `attrs` on the sample portal, once loaded, with the culture-warning details it fired. */
+  async function warnedMap(attrs: Record<string, string>) {
+    const warnings: CultureWarningDetail[] = [];
     const el = document.createElement('culture-map');
-    el.addEventListener('culture-warning', (e) => warnings.push([e.detail.attribute!, e.detail.value!, e.detail.message]));
-    const attrs = { api: p.api, 'tabular-api': p.tabularApi, dataset: DATASETS.spending, mode: 'choropleth', aggregate: 'mean', tiles: 'none', boundaries: p.staticUrl('geo/{level}.geojson') };
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    el.addEventListener('culture-warning', (e) => warnings.push(e.detail));
+    for (const [k, v] of Object.entries({ api: p.api, 'tabular-api': p.tabularApi, ...attrs })) el.setAttribute(k, v);
     el.style.width = '640px';
     const loaded = new Promise((resolve) => el.addEventListener('culture-load', resolve, { once: true }));
     document.body.append(el);
     keep(el);
     await loaded;
     await el.updateComplete;
-    expect(warnings).to.deep.equal([['aggregate', 'mean', 'aggregate="mean" ignoré : il s’applique à value (exemple : value="total" aggregate="mean").']]);
+    return { el, warnings };
+  }
+
+  it('aggregate without value is said (it applies to value); the areas count rows', async () => {
+    const { warnings } = await warnedMap({
+      dataset: DATASETS.spending, mode: 'choropleth', aggregate: 'mean', tiles: 'none', boundaries: p.staticUrl('geo/{level}.geojson'),
+    });
+    expect(warnings.map((w) => [w.attribute, w.value, w.message])).to.deep.equal([
+      ['aggregate', 'mean', 'aggregate="mean" ignoré : il s’applique à value (exemple : value="total" aggregate="mean").'],
+    ]);
   });
 
   it('size on a column without numbers: said (culture-warning), and points of one size drawn with no empty size legend', async () => {
-    const warnings: string[][] = [];
-    const el = document.createElement('culture-map');
-    el.addEventListener('culture-warning', (e) => warnings.push([e.detail.attribute!, e.detail.value!, e.detail.message]));
-    const attrs = { api: p.api, 'tabular-api': p.tabularApi, dataset: DATASETS.museumList, size: 'Commune', filter: "'Région administrative' = Bretagne", tiles: 'none' };
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    el.style.width = '640px';
-    const loaded = new Promise((resolve) => el.addEventListener('culture-load', resolve, { once: true }));
-    document.body.append(el);
-    keep(el);
-    await loaded;
-    await el.updateComplete;
-    expect(warnings).to.deep.equal([['size', 'Commune', 'size : « Commune » ne contient pas de nombres ; ignoré.']]);
+    const { el, warnings } = await warnedMap({ dataset: DATASETS.museumList, size: 'Commune', filter: "'Région administrative' = Bretagne", tiles: 'none' });
+    expect(warnings.map((w) => [w.attribute, w.value, w.message])).to.deep.equal([['size', 'Commune', 'size : « Commune » ne contient pas de nombres ; ignoré.']]);
     expect(text(el, '[part=warning]')).to.equal('size : « Commune » ne contient pas de nombres ; ignoré.');
     expect(shadow(el).querySelector('.legend-title')).to.equal(null);
     expect(el.drawnSummary.points).to.equal(61);
   });
 
   it('mode, cluster, level and tiles out of their set: said, and the default drawn', async () => {
-    const warnings: string[][] = [];
-    const el = document.createElement('culture-map');
-    el.addEventListener('culture-warning', (e) => warnings.push([e.detail.attribute!, e.detail.value!, e.detail.accepted!]));
-    for (const [k, v] of Object.entries({ api: p.api, 'tabular-api': p.tabularApi, dataset: DATASETS.places, mode: 'carte', cluster: 'parfois', tiles: 'google' })) el.setAttribute(k, v);
-    el.style.width = '640px';
-    const loaded = new Promise((resolve) => el.addEventListener('culture-load', resolve, { once: true }));
-    document.body.append(el);
-    keep(el);
-    await loaded;
-    await el.updateComplete;
-    expect(warnings).to.deep.include.members([['mode', 'carte', 'auto'], ['cluster', 'parfois', 'auto'], ['tiles', 'google', 'ign']]);
+    const { el, warnings } = await warnedMap({ dataset: DATASETS.places, mode: 'carte', cluster: 'parfois', tiles: 'google' });
+    expect(warnings.map((w) => [w.attribute, w.value, w.accepted])).to.deep.include.members([['mode', 'carte', 'auto'], ['cluster', 'parfois', 'auto'], ['tiles', 'google', 'ign']]);
     expect(el.drawnSummary.points).to.be.greaterThan(300);
     expect(text(el, '[part=warning]')).to.contain('mode="carte"');
   });

@@ -28,6 +28,9 @@ const WORDS: Record<string, string> = {
   drac: 'DRAC', cog: 'COG', iris: 'IRIS', gps: 'GPS', wgs84: 'WGS84', cp: 'CP', ttc: 'TTC', ht: 'HT',
 };
 
+/** A word of WORDS that is French, not an acronym (`musée`, not `INSEE`). */
+const isProse = (word: string | undefined): boolean => !!word && word !== word.toUpperCase();
+
 /** `codeInseeCommune` → `code Insee Commune`, `IDPatrimostat` → `ID Patrimostat` (kinds.ts reads names with it too). */
 export const camelWords = (name: string): string => name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
 
@@ -38,21 +41,26 @@ function words(name: string): string[] {
 
 /**
  * A readable name for a column: `annee` → « Année », `nom_du_musee` → « Nom du musée »,
- * `codeInseeCommune` → « Code INSEE commune ». A name already written for people (with spaces,
- * such as « Région administrative ») keeps its words, with a capital first.
+ * `codeInseeCommune` → « Code INSEE commune », `NOM_DU_MUSEE` → « Nom du musée » (`NUMDEP`, a code,
+ * keeps its capitals). A name already written for people (with spaces, such as « Région
+ * administrative ») keeps its words, with a capital first.
  */
 export function readableName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) return name;
   // a name already written for people keeps its words; only bare lower-case ones are re-accented
   const written = /\s/.test(trimmed);
-  const out = (written ? trimmed.split(/(\s+)/) : words(trimmed)).map((w) => {
+  const parts = written ? trimmed.split(/(\s+)/) : words(trimmed);
+  // a name shouted in capitals (`NOM_DU_MUSEE`) is prose when one of its words is a French word
+  // we know; without one (`TXCOUVGLO_COM_2014`, `NUMDEP`) it is a code and keeps its capitals
+  const shouted = !written && trimmed === trimmed.toUpperCase() && parts.some((w) => isProse(WORDS[w.toLowerCase()]));
+  const out = parts.map((w) => {
     const lower = w.toLowerCase();
     const known = WORDS[lower];
     if (written) return known && w === lower ? known : w;
     if (known) return known;
     // an acronym the file wrote in capitals stays so (`DRAC`, `ID`), other words are lower case
-    return w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w) ? w : lower;
+    return !shouted && w.length > 1 && w === w.toUpperCase() && /\p{L}/u.test(w) ? w : lower;
   }).join(written ? '' : ' ');
   return out.charAt(0).toUpperCase() + out.slice(1);
 }

@@ -216,6 +216,9 @@ describe('labels', () => {
       ['annee', 'Année'], ['codeInseeCommune', 'Code INSEE commune'], ['region', 'Région'], ['nom_du_musee', 'Nom du musée'],
       ['code_departement', 'Code département'], ['IDMuseofile', 'ID museofile'], ['date-de-creation', 'Date de création'],
       ['Région administrative', 'Région administrative'], ['siecle', 'Siècle'], ['categorie', 'Catégorie'], ['nb_billets', 'Nb billets'],
+      // capitals: prose when a word is French (« NOM DU musée » before), a code otherwise
+      ['NOM_DU_MUSEE', 'Nom du musée'], ['ID_MUSEE', 'ID musée'], ['REGION_INSEE', 'Région INSEE'],
+      ['TXCOUVGLO_COM_2014', 'TXCOUVGLO COM 2014'], ['NUMDEP', 'NUMDEP'], ['DRAC', 'DRAC'],
     ];
     for (const [name, label] of cases) expect(readableName(name), name).to.equal(label);
   });

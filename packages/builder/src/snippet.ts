@@ -67,7 +67,10 @@ export function buildEmbedUrl(what: Publishable, { embedBase, transparent }: Ifr
   return `${withSlash(embedBase)}embed.html?${queryOf(what, transparent ? { bg: 'transparent' } : {})}`;
 }
 
-/** An iframe for CMSs that strip scripts, and the optional one-line resizer for those that don't. */
+/**
+ * An iframe for CMSs that strip scripts, and the optional one-line resizer for those that don't.
+ * No `style` attribute: a host page under `style-src 'self'` would refuse it and report a violation.
+ */
 export function buildIframeSnippet(what: Publishable, options: IframeOptions): string {
   const own = isDashboard(what) ? dashboardTitle(what) : what.attributes.title || what.attributes.description;
   const names = builderMessages(options.lang ?? 'fr');
@@ -77,7 +80,7 @@ export function buildIframeSnippet(what: Publishable, options: IframeOptions): s
   const resizer = `${withSlash(options.embedBase)}embed-resizer.js`;
   return (
     `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="${height}" ` +
-    `style="border: 0; width: 100%; max-width: 100%;" loading="lazy"></iframe>\n` +
+    `frameborder="0" loading="lazy"></iframe>\n` +
     `<script src="${escapeAttribute(resizer)}" async></script>`
   );
 }

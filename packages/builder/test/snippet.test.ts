@@ -97,6 +97,9 @@ describe('buildIframeSnippet', () => {
     });
     expect(iframe.getAttribute('title')).to.equal('Entrées');
     expect(iframe.getAttribute('height')).to.equal('480');
+    // a host page under style-src 'self' refuses inline styles: the frame's border goes by attribute
+    expect(iframe.hasAttribute('style')).to.equal(false);
+    expect(iframe.getAttribute('frameborder')).to.equal('0');
     expect(fragment.querySelector('script')!.getAttribute('src')).to.equal('https://example.org/cw/embed-resizer.js');
   });
 

@@ -23,7 +23,7 @@ import {
 } from '@culture-widgets/core';
 import { facetQuery, toFacets, type Facet } from '@culture-widgets/source';
 import { parseSort } from '@culture-widgets/table';
-import { ConnectionController, ThemeController, errorDetailOf, resolveLang, type ThemeSetting } from '@culture-widgets/ui';
+import { ConnectionController, ThemeController, errorDetailOf, resolveLang, worded, type ThemeSetting } from '@culture-widgets/ui';
 import { builderStyles } from './builder.styles.js';
 import { openDataset, searchCatalogue } from './catalog.js';
 import { renderCopyStep, type CopyTab, type ScriptFrom } from './copy-step.js';
@@ -225,6 +225,8 @@ export class CultureBuilder extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // the builder words failures of any dataset tried: core's sentences load now (decision 0016)
+    worded(this, this.locale);
     if (this.datasetRef === undefined) this.restoreFrom(window.location.search);
   }
 
@@ -381,11 +383,13 @@ export class CultureBuilder extends LitElement {
     if (isUnreachable(task.error) && this.catalogueTask.status !== TaskStatus.COMPLETE) return {};
     const error = task.error;
     if (error instanceof CultureError && (error.code === 'not-found' || error.code === 'gone')) return { error: t.datasetNotFound };
+    if (!worded(this, this.locale)) return {};
     return { error: error instanceof CultureError ? error.messageIn(this.locale) : t.catalogueDown };
   }
 
   /** A resource that cannot be read says why, with its link when the file can be downloaded. */
   private renderResourceError(error: unknown, t: BuilderMessages): TemplateResult {
+    if (!worded(this, this.locale)) return html``;
     const detail = errorDetailOf(error, this.locale);
     return html`<div class="error" role="alert">
       <p>${t.columnsError(detail.message)}</p>

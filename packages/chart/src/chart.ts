@@ -1,8 +1,8 @@
 import { adoptStyles, html, nothing, type CSSResultOrNative, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { AGGREGATE_OPS, csvDecimal, parseList, parseName, slugify, toCSV, type AggregateOp, type ColumnInfo, type FilterClause, type Query } from '@culture-widgets/core';
+import { AGGREGATE_OPS, csvDecimal, parseList, parseName, slugify, toCSV, type AggregateOp, type ColumnInfo, type CultureError, type FilterClause, type Query } from '@culture-widgets/core';
 import {
-  CultureDataElement, CultureSelectEvent, MenuController, SIZE_RANGES, baseStyles, csvFile, errorDetailOf, formatDay, menuStyles, readPalette, readToken, saveFile,
+  CultureDataElement, CultureSelectEvent, MenuController, SIZE_RANGES, baseStyles, csvFile, formatDay, menuStyles, readPalette, readToken, saveFile,
   styleProps,
   type CultureErrorDetail, type DataState,
 } from '@culture-widgets/ui';
@@ -286,7 +286,7 @@ export class CultureChart extends CultureDataElement {
     } catch (error) {
       this.prepared = undefined;
       this.warnings.set('editorial', []);
-      return this.renderError(this.errorDetail(error));
+      return this.renderFailure(error);
     }
     this.prepared = prepared;
     // options the chart could not use: a note, a console line and `culture-warning` (ui's warning path)
@@ -403,8 +403,9 @@ export class CultureChart extends CultureDataElement {
       if (view) this.placeFocus();
       if (view) this.announceLoad(prepared.data.values.length, what);
     } catch (error) {
-      this.drawError = this.drawFailure(error);
-      this.reportError(this.drawError);
+      const failure = this.drawFailure(error);
+      this.drawError = this.errorDetail(failure);
+      this.reportError(failure);
     }
   }
 
@@ -583,8 +584,8 @@ export class CultureChart extends CultureDataElement {
     return slugify(this.title || state?.source.citation.datasetTitle) || 'graphique';
   }
 
-  /** Vega failing to draw or export: said with its reason, in the reader's language. */
-  private drawFailure(error: unknown): CultureErrorDetail {
-    return errorDetailOf(chartErrors.error('server', { cause: error instanceof Error ? error.message : String(error) }, 'draw-failed'), this.locale);
+  /** Vega failing to draw or export: said with its reason, in the reader's language (the chart's own sentence). */
+  private drawFailure(error: unknown): CultureError {
+    return chartErrors.error('server', { cause: error instanceof Error ? error.message : String(error) }, 'draw-failed');
   }
 }

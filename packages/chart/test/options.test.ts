@@ -1,10 +1,13 @@
 import { expect } from '@open-wc/testing';
-import type { CultureError } from '@culture-widgets/core';
+import { loadSentences, type CultureError } from '@culture-widgets/core';
 import {
   autoChart, autoChartOf, chooseChartType, resolveChart,
   type ChartOptions, type ChartType,
 } from '../src/options.js';
 import { attendance, budgets, museums, tickets } from './profiles.js';
+
+// these tests word core's errors themselves: elements load the sentences on their own (decision 0016)
+before(() => Promise.all([loadSentences('fr'), loadSentences('en')]));
 
 describe('chooseChartType (type="auto")', () => {
   const cases: [string, Parameters<typeof chooseChartType>[0], ChartOptions, ChartType][] = [

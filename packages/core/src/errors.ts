@@ -2,18 +2,48 @@
  * The one way a failure or a note reaches the user: a stable `code` (what `culture-error` /
  * `culture-warning` carry), a message `key` (which sentence; the code by default) and `details`
  * (what the sentence names: the column, the available ones…). The sentence is made in one place,
- * `messageIn(lang)`, from the sentences of the package that raised it.
+ * `messageIn(lang)`, from the sentences of the package that raised it, else core's.
  *
  *   throw new CultureError('unknown-column', { column, available });          // core's sentence
  *   const fail = defineMessages(CHART_SENTENCES);                              // a package's own
  *   throw fail.error('unknown-column', { available }, 'no-x-column');
+ *
+ * Core's sentences are not in any page's first load (decision 0016): each language's table loads
+ * with the first error or note worded in it. Whoever shows a message awaits `loadSentences(lang)`
+ * first (ui does, for every element); until then `messageIn` falls back to the code.
  */
 import type { ErrorCode, Lang, WarningCode } from './types.js';
-import { CORE_SENTENCES, type Details, type Say, type Sentences } from './messages.js';
+import type { CoreKey, Details, Say, Sentences } from './messages.js';
+
+type CoreTable = Record<CoreKey, Say>;
+const load: Record<Lang, () => Promise<{ sentences: CoreTable }>> = {
+  fr: () => import('./messages-fr.js'),
+  en: () => import('./messages-en.js'),
+};
+const core: Partial<Record<Lang, Record<string, Say | undefined>>> = {};
+const loading: Partial<Record<Lang, Promise<void>>> = {};
+
+/**
+ * Loads core's sentences in `lang`, once. Never rejects: when the chunk cannot be fetched (the
+ * network is down, which is often why there is an error to word), `messageIn` says the code and
+ * the next call tries again.
+ */
+export function loadSentences(lang: Lang): Promise<void> {
+  return (loading[lang] ??= load[lang]().then(
+    (m) => { core[lang] = m.sentences; },
+    () => { delete loading[lang]; },
+  ));
+}
+
+/** Whether `messageIn(lang)` can word core's messages now. */
+export const sentencesLoaded = (lang: Lang): boolean => core[lang] !== undefined;
+
+/** No package sentences: core's alone. */
+const CORE_ONLY: Sentences = { fr: {}, en: {} };
 
 function say(sentences: Sentences, key: string, code: string, lang: Lang, details: Details): string {
-  const core: Record<string, Say | undefined> = CORE_SENTENCES[lang];
-  const sentence = sentences[lang][key] ?? core[key] ?? core[code];
+  const own = core[lang] ?? {};
+  const sentence = sentences[lang][key] ?? own[key] ?? own[code];
   return sentence ? sentence(details) : code;
 }
 
@@ -23,13 +53,16 @@ export class CultureError extends Error {
     readonly code: ErrorCode,
     readonly details: Details = {},
     readonly key: string = code,
-    private readonly sentences: Sentences = CORE_SENTENCES,
+    private readonly sentences: Sentences = CORE_ONLY,
   ) {
-    // the default message is the English one: it is what ends up in consoles and bug reports
-    super(say(sentences, key, code, 'en', details));
+    super();
     this.name = 'CultureError';
   }
-  /** The message for the user, in their language. */
+  /** The English sentence (what ends up in consoles and bug reports), once loaded; the code before. */
+  override get message(): string {
+    return say(this.sentences, this.key, this.code, 'en', this.details);
+  }
+  /** The message for the user, in their language (core's sentences: after `loadSentences(lang)`). */
   messageIn(lang: Lang): string {
     return say(this.sentences, this.key, this.code, lang, this.details);
   }
@@ -47,7 +80,7 @@ export class CultureWarning {
     readonly code: WarningCode,
     readonly details: Details = {},
     readonly key: string = code,
-    private readonly sentences: Sentences = CORE_SENTENCES,
+    private readonly sentences: Sentences = CORE_ONLY,
   ) {}
   messageIn(lang: Lang): string {
     return say(this.sentences, this.key, this.code, lang, this.details);

@@ -36,8 +36,8 @@ import {
   Refused, aggregateOnServer, filteredCSV, loadProfile, rowsOnServer, serverCanAggregate, serverFilters,
 } from './tabular.js';
 
-export { CultureError, CultureWarning, isCultureError, defineMessages } from './errors.js';
-export { CORE_SENTENCES, quoteList, availableColumns, type Details, type Say, type Sentences } from './messages.js';
+export { CultureError, CultureWarning, isCultureError, defineMessages, loadSentences, sentencesLoaded } from './errors.js';
+export { quoteList, availableColumns, type Details, type Say, type Sentences } from './messages.js';
 export { parseFilter, formatFilter, checkFilter } from './filter.js';
 export {
   foldText, nameKey, slugify, decodeText, matchColumn, findColumn, columnNamed, parseList, parseName, formatList, cellNumber,

@@ -1,8 +1,11 @@
 import { expect } from '@open-wc/testing';
 import {
   CultureError, cellNumber, findColumn, formatCell, formatList, isCategory, isCode, isCoordinate, isLatitude, isLongitude, isMeasure,
-  isYear, matchColumn, parseList, parseName, readPair, slugify, type ColumnInfo,
+  isYear, loadSentences, matchColumn, parseList, parseName, readPair, slugify, type ColumnInfo,
 } from '../src/index.js';
+
+// these tests word core's errors themselves: elements load the sentences on their own (decision 0016)
+before(() => Promise.all([loadSentences('fr'), loadSentences('en')]));
 
 const col = (name: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({ name, type: 'string', ...extra });
 

@@ -1,8 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { CultureError, clearCaches, configureCore, load, parseFilter, resolveSource, runQuery } from '../src/index.js';
+import { CultureError, clearCaches, configureCore, load, loadSentences, parseFilter, resolveSource, runQuery } from '../src/index.js';
 import type { ErrorCode, Query } from '../src/index.js';
 import { DATASETS, portal } from '../../../test/helpers/portal.js';
 import type { Portal } from '../../../test/helpers/portal.js';
+
+// these tests word core's errors themselves: elements load the sentences on their own (decision 0016)
+before(() => Promise.all([loadSentences('fr'), loadSentences('en')]));
 
 /** The error a promise rejects with (fails the test if it resolves). */
 async function failure(promise: Promise<unknown>): Promise<CultureError> {

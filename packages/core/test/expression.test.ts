@@ -5,11 +5,14 @@
 import { expect } from '@open-wc/testing';
 import {
   CultureError, CultureWarning, checkCompute, checkMeasures, columnTitle, joinKey, measureTitle, takesAggregate, parseDefinitions, parseExpression, parseJoin,
-  parseLabels, formatLabels, readableName,
+  parseLabels, formatLabels, readableName, loadSentences,
 } from '../src/index.js';
 import type { Cell, ColumnInfo, Row } from '../src/index.js';
 import { compileRow, readCentury, readDateParts } from '../src/compute.js';
 import { evaluateMeasure } from '../src/measures.js';
+
+// these tests word core's errors themselves: elements load the sentences on their own (decision 0016)
+before(() => Promise.all([loadSentences('fr'), loadSentences('en')]));
 
 const columns: ColumnInfo[] = [
   { name: 'annee', type: 'integer', format: 'year' },

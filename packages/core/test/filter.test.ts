@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { CultureError, checkFilter, formatFilter, parseFilter } from '../src/index.js';
+import { CultureError, checkFilter, formatFilter, loadSentences, parseFilter } from '../src/index.js';
 import type { FilterClause } from '../src/index.js';
+
+// these tests word core's errors themselves: elements load the sentences on their own (decision 0016)
+before(() => Promise.all([loadSentences('fr'), loadSentences('en')]));
 
 const cases: [string, FilterClause[]][] = [
   ['annee >= 2015', [{ column: 'annee', op: '>=', value: '2015' }]],

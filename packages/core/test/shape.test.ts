@@ -5,10 +5,13 @@
  * path ran each step and checks the numbers a reader would see.
  */
 import { expect } from '@open-wc/testing';
-import { clearCaches, configureCore, resolveSource, runQuery } from '../src/index.js';
+import { clearCaches, configureCore, loadSentences, resolveSource, runQuery } from '../src/index.js';
 import type { CultureError, Query, QueryResult, ResolvedSource, Row } from '../src/index.js';
 import { DATASETS, RESOURCES, portal } from '../../../test/helpers/portal.js';
 import type { Portal } from '../../../test/helpers/portal.js';
+
+// these tests word core's errors themselves: elements load the sentences on their own (decision 0016)
+before(() => Promise.all([loadSentences('fr'), loadSentences('en')]));
 
 /** Means and ratios differ in the last bits between summing orders: compare at 9 digits. */
 const round = (rows: Row[]): Row[] => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'number' ? Number(v.toPrecision(9)) : v])));

@@ -6,7 +6,7 @@ import {
   type AggregateOp, type ColumnInfo, type FilterClause, type LoadOptions, type Query, type QueryResult, type ResolvedSource,
 } from '@culture-widgets/core';
 import {
-  CultureDataElement, MenuController, aggregateUnused, baseStyles, csvFile, errorDetailOf, formatDay, menuStyles, readToken, saveFile, type DataState,
+  CultureDataElement, MenuController, aggregateUnused, baseStyles, csvFile, formatDay, menuStyles, readToken, saveFile, type DataState,
 } from '@culture-widgets/ui';
 import {
   KPI_FORMATS, KPI_MODES, compareFigure, planKpi, readFigure,
@@ -223,7 +223,7 @@ export class CultureKpi extends CultureDataElement {
     try {
       shown = this.shown(state);
     } catch (error) {
-      return this.renderError(errorDetailOf(error, this.locale));
+      return this.renderFailure(error);
     }
     this.lastShown = shown;
     const m = kpiMessages(this.locale);
@@ -312,7 +312,7 @@ export class CultureKpi extends CultureDataElement {
     try {
       saveFile(this.exportImage(), `${this.fileStem()}.png`);
     } catch (error) {
-      this.reportError(errorDetailOf(error, this.locale));
+      this.reportError(error);
     }
   }
 

@@ -183,9 +183,9 @@ export class CultureMap extends CultureDataElement {
   protected override renderReady(data: DataState): TemplateResult {
     const plan = this.planFor(data);
     const m = mapMessages(this.locale);
-    if (plan.mode === 'none') return this.renderError(this.errorDetail(this.planError(plan)));
+    if (plan.mode === 'none') return this.renderFailure(this.planError(plan));
     if (plan.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.ERROR && !isAborted(this.boundariesTask.error)) {
-      return this.renderError(this.errorDetail(this.boundariesTask.error));
+      return this.renderFailure(this.boundariesTask.error);
     }
     const tiles = this.tileLayer;
     const count = plan.mode === 'choropleth' ? plan.folded.values.size : plan.located.places.length;
@@ -300,9 +300,9 @@ export class CultureMap extends CultureDataElement {
     const container = this.renderRoot.querySelector<HTMLElement>('.map');
     const data = this.data.status === TaskStatus.COMPLETE ? (this.data.value as DataState | undefined) : undefined;
     const plan = data && typeof data === 'object' && 'result' in data ? this.planFor(data) : undefined;
-    if (plan?.mode === 'none' && data!.result.rows.length) this.reportError(this.errorDetail(this.planError(plan)), plan);
+    if (plan?.mode === 'none' && data!.result.rows.length) this.reportError(this.planError(plan), plan);
     if (plan?.mode === 'choropleth' && this.boundariesTask.status === TaskStatus.ERROR && !isAborted(this.boundariesTask.error)) {
-      this.reportError(this.errorDetail(this.boundariesTask.error), this.boundariesTask.error);
+      this.reportError(this.boundariesTask.error, this.boundariesTask.error);
     }
     if (!this.controller) return; // drawn once it has loaded
     if (!container || !data || !plan || plan.mode === 'none') {

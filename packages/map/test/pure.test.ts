@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CultureError, findCodeColumn, guessLevel, normaliseCode, type ColumnInfo, type Level, type Row } from '@culture-widgets/core';
+import { CultureError, findCodeColumn, guessLevel, loadSentences, normaliseCode, type ColumnInfo, type Level, type Row } from '@culture-widgets/core';
 import { detectCoordinates, locate, pairOrder, positionOf } from '../src/coords.js';
 import { breaks, classify, sequentialScale, categoryScale, sizeScale, niceStep, sequentialColors } from '../src/scales.js';
 import { shouldCluster, parseClusterSetting, densityGrid } from '../src/cluster.js';
@@ -7,6 +7,9 @@ import { clusterIndex } from '../src/cluster-index.js';
 import { foldByCode, insetPosition, featureCode } from '../src/choropleth.js';
 import { popupModel, detectLabelColumn, legendNumber } from '../src/popup.js';
 import { buildPlan, chooseMode, mapQuery, resolveColumns, type MapAttributes } from '../src/plan.js';
+
+// these tests word core's errors themselves: elements load the sentences on their own (decision 0016)
+before(() => Promise.all([loadSentences('fr'), loadSentences('en')]));
 
 const col = (name: string, extra: Partial<ColumnInfo> = {}): ColumnInfo => ({ name, type: 'string', ...extra });
 

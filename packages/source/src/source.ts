@@ -1,6 +1,6 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { CultureError, formatFilter, parseFilter, type FilterClause, type Row, type SourceSpec } from '@culture-widgets/core';
+import { CultureError, formatFilter, loadSentences, parseFilter, type FilterClause, type Row, type SourceSpec } from '@culture-widgets/core';
 import { CultureErrorEvent, CultureFilterChangeEvent, resolveLang, type SourceProvider } from '@culture-widgets/ui';
 import {
   byColumn,
@@ -198,9 +198,12 @@ export class CultureSource extends LitElement implements SourceProvider {
     try {
       this.commit(byColumn(parseFilter(text)), { fromUrl: true });
     } catch (error) {
-      // A hand-edited link: keep the current filters and say why.
-      const message = error instanceof CultureError ? error.messageIn(resolveLang(this)) : String(error);
-      this.dispatchEvent(new CultureErrorEvent({ code: 'bad-filter', message }));
+      // A hand-edited link: keep the current filters and say why, in words (decision 0016).
+      const lang = resolveLang(this);
+      void loadSentences(lang).then(() => {
+        const message = error instanceof CultureError ? error.messageIn(lang) : String(error);
+        this.dispatchEvent(new CultureErrorEvent({ code: 'bad-filter', message }));
+      });
     }
   }
 

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import {
-  columnNamed, csvDecimal, formatNumber, isNumeric, parseList, runQuery, toCSV, type ColumnInfo, type FilterClause, type Query, type SortKey,
+  columnNamed, csvDecimal, formatNumber, isNumeric, loadSentences, parseList, runQuery, toCSV, type ColumnInfo, type FilterClause, type Query, type SortKey,
 } from '@culture-widgets/core';
 import { CultureDataElement, CultureSelectEvent, RowNavigation, SIZE_RANGES, baseStyles, csvFile, renderCitation, saveFile, styleProps, type DataState, type QueryContext } from '@culture-widgets/ui';
 import { nextSort, parseSort, resolveSort, selectColumns } from './columns.js';
@@ -325,9 +325,9 @@ export class CultureTable extends CultureDataElement {
       }
     } catch (error) {
       if (controller.signal.aborted) return;
-      const detail = this.errorDetail(error);
-      this.downloadNote = { text: detail.message, alert: true };
-      this.reportError(detail);
+      await loadSentences(this.locale);
+      this.downloadNote = { text: this.errorDetail(error).message, alert: true };
+      this.reportError(error);
     } finally {
       if (this.downloadController === controller) this.downloading = false;
     }

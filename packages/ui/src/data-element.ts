@@ -9,6 +9,7 @@ import {
   formatFilter,
   formatNumber,
   loadColumns,
+  loadSentences,
   parseFilter,
   parseInput,
   parseJoin,
@@ -34,7 +35,7 @@ import { CultureErrorEvent, CultureLoadEvent, Once, type CultureErrorDetail } fr
 import { messages, resolveLang, uiErrors } from './messages.js';
 import { SourceLink, findById, isSourceProvider, type SourceProvider } from './source-link.js';
 import { renderCitation } from './citation.js';
-import { errorDetailOf, renderErrorState } from './states.js';
+import { errorDetailOf, renderErrorState, worded } from './states.js';
 import { ThemeController, type ThemeSetting } from './theme.js';
 import { WarningController } from './warnings.js';
 import { ConnectionController, isAborted } from './connection.js';
@@ -157,7 +158,15 @@ export abstract class CultureDataElement extends LitElement {
   protected readonly connection = new ConnectionController(this);
 
   protected readonly data = new Task(this, {
-    task: async (args, { signal }) => this.loadData(signal, args.at(-1) as string),
+    task: async (args, { signal }) => {
+      try {
+        return await this.loadData(signal, args.at(-1) as string);
+      } catch (error) {
+        // settled once the failure can be worded (decision 0016): the skeleton stays until then
+        if (!isAborted(error)) await loadSentences(this.locale);
+        throw error;
+      }
+    },
     args: () =>
       [
         this.datasetRef,
@@ -301,6 +310,7 @@ export abstract class CultureDataElement extends LitElement {
       ...colored.map((column) => categoryOrder(source, columns, column, { signal }, shaping)),
     ]);
     this.warnings.set('data', result.warnings ?? []);
+    if (result.warnings?.length) await loadSentences(this.locale); // said with the load, worded (decision 0016)
     const hint = result.total === 0 ? await this.emptyHint(source, columns, filters, shaping, signal) : undefined;
     return { source, columns, filters, query, result, orders: new Map(colored.map((column, i) => [column, orders[i]!])), ...(hint ? { hint } : {}) };
   }
@@ -378,7 +388,7 @@ export abstract class CultureDataElement extends LitElement {
       initial: () => this.renderLoading(),
       pending: () => this.renderLoading(),
       complete: (data) => (data === NO_SOURCE ? this.renderNotice(messages(this.locale).noSource) : this.renderLoaded(data)),
-      error: (error) => this.renderError(this.errorDetail(error)),
+      error: (error) => this.renderFailure(error),
     })}`;
   }
 
@@ -423,6 +433,11 @@ export abstract class CultureDataElement extends LitElement {
     return renderErrorState(detail, this.locale);
   }
 
+  /** The error state for `error` once its sentence can be worded (decision 0016), the loading state until then. */
+  protected renderFailure(error: unknown): TemplateResult {
+    return worded(this, this.locale) ? this.renderError(this.errorDetail(error)) : this.renderLoading();
+  }
+
   protected errorDetail(error: unknown): CultureErrorDetail {
     return errorDetailOf(error, this.locale);
   }
@@ -434,6 +449,8 @@ export abstract class CultureDataElement extends LitElement {
     const status = this.data.status;
     if (status !== TaskStatus.COMPLETE && status !== TaskStatus.ERROR) return;
     const outcome = status === TaskStatus.COMPLETE ? this.data.value : this.data.error;
+    // an error is said once it is shown, worded: the update after its sentences load calls here again
+    if (status === TaskStatus.ERROR && !isAborted(outcome) && !worded(this, this.locale)) return;
     this.settled.run(outcome, () => {
       if (status === TaskStatus.ERROR && isAborted(outcome)) return; // the element left the page
       if (status === TaskStatus.ERROR) this.dispatchEvent(new CultureErrorEvent(this.errorDetail(this.data.error)));
@@ -463,9 +480,12 @@ export abstract class CultureDataElement extends LitElement {
     ));
   }
 
-  /** Reports an error found after the data loaded (a renderer failing, a bad option); once per `about` when given. */
-  protected reportError(detail: CultureErrorDetail, about: unknown = {}): void {
-    this.failed.run(about, () => this.dispatchEvent(new CultureErrorEvent(detail)));
+  /**
+   * Reports an error found after the data loaded (a renderer failing, a bad option), once its
+   * sentence can be worded (decision 0016); once per `about` when given.
+   */
+  protected reportError(error: unknown, about: unknown = {}): void {
+    void loadSentences(this.locale).then(() => this.failed.run(about, () => this.dispatchEvent(new CultureErrorEvent(this.errorDetail(error)))));
   }
 
   // --- <culture-source> ------------------------------------------------------------------------

@@ -19,7 +19,7 @@ export { MenuController, menuStyles, type MenuItem } from './menu.js';
 export { baseStyles, hostStyles, tokens, readPalette, readToken } from './styles.js';
 export { messages, resolveLang, uiErrors, type SharedMessages } from './messages.js';
 export { renderCitation, safeUrl, formatDay } from './citation.js';
-export { renderErrorState, errorDetailOf } from './states.js';
+export { renderErrorState, errorDetailOf, worded } from './states.js';
 export { SourceLink, findById, isSourceProvider, type SourceProvider } from './source-link.js';
 export { defineElement } from './define.js';
 export { styleProps } from './style-props.js';

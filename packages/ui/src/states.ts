@@ -1,5 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { CultureError, type Lang } from '@culture-widgets/core';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { CultureError, loadSentences, sentencesLoaded, type Lang } from '@culture-widgets/core';
 import type { CultureErrorDetail } from './events.js';
 import { messages } from './messages.js';
 
@@ -12,7 +12,24 @@ export function renderErrorState(detail: CultureErrorDetail, lang: Lang): Templa
   </div>`;
 }
 
-/** What `culture-error` carries for a failure: core's code and message in `lang`, or `server`. */
+/** Languages whose sentences could not be fetched: their messages say the code rather than wait forever. */
+const unreachable = new Set<Lang>();
+
+/**
+ * Whether core's sentences in `lang` are here to word an error or a note (decision 0016). When they
+ * are not, loads them and updates `host` once they are: the caller keeps its loading state (never
+ * a blank box) and fires nothing until then, and calls again from that update.
+ */
+export function worded(host: ReactiveControllerHost, lang: Lang): boolean {
+  if (sentencesLoaded(lang) || unreachable.has(lang)) return true;
+  void loadSentences(lang).then(() => {
+    if (!sentencesLoaded(lang)) unreachable.add(lang);
+    host.requestUpdate();
+  });
+  return false;
+}
+
+/** What `culture-error` carries for a failure: core's code and message in `lang` (once `worded`), or `server`. */
 export function errorDetailOf(error: unknown, lang: Lang): CultureErrorDetail {
   if (error instanceof CultureError) {
     // only http(s) links: the URL comes from the catalogue, which we do not trust with `javascript:`

@@ -2,6 +2,7 @@ import { html, type ReactiveController, type ReactiveControllerHost, type Templa
 import { CultureWarning, cellNumber } from '@culture-widgets/core';
 import { CultureWarningEvent } from './events.js';
 import { resolveLang } from './messages.js';
+import { worded } from './states.js';
 
 /** The size ranges of DESIGN § Events: larger values would freeze the page, smaller ones draw nothing. */
 export const SIZE_RANGES = {
@@ -81,6 +82,8 @@ export class WarningController implements ReactiveController {
     const all = [...this.current.values()].flat();
     const now = new Set(all.map(signature));
     const lang = resolveLang(this.host);
+    // said once worded (decision 0016): the update after its sentences load comes back here
+    if (all.length && !worded(this.host, lang)) return;
     for (const warning of all) {
       if (this.reported.has(signature(warning))) continue;
       const message = warning.messageIn(lang);

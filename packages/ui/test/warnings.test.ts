@@ -1,7 +1,7 @@
 import { expect, fixture, html as testHtml, waitUntil } from '@open-wc/testing';
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { CultureWarning } from '@culture-widgets/core';
+import { CultureWarning, loadSentences } from '@culture-widgets/core';
 import { SIZE_RANGES, ThemeController, WarningController, type CultureWarningDetail, type ThemeSetting } from '../src/index.js';
 
 /** An element with a closed-set attribute, a size and a theme, read the way every element reads them. */
@@ -29,6 +29,8 @@ async function probe(attrs: Record<string, string>): Promise<{ el: WarningProbe;
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
   holder.append(el);
   await el.updateComplete;
+  // a warning is said once core's sentences are here (decision 0016), in the update after they load
+  await loadSentences('en');
   await el.updateComplete;
   console.warn = warn;
   return { el, events, logs };

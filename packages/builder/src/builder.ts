@@ -383,13 +383,13 @@ export class CultureBuilder extends LitElement {
     if (isUnreachable(task.error) && this.catalogueTask.status !== TaskStatus.COMPLETE) return {};
     const error = task.error;
     if (error instanceof CultureError && (error.code === 'not-found' || error.code === 'gone')) return { error: t.datasetNotFound };
-    if (!worded(this, this.locale)) return {};
+    if (!worded(this, this.locale, [error])) return {};
     return { error: error instanceof CultureError ? error.messageIn(this.locale) : t.catalogueDown };
   }
 
   /** A resource that cannot be read says why, with its link when the file can be downloaded. */
   private renderResourceError(error: unknown, t: BuilderMessages): TemplateResult {
-    if (!worded(this, this.locale)) return html``;
+    if (!worded(this, this.locale, [error])) return html``;
     const detail = errorDetailOf(error, this.locale);
     return html`<div class="error" role="alert">
       <p>${t.columnsError(detail.message)}</p>

@@ -41,6 +41,9 @@ export const sentencesLoaded = (lang: Lang): boolean => core[lang] !== undefined
 /** No package sentences: core's alone. */
 const CORE_ONLY: Sentences = { fr: {}, en: {} };
 
+/** Whether the sentence for `key` is here in `lang`: a package's own always, core's once loaded. */
+const canSay = (sentences: Sentences, key: string, lang: Lang): boolean => sentences[lang][key] !== undefined || core[lang] !== undefined;
+
 function say(sentences: Sentences, key: string, code: string, lang: Lang, details: Details): string {
   const own = core[lang] ?? {};
   const sentence = sentences[lang][key] ?? own[key] ?? own[code];
@@ -66,6 +69,10 @@ export class CultureError extends Error {
   messageIn(lang: Lang): string {
     return say(this.sentences, this.key, this.code, lang, this.details);
   }
+  /** Whether `messageIn(lang)` can word it now (its package's own sentence, or core's loaded). */
+  canWord(lang: Lang): boolean {
+    return canSay(this.sentences, this.key, lang);
+  }
 }
 
 export const isCultureError = (e: unknown): e is CultureError => e instanceof CultureError;
@@ -84,6 +91,10 @@ export class CultureWarning {
   ) {}
   messageIn(lang: Lang): string {
     return say(this.sentences, this.key, this.code, lang, this.details);
+  }
+  /** Whether `messageIn(lang)` can word it now (its package's own sentence, or core's loaded). */
+  canWord(lang: Lang): boolean {
+    return canSay(this.sentences, this.key, lang);
   }
 }
 

@@ -1,8 +1,11 @@
 /** The key figure's pure side as input → output tables: compare's rule, the plan, the reading, the words. */
 import { expect } from '@open-wc/testing';
-import { parseFilter, type ColumnInfo, type QueryResult, type Row } from '@culture-widgets/core';
+import { loadSentences, parseFilter, type ColumnInfo, type QueryResult, type Row } from '@culture-widgets/core';
 import { baseFilters, compareFigure, planKpi, readFigure, type KpiFigure } from '../src/figure.js';
 import { compareName, comparisonText, describeKpi, formatFigure, sparkline } from '../src/text.js';
+
+// these tests word core's errors themselves: elements load the sentences on their own (decision 0016)
+before(() => Promise.all([loadSentences('fr'), loadSentences('en')]));
 
 const spaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 

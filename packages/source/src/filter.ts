@@ -222,7 +222,7 @@ export class CultureFilter extends LitElement {
     const error = this.profile.error ?? this.facets.error;
     if (this.profile.status === TaskStatus.ERROR || this.facets.status === TaskStatus.ERROR) {
       // the loading state until the error's sentence can be worded (decision 0016)
-      return worded(this, this.locale) ? renderErrorState(errorDetailOf(error, this.locale), this.locale) : this.renderLoading();
+      return worded(this, this.locale, [error]) ? renderErrorState(errorDetailOf(error, this.locale), this.locale) : this.renderLoading();
     }
     if (this.profile.status === TaskStatus.COMPLETE && !this.profile.value) return this.renderAllFilters();
     const profile = this.profile.value;
@@ -523,7 +523,7 @@ export class CultureFilter extends LitElement {
     const error =
       this.profile.status === TaskStatus.ERROR ? this.profile.error : this.facets.status === TaskStatus.ERROR ? this.facets.error : undefined;
     if (error === undefined || (error instanceof CultureError && error.code === 'aborted')) return;
-    if (!worded(this, this.locale)) return; // said once worded: the update after its sentences load calls here again
+    if (!worded(this, this.locale, [error])) return; // said once worded: the update after its sentences load calls here again
     this.reported.run(error, () => this.dispatchEvent(new CultureErrorEvent(errorDetailOf(error, this.locale))));
   }
 }

@@ -435,7 +435,7 @@ export abstract class CultureDataElement extends LitElement {
 
   /** The error state for `error` once its sentence can be worded (decision 0016), the loading state until then. */
   protected renderFailure(error: unknown): TemplateResult {
-    return worded(this, this.locale) ? this.renderError(this.errorDetail(error)) : this.renderLoading();
+    return worded(this, this.locale, [error]) ? this.renderError(this.errorDetail(error)) : this.renderLoading();
   }
 
   protected errorDetail(error: unknown): CultureErrorDetail {
@@ -450,7 +450,7 @@ export abstract class CultureDataElement extends LitElement {
     if (status !== TaskStatus.COMPLETE && status !== TaskStatus.ERROR) return;
     const outcome = status === TaskStatus.COMPLETE ? this.data.value : this.data.error;
     // an error is said once it is shown, worded: the update after its sentences load calls here again
-    if (status === TaskStatus.ERROR && !isAborted(outcome) && !worded(this, this.locale)) return;
+    if (status === TaskStatus.ERROR && !isAborted(outcome) && !worded(this, this.locale, [outcome])) return;
     this.settled.run(outcome, () => {
       if (status === TaskStatus.ERROR && isAborted(outcome)) return; // the element left the page
       if (status === TaskStatus.ERROR) this.dispatchEvent(new CultureErrorEvent(this.errorDetail(this.data.error)));

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { CultureError, loadSentences, sentencesLoaded, type Lang } from '@culture-widgets/core';
+import { CultureError, CultureWarning, loadSentences, sentencesLoaded, type Lang } from '@culture-widgets/core';
 import type { CultureErrorDetail } from './events.js';
 import { messages } from './messages.js';
 
@@ -16,11 +16,14 @@ export function renderErrorState(detail: CultureErrorDetail, lang: Lang): Templa
 const unreachable = new Set<Lang>();
 
 /**
- * Whether core's sentences in `lang` are here to word an error or a note (decision 0016). When they
- * are not, loads them and updates `host` once they are: the caller keeps its loading state (never
- * a blank box) and fires nothing until then, and calls again from that update.
+ * Whether the errors or notes in `said` can be worded in `lang` now (with none: whether core's
+ * sentences are here; decision 0016). When they cannot, loads core's sentences and updates `host`
+ * once they are: the caller keeps its loading state (never a blank box) and fires nothing until
+ * then, and calls again from that update.
  */
-export function worded(host: ReactiveControllerHost, lang: Lang): boolean {
+export function worded(host: ReactiveControllerHost, lang: Lang, said: readonly unknown[] = []): boolean {
+  const wordable = (s: unknown) => !(s instanceof CultureError || s instanceof CultureWarning) || s.canWord(lang);
+  if (said.length && said.every(wordable)) return true;
   if (sentencesLoaded(lang) || unreachable.has(lang)) return true;
   void loadSentences(lang).then(() => {
     if (!sentencesLoaded(lang)) unreachable.add(lang);

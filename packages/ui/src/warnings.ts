@@ -83,7 +83,7 @@ export class WarningController implements ReactiveController {
     const now = new Set(all.map(signature));
     const lang = resolveLang(this.host);
     // said once worded (decision 0016): the update after its sentences load comes back here
-    if (all.length && !worded(this.host, lang)) return;
+    if (all.length && !worded(this.host, lang, all)) return;
     for (const warning of all) {
       if (this.reported.has(signature(warning))) continue;
       const message = warning.messageIn(lang);

@@ -19,25 +19,39 @@ const isCodeName = (name: string): boolean => isCode({ name });
 
 const MAX_DISTINCT = 1000;
 
+/** Work that pauses (yields) now and then; see `inferColumnSteps`. */
+export type Steps<T> = Generator<void, T, void>;
+/** Values between two pauses, minus one (a mask). */
+const STEP = 16383;
+
+/**
+ * Runs `piece(from, to)` over [0, length) in pieces of STEP + 1 values with a pause between two;
+ * false as soon as a piece returns false. Every loop over the values lives in such a plain
+ * function, never in the generator itself: V8 does not optimize a loop inside a generator
+ * (5–7× slower, measured in Chromium and node), and these loops are the whole parse.
+ */
+function* inPieces(length: number, piece: (from: number, to: number) => boolean | void): Steps<boolean> {
+  for (let from = 0; from < length; from += STEP + 1) {
+    if (from) yield;
+    if (piece(from, Math.min(length, from + STEP + 1)) === false) return false;
+  }
+  return true;
+}
+
 /** `packText` in pieces: joining 600,000 strings at once is a task of its own. */
 function* packTextSteps(values: ArrayLike<string | null>): Steps<ColumnData> {
   if (values.length <= STEP + 1) return packText(values);
   const offsets = new Uint32Array(values.length + 1);
   const pieces: string[] = [];
   let at = 0;
-  for (let from = 0; from < values.length; from += STEP + 1) {
-    const to = Math.min(values.length, from + STEP + 1);
-    for (let i = from; i < to; i++) { at += values[i]?.length ?? 0; offsets[i + 1] = at; }
+  yield* inPieces(values.length, (from, to) => {
+    let end = at;
+    for (let i = from; i < to; i++) { end += values[i]?.length ?? 0; offsets[i + 1] = end; }
+    at = end;
     pieces.push(Array.prototype.join.call(Array.prototype.slice.call(values, from, to), ''));
-    yield;
-  }
+  });
   return { kind: 'text', text: pieces.join(''), offsets };
 }
-
-/** Work that pauses (yields) now and then; see `inferColumnSteps`. */
-export type Steps<T> = Generator<void, T, void>;
-/** Values between two pauses, minus one (a mask). */
-const STEP = 16383;
 
 interface Profile {
   distinct: number;
@@ -52,14 +66,15 @@ function* profileOf(data: ColumnData, length: number): Steps<Profile> {
   const counts = new Map<Cell, number>();
   let missing = 0;
   let counting = true;
-  for (let i = 0; i < length; i++) {
-    if ((i & STEP) === 0 && i) yield;
-    const v = get(i);
-    if (v === null) { missing++; continue; }
-    if (!counting) continue;
-    counts.set(v, (counts.get(v) ?? 0) + 1);
-    if (counts.size >= MAX_DISTINCT) counting = false;
-  }
+  yield* inPieces(length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const v = get(i);
+      if (v === null) { missing++; continue; }
+      if (!counting) continue;
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+      if (counts.size >= MAX_DISTINCT) counting = false;
+    }
+  });
   return withTops({ distinct: counts.size, missing, categorical: counts.size > 0 && counts.size < 25 }, counts);
 }
 
@@ -77,29 +92,36 @@ function* textColumn(values: ArrayLike<string | null>): Steps<{ data: ColumnData
   const dict = [''];
   let codes: Uint32Array | undefined = new Uint32Array(values.length);
   let missing = 0;
-  for (let i = 0; i < values.length; i++) {
-    if ((i & STEP) === 0 && i) yield;
-    const v = values[i];
-    if (!v) { missing++; continue; }
-    if (!codes) continue;
-    let c = code.get(v);
-    if (c === undefined) {
-      if (dict.length > MAX_DISTINCT) { codes = undefined; continue; }
-      code.set(v, (c = dict.length));
-      dict.push(v);
+  yield* inPieces(values.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const v = values[i];
+      if (!v) { missing++; continue; }
+      if (!codes) continue;
+      let c = code.get(v);
+      if (c === undefined) {
+        if (dict.length > MAX_DISTINCT) { codes = undefined; continue; }
+        code.set(v, (c = dict.length));
+        dict.push(v);
+      }
+      codes[i] = c;
     }
-    codes[i] = c;
-  }
+  });
   if (!codes) return { data: yield* packTextSteps(values), profile: { distinct: MAX_DISTINCT, missing, categorical: false } };
+  return { data: { kind: 'dict', dict, codes }, profile: codedProfile(dict, codes, missing) };
+}
+
+/** The profile of a text column stored as codes into `dict` (code 0 = empty). */
+function codedProfile(dict: string[], codes: Uint32Array, missing: number): Profile {
   const distinct = dict.length - 1;
-  const profile: Profile = { distinct, missing, categorical: distinct > 0 && distinct < 25 };
+  // counted up to MAX_DISTINCT, like every profile
+  const profile: Profile = { distinct: Math.min(distinct, MAX_DISTINCT), missing, categorical: distinct > 0 && distinct < 25 };
   if (profile.categorical) {
     // counts from the codes: one pass over integers, no second map
     const histogram = new Uint32Array(dict.length);
     for (let i = 0; i < codes.length; i++) histogram[codes[i]!]!++;
     withTops(profile, new Map(dict.slice(1).map((v, k) => [v, histogram[k + 1]!])));
   }
-  return { data: { kind: 'dict', dict, codes }, profile };
+  return profile;
 }
 
 function tops(distinct: Map<Cell, number>): { value: string; count: number }[] {
@@ -129,31 +151,90 @@ function firstValue(values: ArrayLike<string | null>): string | undefined {
   return undefined;
 }
 
+/**
+ * A column read as numbers, piece by piece (`strings` or `cells`), until a value is not one.
+ * Each piece works on locals and stores them back: the loop then runs on registers.
+ */
+class NumberReader {
+  readonly out: Float64Array;
+  integer = true;
+  percent = true;
+  seen = 0;
+  sentinels = 0;
+  min = Infinity;
+  max = -Infinity;
+
+  constructor(length: number) { this.out = new Float64Array(length); }
+
+  /** Values [from, to) given as strings; false when one is not a number. */
+  strings(values: ArrayLike<string | null>, from: number, to: number): boolean {
+    const out = this.out;
+    let { integer, percent, seen, sentinels, min, max } = this;
+    for (let i = from; i < to; i++) {
+      const v = values[i]!;
+      if (blank(v)) { out[i] = NaN; continue; }
+      const x = readNumber(v);
+      if (x !== x) {
+        if (SENTINELS.has(v.trim().toLowerCase())) { out[i] = NaN; sentinels++; continue; }
+        return false;
+      }
+      if (lastNumber.leadingZero) return false;
+      integer &&= lastNumber.integer;
+      percent &&= lastNumber.percent;
+      seen++;
+      if (x < min) min = x;
+      if (x > max) max = x;
+      out[i] = x;
+    }
+    Object.assign(this, { integer, percent, seen, sentinels, min, max });
+    return true;
+  }
+
+  /** Cells [from, to) read from the text itself (no string made per cell); false when one is not a number. */
+  cells(column: CellColumn, from: number, to: number): boolean {
+    const { text, starts, ends } = column;
+    const out = this.out;
+    let { integer, percent, seen, sentinels, min, max } = this;
+    for (let i = from; i < to; i++) {
+      const a = starts[i]!, b = ends[i]!;
+      if (a === b) { out[i] = NaN; continue; }
+      let x: number;
+      if (a < b) {
+        x = readNumberIn(text, a, b);
+        if (x !== x && text.charCodeAt(a) <= 32 && blank(text.slice(a, b))) { out[i] = NaN; continue; }
+      } else {
+        const v = cellAt(column, i);
+        if (blank(v)) { out[i] = NaN; continue; }
+        x = readNumber(v);
+      }
+      if (x !== x) {
+        if (SENTINELS.has(cellAt(column, i).trim().toLowerCase())) { out[i] = NaN; sentinels++; continue; }
+        return false;
+      }
+      if (lastNumber.leadingZero) return false;
+      integer &&= lastNumber.integer;
+      percent &&= lastNumber.percent;
+      seen++;
+      if (x < min) min = x;
+      if (x > max) max = x;
+      out[i] = x;
+    }
+    Object.assign(this, { integer, percent, seen, sentinels, min, max });
+    return true;
+  }
+
+  /** The column, once every piece was read; undefined when it holds no number (or more sentinels than numbers). */
+  column(name: string): Inferred | undefined {
+    if (this.seen === 0 || this.sentinels > this.seen) return undefined;
+    return numberColumn(name, this.out, this.integer, this.percent, this.min, this.max);
+  }
+}
+
 function* asNumbers(name: string, values: ArrayLike<string | null>): Steps<Inferred | undefined> {
   // a code column (by its name) whose values look like integers stays text: skip the whole pass
   if (isCodeName(name) && /^\s*\d+\s*$/.test(firstValue(values) ?? '')) return undefined;
-  const out = new Float64Array(values.length);
-  let integer = true, percent = true, seen = 0, sentinels = 0;
-  let min = Infinity, max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    if ((i & STEP) === 0 && i) yield;
-    const v = values[i]!;
-    if (blank(v)) { out[i] = NaN; continue; }
-    const x = readNumber(v);
-    if (x !== x) {
-      if (SENTINELS.has(v.trim().toLowerCase())) { out[i] = NaN; sentinels++; continue; }
-      return undefined;
-    }
-    if (lastNumber.leadingZero) return undefined;
-    integer &&= lastNumber.integer;
-    percent &&= lastNumber.percent;
-    seen++;
-    if (x < min) min = x;
-    if (x > max) max = x;
-    out[i] = x;
-  }
-  if (seen === 0 || sentinels > seen) return undefined;
-  return numberColumn(name, out, integer, percent, min, max);
+  const reader = new NumberReader(values.length);
+  return (yield* inPieces(values.length, (from, to) => reader.strings(values, from, to))) ? reader.column(name) : undefined;
 }
 
 function numberColumn(name: string, out: Float64Array, integer: boolean, percent: boolean, min: number, max: number): Inferred | undefined {
@@ -170,34 +251,38 @@ function numberColumn(name: string, out: Float64Array, integer: boolean, percent
 function* asBooleans(name: string, values: ArrayLike<string | null>): Steps<Inferred | undefined> {
   const out = new Uint8Array(values.length);
   let seen = 0;
-  for (let i = 0; i < values.length; i++) {
-    if ((i & STEP) === 0 && i) yield;
-    const v = values[i]!;
-    if (blank(v)) { out[i] = 2; continue; }
-    const b = readBoolean(v);
-    if (b === undefined) return undefined;
-    out[i] = b ? 1 : 0;
-    seen++;
-  }
-  return seen ? { info: { name, type: 'boolean' }, data: { kind: 'boolean', values: out } } : undefined;
+  const read = yield* inPieces(values.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const v = values[i]!;
+      if (blank(v)) { out[i] = 2; continue; }
+      const b = readBoolean(v);
+      if (b === undefined) return false;
+      out[i] = b ? 1 : 0;
+      seen++;
+    }
+    return true;
+  });
+  return read && seen ? { info: { name, type: 'boolean' }, data: { kind: 'boolean', values: out } } : undefined;
 }
 
 function* datesWith(name: string, values: ArrayLike<string | null>, read: (v: string) => string | undefined, type: ColumnType): Steps<Inferred | undefined> {
   const out: (string | null)[] = new Array(values.length);
   let seen = 0, french = false, min = '', max = '';
-  for (let i = 0; i < values.length; i++) {
-    if ((i & STEP) === 0 && i) yield;
-    const v = values[i]!;
-    if (blank(v)) { out[i] = null; continue; }
-    const iso = read(v);
-    if (!iso) return undefined;
-    if (iso !== v) french = true;
-    seen++;
-    if (!min || iso < min) min = iso;
-    if (!max || iso > max) max = iso;
-    out[i] = iso;
-  }
-  if (!seen) return undefined;
+  const dates = yield* inPieces(values.length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const v = values[i]!;
+      if (blank(v)) { out[i] = null; continue; }
+      const iso = read(v);
+      if (!iso) return false;
+      if (iso !== v) french = true;
+      seen++;
+      if (!min || iso < min) min = iso;
+      if (!max || iso > max) max = iso;
+      out[i] = iso;
+    }
+    return true;
+  });
+  if (!dates || !seen) return undefined;
   return { info: { name, type, ...(french ? { format: 'date_fr' } : {}), min, max }, data: yield* packTextSteps(out) };
 }
 
@@ -269,46 +354,18 @@ export function withProfile(column: Inferred, length: number): Inferred {
 
 /** `asNumbers` on cell offsets: numbers are read from the text, no string made per cell. */
 function* numbersFromCells(name: string, column: CellColumn, length: number): Steps<Inferred | undefined> {
-  const { text, starts, ends } = column;
   let first = '';
   for (let i = 0; i < length && !first; i++) first = cellAt(column, i);
   if (isCodeName(name) && /^\s*\d+\s*$/.test(first)) return undefined;
-  const out = new Float64Array(length);
-  let integer = true, percent = true, seen = 0, sentinels = 0;
-  let min = Infinity, max = -Infinity;
-  for (let i = 0; i < length; i++) {
-    if ((i & STEP) === 0 && i) yield;
-    const a = starts[i]!, b = ends[i]!;
-    if (a === b) { out[i] = NaN; continue; }
-    let x: number;
-    if (a < b) {
-      x = readNumberIn(text, a, b);
-      if (x !== x && text.charCodeAt(a) <= 32 && blank(text.slice(a, b))) { out[i] = NaN; continue; }
-    } else {
-      const v = cellAt(column, i);
-      if (blank(v)) { out[i] = NaN; continue; }
-      x = readNumber(v);
-    }
-    if (x !== x) {
-      if (SENTINELS.has(cellAt(column, i).trim().toLowerCase())) { out[i] = NaN; sentinels++; continue; }
-      return undefined;
-    }
-    if (lastNumber.leadingZero) return undefined;
-    integer &&= lastNumber.integer;
-    percent &&= lastNumber.percent;
-    seen++;
-    if (x < min) min = x;
-    if (x > max) max = x;
-    out[i] = x;
-  }
-  if (seen === 0 || sentinels > seen) return undefined;
-  return numberColumn(name, out, integer, percent, min, max);
+  const reader = new NumberReader(length);
+  return (yield* inPieces(length, (from, to) => reader.cells(column, from, to))) ? reader.column(name) : undefined;
 }
 
 /**
  * `inferColumn` for scanned cells, as steps (every pass pauses every STEP + 1 cells): numeric
- * columns never become strings; the others are sliced once, one column at a time, so few strings
- * are alive at once.
+ * columns never become strings. The others are first read as codes into a dictionary of their
+ * distinct texts, typed by reading each distinct text once; only a column of mostly distinct
+ * texts is sliced cell by cell, a piece at a time (few strings alive at once).
  */
 export function* inferCellsSteps(name: string, column: CellColumn, length: number): Steps<Inferred> {
   const found = yield* numbersFromCells(name, column, length);
@@ -316,52 +373,184 @@ export function* inferCellsSteps(name: string, column: CellColumn, length: numbe
     found.info = { ...found.info, ...(yield* profileOf(found.data, length)) };
     return found;
   }
-  return yield* inferColumnSteps(name, (yield* fewDistinct(column, length)) ?? (yield* cellStrings(column, length)));
+  const dictionary = new Dictionary(length);
+  if (yield* inPieces(length, (from, to) => dictionary.read(column, from, to))) return yield* inferCoded(name, dictionary);
+  // past the dictionary: a value not a boolean nor a date makes the column text (what
+  // `inferColumnSteps` would find, numbers being already ruled out), packed straight from the cells
+  const first = firstCell(column, length);
+  if (first === undefined || readBoolean(first) !== undefined || readDate(first) || readDatetime(first)) {
+    return yield* inferColumnSteps(name, yield* cellStrings(column, length));
+  }
+  const sample: string[] = [];
+  for (let i = 0; i < length && sample.length < 200; i++) { const v = cellAt(column, i); if (v) sample.push(v.trim()); }
+  const format = textFormat(sample);
+  const { data, missing } = yield* packCells(column, length);
+  return { info: { name, type: 'string', ...(format ? { format } : {}), distinct: MAX_DISTINCT, missing, categorical: false }, data };
 }
 
 /** `inferCellsSteps` in one go (the worker). */
 export const inferCells = (name: string, column: CellColumn, length: number): Inferred => finish(inferCellsSteps(name, column, length));
 
+/** The first cell that is not blank. */
+function firstCell(column: CellColumn, length: number): string | undefined {
+  for (let i = 0; i < length; i++) { const v = cellAt(column, i); if (!blank(v)) return v; }
+  return undefined;
+}
+
 function* cellStrings(column: CellColumn, length: number): Steps<string[]> {
   const values = new Array<string>(length);
-  for (let i = 0; i < length; i++) {
-    if ((i & STEP) === 0 && i) yield;
-    values[i] = cellAt(column, i);
-  }
+  yield* inPieces(length, (from, to) => { for (let i = from; i < to; i++) values[i] = cellAt(column, i); });
   return values;
 }
 
-/**
- * The cells as strings when there are at most MAX_DISTINCT of them: each distinct text is sliced
- * once and shared by its cells (a hash of the characters finds it, with no slice per cell).
- */
-function* fewDistinct(column: CellColumn, length: number): Steps<string[] | undefined> {
-  const { text, starts, ends } = column;
-  const mask = 4095;
-  const slots = new Int32Array(mask + 1).fill(-1);
-  const dict: string[] = [];
-  const values = new Array<string>(length);
-  for (let i = 0; i < length; i++) {
-    if ((i & STEP) === 0 && i) yield;
-    let a = starts[i]!, b = ends[i]!;
-    if (a === b) { values[i] = ''; continue; }
-    let source = text;
-    if (a > b) { source = column.unescaped.get(i)!; a = 0; b = source.length; }
-    let h = b - a;
-    for (let j = a; j < b; j++) h = (Math.imul(h, 31) + source.charCodeAt(j)) | 0;
-    let slot = h & mask;
-    for (;;) {
-      const k = slots[slot]!;
-      if (k < 0) {
-        if (dict.length >= MAX_DISTINCT) return undefined;
-        slots[slot] = dict.length;
-        dict.push((values[i] = source.slice(a, b)));
-        break;
-      }
-      const entry = dict[k]!;
-      if (entry.length === b - a && source.startsWith(entry, a)) { values[i] = entry; break; }
-      slot = (slot + 1) & mask;
+/** The cells packed as `packText` packs strings, a piece at a time; and how many are empty. */
+function* packCells(column: CellColumn, length: number): Steps<{ data: ColumnData; missing: number }> {
+  const offsets = new Uint32Array(length + 1);
+  const pieces: string[] = [];
+  let at = 0, missing = 0;
+  yield* inPieces(length, (from, to) => {
+    const piece = new Array<string>(to - from);
+    let end = at;
+    for (let i = from; i < to; i++) {
+      const v = cellAt(column, i);
+      if (!v) missing++;
+      piece[i - from] = v;
+      end += v.length;
+      offsets[i + 1] = end;
     }
+    at = end;
+    pieces.push(piece.join(''));
+  });
+  return { data: { kind: 'text', text: pieces.join(''), offsets }, missing };
+}
+
+/** Distinct texts a column may have and still be read as dictionary codes. */
+const MAX_CODES = 1 << 16;
+/** Rows read before a column of mostly distinct texts gives up its dictionary. */
+const MOSTLY_DISTINCT_AFTER = 8192;
+
+/**
+ * A column's cells as codes into the dictionary of its distinct texts (code 0 = empty): each
+ * distinct text is sliced once, found again by a hash of its characters (no string per cell).
+ * Gives up (`read` returns false) past MAX_CODES texts, or when most rows bring a new one.
+ */
+class Dictionary {
+  readonly values = [''];
+  readonly codes: Uint32Array;
+  missing = 0;
+  /** Hash of each distinct text, by code. */
+  readonly #hashes = new Int32Array(MAX_CODES + 2);
+  /** Open addressing: code + 1 of the text in each slot, 0 = free. */
+  #slots: Int32Array = new Int32Array(4096);
+
+  constructor(length: number) { this.codes = new Uint32Array(length); }
+
+  /** Cells [from, to); false when the column has too many distinct texts. */
+  read(column: CellColumn, from: number, to: number): boolean {
+    const { text, starts, ends } = column;
+    const { values, codes } = this;
+    const hashes = this.#hashes;
+    let slots = this.#slots, mask = slots.length - 1, missing = this.missing;
+    for (let i = from; i < to; i++) {
+      let a = starts[i]!, b = ends[i]!;
+      let source = text;
+      if (a > b) { source = column.unescaped.get(i)!; a = 0; b = source.length; }
+      if (a === b) { missing++; continue; }
+      let h = b - a;
+      for (let j = a; j < b; j++) h = (Math.imul(h, 31) + source.charCodeAt(j)) | 0;
+      let slot = h & mask;
+      for (;;) {
+        const k = slots[slot]!;
+        if (k === 0) {
+          const n = values.length;
+          if (n > MAX_CODES || (n > MAX_DISTINCT && i >= MOSTLY_DISTINCT_AFTER && n * 2 > i)) return false;
+          values.push(source.slice(a, b));
+          hashes[n] = h;
+          slots[slot] = n;
+          codes[i] = n;
+          if (n * 2 > mask) { slots = this.#grow(); mask = slots.length - 1; }
+          break;
+        }
+        if (hashes[k] === h && sameText(values[k]!, source, a, b)) { codes[i] = k; break; }
+        slot = (slot + 1) & mask;
+      }
+    }
+    this.missing = missing;
+    return true;
   }
-  return values;
+
+  #grow(): Int32Array {
+    const slots = new Int32Array(this.#slots.length * 2);
+    const mask = slots.length - 1;
+    for (let k = 1; k < this.values.length; k++) {
+      let slot = this.#hashes[k]! & mask;
+      while (slots[slot]) slot = (slot + 1) & mask;
+      slots[slot] = k;
+    }
+    return (this.#slots = slots);
+  }
+}
+
+/** `entry === source.slice(a, b)`, without the slice. */
+function sameText(entry: string, source: string, a: number, b: number): boolean {
+  if (entry.length !== b - a) return false;
+  for (let j = 0; j < entry.length; j++) if (entry.charCodeAt(j) !== source.charCodeAt(a + j)) return false;
+  return true;
+}
+
+/**
+ * What `inferColumnSteps` finds for these cells (numbers already ruled out), from the distinct
+ * texts: booleans and dates are read once per distinct text and mapped to the rows by code.
+ */
+function* inferCoded(name: string, { values: dict, codes, missing }: Dictionary): Steps<Inferred> {
+  const length = codes.length;
+  const found = (yield* codedBooleans(name, dict, codes)) ?? (yield* codedDates(name, dict, codes, readDate, 'date')) ?? (yield* codedDates(name, dict, codes, readDatetime, 'datetime'));
+  if (found) {
+    found.info = { ...found.info, ...(yield* profileOf(found.data, length)) };
+    return found;
+  }
+  const sample: string[] = [];
+  for (let i = 0; i < length && sample.length < 200; i++) { const c = codes[i]!; if (c) sample.push(dict[c]!.trim()); }
+  const format = textFormat(sample);
+  return { info: { name, type: 'string', ...(format ? { format } : {}), ...codedProfile(dict, codes, missing) }, data: { kind: 'dict', dict, codes } };
+}
+
+function* codedBooleans(name: string, dict: string[], codes: Uint32Array): Steps<Inferred | undefined> {
+  const byCode = new Uint8Array(dict.length);
+  let seen = false;
+  byCode[0] = 2;
+  for (let k = 1; k < dict.length; k++) {
+    const v = dict[k]!;
+    if (blank(v)) { byCode[k] = 2; continue; }
+    const b = readBoolean(v);
+    if (b === undefined) return undefined;
+    byCode[k] = b ? 1 : 0;
+    seen = true;
+  }
+  if (!seen) return undefined;
+  const out = new Uint8Array(codes.length);
+  yield* inPieces(codes.length, (from, to) => { for (let i = from; i < to; i++) out[i] = byCode[codes[i]!]!; });
+  return { info: { name, type: 'boolean' }, data: { kind: 'boolean', values: out } };
+}
+
+/** Dates kept as codes into the dictionary of their ISO texts. */
+function* codedDates(name: string, dict: string[], codes: Uint32Array, read: (v: string) => string | undefined, type: ColumnType): Steps<Inferred | undefined> {
+  const isoDict = [''];
+  const byCode = new Uint32Array(dict.length);
+  let french = false, min = '', max = '';
+  for (let k = 1; k < dict.length; k++) {
+    const v = dict[k]!;
+    if (blank(v)) continue;
+    const iso = read(v);
+    if (!iso) return undefined;
+    if (iso !== v) french = true;
+    if (!min || iso < min) min = iso;
+    if (!max || iso > max) max = iso;
+    byCode[k] = isoDict.length;
+    isoDict.push(iso);
+  }
+  if (isoDict.length === 1) return undefined;
+  const out = new Uint32Array(codes.length);
+  yield* inPieces(codes.length, (from, to) => { for (let i = from; i < to; i++) out[i] = byCode[codes[i]!]!; });
+  return { info: { name, type, ...(french ? { format: 'date_fr' } : {}), min, max }, data: { kind: 'dict', dict: isoDict, codes: out } };
 }

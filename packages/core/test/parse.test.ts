@@ -143,6 +143,35 @@ describe('parseBytes', () => {
     ]);
     expect(JSON.parse(rowsOf(table)[0]!.__geometry as string)).to.deep.equal({ type: 'Point', coordinates: [2.35, 48.85] });
   });
+  it('types each CSV column as inferColumn types its texts: dictionary codes, booleans and dates read once per distinct text, mostly distinct texts packed', async () => {
+    const rows = 20_000;
+    const columns: Record<string, (i: number) => string> = {
+      gratuit: (i) => ['oui', 'non', 'Oui', ' non ', ''][i % 5]!,
+      date: (i) => (i % 17 ? `${(i % 28) + 1}/${(i % 12) + 1}/${2000 + (i % 11)}` : ''), // > 1,000 distinct
+      maj: (i) => `2021-03-05T10:${String(i % 50).padStart(2, '0')}:00Z`,
+      jour: (i) => `2021-03-05T${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:${String(i % 59).padStart(2, '0')}.${i}Z`, // all distinct
+      ville: (i) => `Ville ${(i * 7) % 1500}`, // 1,500 distinct
+      nom: (i) => `Nom ${i}`, // all distinct
+      categorie: (i) => ['Théâtre', 'Danse', 'Cirque', '', 'Opéra'][(i * 3) % 5]!,
+      espace: (i) => (i % 2 ? ' ' : ''),
+      mixte: (i) => (i < 15_000 ? '05/03/2021' : 'plus tard'),
+      note: (i) => (i % 3 ? `"dit ""oui"" ${i}"` : `n${i}`),
+      site: (i) => `https://example.org/${i % 40}`,
+    };
+    const names = Object.keys(columns);
+    const lines = [names.join(';'), ...Array.from({ length: rows }, (_, i) => names.map((n) => columns[n]!(i)).join(';'))];
+    const text = `${lines.join('\n')}\n`;
+    const table = await parseBytes(utf8(text), { format: 'csv' });
+    const strings = parseDelimited(text, ';');
+    const expected = strings.header.map((name, c) => inferColumn(name, strings.columns[c]!));
+    expect(table.columns).to.deep.equal(expected.map((e) => e.info));
+    for (let c = 0; c < names.length; c++) {
+      const get = getter(table.data[c]!), want = getter(expected[c]!.data);
+      for (let i = 0; i < rows; i++) if (get(i) !== want(i)) expect([names[c], i, get(i)]).to.deep.equal([names[c], i, want(i)]);
+    }
+    expect(table.columns.map((c) => c.type)).to.deep.equal(['boolean', 'date', 'datetime', 'datetime', 'string', 'string', 'string', 'string', 'string', 'string', 'string']);
+    expect(table.columns.find((c) => c.name === 'ville')!.distinct).to.equal(1000);
+  });
   it('says parse when the JSON is broken', async () => {
     const error = await parseBytes(utf8('{"a":'), { format: 'json' }).catch((e: unknown) => e);
     expect(error).to.have.property('code', 'parse');

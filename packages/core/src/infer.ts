@@ -519,15 +519,18 @@ function* codedBooleans(name: string, dict: string[], codes: Uint32Array): Steps
   const byCode = new Uint8Array(dict.length);
   let seen = false;
   byCode[0] = 2;
-  for (let k = 1; k < dict.length; k++) {
-    const v = dict[k]!;
-    if (blank(v)) { byCode[k] = 2; continue; }
-    const b = readBoolean(v);
-    if (b === undefined) return undefined;
-    byCode[k] = b ? 1 : 0;
-    seen = true;
-  }
-  if (!seen) return undefined;
+  const read = yield* inPieces(dict.length, (from, to) => {
+    for (let k = Math.max(1, from); k < to; k++) {
+      const v = dict[k]!;
+      if (blank(v)) { byCode[k] = 2; continue; }
+      const b = readBoolean(v);
+      if (b === undefined) return false;
+      byCode[k] = b ? 1 : 0;
+      seen = true;
+    }
+    return true;
+  });
+  if (!read || !seen) return undefined;
   const out = new Uint8Array(codes.length);
   yield* inPieces(codes.length, (from, to) => { for (let i = from; i < to; i++) out[i] = byCode[codes[i]!]!; });
   return { info: { name, type: 'boolean' }, data: { kind: 'boolean', values: out } };
@@ -538,18 +541,21 @@ function* codedDates(name: string, dict: string[], codes: Uint32Array, read: (v:
   const isoDict = [''];
   const byCode = new Uint32Array(dict.length);
   let french = false, min = '', max = '';
-  for (let k = 1; k < dict.length; k++) {
-    const v = dict[k]!;
-    if (blank(v)) continue;
-    const iso = read(v);
-    if (!iso) return undefined;
-    if (iso !== v) french = true;
-    if (!min || iso < min) min = iso;
-    if (!max || iso > max) max = iso;
-    byCode[k] = isoDict.length;
-    isoDict.push(iso);
-  }
-  if (isoDict.length === 1) return undefined;
+  const dates = yield* inPieces(dict.length, (from, to) => {
+    for (let k = Math.max(1, from); k < to; k++) {
+      const v = dict[k]!;
+      if (blank(v)) continue;
+      const iso = read(v);
+      if (!iso) return false;
+      if (iso !== v) french = true;
+      if (!min || iso < min) min = iso;
+      if (!max || iso > max) max = iso;
+      byCode[k] = isoDict.length;
+      isoDict.push(iso);
+    }
+    return true;
+  });
+  if (!dates || isoDict.length === 1) return undefined;
   const out = new Uint32Array(codes.length);
   yield* inPieces(codes.length, (from, to) => { for (let i = from; i < to; i++) out[i] = byCode[codes[i]!]!; });
   return { info: { name, type, ...(french ? { format: 'date_fr' } : {}), min, max }, data: { kind: 'dict', dict: isoDict, codes: out } };

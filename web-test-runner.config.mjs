@@ -8,6 +8,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './test/runner/summary-reporter.mjs';
 import { startPortal } from './test/portal/server.mjs';
+import { generateTemplates } from './packages/chart/build/templates.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const userDataDir = mkdtempSync(join(tmpdir(), 'wtr-chromium-'));
@@ -24,6 +25,9 @@ export const chromiumArgs = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
+
+// The charts' Vega-Lite templates (decision 0016), regenerated when a chart or core source changed.
+await generateTemplates();
 
 const portal = await startPortal({ port: 0, remotePort: 0 });
 process.on('exit', () => portal.close());

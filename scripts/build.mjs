@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { bundleSizes, formatSizeReport, lazyBreaches } from './sizes.mjs';
+import { TEMPLATES, generateTemplates } from '../packages/chart/build/templates.mjs';
 
 const run = (cmd, args, env = {}) => {
   const started = Date.now();
@@ -13,6 +14,10 @@ const run = (cmd, args, env = {}) => {
 rmSync('dist', { recursive: true, force: true });
 run('npx', ['tsc', '-b']);
 run('npx', ['rollup', '-c', 'rollup.config.mjs', '--silent']);
+// Vega-Lite compiled at build time (decision 0016): templates/ beside the chart's modules (the
+// package's src/ and dist/, the CDN's chunks/), where src/renderer.ts looks for them.
+await generateTemplates();
+cpSync(TEMPLATES, 'dist/templates', { recursive: true, filter: (file) => !file.endsWith('stamp.json') });
 run('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs']);
 // The published package carries the manifest, the licence and the changelog of the repository.
 for (const file of ['custom-elements.json', 'LICENSE', 'CHANGELOG.md']) cpSync(file, `packages/culture-widgets/${file}`);

@@ -1,6 +1,8 @@
 /**
- * The one place Vega lives. Compiles a Vega-Lite spec and renders it to SVG with the expression
- * interpreter (`ast: true`), so no `eval` / `new Function` ever runs and the chart works under
+ * The one place Vega lives. Turns a Vega-Lite spec into Vega (a template compiled at build time,
+ * filled with the spec's values: `template.ts`, decision 0016; Vega-Lite itself, loaded then, for
+ * a spec shape the build did not foresee) and renders it to SVG with the expression interpreter
+ * (`ast: true`), so no `eval` / `new Function` ever runs and the chart works under
  * `script-src 'self'`. Vega is fetched with a dynamic `import()` on first draw: the element's own
  * chunk stays small and the skeleton paints first. The Vega is ours (`vega-runtime.ts`): the
  * transforms our specs use, not every one Vega has.
@@ -8,31 +10,62 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartDatum } from './data.js';
+import { fillTemplate, templateKey, templateName, type Template } from './template.js';
 
 type VegaModules = {
   vega: typeof import('./vega-runtime.js');
-  vl: typeof import('vega-lite');
   interpreter: typeof import('vega-interpreter');
 };
 type View = import('vega').View;
+type VegaSpec = import('vega').Spec;
 
 let modules: Promise<VegaModules> | undefined;
 
-/** Loads vega, vega-lite and the interpreter once per page. */
+/** Loads our Vega and the interpreter once per page. */
 export function loadVega(): Promise<VegaModules> {
-  modules ??= Promise.all([import('./vega-runtime.js'), import('vega-lite'), import('vega-interpreter')]).then(([vega, vl, interpreter]) => ({
-    vega,
-    vl,
-    interpreter,
-  }));
+  modules ??= Promise.all([import('./vega-runtime.js'), import('vega-interpreter')]).then(([vega, interpreter]) => ({ vega, interpreter }));
   return modules;
+}
+
+/** Where the build writes the templates: `templates/` beside the folder of this module (`src/`, `dist/`, `chunks/`). */
+const TEMPLATES = new URL('../templates/', import.meta.url);
+const templates = new Map<string, Promise<Template | undefined>>();
+
+/** The template named `name`, once per page; `undefined` when the build made none for it. */
+function loadTemplate(name: string): Promise<Template | undefined> {
+  let template = templates.get(name);
+  if (!template) {
+    template = import(/* @vite-ignore */ new URL(`${name}.js`, TEMPLATES).href).then(
+      (module: { default: Template }) => module.default,
+      () => undefined,
+    );
+    templates.set(name, template);
+  }
+  return template;
+}
+
+/**
+ * The Vega spec of `spec`: its template filled with its values, Vega-Lite's warnings replayed; a
+ * shape no template foresaw is compiled by Vega-Lite, loaded for it (a debug line says so).
+ */
+export async function compileSpec(spec: TopLevelSpec, log: Logger): Promise<VegaSpec> {
+  const { key, values } = templateKey(spec);
+  const template = await loadTemplate(templateName(key));
+  if (template) {
+    const filled = fillTemplate(template, values);
+    for (const warning of filled.warnings) log.warn(warning);
+    return filled.spec as VegaSpec;
+  }
+  console.debug('[culture-chart] no compiled template for this chart: Vega-Lite compiles it in the page');
+  const vl = await import('vega-lite');
+  return vl.compile(spec, { logger: log }).spec;
 }
 
 /**
  * Vega-Lite warns on every step-sized chart (bars, heatmaps) that it drops `fit-y`, which is the
  * intent: keep the other warnings, silence that one.
  */
-interface Logger {
+export interface Logger {
   level(): Logger;
   warn(...args: unknown[]): Logger;
   error(...args: unknown[]): Logger;
@@ -68,9 +101,8 @@ export interface ViewOptions {
 
 /** Compiles and parses without codegen: every expression is evaluated by the interpreter. */
 export async function createView(spec: TopLevelSpec, options: ViewOptions): Promise<View> {
-  const { vega, vl, interpreter } = await loadVega();
   const log = logger(options.onWarning ?? toConsole);
-  const vgSpec = vl.compile(spec, { logger: log }).spec;
+  const [{ vega, interpreter }, vgSpec] = await Promise.all([loadVega(), compileSpec(spec, log)]);
   const runtime = vega.parse(vgSpec, undefined, { ast: true });
   const view = new vega.View(runtime, {
     expr: interpreter.expressionInterpreter,

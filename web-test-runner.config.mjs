@@ -9,6 +9,7 @@ import { defaultReporter } from '@web/test-runner';
 import { summaryReporter } from './test/runner/summary-reporter.mjs';
 import { startPortal } from './test/portal/server.mjs';
 import { generateTemplates } from './packages/chart/build/templates.mjs';
+import { STUBBED } from './packages/chart/build/rollup-vega.mjs';
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const userDataDir = mkdtempSync(join(tmpdir(), 'wtr-chromium-'));
@@ -51,12 +52,13 @@ const allowAnyOrigin = async (context, next) => {
   context.set('Access-Control-Allow-Origin', '*');
 };
 
-// Vega-Lite's `vega` import goes to the chart's shim, as in the build (packages/chart/build/rollup-vega.mjs):
-// the charts are tested on our Vega runtime, with only its transforms registered.
+// Vega-Lite's `vega` import goes to the chart's shim, and what our runtime leaves out to its stubs, as
+// in the build (packages/chart/build/rollup-vega.mjs): the charts are tested on our Vega runtime.
 const vegaLiteShim = {
   name: 'vega-lite-shim',
   resolveImport({ source, context }) {
     if (source === 'vega' && context.path.includes('/node_modules/vega-lite/')) return '/packages/chart/src/vega-lite-shim.ts';
+    if (Object.hasOwn(STUBBED, source) && context.path.includes(`/node_modules/${STUBBED[source]}/`)) return '/packages/chart/src/vega-stubs.ts';
     return undefined;
   },
 };

@@ -11,6 +11,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SHIM = fileURLToPath(new URL('../src/vega-lite-shim.ts', import.meta.url));
+const STUBS = fileURLToPath(new URL('../src/vega-stubs.ts', import.meta.url));
+/** Imports of Vega's packages our charts never run (src/vega-stubs.ts): package → its importer. */
+export const STUBBED = { 'd3-geo': 'vega-functions', 'topojson-client': 'vega-loader', 'vega-event-selector': 'vega-parser' };
 const FULL = fileURLToPath(new URL('./full-vega.mjs', import.meta.url));
 const PER_CLASS = ['vega-transforms', 'vega-encode', 'vega-view-transforms'];
 const PER_CLASS_SOURCES = /[\\/]node_modules[\\/]vega-(transforms|encode|view-transforms)[\\/](index\.js|src[\\/])/;
@@ -22,6 +25,7 @@ export function vegaRuntime({ full = false } = {}) {
     async resolveId(source, importer, options) {
       if (full) return source === './vega-runtime.js' && importer?.endsWith('renderer.ts') ? FULL : null;
       if (source === 'vega' && importer && /[\\/]node_modules[\\/]vega-lite[\\/]/.test(importer)) return SHIM;
+      if (Object.hasOwn(STUBBED, source) && importer?.includes(`/node_modules/${STUBBED[source]}/`)) return STUBS;
       if (!PER_CLASS.includes(source)) return null;
       // the package's `exports` names its bundled build only: its index.js sits two folders up
       const build = await this.resolve(source, importer, { ...options, skipSelf: true });

@@ -73,6 +73,11 @@ describe('our Vega runtime draws every spec as the full vega build', function ()
     expect(Object.keys(transforms).sort()).to.deep.equal(Object.keys(TRANSFORMS).sort());
   });
 
+  it('leaves out event streams, geo functions and TopoJSON: a spec using one fails with a message', () => {
+    const events = { signals: [{ name: 'clicked', value: 0, on: [{ events: 'click', update: '1' }] }] };
+    expect(() => parse(events as never, undefined, { ast: true })).to.throw(/not in the charts' Vega runtime/);
+  });
+
   for (const c of [...SHAPES, ...EDITORIAL_CASES]) {
     it(c.name, async () => {
       const spec = vegaSpec(c);

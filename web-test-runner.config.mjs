@@ -27,7 +27,7 @@ export const chromiumArgs = [
   '--disable-dev-shm-usage',
 ];
 
-// The charts' Vega-Lite templates (decision 0016), regenerated when a chart or core source changed.
+// The charts' Vega-Lite templates (decision 0017), regenerated when a chart or core source changed.
 await generateTemplates();
 
 const portal = await startPortal({ port: 0, remotePort: 0 });

@@ -61,7 +61,7 @@ export async function run() {
       if (process.env.BENCH_VERBOSE) for (const f of files) console.log(`    ${f.split('/').pop()} ${(gzipSize([f]) / 1024).toFixed(1)}`);
       rows.push({ name: `${page.name}, gzip`, value: gzipSize(files) / 1024, unit: 'KiB', goal: page.goal });
       if (page.widget === 'line') {
-        // Vega-Lite compiles in the page only a chart shape the build made no template for (decision 0016)
+        // Vega-Lite compiles in the page only a chart shape the build made no template for (decision 0017)
         const compiler = files.filter((f) => existsSync(`${f}.map`) && readFileSync(`${f}.map`, 'utf8').includes('node_modules/vega-lite/'));
         rows.push({ name: `${page.name}: files holding Vega-Lite, fetched`, value: compiler.length, unit: 'files', goal: '0' });
       }

@@ -14,8 +14,8 @@ const run = (cmd, args, env = {}) => {
 rmSync('dist', { recursive: true, force: true });
 run('npx', ['tsc', '-b']);
 run('npx', ['rollup', '-c', 'rollup.config.mjs', '--silent']);
-// Vega-Lite compiled at build time (decision 0016): templates/ beside the chart's modules (the
-// package's src/ and dist/, the CDN's chunks/), where src/renderer.ts looks for them.
+// Vega-Lite compiled at build time (decision 0017): templates/ one folder up from the chart's code
+// (packages/chart/templates for its src/ and dist/, dist/templates for the CDN's chunks/).
 await generateTemplates();
 cpSync(TEMPLATES, 'dist/templates', { recursive: true, filter: (file) => !file.endsWith('stamp.json') });
 run('npx', ['cem', 'analyze', '--config', 'custom-elements-manifest.config.mjs']);

@@ -1,4 +1,4 @@
-// Vega-Lite compiled at build time (docs/decisions/0016-vega-lite-templates.md): every spec of
+// Vega-Lite compiled at build time (docs/decisions/0017-vega-lite-templates.md): every spec of
 // template-cases.ts is split into its key and values (src/template.ts); each key is compiled once
 // by Vega-Lite into a template, and every case checks that its filled template equals what
 // `vl.compile` gives it (spec and warnings). A key with a case that differs gets no template: its

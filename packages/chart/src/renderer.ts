@@ -1,6 +1,6 @@
 /**
  * The one place Vega lives. Turns a Vega-Lite spec into Vega (a template compiled at build time,
- * filled with the spec's values: `template.ts`, decision 0016; Vega-Lite itself, loaded then, for
+ * filled with the spec's values: `template.ts`, decision 0017; Vega-Lite itself, loaded then, for
  * a spec shape the build did not foresee) and renders it to SVG with the expression interpreter
  * (`ast: true`), so no `eval` / `new Function` ever runs and the chart works under
  * `script-src 'self'`. Vega is fetched with a dynamic `import()` on first draw: the element's own

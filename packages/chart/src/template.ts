@@ -1,5 +1,5 @@
 /**
- * Vega-Lite compiled at build time (decision 0016). A chart's Vega-Lite spec splits into a *key*
+ * Vega-Lite compiled at build time (decision 0017). A chart's Vega-Lite spec splits into a *key*
  * (its structure: marks, encodings, options present or not) and its *values* (texts, colours,
  * fonts, sizes, the data…): the key is the spec with each value replaced by a sentinel. The build
  * compiles each key it foresees once, with Vega-Lite in node, into a *template* (the Vega spec with

@@ -1,6 +1,6 @@
 /**
  * A page with a server-aggregated line chart draws it from a template compiled at build time
- * (decision 0016): it fetches the template and never Vega-Lite. Alone in its file: no other test
+ * (decision 0017): it fetches the template and never Vega-Lite. Alone in its file: no other test
  * here imports Vega-Lite, so the page's resources say what the chart loaded.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';

@@ -1,5 +1,5 @@
 /**
- * Vega-Lite compiled at build time (`src/template.ts`, decision 0016): every spec of the matrix has
+ * Vega-Lite compiled at build time (`src/template.ts`, decision 0017): every spec of the matrix has
  * its template, and the template filled with the spec's values is exactly what Vega-Lite compiles
  * (spec and warnings), so the chart draws what it drew when Vega-Lite ran in the page. A shape no
  * template foresaw is still drawn: Vega-Lite compiles it then.

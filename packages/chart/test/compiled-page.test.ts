@@ -8,6 +8,9 @@ import { portal, DATASETS } from '../../../test/helpers/portal.js';
 import '../src/culture-chart.js';
 import type { CultureChart } from '../src/chart.js';
 
+// the dev server serves hundreds of modules: room for all of them in the page's resource list
+performance.setResourceTimingBufferSize(100000);
+
 it('a server-aggregated line chart is drawn from its template, without Vega-Lite', async function () {
   this.timeout(60000);
   const p = await portal();

@@ -37,6 +37,8 @@ export const config: CoreConfig = {
 /** Changes core's page-wide settings; returns the previous ones (handy to restore in tests). */
 export function configureCore(changes: Partial<CoreConfig>): CoreConfig {
   const previous = { ...config };
+  // a setting that had no value comes back as undefined, so restoring really clears it
+  for (const key of Object.keys(changes)) if (!(key in previous)) Object.assign(previous, { [key]: undefined });
   Object.assign(config, changes);
   return previous;
 }

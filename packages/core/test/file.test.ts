@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { clearCaches, configureCore, load, loadColumns, resolveSource, runQuery } from '../src/index.js';
 import type { ColumnInfo, Progress, QueryResult } from '../src/index.js';
-import { lastParse } from '../src/worker-client.js';
+import { lastParse, workersStarted } from '../src/worker-client.js';
 import { DATASETS, portal } from '../../../test/helpers/portal.js';
 import type { Portal } from '../../../test/helpers/portal.js';
 
@@ -75,6 +75,24 @@ describe('file path against the sample portal', function () {
     try {
       const result = await load(spec(DATASETS.festivals), { limit: 3 });
       expect(result.rows).to.have.length(3);
+      expect(lastParse).to.equal('main');
+    } finally { configureCore(previous); }
+  });
+
+  it('parses the next file in the worker the last file left (its code warm, no new worker), but never in a kept worker of another script', async () => {
+    const first = await load(spec(DATASETS.festivals), {});
+    const started = workersStarted;
+    clearCaches();
+    const again = await load(spec(DATASETS.festivals), {});
+    expect(again.path).to.equal('file');
+    expect(lastParse).to.equal('worker');
+    expect(workersStarted).to.equal(started);
+    expect(again.rows).to.deep.equal(first.rows);
+    expect(again.columns).to.deep.equal(first.columns);
+    const previous = configureCore({ workerUrl: `${p.base}/no-such-worker.js` });
+    try {
+      clearCaches();
+      await load(spec(DATASETS.festivals), { limit: 3 });
       expect(lastParse).to.equal('main');
     } finally { configureCore(previous); }
   });

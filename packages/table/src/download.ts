@@ -1,9 +1,13 @@
 /**
  * The CSV download of what the table currently shows (filters, search and sort applied, every
  * page). The CSV text itself comes from core's `toCSV` (`;`, BOM, quoting, decimal commas in French:
- * opens in French Excel).
+ * opens in French Excel). Loaded with the first click on « Télécharger », not with the table.
  */
-import { decodeText, slugify, type Query, type ResolvedSource } from '@culture-widgets/core';
+import {
+  csvDecimal, decodeText, parseList, runQuery, slugify, toCSV, type ColumnInfo, type Lang, type Query, type ResolvedSource,
+} from '@culture-widgets/core';
+import { csvFile, saveFile } from '@culture-widgets/ui';
+import { selectColumns } from './columns.js';
 
 /** A table never builds a file bigger than this in the page; the file says it was cut. */
 export const DOWNLOAD_LIMIT = 50_000;
@@ -12,6 +16,28 @@ export const DOWNLOAD_LIMIT = 50_000;
 export function downloadQuery(view: Query, limit = DOWNLOAD_LIMIT): Query {
   const { offset: _offset, limit: _limit, ...rest } = view;
   return { ...rest, limit };
+}
+
+/** What the table shows: its source, query and columns, and the `columns` / `dataset` attributes. */
+export interface DownloadView {
+  source: ResolvedSource;
+  query: Query;
+  columns: ColumnInfo[];
+  shown?: string;
+  dataset?: string;
+  lang: Lang;
+}
+
+/**
+ * Saves the view as CSV, with the source's column names (labels are for the screen); returns the
+ * limit when the file was cut at it.
+ */
+export async function saveView(view: DownloadView, signal: AbortSignal): Promise<{ cutAt?: number }> {
+  const result = await runQuery(view.source, downloadQuery(view.query), { signal });
+  const joined = result.columns.filter((column) => /^join\./i.test(column.name));
+  const names = selectColumns(parseList(view.shown), [...view.columns, ...joined]).columns.map((column) => column.name);
+  saveFile(csvFile(toCSV(result.rows, names, { decimal: csvDecimal(view.lang) })), downloadFilename(view.source, view.dataset));
+  return result.total > result.rows.length ? { cutAt: DOWNLOAD_LIMIT } : {};
 }
 
 /** `frequentation-des-musees-de-france.csv`: the dataset slug, else the title or the file name. */

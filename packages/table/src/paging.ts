@@ -3,6 +3,9 @@
  * body keeps in the DOM (plus the blocks of rows to fetch for it). Pure arithmetic, no DOM.
  */
 
+/** Rows per request of a virtually scrolled table: a multiple of every page size the tabular API accepts (its maximum is ≥ 50). */
+export const BLOCK_SIZE = 50;
+
 export interface PageWindow {
   /** 0-based page, clamped to the pages that exist. */
   page: number;

@@ -2,17 +2,18 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { TaskStatus } from '@lit/task';
 import {
-  columnNamed, csvDecimal, formatNumber, isNumeric, loadSentences, parseList, runQuery, toCSV, type ColumnInfo, type FilterClause, type Query, type SortKey,
+  columnNamed, formatNumber, isNumeric, loadSentences, parseList,
+  type ColumnInfo, type FilterClause, type LoadOptions, type Query, type QueryResult, type ResolvedSource, type SortKey,
 } from '@culture-widgets/core';
-import { CultureDataElement, CultureSelectEvent, RowNavigation, SIZE_RANGES, baseStyles, csvFile, renderCitation, saveFile, styleProps, type DataState, type QueryContext } from '@culture-widgets/ui';
+import { CultureDataElement, CultureSelectEvent, RowNavigation, SIZE_RANGES, baseStyles, renderCitation, styleProps, type DataState, type QueryContext } from '@culture-widgets/ui';
 import { nextSort, parseSort, resolveSort, selectColumns } from './columns.js';
 import { barDomain } from './cells.js';
-import { downloadFilename, downloadQuery, DOWNLOAD_LIMIT } from './download.js';
 import { tableMessages, tableNotes } from './messages.js';
 import { pageSizeChoices, pageWindow } from './paging.js';
 import { renderTable } from './render-table.js';
 import { cultureTableStyles, tableStyles } from './table.styles.js';
-import { BLOCK_SIZE, VirtualRows } from './virtual.js';
+import { BLOCK_SIZE } from './paging.js';
+import type { VirtualRows } from './virtual.js';
 
 /** Waits for the reader to pause before asking the server. */
 const SEARCH_DELAY = 300;
@@ -88,7 +89,9 @@ export class CultureTable extends CultureDataElement {
   private readonly resizeObserver = new ResizeObserver(() => this.measureSides());
   private observedFrame?: HTMLElement;
 
-  private readonly virtualRows = new VirtualRows(this);
+  /** The virtually scrolled body: its code loads with the first `height` (not in the first load). */
+  private virtualRows?: VirtualRows;
+  private virtualCode?: Promise<void>;
   private readonly rowNavigation = new RowNavigation(this, (index) => this.select(index));
   private searchTimer?: ReturnType<typeof setTimeout>;
   private downloadController?: AbortController;
@@ -114,12 +117,33 @@ export class CultureTable extends CultureDataElement {
       this.page = 0;
     }
     if (has('search') && !this.search) this.searchText = '';
-    this.virtualRows.reset(this.virtual ? this.readyData : undefined);
+    if (this.virtual && !this.virtualRows) void this.loadVirtual();
+    this.virtualRows?.reset(this.virtual ? this.readyData : undefined);
+  }
+
+  /** Loads the virtual body once; the data task waits for it, so rows never show without it. */
+  private loadVirtual(): Promise<void> {
+    this.virtualCode ??= import('./virtual.js').then(
+      ({ VirtualRows }) => {
+        this.virtualRows = new VirtualRows(this);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.virtualCode = undefined;
+        throw error;
+      },
+    );
+    return this.virtualCode;
+  }
+
+  protected override async runData(source: ResolvedSource, query: Query, options: LoadOptions): Promise<QueryResult> {
+    const [result] = await Promise.all([super.runData(source, query, options), this.virtual ? this.loadVirtual() : undefined]);
+    return result;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.virtualRows.attach(this.virtual ? (this.frame ?? null) : null);
+    this.virtualRows?.attach(this.virtual ? (this.frame ?? null) : null);
     if (this.frame !== this.observedFrame) {
       this.resizeObserver.disconnect();
       this.observedFrame = this.frame;
@@ -220,10 +244,10 @@ export class CultureTable extends CultureDataElement {
     this.unknownNames('bars', this.bars, bars.filter((name) => !known(name)), bars.filter(known));
     this.unknownNames('sort', this.sort, sort.filter((key) => !known(key.column)).map((key) => key.column),
       sort.filter((key) => known(key.column)).map((key) => `${key.descending ? '-' : ''}${key.column}`));
-    const rows = this.virtual ? this.virtualRows.rows() : data.result.rows;
+    const rows = this.virtualRows && this.virtual ? this.virtualRows.rows() : data.result.rows;
     const caption = this.title || data.source.citation.datasetTitle;
     const sideways = this.hiddenSides.start || this.hiddenSides.end;
-    const window = this.virtual ? this.virtualRows.window : undefined;
+    const window = this.virtual ? this.virtualRows?.window : undefined;
     const firstIndex = window ? window.start : pageWindow(this.page, this.rowsPerPage, data.result.total).offset;
     const table = renderTable({
       columns,
@@ -315,14 +339,10 @@ export class CultureTable extends CultureDataElement {
     this.downloading = true;
     this.downloadNote = undefined;
     try {
-      const result = await runQuery(data.source, downloadQuery(data.query), { signal: controller.signal });
-      // CSV keeps the source names (labels are for the screen)
-      const joined = result.columns.filter((column) => /^join\./i.test(column.name));
-      const names = selectColumns(parseList(this.columns), [...data.columns, ...joined]).columns.map((column) => column.name);
-      saveFile(csvFile(toCSV(result.rows, names, { decimal: csvDecimal(this.locale) })), downloadFilename(data.source, this.datasetRef));
-      if (result.total > result.rows.length) {
-        this.downloadNote = { text: m.downloadTruncated(formatNumber(DOWNLOAD_LIMIT, this.locale)), alert: false };
-      }
+      const { saveView } = await import('./download.js');
+      const { source, query, columns } = data;
+      const { cutAt } = await saveView({ source, query, columns, shown: this.columns, dataset: this.datasetRef, lang: this.locale }, controller.signal);
+      if (cutAt) this.downloadNote = { text: m.downloadTruncated(formatNumber(cutAt, this.locale)), alert: false };
     } catch (error) {
       if (controller.signal.aborted) return;
       await loadSentences(this.locale);
@@ -401,7 +421,7 @@ export class CultureTable extends CultureDataElement {
   private select(index: number): void {
     const data = this.data.value;
     if (!isData(data)) return;
-    const row = this.virtual ? this.virtualRows.rowAt(index) : data.result.rows[index - pageWindow(this.page, this.rowsPerPage, data.result.total).offset];
+    const row = this.virtual ? this.virtualRows?.rowAt(index) : data.result.rows[index - pageWindow(this.page, this.rowsPerPage, data.result.total).offset];
     if (row) this.dispatchEvent(new CultureSelectEvent({ row }));
   }
 }

@@ -30,7 +30,7 @@ import { clearResolveCache, resolveSource } from './resolve.js';
 import { type NormalizedQuery, isShaped, normalizeQuery } from './query.js';
 import { aggregateColumns, groupOrder, sortRows } from './rows.js';
 import { config } from './config.js';
-import { type ValueCount, closestValues } from './suggest.js';
+import type { ValueCount } from './suggest.js';
 import type { ShapeDeps } from './shaped.js';
 import {
   Refused, aggregateOnServer, filteredCSV, loadProfile, rowsOnServer, serverCanAggregate, serverFilters,
@@ -256,6 +256,8 @@ export async function suggestValues(
     const result = await runQuery(source, query, options);
     counts = result.rows.map((row) => ({ value: String(row[clause.column] ?? ''), count: Number(row.count) }));
   }
+  // the closeness rules load with the first filter that matched nothing
+  const { closestValues } = await import('./suggest.js');
   return closestValues(clause.value, counts);
 }
 

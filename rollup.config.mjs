@@ -11,6 +11,8 @@ import terser from '@rollup/plugin-terser';
 import { parseWorker } from './packages/core/build/rollup-parse-worker.mjs';
 // the charts' Vega: only the transforms they use, Vega-Lite's `vega` import on a shim (docs/decisions/0015-vega-runtime.md)
 import { vegaRuntime } from './packages/chart/build/rollup-vega.mjs';
+// the CSS of our lit `css` templates without indentation and comments
+import { minifyCss } from './scripts/rollup-minify-css.mjs';
 
 const only = process.env.ONLY; // lib | cdn
 export const packages = ['core', 'ui', 'table', 'chart', 'map', 'kpi', 'source', 'builder', 'culture-widgets'];
@@ -75,6 +77,7 @@ const cdn = {
     resolve(),
     commonjs(),
     parseWorker(),
+    minifyCss(),
     ts(),
     terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } }),
   ],

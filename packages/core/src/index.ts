@@ -39,6 +39,8 @@ import {
 export { CultureError, CultureWarning, isCultureError, defineMessages, loadSentences, sentencesLoaded } from './errors.js';
 export { quoteList, availableColumns, type Details, type Say, type Sentences } from './messages.js';
 export { parseFilter, formatFilter, checkFilter } from './filter.js';
+/** The filter grammar for an element that reads a `filter` only when it has one (not in its first load). */
+export const loadFilterGrammar = () => import('./filter.js');
 export {
   foldText, nameKey, slugify, decodeText, matchColumn, findColumn, columnNamed, parseList, parseName, formatList, cellNumber,
   isNumeric, isYear, isTemporal, type Named,
@@ -75,6 +77,8 @@ export { checkMeasures, checkAggregated, takesAggregate, aggregateExpression, ag
 export type { Measure, AggregateCall, MeasureOp, TitleOptions } from './measures.js';
 export { joinKey } from './join.js';
 export { parseJoin, type JoinRef } from './join-syntax.js';
+/** The join grammar for an element that reads a `join` only when it has one (not in its first load). */
+export const loadJoinGrammar = () => import('./join-syntax.js');
 export { parseLabels, formatLabels, columnTitle, readableName } from './labels.js';
 export type { Labels } from './labels.js';
 export { planShape } from './shape.js';

@@ -6,13 +6,12 @@ import {
   categoryOrder,
   columnNamed,
   columnTitle,
-  formatFilter,
   formatNumber,
   loadColumns,
+  loadFilterGrammar,
+  loadJoinGrammar,
   loadSentences,
-  parseFilter,
   parseInput,
-  parseJoin,
   parseLabels,
   resolveSource,
   runQuery,
@@ -286,6 +285,9 @@ export abstract class CultureDataElement extends LitElement {
 
   private async loadData(signal: AbortSignal, fingerprint: string): Promise<DataState | typeof NO_SOURCE> {
     this.progress = undefined;
+    // the filter grammar loads beside the first requests, only for an element that has a `filter`
+    const grammar = this.filter ? loadFilterGrammar() : undefined;
+    grammar?.catch(() => undefined); // a failed fetch is said where it is awaited, not as an unhandled rejection
     if (this.source && !this.linked) await this.sourceLink.settle(signal);
     if (this.source && !this.linked) throw uiErrors.error('no-source', { id: this.source }, 'missing-source');
     const spec = this.spec;
@@ -296,7 +298,7 @@ export abstract class CultureDataElement extends LitElement {
     const compute = joinCompute(this.linked?.compute, this.compute);
     const columns = await withComputedColumns(base, compute);
     const join = this.join?.trim() ? await this.joinSpec(this.join, spec) : undefined;
-    const filters = [...(this.linked?.filters ?? []), ...(this.filter ? parseFilter(this.filter) : [])];
+    const filters = [...(this.linked?.filters ?? []), ...(grammar && this.filter ? (await grammar).parseFilter(this.filter) : [])];
     const context = { joined: !!join };
     const own = this.buildQuery(columns, filters, context);
     this.asked = { columns, filters, context, query: JSON.stringify(own), fingerprint };
@@ -324,7 +326,7 @@ export abstract class CultureDataElement extends LitElement {
       if (column?.type !== 'string') continue;
       const others = filters.filter((_, j) => j !== i);
       const values = await suggestValues(source, columns, { ...clause, column: column.name }, others, { signal }, shaping);
-      if (values.length) return { clause: formatFilter([clause]), values };
+      if (values.length) return { clause: (await loadFilterGrammar()).formatFilter([clause]), values };
     }
     return undefined;
   }
@@ -334,7 +336,7 @@ export abstract class CultureDataElement extends LitElement {
    * computed columns; a change of its filters loads again), else a dataset id, slug or URL.
    */
   private async joinSpec(text: string, spec: SourceSpec): Promise<JoinSpec> {
-    const { ref, left, right } = parseJoin(text);
+    const { ref, left, right } = (await loadJoinGrammar()).parseJoin(text);
     let found = findById(this, ref);
     if (found?.localName === 'culture-source' && !isSourceProvider(found)) {
       await customElements.whenDefined('culture-source');

@@ -39,7 +39,7 @@ const report = formatSizeReport(sizes);
 console.log(`\n${report}`);
 writeFileSync(
   'docs/bundle-sizes.md',
-  `# Bundle sizes\n\nWritten by \`npm run build\` (terser, gzip level 9). "First load" is the entry and the chunks it\nimports statically: what a page downloads before anything lazy (Vega, arquero, Leaflet CSS…).\n"With lazy" adds every chunk it may import later. \`culture-widgets.js\` holds no element: it loads each\nelement's entry when its tag appears ([decision 0014](decisions/0014-autoloader.md)). What a real\npage fetches until its widget is drawn (a line chart, a table, a map) is measured by\n\`npm run bench -- page\`. The charts' Vega is cut to what they use ([decision 0015](decisions/0015-vega-runtime.md)); core's\nerror sentences load with the first error worded ([decision 0016](decisions/0016-sentences-on-demand.md)).\n\n${report}\n`,
+  `# Bundle sizes\n\nWritten by \`npm run build\` (terser, gzip level 9). "First load" is the entry and the chunks it\nimports statically: what a page downloads before anything lazy (Vega, arquero, Leaflet CSS…).\n"With lazy" adds every chunk it may import later. \`culture-widgets.js\` holds no element: it loads each\nelement's entry when its tag appears ([decision 0014](decisions/0014-autoloader.md)). What a real\npage fetches until its widget is drawn (a line chart, a table, a map) is measured by\n\`npm run bench -- page\`. The charts' Vega is cut to what they use ([decision 0015](decisions/0015-vega-runtime.md)); core's\nerror sentences, the filter and join grammars and the table's extras load when first used ([decision 0016](decisions/0016-sentences-on-demand.md)).\n\n${report}\n`,
 );
 
 // Shaping (expressions, computed columns, measures, joins: decision 0013) and the file path

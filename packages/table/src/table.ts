@@ -9,10 +9,9 @@ import { CultureDataElement, CultureSelectEvent, RowNavigation, SIZE_RANGES, bas
 import { nextSort, parseSort, resolveSort, selectColumns } from './columns.js';
 import { barDomain } from './cells.js';
 import { tableMessages, tableNotes } from './messages.js';
-import { pageSizeChoices, pageWindow } from './paging.js';
+import { BLOCK_SIZE, pageSizeChoices, pageWindow } from './paging.js';
 import { renderTable } from './render-table.js';
 import { cultureTableStyles, tableStyles } from './table.styles.js';
-import { BLOCK_SIZE } from './paging.js';
 import type { VirtualRows } from './virtual.js';
 
 /** Waits for the reader to pause before asking the server. */

@@ -6,6 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { runQuery, type Query, type ResolvedSource, type Row } from '@culture-widgets/core';
 import { BLOCK_SIZE, blocksFor, blocksToKeep, virtualWindow, type VirtualWindow } from './paging.js';
+
 /** Neighbouring blocks kept around the visible ones. */
 const MARGIN = 2;
 /** Wait for the scroll to settle a little before asking for rows a flick just passed. */

@@ -151,10 +151,7 @@ function firstValue(values: ArrayLike<string | null>): string | undefined {
   return undefined;
 }
 
-/**
- * A column read as numbers, piece by piece (`strings` or `cells`), until a value is not one.
- * Each piece works on locals and stores them back: the loop then runs on registers.
- */
+/** A column read as numbers, piece by piece (`strings` or `cells`), until a value is not one. */
 class NumberReader {
   readonly out: Float64Array;
   integer = true;
@@ -168,25 +165,12 @@ class NumberReader {
 
   /** Values [from, to) given as strings; false when one is not a number. */
   strings(values: ArrayLike<string | null>, from: number, to: number): boolean {
-    const out = this.out;
-    let { integer, percent, seen, sentinels, min, max } = this;
+    const textOf = (i: number): string => values[i]!;
     for (let i = from; i < to; i++) {
       const v = values[i]!;
-      if (blank(v)) { out[i] = NaN; continue; }
-      const x = readNumber(v);
-      if (x !== x) {
-        if (SENTINELS.has(v.trim().toLowerCase())) { out[i] = NaN; sentinels++; continue; }
-        return false;
-      }
-      if (lastNumber.leadingZero) return false;
-      integer &&= lastNumber.integer;
-      percent &&= lastNumber.percent;
-      seen++;
-      if (x < min) min = x;
-      if (x > max) max = x;
-      out[i] = x;
+      if (blank(v)) { this.out[i] = NaN; continue; }
+      if (!this.#take(i, readNumber(v), textOf)) return false;
     }
-    Object.assign(this, { integer, percent, seen, sentinels, min, max });
     return true;
   }
 
@@ -194,7 +178,7 @@ class NumberReader {
   cells(column: CellColumn, from: number, to: number): boolean {
     const { text, starts, ends } = column;
     const out = this.out;
-    let { integer, percent, seen, sentinels, min, max } = this;
+    const textOf = (i: number): string => cellAt(column, i);
     for (let i = from; i < to; i++) {
       const a = starts[i]!, b = ends[i]!;
       if (a === b) { out[i] = NaN; continue; }
@@ -207,19 +191,26 @@ class NumberReader {
         if (blank(v)) { out[i] = NaN; continue; }
         x = readNumber(v);
       }
-      if (x !== x) {
-        if (SENTINELS.has(cellAt(column, i).trim().toLowerCase())) { out[i] = NaN; sentinels++; continue; }
-        return false;
-      }
-      if (lastNumber.leadingZero) return false;
-      integer &&= lastNumber.integer;
-      percent &&= lastNumber.percent;
-      seen++;
-      if (x < min) min = x;
-      if (x > max) max = x;
-      out[i] = x;
+      if (!this.#take(i, x, textOf)) return false;
     }
-    Object.assign(this, { integer, percent, seen, sentinels, min, max });
+    return true;
+  }
+
+  /** Value i, read as x (NaN: not a number; its text then tells a sentinel); false when the column is not numeric. */
+  #take(i: number, x: number, textOf: (i: number) => string): boolean {
+    if (x !== x) {
+      if (!SENTINELS.has(textOf(i).trim().toLowerCase())) return false;
+      this.out[i] = NaN;
+      this.sentinels++;
+      return true;
+    }
+    if (lastNumber.leadingZero) return false;
+    this.integer &&= lastNumber.integer;
+    this.percent &&= lastNumber.percent;
+    this.seen++;
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    this.out[i] = x;
     return true;
   }
 

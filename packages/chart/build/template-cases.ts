@@ -1,7 +1,7 @@
 /**
  * The Vega-Lite specs the build compiles into templates (`templates.mjs`): the spec matrix
  * (every type × option, `test/matrix-cases.ts`) at the widths of a phone, a column, a page and a
- * wide screen, each of them with long series (their points hidden, many categories), and in
+ * wide screen, each of them with 3, 9 and 60 x values (names tilted or not, points hidden or not), and in
  * millions and billions (axis labels « 1,2 M », « 3 Md »). A spec whose key none of these has is
  * compiled in the browser.
  */
@@ -16,24 +16,24 @@ export interface TemplateCase {
   spec: unknown;
 }
 
-export const WIDTHS = [320, 480, 720, 1000];
+export const WIDTHS = [320, 480, 600, 720, 1000];
 
 /** The rows with their measures multiplied by `factor`. */
 function scaled(rows: Row[], factor: number): Row[] {
   return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'number' && k !== 'annee' ? v * factor : v])));
 }
 
-/** The rows again over many x values: long series, many categories. */
-function longer(rows: Row[]): Row[] {
+/** The rows again over `times` × as many x values: longer series, more categories. */
+function longer(rows: Row[], times: number): Row[] {
   const out: Row[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < times; i++) {
     for (const row of rows) {
       const copy = { ...row };
       for (const [k, v] of Object.entries(row)) {
         if (k === 'annee' && typeof v === 'number') copy[k] = v + i * 3;
         else if (k === 'discipline' && typeof v === 'string' && !/^F\d$/.test(v)) copy[k] = `${v} ${i}`;
         else if (k === 'date' && typeof v === 'string') copy[k] = `${2000 + i}${v.slice(4)}`;
-        else if (typeof v === 'number' && k !== 'annee') copy[k] = v * (1 + i);
+        else if (typeof v === 'number' && k !== 'annee') copy[k] = v * (1 + i) + i * i; // uneven: a mean apart from the median
       }
       out.push(copy);
     }
@@ -44,10 +44,11 @@ function longer(rows: Row[]): Row[] {
 export function* templateCases(): Generator<TemplateCase> {
   for (const c of [...SHAPES, ...EDITORIAL_CASES]) {
     const chart = resolveChart(columns, c.options);
-    const long = longer(c.rows);
+    // 3 x values (names upright, points shown), 9 (names tilted on a phone), 60 (points hidden)
+    const [medium, long] = [longer(c.rows, 3), longer(c.rows, 20)];
     const variants = [
-      ['', c.rows, WIDTHS], [' long', long, WIDTHS],
-      [' millions', scaled(c.rows, 1e5), WIDTHS], [' long millions', scaled(long, 1e5), WIDTHS],
+      ['', c.rows, WIDTHS], [' medium', medium, WIDTHS], [' long', long, WIDTHS],
+      [' millions', scaled(c.rows, 1e5), WIDTHS], [' medium millions', scaled(medium, 1e5), WIDTHS], [' long millions', scaled(long, 1e5), WIDTHS],
       [' billions', scaled(c.rows, 1e8), [480]], [' long billions', scaled(long, 1e8), [480]],
     ] as const;
     for (const [variant, rows, widths] of variants) {

@@ -5,7 +5,7 @@
 // charts compile in the browser. Writes packages/chart/templates/<name>.js, one module a key.
 //   node packages/chart/build/templates.mjs [--force]   (skipped when its inputs did not change)
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,30 +16,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const TEMPLATES = join(root, 'packages/chart/templates');
 const STAMP = join(TEMPLATES, 'stamp.json');
 
-/** Every file whose change may change a spec or its compilation. */
-function inputs() {
-  const files = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(ts|mjs)$/.test(name)) files.push(path);
-    }
-  };
-  for (const dir of ['packages/chart/src', 'packages/chart/build', 'packages/core/src']) walk(join(root, dir));
-  files.push(...['matrix-cases.ts', 'profiles.ts'].map((f) => join(root, 'packages/chart/test', f)));
-  files.push(join(root, 'node_modules/vega-lite/package.json'));
-  const hash = createHash('sha256');
-  for (const file of files.sort()) hash.update(relative(root, file)).update(readFileSync(file));
-  return hash.digest('hex');
-}
-
-/** template-cases.ts and src/template.ts, bundled for node (vega-lite stays an import). */
-async function load() {
-  const dir = join(tmpdir(), `culture-templates-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
+/**
+ * template-cases.ts and src/template.ts, bundled for node (vega-lite stays an import), and a hash
+ * of every file the bundle read, of Vega-Lite's version and of this script: the templates change
+ * only when it does.
+ */
+async function bundle(dir) {
   const file = join(dir, 'cases.mjs');
-  await build({
+  const { metafile } = await build({
     stdin: {
       contents: `export * from './packages/chart/build/template-cases.ts'; export * from './packages/chart/src/template.ts';`,
       resolveDir: root,
@@ -51,13 +35,13 @@ async function load() {
     conditions: ['source'],
     external: ['vega-lite', 'vega'],
     outfile: file,
+    metafile: true,
     logLevel: 'error',
   });
-  try {
-    return await import(pathToFileURL(file).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const hash = createHash('sha256');
+  const read = [...Object.keys(metafile.inputs).filter((f) => f !== '<stdin>').map((f) => join(root, f)), join(root, 'node_modules/vega-lite/package.json'), fileURLToPath(import.meta.url)];
+  for (const path of read.sort()) hash.update(relative(root, path)).update(readFileSync(path));
+  return { file, stamp: hash.digest('hex') };
 }
 
 function compiler(vl) {
@@ -78,14 +62,23 @@ function compiler(vl) {
 }
 
 export async function generateTemplates({ force = false, log = console.log } = {}) {
-  const stamp = inputs();
+  const dir = mkdtempSync(join(tmpdir(), 'culture-templates-'));
   try {
-    if (!force && JSON.parse(readFileSync(STAMP, 'utf8')).inputs === stamp) return;
-  } catch {
-    // no stamp: generate
+    const { file, stamp } = await bundle(dir);
+    try {
+      if (!force && JSON.parse(readFileSync(STAMP, 'utf8')).inputs === stamp) return;
+    } catch {
+      // no stamp: generate
+    }
+    await generate(await import(pathToFileURL(file).href), stamp, log);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function generate({ templateCases, templateKey, keySpec, fillTemplate, templateName }, stamp, log) {
   const started = Date.now();
-  const [{ templateCases, templateKey, keySpec, fillTemplate, templateName }, vl] = await Promise.all([load(), import('vega-lite')]);
+  const vl = await import('vega-lite');
   const compile = compiler(vl);
   const templates = new Map(); // key → template, or null when a case proved it wrong
   const failures = [];

@@ -18,11 +18,18 @@ type Json = Record<string, unknown>;
 
 /** Strings read by the reader (titles, labels), never by Vega-Lite. */
 const TEXT_KEYS = new Set(['title', 'text', 'subtitle']);
+/** A text mark's alignment (a reference's label, chosen by the data): one sentinel each, never shared. */
+const OWN_KEYS = new Set(['align']);
 const FONT_KEYS = new Set(['font', 'labelFont', 'titleFont', 'subtitleFont']);
 /** Colours: `color`, `stroke`, `fill`, `background`, `*Color`, a condition's value. */
 const COLOR_KEY = /^(color|stroke|fill|background|value)$|Color$/;
-/** Sizes in pixels, counts, bounds and reference values: Vega-Lite passes them on as they are. */
-const NUMBER_KEYS = new Set(['width', 'height', 'step', 'labelLimit', 'columns', 'outerRadius', 'innerRadius', 'tickCount', 'gradientLength', 'domainMin', 'domainMax', 'datum']);
+/** Sizes in pixels, offsets, counts, bounds and reference values: Vega-Lite passes them on as they are. */
+const NUMBER_KEYS = new Set([
+  'width', 'height', 'step', 'labelLimit', 'columns', 'outerRadius', 'innerRadius', 'tickCount', 'gradientLength', 'domainMin', 'domainMax', 'datum',
+  'dx',
+]);
+/** Numbers Vega-Lite compares across layers: equal ones share a sentinel. */
+const SHARED_NUMBERS = new Set(['labelLimit', 'columns', 'datum']);
 /** Taken whole: the data, colour ranges, caption lines, the locale. */
 const WHOLE_KEYS = new Set(['values', 'range', 'category', 'subtitle', 'locale']);
 /** Expressions whose JSON string literals are values (an axis label's unit). */
@@ -53,11 +60,13 @@ export function templateKey(spec: unknown): { key: string; values: unknown[] } {
     }
     return sentinel(index);
   };
-  // equal numbers of one property too: Vega-Lite merges layers' axes and scale domains by value
+  // equal numbers of a property Vega-Lite merges across layers (axes', legends' options, a scale
+  // domain's constants) too: any other number is its own, so no accidental equality (a tick count
+  // equal to another's) makes another key
   const numbers = new Map<string, number>();
-  const number = (value: number, key: string): number => {
-    const name = `${key}:${value}`;
-    let index = numbers.get(name);
+  const number = (value: number, key: string, parent: string): number => {
+    const name = `${parent}.${key}:${value}`;
+    let index = SHARED_NUMBERS.has(key) ? numbers.get(name) : undefined;
     if (index === undefined) {
       index = values.push(value) - 1;
       numbers.set(name, index);
@@ -77,19 +86,20 @@ export function templateKey(spec: unknown): { key: string; values: unknown[] } {
     // rows stay rows: Vega-Lite wraps an array of strings as `{ data }` objects
     return [typeof value[0] === 'object' && value[0] !== null ? { [PREFIX]: sentinel(index) } : sentinel(index)];
   };
-  const walk = (node: unknown, key: string): unknown => {
+  const walk = (node: unknown, key: string, parent = ''): unknown => {
     if (WHOLE_KEYS.has(key) && node !== null && typeof node === 'object') return whole(node, key);
     if (typeof node === 'string') {
       if (node === '') return node;
+      if (OWN_KEYS.has(key)) return sentinel(values.push(node) - 1);
       if (TEXT_KEYS.has(key) || FONT_KEYS.has(key) || (COLOR_KEY.test(key) && !SPECIAL_VALUES.has(node))) return text(node);
       if (EXPRESSION_KEYS.has(key)) return node.replace(/"(?:[^"\\]|\\.)*"/g, (literal) => `"${text(JSON.parse(literal) as string)}"`);
       return node;
     }
-    if (typeof node === 'number') return NUMBER_KEYS.has(key) ? number(node, key) : node;
-    if (Array.isArray(node)) return node.map((item) => walk(item, key));
+    if (typeof node === 'number') return NUMBER_KEYS.has(key) ? number(node, key, parent) : node;
+    if (Array.isArray(node)) return node.map((item) => walk(item, key, parent));
     if (node && typeof node === 'object') {
       const out: Json = {};
-      for (const [k, v] of Object.entries(node)) out[k] = walk(v, k);
+      for (const [k, v] of Object.entries(node)) out[k] = walk(v, k, key);
       return out;
     }
     return node;

@@ -27,8 +27,12 @@ export function loadVega(): Promise<VegaModules> {
   return modules;
 }
 
-/** Where the build writes the templates: `templates/` beside the folder of this module (`src/`, `dist/`, `chunks/`). */
-const TEMPLATES = new URL('../templates/', import.meta.url);
+/**
+ * Where the build writes the templates: `templates/` beside the folder of this module (`src/`,
+ * `dist/`, the CDN's `chunks/`). A variable, so no bundler takes the folder for an asset of its own.
+ */
+const TEMPLATE_FOLDER = '../templates/';
+const TEMPLATES = new URL(TEMPLATE_FOLDER, import.meta.url);
 const templates = new Map<string, Promise<Template | undefined>>();
 
 /** The template named `name`, once per page; `undefined` when the build made none for it. */

@@ -41,9 +41,8 @@ const SPECIAL_VALUES = new Set(['width', 'height']);
 const PREFIX = '__tpl';
 const NUMBER_BASE = 70000000.5;
 const EXACT = /^__tpl(\d+)__$/;
-const QUOTED = /"__tpl(\d+)__"/g;
-const BARE = /__tpl(\d+)__/g;
-const NUMBER_TEXT = /\b7\d{7}\.5\b/g;
+/** In a longer string: a quoted sentinel (an expression's literal), a bare one, a number's. */
+const INSIDE = /"__tpl(\d+)__"|__tpl(\d+)__|\b7\d{7}\.5\b/g;
 
 const sentinel = (index: number): string => `${PREFIX}${index}__`;
 
@@ -118,12 +117,10 @@ export function fillTemplate<T>(template: T, values: readonly unknown[]): T {
     if (typeof node === 'string') {
       const exact = EXACT.exec(node);
       if (exact) return value(exact[1]!);
-      if (!node.includes(PREFIX) && !NUMBER_TEXT.test(node)) return node;
-      NUMBER_TEXT.lastIndex = 0;
-      return node
-        .replace(QUOTED, (_, i: string) => JSON.stringify(value(i)))
-        .replace(BARE, (_, i: string) => String(value(i)))
-        .replace(NUMBER_TEXT, (n) => String(value(String(Number(n) - NUMBER_BASE))));
+      // one pass: a value put in is never read again (a title may hold anything)
+      return node.replace(INSIDE, (found, quoted?: string, bare?: string) =>
+        quoted ? JSON.stringify(value(quoted)) : bare ? String(value(bare)) : String(value(String(Number(found) - NUMBER_BASE))),
+      );
     }
     if (typeof node === 'number') {
       const index = node - NUMBER_BASE;

@@ -47,6 +47,10 @@ describe('Vega-Lite templates compiled at build time', function () {
     expect(fillTemplate(JSON.parse(key) as unknown, values)).to.deep.equal(spec);
   });
 
+  it('a value filled in is never read again, whatever it holds', () => {
+    expect(fillTemplate({ title: '__tpl0__, __tpl1__' }, ['__tpl1__', 'B'])).to.deep.equal({ title: '__tpl1__, B' });
+  });
+
   it('a string in an expression is filled as a string literal, a whole array as the array', () => {
     const template = { expr: 'format(datum.value, "d") + "__tpl0__"', range: ['__tpl1__'], values: [{ __tpl: '__tpl2__' }], text: 'a __tpl0__ b' };
     expect(fillTemplate(template, ['"M"\\', ['#000', '#fff'], [{ x: 1 }]])).to.deep.equal({

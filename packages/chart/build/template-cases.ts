@@ -2,10 +2,12 @@
  * The Vega-Lite specs the build compiles into templates (`templates.mjs`): the spec matrix
  * (every type × option, `test/matrix-cases.ts`) at the widths of a phone, a column, a page and a
  * wide screen, each of them with 3, 9 and 60 x values (names tilted or not, points hidden or not), and in
- * millions and billions (axis labels « 1,2 M », « 3 Md »). A spec whose key none of these has is
- * compiled in the browser.
+ * millions and billions (axis labels « 1,2 M », « 3 Md »), and as exported images (a caption: title,
+ * source, licence, date drawn in); then every shape with the options pages use beside the matrix's
+ * (several measures, stacked or not, a unit, a height, one or two references). A spec whose key none of these has is compiled in the browser.
  */
 import type { Row } from '@culture-widgets/core';
+import type { ChartOptions } from '../src/options.js';
 import { buildChartSpec } from '../src/spec.js';
 import { toChartData } from '../src/data.js';
 import { resolveChart } from '../src/options.js';
@@ -17,6 +19,14 @@ export interface TemplateCase {
 }
 
 export const WIDTHS = [320, 480, 600, 720, 1000];
+/** An exported image is at least 480 px wide (`exportImage` in chart.ts). */
+const EXPORT_WIDTHS = [480, 720, 1000];
+/** Options a page sets that change the spec's shape, tried on every shape of the matrix. */
+const MORE_OPTIONS: Partial<ChartOptions>[] = [
+  { y: ['billets', 'prix'] }, { y: ['billets', 'prix'], stack: true }, { y: ['billets', 'prix'], stack: 'normalize' },
+  { unit: '€' }, { unit: 'entrées' }, { height: 320 }, { reference: '12: objectif' }, { reference: 'mean, 12' },
+];
+const CAPTION = { title: 'Titre', lines: ['Source : jeu de données — producteur', 'Licence : Licence Ouverte', 'Tracé le 4 décembre 2026'] };
 
 /** The rows with their measures multiplied by `factor`. */
 function scaled(rows: Row[], factor: number): Row[] {
@@ -55,6 +65,27 @@ export function* templateCases(): Generator<TemplateCase> {
       const data = toChartData(rows, chart);
       for (const width of widths) {
         yield { name: `${c.name}${variant} @${width}`, spec: buildChartSpec({ chart, rows: [], data, width }) };
+      }
+    }
+    for (const [variant, rows] of [[' export', c.rows], [' medium export', medium]] as const) {
+      const data = toChartData(rows, chart);
+      for (const width of EXPORT_WIDTHS) {
+        yield { name: `${c.name}${variant} @${width}`, spec: buildChartSpec({ chart, rows: [], data, width, caption: CAPTION }) };
+      }
+    }
+  }
+  for (const c of SHAPES) {
+    for (const more of MORE_OPTIONS) {
+      let chart;
+      try {
+        chart = resolveChart(columns, { ...c.options, ...more });
+      } catch {
+        continue; // not an option of this shape
+      }
+      const name = `${c.name} ${JSON.stringify(more)}`;
+      for (const [variant, rows] of [['', c.rows], [' medium', longer(c.rows, 3)], [' millions', scaled(c.rows, 1e5)]] as const) {
+        const data = toChartData(rows, chart);
+        for (const width of [480, 1000]) yield { name: `${name}${variant} @${width}`, spec: buildChartSpec({ chart, rows: [], data, width }) };
       }
     }
   }

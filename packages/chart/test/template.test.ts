@@ -13,9 +13,9 @@ import { createView } from '../src/renderer.js';
 import { fillTemplate, templateKey, templateName, type Template } from '../src/template.js';
 import { EDITORIAL_CASES, SHAPES, columns, type MatrixCase } from './matrix-cases.js';
 
-function specOf({ options, rows }: MatrixCase, width = 480): TopLevelSpec {
+function specOf({ options, rows }: MatrixCase, width = 480, caption?: { title: string; lines: string[] }): TopLevelSpec {
   const chart = resolveChart(columns, options);
-  return buildChartSpec({ chart, rows: [], data: toChartData(rows, chart), width });
+  return buildChartSpec({ chart, rows: [], data: toChartData(rows, chart), width, ...(caption ? { caption } : {}) });
 }
 
 /** What Vega-Lite compiles, with its warnings, as JSON (how templates are stored). */
@@ -67,6 +67,16 @@ describe('Vega-Lite templates compiled at build time', function () {
       expect(fillTemplate(template!, values)).to.deep.equal(compiled(spec));
     });
   }
+
+  it('an exported image (title, source, licence and date drawn in) has its template too', async () => {
+    for (const c of SHAPES) {
+      const spec = specOf(c, 640, { title: 'Entrées « 2024 »', lines: ['Source : Ministère', 'Licence : Etalab', 'Drawn on 5 December 2026', 'Jointure : INSEE'] });
+      const { key, values } = templateKey(spec);
+      const template = await templateOf(key);
+      expect(template, c.name).to.exist;
+      expect(fillTemplate(template!, values), c.name).to.deep.equal(compiled(spec));
+    }
+  });
 
   it('a spec of a shape no template foresaw is compiled by Vega-Lite in the page, and drawn', async () => {
     const spec = specOf(SHAPES.find((c) => c.options.type === 'line')!) as TopLevelSpec & { layer: { mark: Record<string, unknown> }[] };

@@ -10,7 +10,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChartDatum } from './data.js';
-import { fillTemplate, templateKey, templateName, type Template } from './template.js';
+import type { Template } from './template.js';
 
 type VegaModules = {
   vega: typeof import('./vega-runtime.js');
@@ -53,6 +53,8 @@ function loadTemplate(name: string): Promise<Template | undefined> {
  * shape no template foresaw is compiled by Vega-Lite, loaded for it (a debug line says so).
  */
 export async function compileSpec(spec: TopLevelSpec, log: Logger): Promise<VegaSpec> {
+  // loaded with the first draw, beside Vega: the chart's first load does not need it
+  const { fillTemplate, templateKey, templateName } = await import('./template.js');
   const { key, values } = templateKey(spec);
   const template = await loadTemplate(templateName(key));
   if (template) {

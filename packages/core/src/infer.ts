@@ -60,8 +60,24 @@ interface Profile {
   tops?: { value: string; count: number }[];
 }
 
-/** Distinct values (counted up to MAX_DISTINCT) of any column, read through its getter. */
+/**
+ * Distinct values (counted up to MAX_DISTINCT) of any column: booleans, dictionary codes and
+ * integers of a short range are counted in an array, other values in a Map.
+ */
 function* profileOf(data: ColumnData, length: number): Steps<Profile> {
+  switch (data.kind) {
+    case 'boolean': return yield* keyedProfile(data.values, length, 0, 2, (k) => k === 1);
+    case 'dict': { const { dict } = data; return yield* keyedProfile(data.codes, length, 1, dict.length - 1, (k) => dict[k + 1]!); }
+    case 'number': {
+      const range = yield* integerRange(data.values, length);
+      if (range) return yield* keyedProfile(data.values, length, range.min, range.max - range.min + 1, (k) => k + range.min);
+    }
+  }
+  return yield* mappedProfile(data, length);
+}
+
+/** `profileOf` through the getter: every value a key of a Map. */
+function* mappedProfile(data: ColumnData, length: number): Steps<Profile> {
   const get = getter(data);
   const counts = new Map<Cell, number>();
   let missing = 0;
@@ -76,6 +92,52 @@ function* profileOf(data: ColumnData, length: number): Steps<Profile> {
     }
   });
   return withTops({ distinct: counts.size, missing, categorical: counts.size > 0 && counts.size < 25 }, counts);
+}
+
+/** Keys an array of counts may hold, for `keyedProfile`. */
+const MAX_KEYS = 1 << 16;
+
+/** The least and greatest value when every value is an integer and they span fewer than MAX_KEYS; else undefined. */
+function* integerRange(values: Float64Array, length: number): Steps<{ min: number; max: number } | undefined> {
+  let min = Infinity, max = -Infinity;
+  const integers = yield* inPieces(length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const x = values[i]!;
+      if (x !== x) continue;
+      if (!Number.isSafeInteger(x)) return false;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    return true;
+  });
+  return integers && max >= min && max - min < MAX_KEYS ? { min, max } : undefined;
+}
+
+/**
+ * `mappedProfile` for values that are small integer keys once `offset` is taken off (booleans,
+ * dictionary codes, integers of a short range): counted in an array instead of a Map. Values
+ * outside [0, size) are missing. `valueOf` gives a key's value; two keys of the same value (two
+ * dictionary texts read as one date) count as one, and ties keep the order in which values first
+ * appear, as the Map does.
+ */
+function* keyedProfile(values: Uint8Array | Uint32Array | Float64Array, length: number, offset: number, size: number, valueOf: (key: number) => Cell): Steps<Profile> {
+  const counts = new Uint32Array(size);
+  const order: number[] = [];
+  let missing = 0;
+  yield* inPieces(length, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const k = values[i]! - offset;
+      if (!(k >= 0 && k < size)) { missing++; continue; }
+      if (counts[k]++ === 0) order.push(k);
+    }
+  });
+  const merged = new Map<Cell, number>();
+  for (const k of order) {
+    const v = valueOf(k);
+    merged.set(v, (merged.get(v) ?? 0) + counts[k]!);
+    if (merged.size >= MAX_DISTINCT) break;
+  }
+  return withTops({ distinct: merged.size, missing, categorical: merged.size > 0 && merged.size < 25 }, merged);
 }
 
 function withTops(profile: Profile, counts: Map<Cell, number>): Profile {
@@ -423,6 +485,8 @@ const MOSTLY_DISTINCT_AFTER = 8192;
 /**
  * A column's cells as codes into the dictionary of its distinct texts (code 0 = empty): each
  * distinct text is sliced once, found again by a hash of its characters (no string per cell).
+ * The hash is mixed before it picks a slot: texts that differ in their last characters (dates)
+ * would otherwise hash to neighbouring slots and make long runs to probe.
  * Gives up (`read` returns false) past MAX_CODES texts, or when most rows bring a new one.
  */
 class Dictionary {
@@ -449,6 +513,8 @@ class Dictionary {
       if (a === b) { missing++; continue; }
       let h = b - a;
       for (let j = a; j < b; j++) h = (Math.imul(h, 31) + source.charCodeAt(j)) | 0;
+      h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+      h ^= h >>> 13;
       let slot = h & mask;
       for (;;) {
         const k = slots[slot]!;

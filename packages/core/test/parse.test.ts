@@ -157,6 +157,8 @@ describe('parseBytes', () => {
       mixte: (i) => (i < 15_000 ? '05/03/2021' : 'plus tard'),
       note: (i) => (i % 3 ? `"dit ""oui"" ${i}"` : `n${i}`),
       site: (i) => `https://example.org/${i % 40}`,
+      // same length, same hash (31 × 'A' + 'a' = 31 × 'B' + 'B'): only the comparison tells them apart
+      paire: (i) => ['Aa', 'BB', 'AaAa', 'AaBB', 'BBAa', 'BBBB'][i % 6]!,
     };
     const names = Object.keys(columns);
     const lines = [names.join(';'), ...Array.from({ length: rows }, (_, i) => names.map((n) => columns[n]!(i)).join(';'))];
@@ -169,8 +171,28 @@ describe('parseBytes', () => {
       const get = getter(table.data[c]!), want = getter(expected[c]!.data);
       for (let i = 0; i < rows; i++) if (get(i) !== want(i)) expect([names[c], i, get(i)]).to.deep.equal([names[c], i, want(i)]);
     }
-    expect(table.columns.map((c) => c.type)).to.deep.equal(['boolean', 'date', 'datetime', 'datetime', 'string', 'string', 'string', 'string', 'string', 'string', 'string']);
+    expect(table.columns.map((c) => c.type)).to.deep.equal(['boolean', 'date', 'datetime', 'datetime', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string']);
     expect(table.columns.find((c) => c.name === 'ville')!.distinct).to.equal(1000);
+    expect(table.columns.find((c) => c.name === 'paire')!.tops!.map((t) => t.value)).to.deep.equal(['Aa', 'BB', 'AaAa', 'AaBB', 'BBAa', 'BBBB']);
+  });
+  it('profiles booleans, dates and small integers as their values: ties in the order values first appear, a French and an ISO date of the same day one value', async () => {
+    const ok = ['oui', 'non', '', 'non', 'oui', 'Non', '', 'oui'];
+    const jour = ['05/03/2021', '2021-03-06', '2021-03-05', '', '06/03/2021', '2021-03-05', '07/03/2021', '07/03/2021'];
+    const n = ['-0', '3', '0', '2', '3', '', '2', '0'];
+    const lines = ['ok;jour;n;grand;large'];
+    for (let i = 0; i < 3000; i++) lines.push([ok[i % 8], jour[i % 8], n[i % 8], i % 1500, i * 100_000].join(';'));
+    const table = await parseBytes(utf8(`${lines.join('\n')}\n`), { format: 'csv' });
+    const profile = (name: string) => {
+      const { distinct, missing, categorical, tops } = table.columns.find((c) => c.name === name)!;
+      return { distinct, missing, categorical, tops: tops?.map((t) => [t.value, t.count]) };
+    };
+    expect(table.columns.map((c) => c.type)).to.deep.equal(['boolean', 'date', 'integer', 'integer', 'integer']);
+    expect(profile('ok')).to.deep.equal({ distinct: 2, missing: 750, categorical: true, tops: [['true', 1125], ['false', 1125]] });
+    expect(profile('jour')).to.deep.equal({ distinct: 3, missing: 375, categorical: true, tops: [['2021-03-05', 1125], ['2021-03-06', 750], ['2021-03-07', 750]] });
+    expect(profile('n')).to.deep.equal({ distinct: 3, missing: 375, categorical: true, tops: [['0', 1125], ['3', 750], ['2', 750]] });
+    // counted up to 1,000 distinct values, in an array (a short range) or a Map (a wide one)
+    expect(profile('grand')).to.deep.equal({ distinct: 1000, missing: 0, categorical: false, tops: undefined });
+    expect(profile('large')).to.deep.equal({ distinct: 1000, missing: 0, categorical: false, tops: undefined });
   });
   it('says parse when the JSON is broken', async () => {
     const error = await parseBytes(utf8('{"a":'), { format: 'json' }).catch((e: unknown) => e);

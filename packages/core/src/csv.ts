@@ -3,6 +3,7 @@
  * delimiter and the header row, and a fast RFC 4180 parser that fills columns directly.
  * The parser is resumable (`step`) so the main thread can parse in short slices.
  */
+import { keepWarm } from './keep-warm.js';
 
 export interface Decoded {
   text: string;
@@ -300,6 +301,7 @@ export class CellScanner {
   #nextDelim = -1;
 
   constructor(text: string, delimiter: string, start = 0) {
+    keepWarm(CellScanner, () => { const scanner = new CellScanner('a;b\n1;"2"\n3;4\n', ';'); scanner.step(); return scanner; });
     const header = new DelimitedParser(text, delimiter, start);
     this.header = header.header;
     this.#text = text;

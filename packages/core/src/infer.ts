@@ -9,6 +9,7 @@ import { type CellColumn, cellAt } from './csv.js';
 import { lastNumber, readBoolean, readDate, readNumber, readNumberIn } from './values.js';
 import { isYear } from './columns.js';
 import { isCode, isLatitude, isLongitude, readPair } from './kinds.js';
+import { keepWarm } from './keep-warm.js';
 
 const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 /** Sentinels for "no value" in otherwise numeric columns (non communiqué, non disponible…). */
@@ -223,7 +224,10 @@ class NumberReader {
   min = Infinity;
   max = -Infinity;
 
-  constructor(length: number) { this.out = new Float64Array(length); }
+  constructor(length: number) {
+    keepWarm(NumberReader, () => new NumberReader(0));
+    this.out = new Float64Array(length);
+  }
 
   /** Values [from, to) given as strings; false when one is not a number. */
   strings(values: ArrayLike<string | null>, from: number, to: number): boolean {
@@ -493,19 +497,21 @@ class Dictionary {
   readonly values = [''];
   readonly codes: Uint32Array;
   missing = 0;
-  /** Hash of each distinct text, by code. */
-  readonly #hashes = new Int32Array(MAX_CODES + 2);
-  /** Open addressing: code + 1 of the text in each slot, 0 = free. */
+  /** Open addressing: the code of the text in each slot, 0 = free; at most half full. */
   #slots: Int32Array = new Int32Array(4096);
+  /** Hash of each distinct text, by code (room for as many codes as half the slots). */
+  #hashes: Int32Array = new Int32Array(2048 + 2);
 
-  constructor(length: number) { this.codes = new Uint32Array(length); }
+  constructor(length: number) {
+    keepWarm(Dictionary, () => new Dictionary(0));
+    this.codes = new Uint32Array(length);
+  }
 
   /** Cells [from, to); false when the column has too many distinct texts. */
   read(column: CellColumn, from: number, to: number): boolean {
     const { text, starts, ends } = column;
     const { values, codes } = this;
-    const hashes = this.#hashes;
-    let slots = this.#slots, mask = slots.length - 1, missing = this.missing;
+    let slots = this.#slots, hashes = this.#hashes, mask = slots.length - 1, missing = this.missing;
     for (let i = from; i < to; i++) {
       let a = starts[i]!, b = ends[i]!;
       let source = text;
@@ -525,7 +531,7 @@ class Dictionary {
           hashes[n] = h;
           slots[slot] = n;
           codes[i] = n;
-          if (n * 2 > mask) { slots = this.#grow(); mask = slots.length - 1; }
+          if (n * 2 > mask) { slots = this.#grow(); hashes = this.#hashes; mask = slots.length - 1; }
           break;
         }
         if (hashes[k] === h && sameText(values[k]!, source, a, b)) { codes[i] = k; break; }
@@ -539,6 +545,9 @@ class Dictionary {
   #grow(): Int32Array {
     const slots = new Int32Array(this.#slots.length * 2);
     const mask = slots.length - 1;
+    const hashes = new Int32Array(slots.length / 2 + 2);
+    hashes.set(this.#hashes);
+    this.#hashes = hashes;
     for (let k = 1; k < this.values.length; k++) {
       let slot = this.#hashes[k]! & mask;
       while (slots[slot]) slot = (slot + 1) & mask;

@@ -159,6 +159,7 @@ describe('parseBytes', () => {
       site: (i) => `https://example.org/${i % 40}`,
       // same length, same hash (31 × 'A' + 'a' = 31 × 'B' + 'B'): only the comparison tells them apart
       paire: (i) => ['Aa', 'BB', 'AaAa', 'AaBB', 'BBAa', 'BBBB'][i % 6]!,
+      lieu: (i) => `Lieu ${(i * 7) % 3000}`, // 3,000 distinct: the dictionary grows past its first slots
     };
     const names = Object.keys(columns);
     const lines = [names.join(';'), ...Array.from({ length: rows }, (_, i) => names.map((n) => columns[n]!(i)).join(';'))];
@@ -171,8 +172,11 @@ describe('parseBytes', () => {
       const get = getter(table.data[c]!), want = getter(expected[c]!.data);
       for (let i = 0; i < rows; i++) if (get(i) !== want(i)) expect([names[c], i, get(i)]).to.deep.equal([names[c], i, want(i)]);
     }
-    expect(table.columns.map((c) => c.type)).to.deep.equal(['boolean', 'date', 'datetime', 'datetime', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string']);
+    expect(table.columns.map((c) => c.type)).to.deep.equal(['boolean', 'date', 'datetime', 'datetime', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string', 'string']);
     expect(table.columns.find((c) => c.name === 'ville')!.distinct).to.equal(1000);
+    // each distinct text kept once
+    const lieu = table.data[names.indexOf('lieu')]!;
+    expect(lieu.kind === 'dict' && lieu.dict.length).to.equal(3001);
     expect(table.columns.find((c) => c.name === 'paire')!.tops!.map((t) => t.value)).to.deep.equal(['Aa', 'BB', 'AaAa', 'AaBB', 'BBAa', 'BBBB']);
   });
   it('profiles booleans, dates and small integers as their values: ties in the order values first appear, a French and an ISO date of the same day one value', async () => {

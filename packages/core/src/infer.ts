@@ -501,6 +501,10 @@ class Dictionary {
   #slots: Int32Array = new Int32Array(4096);
   /** Hash of each distinct text, by code (room for as many codes as half the slots). */
   #hashes: Int32Array = new Int32Array(2048 + 2);
+  /** The code last found for a text of each length, first and last character (a column of few texts finds most cells there, without hashing them). */
+  readonly #recent = new Uint32Array(1024);
+  /** False once most cells of a piece were not the recent code: the column has too many texts for the guess to pay. */
+  #guessing = true;
 
   constructor(length: number) {
     keepWarm(Dictionary, () => new Dictionary(0));
@@ -511,12 +515,18 @@ class Dictionary {
   read(column: CellColumn, from: number, to: number): boolean {
     const { text, starts, ends } = column;
     const { values, codes } = this;
-    let slots = this.#slots, hashes = this.#hashes, mask = slots.length - 1, missing = this.missing;
+    const recent = this.#recent, guessing = this.#guessing;
+    let slots = this.#slots, hashes = this.#hashes, mask = slots.length - 1, missing = this.missing, guessed = 0;
     for (let i = from; i < to; i++) {
       let a = starts[i]!, b = ends[i]!;
       let source = text;
       if (a > b) { source = column.unescaped.get(i)!; a = 0; b = source.length; }
       if (a === b) { missing++; continue; }
+      const r = (Math.imul(b - a, 961) + Math.imul(source.charCodeAt(a), 31) + source.charCodeAt(b - 1)) & 1023;
+      if (guessing) {
+        const guess = recent[r]!;
+        if (guess !== 0 && sameText(values[guess]!, source, a, b)) { codes[i] = guess; guessed++; continue; }
+      }
       let h = b - a;
       for (let j = a; j < b; j++) h = (Math.imul(h, 31) + source.charCodeAt(j)) | 0;
       h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
@@ -531,14 +541,16 @@ class Dictionary {
           hashes[n] = h;
           slots[slot] = n;
           codes[i] = n;
+          recent[r] = n;
           if (n * 2 > mask) { slots = this.#grow(); hashes = this.#hashes; mask = slots.length - 1; }
           break;
         }
-        if (hashes[k] === h && sameText(values[k]!, source, a, b)) { codes[i] = k; break; }
+        if (hashes[k] === h && sameText(values[k]!, source, a, b)) { codes[i] = k; recent[r] = k; break; }
         slot = (slot + 1) & mask;
       }
     }
     this.missing = missing;
+    if (guessed * 2 < to - from) this.#guessing = false;
     return true;
   }
 

@@ -527,8 +527,12 @@ class Dictionary {
         const guess = recent[r]!;
         if (guess !== 0 && sameText(values[guess]!, source, a, b)) { codes[i] = guess; guessed++; continue; }
       }
-      let h = b - a;
-      for (let j = a; j < b; j++) h = (Math.imul(h, 31) + source.charCodeAt(j)) | 0;
+      // h × 31 + c over each character, four at a time: the multiplications by 31^k do not wait on each other
+      let h = b - a, j = a;
+      for (; j + 3 < b; j += 4) {
+        h = (Math.imul(h, 923521) + Math.imul(source.charCodeAt(j), 29791) + Math.imul(source.charCodeAt(j + 1), 961) + Math.imul(source.charCodeAt(j + 2), 31) + source.charCodeAt(j + 3)) | 0;
+      }
+      for (; j < b; j++) h = (Math.imul(h, 31) + source.charCodeAt(j)) | 0;
       h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
       h ^= h >>> 13;
       let slot = h & mask;

@@ -83,14 +83,17 @@ function* mappedProfile(data: ColumnData, length: number): Steps<Profile> {
   const counts = new Map<Cell, number>();
   let missing = 0;
   let counting = true;
+  // past MAX_DISTINCT values only the missing ones are counted: for numbers, the NaNs
+  const numbers = data.kind === 'number' ? data.values : undefined;
   yield* inPieces(length, (from, to) => {
-    for (let i = from; i < to; i++) {
+    let i = from;
+    for (; i < to && counting; i++) {
       const v = get(i);
       if (v === null) { missing++; continue; }
-      if (!counting) continue;
       counts.set(v, (counts.get(v) ?? 0) + 1);
       if (counts.size >= MAX_DISTINCT) counting = false;
     }
+    if (numbers) { for (; i < to; i++) if (numbers[i] !== numbers[i]) missing++; } else { for (; i < to; i++) if (get(i) === null) missing++; }
   });
   return withTops({ distinct: counts.size, missing, categorical: counts.size > 0 && counts.size < 25 }, counts);
 }

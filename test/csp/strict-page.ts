@@ -195,6 +195,11 @@ const widgets = current.widgets.map(([tag, attrs]) => {
   return el;
 });
 look(); // the loading skeletons are on screen now
+// and once each element has rendered the first time: a skeleton shown for less than the 20 ms
+// between two looks (a small file parsed by a warm worker) is still seen
+for (const el of widgets) {
+  void customElements.whenDefined(el.localName).then(() => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete).then(look);
+}
 
 const expected = widgets.filter((el) => /^culture-(table|chart|map)$/.test(el.localName));
 const settled = new Set<Element>();

@@ -518,15 +518,16 @@ class Dictionary {
   read(column: CellColumn, from: number, to: number): boolean {
     const { text, starts, ends } = column;
     const { values, codes } = this;
-    const recent = this.#recent, guessing = this.#guessing;
-    let slots = this.#slots, hashes = this.#hashes, mask = slots.length - 1, missing = this.missing, guessed = 0;
+    const recent = this.#recent, guessing = this.#guessing, missingBefore = this.missing;
+    let slots = this.#slots, hashes = this.#hashes, mask = slots.length - 1, missing = missingBefore, guessed = 0;
     for (let i = from; i < to; i++) {
       let a = starts[i]!, b = ends[i]!;
       let source = text;
       if (a > b) { source = column.unescaped.get(i)!; a = 0; b = source.length; }
       if (a === b) { missing++; continue; }
-      const r = (Math.imul(b - a, 961) + Math.imul(source.charCodeAt(a), 31) + source.charCodeAt(b - 1)) & 1023;
+      let r = 0;
       if (guessing) {
+        r = (Math.imul(b - a, 961) + Math.imul(source.charCodeAt(a), 31) + source.charCodeAt(b - 1)) & 1023;
         const guess = recent[r]!;
         if (guess !== 0 && sameText(values[guess]!, source, a, b)) { codes[i] = guess; guessed++; continue; }
       }
@@ -557,7 +558,7 @@ class Dictionary {
       }
     }
     this.missing = missing;
-    if (guessed * 2 < to - from) this.#guessing = false;
+    if (guessed * 2 < to - from - (missing - missingBefore)) this.#guessing = false;
     return true;
   }
 
